@@ -1,0 +1,60 @@
+#pragma once
+// Errors are values: a refused command returns one and changes nothing.
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace jiujin::core {
+
+enum class ErrorCode {
+  InvalidArgument,
+  UnknownItem,
+  UnknownQueue,
+  UnknownWindow,
+  UnknownTicket,
+  DayNotOpen,
+  DayAlreadyOpen,
+  WindowClosed,
+  WindowPaused,
+  WindowBusy,         ///< the window already holds an active ticket
+  NoActiveTicket,
+  NoTicketWaiting,
+  NotLoggedIn,
+  RecallLimitReached,
+  IllegalTransition,  ///< the ticket's state does not allow this
+  PriorityNotAllowed,
+  NumberingExhausted,  ///< the queue reached 999 today
+  ReactivationExpired,
+  AlreadyEvaluated,
+  NotEvaluable,
+};
+
+/// A reason a clerk can read, in both languages.
+struct Error {
+  ErrorCode code;
+  std::string zh;
+  std::string en;
+  bool operator==(const Error&) const = default;
+};
+
+/// The value of a call that may be refused.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  explicit operator bool() const { return ok(); }
+  const T& value() const& { return std::get<T>(v_); }
+  T& value() & { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  const Error& error() const { return std::get<Error>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+/// The name of a code, stable across versions (used on the wire).
+const char* toString(ErrorCode code);
+
+}  // namespace jiujin::core

@@ -1,0 +1,67 @@
+#pragma once
+// What happened. Every state change of the hall is one of these; applying the same events
+// in the same order to the same state always gives the same state (journal replay, client
+// mirrors). Each carries the time it happened.
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "jiujin/core/model.hpp"
+#include "jiujin/core/state.hpp"
+
+namespace jiujin::core {
+
+/// Why routing chose a ticket, in the order the rules are tried.
+enum class CallReason {
+  Pinned,               ///< a manager pinned it to this window
+  Appointment,          ///< its appointment slot has begun
+  Priority,             ///< 绿色通道
+  TransferredToWindow,  ///< transferred to this very window
+  TransferredToKind,    ///< transferred to any window of this kind
+  AgedNormal,           ///< a normal ticket that has waited too long behind priority ones
+  LongestWeightedWait,  ///< the longest weighted wait among the queues the profile serves
+};
+
+namespace ev {
+struct DayOpened { TimePoint at; Date date; };
+struct DayClosed { TimePoint at; std::vector<TicketId> expired; };
+struct TicketIssued { TimePoint at; Ticket ticket; };
+struct TicketCalled {
+  TimePoint at; TicketId ticket; WindowNumber window; CallReason reason; std::string explanation;
+};
+struct TicketRecalled { TimePoint at; TicketId ticket; WindowNumber window; int recalls; };
+struct ServiceStarted { TimePoint at; TicketId ticket; WindowNumber window; };
+struct ServiceCompleted { TimePoint at; TicketId ticket; WindowNumber window; };
+struct TicketNoShow { TimePoint at; TicketId ticket; WindowNumber window; bool automatic; };
+struct TicketReactivated { TimePoint at; TicketId ticket; };
+struct TicketTransferred { TimePoint at; TicketId from; WindowNumber window; Ticket child; };
+struct TicketCancelled { TimePoint at; TicketId ticket; std::string reason; };
+struct EvaluationRequested { TimePoint at; TicketId ticket; WindowNumber window; };
+struct TicketEvaluated { TimePoint at; TicketId ticket; WindowNumber window; Rating rating; };
+struct EvaluationTimedOut { TimePoint at; TicketId ticket; WindowNumber window; };  ///< "not rated"
+struct WindowOpened { TimePoint at; WindowNumber window; };
+struct WindowClosed { TimePoint at; WindowNumber window; };
+struct WindowPaused { TimePoint at; WindowNumber window; std::string reason; };
+struct WindowResumed { TimePoint at; WindowNumber window; };
+struct ClerkLoggedIn { TimePoint at; WindowNumber window; ClerkId clerk; };
+struct ClerkLoggedOut { TimePoint at; WindowNumber window; ClerkId clerk; };
+struct ProfileChanged { TimePoint at; WindowNumber window; WorkProfile profile; };
+struct TicketPinned { TimePoint at; WindowNumber window; TicketId ticket; };
+struct NoticeBroadcast { TimePoint at; std::string text; };
+struct DefinitionUpdated { TimePoint at; HallDefinition definition; };
+}  // namespace ev
+
+using Event = std::variant<ev::DayOpened, ev::DayClosed, ev::TicketIssued, ev::TicketCalled,
+                           ev::TicketRecalled, ev::ServiceStarted, ev::ServiceCompleted,
+                           ev::TicketNoShow, ev::TicketReactivated, ev::TicketTransferred,
+                           ev::TicketCancelled, ev::EvaluationRequested, ev::TicketEvaluated,
+                           ev::EvaluationTimedOut, ev::WindowOpened, ev::WindowClosed,
+                           ev::WindowPaused, ev::WindowResumed, ev::ClerkLoggedIn,
+                           ev::ClerkLoggedOut, ev::ProfileChanged, ev::TicketPinned,
+                           ev::NoticeBroadcast, ev::DefinitionUpdated>;
+
+/// The time an event happened.
+TimePoint timeOf(const Event& e);
+
+}  // namespace jiujin::core
