@@ -31,10 +31,14 @@ function(jiujin_gtest target)
   add_executable(${target} ${ARG_SOURCES})
   jiujin_project_target(${target})
   target_link_libraries(${target} PRIVATE ${ARG_LIBS} GTest::gmock GTest::gtest_main)
+  # The source and build trees, as compile definitions: a list-valued ENVIRONMENT does not
+  # survive gtest_discover_tests (its semicolons split the property list).
+  target_compile_definitions(${target} PRIVATE JIUJIN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                                               JIUJIN_BINARY_DIR="${PROJECT_BINARY_DIR}")
   gtest_discover_tests(${target}
     DISCOVERY_MODE PRE_TEST
     PROPERTIES LABELS ${ARG_LABEL} TIMEOUT ${JIUJIN_TIMEOUT_${ARG_LABEL}}
-               ENVIRONMENT "QT_QPA_PLATFORM=offscreen;JIUJIN_SOURCE_DIR=${PROJECT_SOURCE_DIR};JIUJIN_BINARY_DIR=${PROJECT_BINARY_DIR}")
+               ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endfunction()
 
 # jiujin_test_command(<name> LABEL <label> COMMAND ...): a test that is a plain command.

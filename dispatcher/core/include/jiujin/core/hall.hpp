@@ -3,6 +3,7 @@
 // No I/O, no threads, no clock of its own: the caller passes `now`.
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "jiujin/core/commands.hpp"
@@ -56,6 +57,12 @@ class Hall {
   WaitEstimate estimateForQueue(const QueueId& queue, TimePoint now) const;
   /// For a ticket about to be issued for `item` with `priority`.
   WaitEstimate estimateForItem(const ItemCode& item, PriorityClass priority, TimePoint now) const;
+
+  /// The ticket issued today under an idempotency key (IssueTicket with a known key
+  /// returns no events; the service answers with this ticket).
+  std::optional<TicketId> ticketByRequestKey(const std::string& key) const;
+  /// A ticket of today, or nullptr.
+  const Ticket* findTicket(TicketId id) const;
 
  private:
   struct Impl;

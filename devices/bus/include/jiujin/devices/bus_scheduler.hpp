@@ -1,0 +1,123 @@
+#pragma once
+// Which frame goes on a bus next. Pure: no threads, no I/O, time passed in — the bus
+// worker asks it for one frame at a time and reports each outcome back.
+//
+// Order: the lowest priority class first; within a class, whatever has waited longest
+// (a write since it was submitted, a poll or probe since it fell due). Offline devices
+// get only probes; their writes are held, coalesced to the latest values per register
+// block, and go out when the device answers again.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "jiujin/devices/device_health.hpp"
+
+namespace jiujin::devices {
+
+/// Priority classes, most urgent first.
+enum class BusPriority {
+  CallDisplay = 0,  ///< a display write caused by a call or recall
+  KeypadPoll = 1,   ///< reading a caller keypad's key FIFO
+  PadPoll = 2,      ///< reading an evaluation pad
+  Background = 3,   ///< refresh writes and health probes
+};
+
+const char* toString(BusPriority priority);
+
+/// A device on the bus, known by its id in the hall's configuration.
+struct BusDevice {
+  std::string id;
+  int slave = 1;
+  /// A register block read to ask "are you there?" while the device is offline.
+  int probeAddress = 0;
+  int probeCount = 1;
+};
+
+/// A read repeated every `interval` while the device is online.
+struct PollJob {
+  std::string deviceId;
+  int address = 0;
+  int count = 1;
+  BusPriority priority = BusPriority::KeypadPoll;
+  std::chrono::milliseconds interval{200};
+};
+
+/// One request/reply exchange on the wire.
+struct Frame {
+  enum class Kind { Write, Poll, Probe };
+  Kind kind = Kind::Write;
+  std::string deviceId;
+  int slave = 0;
+  int address = 0;
+  int count = 0;
+  std::vector<std::uint16_t> values;  ///< for writes
+  BusPriority priority = BusPriority::Background;
+};
+
+/// How a frame ended, and what that did to its device.
+struct FrameOutcome {
+  HealthChange change = HealthChange::None;
+  DeviceHealthReport health;
+};
+
+class BusScheduler {
+ public:
+  using TimePoint = std::chrono::steady_clock::time_point;
+
+  explicit BusScheduler(HealthPolicy policy = {}) : policy_(policy) {}
+
+  /// False when the id is already on this bus or the slave address is not 0..247.
+  bool addDevice(const BusDevice& device);
+  /// False for an unknown device. The first poll falls due at `now`.
+  bool addPollJob(const PollJob& job, TimePoint now);
+  /// Queues (or, for the same device and start address, replaces) a register write.
+  /// A replaced write keeps its place and takes the more urgent class. False for an
+  /// unknown device or an empty write.
+  bool submitWrite(const std::string& deviceId, int address, std::vector<std::uint16_t> values,
+                   BusPriority priority, TimePoint now);
+
+  /// The frame to send now, or nothing. At most one frame is in flight: until
+  /// complete() is called this returns nothing.
+  std::optional<Frame> next(TimePoint now);
+  /// Reports the in-flight frame's outcome (nullopt: answered).
+  FrameOutcome complete(const Frame& frame, const std::optional<ModbusError>& error, TimePoint now);
+
+  /// The earliest time a poll or probe falls due, if any; pending writes are due at once.
+  std::optional<TimePoint> nextDueAt() const;
+  bool frameInFlight() const { return inFlight_; }
+
+  std::optional<DeviceHealthReport> health(const std::string& deviceId) const;
+  std::vector<DeviceHealthReport> healthReports() const;
+  /// Writes waiting (including those held for offline devices).
+  std::size_t pendingWrites() const { return writes_.size(); }
+
+ private:
+  struct DeviceState {
+    BusDevice device;
+    DeviceHealth health;
+  };
+  struct PendingWrite {
+    std::vector<std::uint16_t> values;
+    BusPriority priority;
+    TimePoint submittedAt;
+  };
+  struct Poll {
+    PollJob job;
+    TimePoint dueAt;
+  };
+  using WriteKey = std::pair<std::string, int>;  // device id, start address
+
+  DeviceHealthReport reportFor(const DeviceState& state) const;
+
+  HealthPolicy policy_;
+  std::map<std::string, DeviceState> devices_;
+  std::map<WriteKey, PendingWrite> writes_;
+  std::vector<Poll> polls_;
+  bool inFlight_ = false;
+};
+
+}  // namespace jiujin::devices

@@ -1,0 +1,139 @@
+#include "jiujin/devices/bus_scheduler.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace jiujin::devices {
+
+const char* toString(BusPriority priority) {
+  switch (priority) {
+    case BusPriority::CallDisplay: return "call-display";
+    case BusPriority::KeypadPoll: return "keypad-poll";
+    case BusPriority::PadPoll: return "pad-poll";
+    case BusPriority::Background: return "background";
+  }
+  return "unknown";
+}
+
+bool BusScheduler::addDevice(const BusDevice& device) {
+  if (device.slave < 0 || device.slave > 247 || device.id.empty()) return false;
+  return devices_.try_emplace(device.id, DeviceState{device, DeviceHealth(policy_)}).second;
+}
+
+bool BusScheduler::addPollJob(const PollJob& job, TimePoint now) {
+  if (!devices_.contains(job.deviceId) || job.count < 1) return false;
+  polls_.push_back(Poll{job, now});
+  return true;
+}
+
+bool BusScheduler::submitWrite(const std::string& deviceId, int address, std::vector<std::uint16_t> values,
+                               BusPriority priority, TimePoint now) {
+  if (!devices_.contains(deviceId) || values.empty()) return false;
+  auto [it, inserted] = writes_.try_emplace(WriteKey{deviceId, address}, PendingWrite{values, priority, now});
+  if (!inserted) {
+    // Displays show state: only the latest content matters, and it keeps the old
+    // place in line so a stream of refreshes cannot push it back forever.
+    it->second.values = std::move(values);
+    it->second.priority = std::min(it->second.priority, priority);
+  }
+  return true;
+}
+
+std::optional<Frame> BusScheduler::next(TimePoint now) {
+  if (inFlight_) return std::nullopt;
+  // A candidate's rank: class first, then how long it has waited.
+  using Rank = std::tuple<BusPriority, TimePoint>;
+  std::optional<Rank> best;
+  std::optional<Frame> chosen;
+  std::map<WriteKey, PendingWrite>::iterator chosenWrite = writes_.end();
+  Poll* chosenPoll = nullptr;
+  auto consider = [&](Rank rank) {
+    if (best && !(rank < *best)) return false;
+    best = rank;
+    return true;
+  };
+
+  for (auto it = writes_.begin(); it != writes_.end(); ++it) {
+    const auto& state = devices_.at(it->first.first);
+    if (!state.health.online()) continue;  // held until the device answers again
+    if (consider({it->second.priority, it->second.submittedAt})) {
+      chosenWrite = it;
+      chosenPoll = nullptr;
+      chosen = Frame{Frame::Kind::Write, state.device.id, state.device.slave, it->first.second,
+                     static_cast<int>(it->second.values.size()), it->second.values, it->second.priority};
+    }
+  }
+  for (auto& poll : polls_) {
+    const auto& state = devices_.at(poll.job.deviceId);
+    if (!state.health.online() || poll.dueAt > now) continue;
+    if (consider({poll.job.priority, poll.dueAt})) {
+      chosenWrite = writes_.end();
+      chosenPoll = &poll;
+      chosen = Frame{Frame::Kind::Poll, state.device.id, state.device.slave, poll.job.address, poll.job.count, {},
+                     poll.job.priority};
+    }
+  }
+  for (const auto& [id, state] : devices_) {
+    if (state.health.online() || state.health.nextProbeAt() > now) continue;
+    if (consider({BusPriority::Background, state.health.nextProbeAt()})) {
+      chosenWrite = writes_.end();
+      chosenPoll = nullptr;
+      chosen = Frame{Frame::Kind::Probe, id, state.device.slave, state.device.probeAddress, state.device.probeCount, {},
+                     BusPriority::Background};
+    }
+  }
+
+  if (!chosen) return std::nullopt;
+  if (chosenWrite != writes_.end()) writes_.erase(chosenWrite);
+  if (chosenPoll) chosenPoll->dueAt = now + chosenPoll->job.interval;
+  inFlight_ = true;
+  return chosen;
+}
+
+FrameOutcome BusScheduler::complete(const Frame& frame, const std::optional<ModbusError>& error, TimePoint now) {
+  inFlight_ = false;
+  auto found = devices_.find(frame.deviceId);
+  if (found == devices_.end()) return {};
+  auto& state = found->second;
+  FrameOutcome outcome;
+  outcome.change = state.health.record(error, now);
+  if (frame.kind == Frame::Kind::Write && error && isDeviceFailure(*error)) {
+    // Not lost: it goes again (or waits for the device's return), unless newer
+    // content for the same registers arrived meanwhile.
+    writes_.try_emplace(WriteKey{frame.deviceId, frame.address}, PendingWrite{frame.values, frame.priority, now});
+  }
+  outcome.health = reportFor(state);
+  return outcome;
+}
+
+std::optional<BusScheduler::TimePoint> BusScheduler::nextDueAt() const {
+  std::optional<TimePoint> earliest;
+  auto offer = [&](TimePoint t) {
+    if (!earliest || t < *earliest) earliest = t;
+  };
+  for (const auto& poll : polls_)
+    if (devices_.at(poll.job.deviceId).health.online()) offer(poll.dueAt);
+  for (const auto& [id, state] : devices_)
+    if (!state.health.online()) offer(state.health.nextProbeAt());
+  return earliest;
+}
+
+DeviceHealthReport BusScheduler::reportFor(const DeviceState& state) const {
+  return DeviceHealthReport{state.device.id, state.health.online(), state.health.consecutiveFailures(),
+                            state.health.counters()};
+}
+
+std::optional<DeviceHealthReport> BusScheduler::health(const std::string& deviceId) const {
+  auto found = devices_.find(deviceId);
+  if (found == devices_.end()) return std::nullopt;
+  return reportFor(found->second);
+}
+
+std::vector<DeviceHealthReport> BusScheduler::healthReports() const {
+  std::vector<DeviceHealthReport> reports;
+  reports.reserve(devices_.size());
+  for (const auto& [id, state] : devices_) reports.push_back(reportFor(state));
+  return reports;
+}
+
+}  // namespace jiujin::devices

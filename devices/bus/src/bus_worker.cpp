@@ -1,0 +1,155 @@
+#include "jiujin/devices/bus_worker.hpp"
+
+namespace jiujin::devices {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+}
+
+BusWorker::BusWorker(std::unique_ptr<ModbusLink> link, BusWorkerOptions options, BusCallbacks callbacks)
+    : link_(std::move(link)),
+      options_(std::move(options)),
+      callbacks_(std::move(callbacks)),
+      scheduler_(options_.health),
+      thread_([this] { run(); }) {}
+
+BusWorker::~BusWorker() { stop(); }
+
+bool BusWorker::addDevice(const BusDevice& device) {
+  std::lock_guard lock(mutex_);
+  return scheduler_.addDevice(device);
+}
+
+bool BusWorker::addPollJob(const PollJob& job) {
+  bool added = false;
+  {
+    std::lock_guard lock(mutex_);
+    added = scheduler_.addPollJob(job, Clock::now());
+  }
+  if (added) wake_.notify_one();
+  return added;
+}
+
+bool BusWorker::submitWrite(const std::string& deviceId, int address, std::vector<std::uint16_t> values,
+                            BusPriority priority) {
+  bool queued = false;
+  {
+    std::lock_guard lock(mutex_);
+    queued = scheduler_.submitWrite(deviceId, address, std::move(values), priority, Clock::now());
+  }
+  if (queued) wake_.notify_one();
+  return queued;
+}
+
+std::vector<DeviceHealthReport> BusWorker::health() const {
+  std::lock_guard lock(mutex_);
+  return scheduler_.healthReports();
+}
+
+std::optional<DeviceHealthReport> BusWorker::health(const std::string& deviceId) const {
+  std::lock_guard lock(mutex_);
+  return scheduler_.health(deviceId);
+}
+
+BusStatistics BusWorker::statistics() const {
+  std::lock_guard lock(mutex_);
+  return statistics_;
+}
+
+void BusWorker::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+void BusWorker::run() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    auto frame = scheduler_.next(Clock::now());
+    if (!frame) {
+      if (auto due = scheduler_.nextDueAt())
+        wake_.wait_until(lock, *due);
+      else
+        wake_.wait(lock);
+      continue;
+    }
+    lock.unlock();
+    const auto started = Clock::now();
+    std::vector<std::uint16_t> registers;
+    const auto error = execute(*frame, registers);
+    const auto finished = Clock::now();
+    lock.lock();
+    const auto outcome = scheduler_.complete(*frame, error, finished);
+    statistics_.busyTime += finished - started;
+    lock.unlock();
+    deliver(*frame, outcome, std::move(registers), error);
+    lock.lock();
+  }
+}
+
+// Absent-slave rule: on an RTU line, after a request to a slave that does not answer,
+// the next reply on the line can be lost once (PLATFORM.md). So when a healthy device
+// times out right after another slave timed out, it is asked once more at once, and
+// only the second answer counts: the fault stays with the absent device.
+std::optional<ModbusError> BusWorker::execute(const Frame& frame, std::vector<std::uint16_t>& registers) {
+  auto error = exchange(frame, registers);
+  const bool followsAnotherTimeout = lastTimedOutSlave_ && *lastTimedOutSlave_ != frame.slave;
+  if (error && error->kind == ModbusErrorKind::Timeout && followsAnotherTimeout) {
+    bool healthy = false;
+    {
+      std::lock_guard lock(mutex_);
+      const auto report = scheduler_.health(frame.deviceId);
+      healthy = report && report->online && report->consecutiveFailures == 0;
+      if (healthy) ++statistics_.absentSlaveRetries;
+    }
+    if (healthy) error = exchange(frame, registers);
+  }
+  lastTimedOutSlave_.reset();
+  if (error && error->kind == ModbusErrorKind::Timeout) lastTimedOutSlave_ = frame.slave;
+  return error;
+}
+
+std::optional<ModbusError> BusWorker::exchange(const Frame& frame, std::vector<std::uint16_t>& registers) {
+  {
+    std::lock_guard lock(mutex_);
+    ++statistics_.frames;
+  }
+  switch (frame.kind) {
+    case Frame::Kind::Poll:
+    case Frame::Kind::Probe: {
+      auto read = link_->readHoldingRegisters(frame.slave, frame.address, frame.count);
+      if (!read) return read.error();
+      registers = std::move(read).value();
+      return std::nullopt;
+    }
+    case Frame::Kind::Write: {
+      // Always function 0x10, even for one register: display vendors implement it,
+      // not all of them implement 0x06.
+      auto written = link_->writeRegisters(frame.slave, frame.address, frame.values);
+      if (!written) return written.error();
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+void BusWorker::deliver(const Frame& frame, const FrameOutcome& outcome, std::vector<std::uint16_t>&& registers,
+                        const std::optional<ModbusError>& error) {
+  switch (frame.kind) {
+    case Frame::Kind::Poll:
+      if (callbacks_.pollDone) callbacks_.pollDone(PollResult{frame.deviceId, frame.address, std::move(registers), error});
+      break;
+    case Frame::Kind::Write:
+      if (callbacks_.writeDone) callbacks_.writeDone(WriteResult{frame.deviceId, frame.address, frame.priority, error});
+      break;
+    case Frame::Kind::Probe:
+      break;
+  }
+  if (outcome.change != HealthChange::None && callbacks_.healthChanged) callbacks_.healthChanged(outcome.health);
+  if (outcome.change == HealthChange::CameBack && callbacks_.deviceBack) callbacks_.deviceBack(frame.deviceId);
+}
+
+}  // namespace jiujin::devices

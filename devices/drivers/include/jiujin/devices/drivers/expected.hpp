@@ -1,0 +1,50 @@
+#pragma once
+// Errors are values: every codec returns the thing it made or a CodecError saying why not.
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace jiujin::devices::drivers {
+
+enum class CodecErrorCode {
+  InvalidText,          ///< the text is not valid UTF-8, or the registers are not valid text
+  TextTooLong,          ///< the text does not fit the register area of the profile
+  ValueOutOfRange,      ///< a number the profile cannot carry (brightness, rating, timeout …)
+  RegisterNotInBlock,   ///< a decoder was given registers that do not cover its fields
+  UnknownValue,         ///< a register holds a code the profile does not name
+  FrameTooShort,
+  BadCrc,
+  UnsupportedFunction,  ///< a Modbus function code other than 0x03, 0x06, 0x10
+  BadFrameLength,       ///< byte count or frame length disagree with the function
+  IllegalQuantity,      ///< register count outside what Modbus allows for the function
+  InvalidProfile,       ///< a register-map profile file that cannot be used
+};
+
+struct CodecError {
+  CodecErrorCode code;
+  std::string message;
+  bool operator==(const CodecError&) const = default;
+};
+
+/// The value of a call that may fail: the thing made, or an error saying why not.
+template <typename T, typename E = CodecError>
+class Expected {
+ public:
+  Expected(T value) : v_(std::move(value)) {}   // NOLINT(google-explicit-constructor)
+  Expected(E error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  explicit operator bool() const { return ok(); }
+  const T& value() const& { return std::get<T>(v_); }
+  T& value() & { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  const T& operator*() const& { return value(); }
+  const T* operator->() const { return &value(); }
+  const E& error() const { return std::get<E>(v_); }
+
+ private:
+  std::variant<T, E> v_;
+};
+
+const char* toString(CodecErrorCode code);
+
+}  // namespace jiujin::devices::drivers

@@ -1,0 +1,53 @@
+#include "jiujin/devices/drivers/window_display.hpp"
+
+#include <fmt/format.h>
+
+#include "field_codec.hpp"
+
+namespace jiujin::devices::drivers {
+
+WindowContent callingContent(std::string_view ticket, int window) {
+  return WindowContent{fmt::format("{} 请到{}号窗口", ticket, window), Colour::Green, true, {}};
+}
+
+WindowContent pausedContent() { return WindowContent{"暂停服务", Colour::Red, false, {}}; }
+
+WindowContent blankContent() { return WindowContent{}; }
+
+Expected<std::vector<RegisterWrite>> encodeWindowContent(const WindowContent& content,
+                                                         const WindowDisplayMap& map,
+                                                         std::uint16_t contentSeq) {
+  detail::RegisterImage image;
+  if (auto error = detail::putText(image, map.text, content.text)) return *error;
+  auto brightness = detail::brightnessValue(content.brightness, map.brightnessMax);
+  if (!brightness) return brightness.error();
+  image[map.colour] = detail::codeOf(map.colourValues, content.colour);
+  image[map.blink] = content.blink ? 1 : 0;
+  image[map.brightness] = brightness.value();
+  image[map.contentSeq] = contentSeq;
+  return coalesceWrites(image, map.contentSeq);
+}
+
+Expected<WindowShown> decodeWindowContent(const RegisterBlock& block, const WindowDisplayMap& map) {
+  auto text = detail::readText(block, map.text, "text");
+  if (!text) return text.error();
+  for (const auto& [address, field] : {std::pair{map.colour, "colour"}, {map.blink, "blink"},
+                                       {map.brightness, "brightness"},
+                                       {map.contentSeq, "content_seq"}}) {
+    if (auto missing = requireRegisters(block, address, 1, field)) return *missing;
+  }
+  const auto colour = detail::byCode(map.colourValues, block[map.colour]);
+  if (!colour) {
+    return CodecError{CodecErrorCode::UnknownValue,
+                      fmt::format("colour code {} is not in the profile", block[map.colour])};
+  }
+  WindowShown shown;
+  shown.content = WindowContent{std::move(text).value(), *colour, block[map.blink] != 0,
+                                static_cast<int>(block[map.brightness])};
+  shown.contentSeq = block[map.contentSeq];
+  return shown;
+}
+
+RegisterRead windowContentSeqRead(const WindowDisplayMap& map) { return {map.contentSeq, 1}; }
+
+}  // namespace jiujin::devices::drivers

@@ -1,0 +1,168 @@
+// ModbusLink over one libmodbus context (RTU or TCP). The context is opened lazily and
+// dropped when the line vanishes, so the next request reopens it.
+#include <modbus/modbus.h>
+
+#include <cerrno>
+#include <functional>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "modbus_errno.hpp"
+
+namespace jiujin::devices {
+
+namespace {
+
+constexpr int kMaxSlave = 247;
+constexpr int kMaxReadCount = MODBUS_MAX_READ_REGISTERS;    // 125
+constexpr int kMaxWriteCount = MODBUS_MAX_WRITE_REGISTERS;  // 123
+constexpr int kAddressSpace = 0x10000;
+
+struct ContextDeleter {
+  void operator()(modbus_t* context) const {
+    modbus_close(context);
+    modbus_free(context);
+  }
+};
+using Context = std::unique_ptr<modbus_t, ContextDeleter>;
+
+void setTimeout(modbus_t* context, int (*setter)(modbus_t*, uint32_t, uint32_t), std::chrono::milliseconds timeout) {
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(timeout).count();
+  setter(context, static_cast<uint32_t>(us / 1000000), static_cast<uint32_t>(us % 1000000));
+}
+
+class LibmodbusLink final : public ModbusLink {
+ public:
+  // `create` makes a fresh, unconnected context; `afterConnect` tunes a connected one.
+  LibmodbusLink(std::string name, std::function<modbus_t*()> create, std::function<void(modbus_t*)> afterConnect,
+                ModbusTimeouts timeouts)
+      : name_(std::move(name)), create_(std::move(create)), afterConnect_(std::move(afterConnect)), timeouts_(timeouts) {}
+
+  const std::string& name() const override { return name_; }
+
+  ModbusResult<std::vector<std::uint16_t>> readHoldingRegisters(int slave, int address, int count) override {
+    const auto action = fmt::format("read {} registers at {:#06x}", count, address);
+    if (slave < 1 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 1..247 for a read");
+    if (auto e = checkRange(slave, address, count, kMaxReadCount)) return *e;
+    std::vector<std::uint16_t> registers(static_cast<std::size_t>(count));
+    if (auto e = run(slave, action, [&](modbus_t* c) { return modbus_read_registers(c, address, count, registers.data()); }))
+      return *e;
+    return registers;
+  }
+
+  ModbusResult<void> writeRegisters(int slave, int address, std::span<const std::uint16_t> values) override {
+    const int count = static_cast<int>(values.size());
+    const auto action = fmt::format("write {} registers at {:#06x}", count, address);
+    if (slave < 0 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 0..247");
+    if (auto e = checkRange(slave, address, count, kMaxWriteCount)) return *e;
+    if (auto e = run(slave, action, [&](modbus_t* c) { return modbus_write_registers(c, address, count, values.data()); }))
+      return *e;
+    return {};
+  }
+
+  ModbusResult<void> writeRegister(int slave, int address, std::uint16_t value) override {
+    const auto action = fmt::format("write register {:#06x}", address);
+    if (slave < 0 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 0..247");
+    if (auto e = checkRange(slave, address, 1, 1)) return *e;
+    if (auto e = run(slave, action, [&](modbus_t* c) { return modbus_write_register(c, address, value); })) return *e;
+    return {};
+  }
+
+ private:
+  std::optional<ModbusError> checkRange(int slave, int address, int count, int maxCount) const {
+    if (count < 1 || count > maxCount)
+      return detail::invalidRequest(name_, slave, fmt::format("register count {} outside 1..{}", count, maxCount));
+    if (address < 0 || address + count > kAddressSpace)
+      return detail::invalidRequest(name_, slave, fmt::format("registers {}+{} outside the address space", address, count));
+    return std::nullopt;
+  }
+
+  std::optional<ModbusError> connect() {
+    if (context_) return std::nullopt;
+    Context fresh(create_());
+    if (!fresh) return detail::modbusErrorFromErrno(errno, name_, -1, "set up");
+    setTimeout(fresh.get(), modbus_set_response_timeout, timeouts_.response);
+    setTimeout(fresh.get(), modbus_set_byte_timeout, timeouts_.byte);
+    if (modbus_connect(fresh.get()) != 0) {
+      const int err = errno;
+      modbus_free(fresh.release());  // never connected: nothing to close
+      auto error = detail::modbusErrorFromErrno(err, name_, -1, "open");
+      // Failing to open means the line is not there, whatever errno says.
+      if (error.kind == ModbusErrorKind::Io) error.kind = ModbusErrorKind::PortGone;
+      return error;
+    }
+    afterConnect_(fresh.get());
+    context_ = std::move(fresh);
+    return std::nullopt;
+  }
+
+  template <typename Call>
+  std::optional<ModbusError> run(int slave, std::string_view action, Call call) {
+    if (auto error = connect()) return error;
+    if (modbus_set_slave(context_.get(), slave) != 0) return detail::modbusErrorFromErrno(errno, name_, slave, action);
+    if (call(context_.get()) >= 0) return std::nullopt;
+    auto error = detail::modbusErrorFromErrno(errno, name_, slave, action);
+    switch (error.kind) {
+      case ModbusErrorKind::Timeout:
+        // A broadcast is never answered: libmodbus still waits, so its timeout is success.
+        if (slave == MODBUS_BROADCAST_ADDRESS) return std::nullopt;
+        [[fallthrough]];
+      case ModbusErrorKind::BadCrc:
+      case ModbusErrorKind::BadFrame:
+        // Late or garbled bytes must not be read as the next device's reply.
+        modbus_flush(context_.get());
+        break;
+      case ModbusErrorKind::PortGone:
+      case ModbusErrorKind::Io:
+        context_.reset();  // reopen on the next request: the adapter may come back
+        break;
+      case ModbusErrorKind::Exception:
+      case ModbusErrorKind::InvalidRequest:
+        break;
+    }
+    return error;
+  }
+
+  std::string name_;
+  std::function<modbus_t*()> create_;
+  std::function<void(modbus_t*)> afterConnect_;
+  ModbusTimeouts timeouts_;
+  Context context_;
+};
+
+char parityLetter(Parity parity) {
+  switch (parity) {
+    case Parity::Even: return 'E';
+    case Parity::Odd: return 'O';
+    case Parity::None: break;
+  }
+  return 'N';
+}
+
+}  // namespace
+
+std::unique_ptr<ModbusLink> makeRtuLink(RtuLinkSettings settings) {
+  auto name = fmt::format("rtu:{}", settings.port);
+  const auto serial = settings.serial;
+  const bool rs485 = settings.rs485Mode;
+  auto create = [port = settings.port, serial] {
+    return modbus_new_rtu(port.c_str(), serial.baud, parityLetter(serial.parity), serial.dataBits, serial.stopBits);
+  };
+  auto afterConnect = [rs485](modbus_t* context) {
+    // Pseudo-terminals and many USB adapters answer ENOTTY: they switch direction
+    // themselves, so a refusal is not an error.
+    if (rs485) modbus_rtu_set_serial_mode(context, MODBUS_RTU_RS485);
+  };
+  return std::make_unique<LibmodbusLink>(std::move(name), std::move(create), std::move(afterConnect), settings.timeouts);
+}
+
+std::unique_ptr<ModbusLink> makeTcpLink(TcpLinkSettings settings) {
+  auto name = fmt::format("tcp:{}:{}", settings.host, settings.port);
+  auto create = [host = settings.host, service = std::to_string(settings.port)] {
+    return modbus_new_tcp_pi(host.c_str(), service.c_str());
+  };
+  return std::make_unique<LibmodbusLink>(std::move(name), std::move(create), [](modbus_t*) {}, settings.timeouts);
+}
+
+}  // namespace jiujin::devices

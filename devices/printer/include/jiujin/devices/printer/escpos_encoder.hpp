@@ -1,0 +1,50 @@
+#pragma once
+// A ticket layout becomes ESC/POS bytes: pure, no I/O. Text is sent in GB18030 with the
+// printer's Chinese mode on.
+#include "jiujin/devices/printer/ticket_print.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jiujin::devices::printer {
+
+enum class QrErrorLevel : std::uint8_t { Low = 48, Medium = 49, Quartile = 50, High = 51 };
+
+/// How a ticket looks on paper; the defaults suit a 58/80 mm kiosk printer.
+struct TicketStyle {
+  int numberScale = 3;        ///< ticket number size, 1..8 times normal width and height
+  int qrModuleSize = 6;       ///< dots per QR module, 1..16
+  QrErrorLevel qrErrorLevel = QrErrorLevel::Medium;
+  int feedLinesBeforeCut = 4;  ///< so the cut falls below the notice, 0..255
+};
+
+enum class EncodeErrorCode { None, InvalidText, ControlCharacter, InvalidNumber, QrPayloadTooLong, InvalidStyle };
+
+struct EncodeError {
+  EncodeErrorCode code = EncodeErrorCode::None;
+  std::string message;  ///< names the field, e.g. "hallName: text is not valid UTF-8 …"
+  explicit operator bool() const { return code != EncodeErrorCode::None; }
+};
+
+struct EncodedTicket {
+  std::vector<std::uint8_t> bytes;
+  EncodeError error;
+};
+
+/// The largest QR payload sent: model 2, version 40, byte mode at level L holds 2953 bytes.
+inline constexpr std::size_t kMaxQrPayloadBytes = 2953;
+
+class EscPosEncoder {
+ public:
+  explicit EscPosEncoder(TicketStyle style = {}) : style_(style) {}
+
+  /// The whole ticket from ESC @ to the cut, or why it cannot be printed. Text fields must be
+  /// valid UTF-8 without control characters (they would be read as printer commands).
+  EncodedTicket encode(const TicketPrint& ticket) const;
+
+ private:
+  TicketStyle style_;
+};
+
+}  // namespace jiujin::devices::printer

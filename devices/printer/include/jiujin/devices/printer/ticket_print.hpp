@@ -1,0 +1,19 @@
+#pragma once
+// What goes on a queue ticket, in the hall's words. All text is UTF-8.
+#include <string>
+
+namespace jiujin::devices::printer {
+
+struct TicketPrint {
+  std::string hallName;          ///< e.g. "城关街道便民服务中心"
+  std::string number;            ///< e.g. "A001", printed in large type
+  std::string itemName;          ///< the service item, e.g. "高龄津贴申领"
+  std::string queueName;         ///< the window group that will call it, e.g. "综合受理"
+  int peopleAhead = 0;           ///< residents waiting before this ticket
+  int estimatedWaitMinutes = 0;  ///< negative: no estimate yet (printed as such)
+  std::string issuedAt;          ///< e.g. "2026-11-22 09:31"
+  std::string qrPayload;         ///< ticket identity for status look-up; empty: no QR code
+  std::string notice;            ///< e.g. "请留意叫号，过号请重新取号"
+};
+
+}  // namespace jiujin::devices::printer

@@ -1,0 +1,49 @@
+#pragma once
+// Deciding: a command checked against the current state becomes events, or an Error.
+// Decisions only read HallData; apply() (apply.hpp) is the one writer.
+#include <optional>
+#include <vector>
+
+#include "hall_data.hpp"
+#include "jiujin/core/commands.hpp"
+#include "jiujin/core/error.hpp"
+#include "jiujin/core/events.hpp"
+
+namespace jiujin::core::detail {
+
+using Decision = Result<std::vector<Event>>;
+
+Decision decide(const HallData& hall, const Command& command, TimePoint now);
+
+// One overload per command, grouped by file: day.cpp, lifecycle.cpp, windows.cpp.
+Decision decideCommand(const HallData&, const cmd::OpenDay&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::CloseDay&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::BroadcastNotice&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::UpdateDefinition&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::IssueTicket&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::CallNext&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::Recall&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::StartService&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::Complete&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::MarkNoShow&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::Reactivate&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::Transfer&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::Cancel&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::RequestEvaluation&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::Evaluate&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::PauseWindow&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::ResumeWindow&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::OpenWindow&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::CloseWindow&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::ClerkLogin&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::ClerkLogout&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::SetWorkProfile&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::PinTicket&, TimePoint);
+
+/// Why CallNext at `window` would be refused now, if it would (routing aside).
+std::optional<Error> callRefusal(const HallData& hall, WindowNumber window);
+
+/// Timed transitions due at `now`: automatic no-shows, evaluation timeouts.
+std::vector<Event> dueTransitions(const HallData& hall, TimePoint now);
+
+}  // namespace jiujin::core::detail

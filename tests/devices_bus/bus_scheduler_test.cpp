@@ -1,0 +1,155 @@
+#include "jiujin/devices/bus_scheduler.hpp"
+
+#include <gtest/gtest.h>
+
+namespace jiujin::devices {
+namespace {
+
+using namespace std::chrono_literals;
+using TimePoint = BusScheduler::TimePoint;
+
+const TimePoint t0{};
+const ModbusError timeout{ModbusErrorKind::Timeout, 0, "no reply in time"};
+
+// A hall's window 3: display, keypad and evaluation pad on one bus.
+BusScheduler windowThreeBus(HealthPolicy policy = {}) {
+  BusScheduler bus(policy);
+  bus.addDevice({"display-3", 3});
+  bus.addDevice({"keypad-3", 33});
+  bus.addDevice({"pad-3", 63});
+  return bus;
+}
+
+// Sends the next frame and reports it answered.
+Frame sendAnswered(BusScheduler& bus, TimePoint now) {
+  auto frame = bus.next(now);
+  EXPECT_TRUE(frame.has_value());
+  if (!frame) return {};
+  bus.complete(*frame, std::nullopt, now);
+  return *frame;
+}
+
+TEST(BusScheduler, ACallDisplayWriteGoesBeforeDuePolls) {
+  auto bus = windowThreeBus();
+  bus.addPollJob({"keypad-3", 0x100, 4, BusPriority::KeypadPoll, 200ms}, t0);
+  bus.addPollJob({"pad-3", 0x200, 4, BusPriority::PadPoll, 500ms}, t0);
+  bus.submitWrite("display-3", 0, {0x4130, 0x3031}, BusPriority::CallDisplay, t0 + 10ms);
+  const auto first = sendAnswered(bus, t0 + 10ms);
+  EXPECT_EQ(first.kind, Frame::Kind::Write);
+  EXPECT_EQ(first.deviceId, "display-3");
+  EXPECT_EQ(sendAnswered(bus, t0 + 10ms).deviceId, "keypad-3");
+  EXPECT_EQ(sendAnswered(bus, t0 + 10ms).deviceId, "pad-3");
+}
+
+TEST(BusScheduler, KeypadPollsGoBeforePadPollsAndPadPollsBeforeRefreshes) {
+  auto bus = windowThreeBus();
+  bus.submitWrite("display-3", 0, {1}, BusPriority::Background, t0);
+  bus.addPollJob({"pad-3", 0x200, 4, BusPriority::PadPoll, 500ms}, t0);
+  bus.addPollJob({"keypad-3", 0x100, 4, BusPriority::KeypadPoll, 200ms}, t0);
+  EXPECT_EQ(sendAnswered(bus, t0).deviceId, "keypad-3");
+  EXPECT_EQ(sendAnswered(bus, t0).deviceId, "pad-3");
+  EXPECT_EQ(sendAnswered(bus, t0).deviceId, "display-3");
+}
+
+TEST(BusScheduler, WithinAClassTheLongestWaitingGoesFirst) {
+  BusScheduler bus;
+  bus.addDevice({"display-1", 1});
+  bus.addDevice({"display-2", 2});
+  bus.submitWrite("display-2", 0, {2}, BusPriority::CallDisplay, t0);
+  bus.submitWrite("display-1", 0, {1}, BusPriority::CallDisplay, t0 + 1ms);
+  EXPECT_EQ(sendAnswered(bus, t0 + 2ms).deviceId, "display-2");
+  EXPECT_EQ(sendAnswered(bus, t0 + 2ms).deviceId, "display-1");
+}
+
+TEST(BusScheduler, NothingElseIsSentWhileAFrameIsOnTheWire) {
+  auto bus = windowThreeBus();
+  bus.submitWrite("display-3", 0, {1}, BusPriority::Background, t0);
+  auto onWire = bus.next(t0);
+  ASSERT_TRUE(onWire);
+  bus.submitWrite("display-3", 0x10, {2}, BusPriority::CallDisplay, t0);
+  EXPECT_FALSE(bus.next(t0));
+  bus.complete(*onWire, std::nullopt, t0);
+  EXPECT_TRUE(bus.next(t0));
+}
+
+TEST(BusScheduler, APollIsRepeatedAfterItsInterval) {
+  auto bus = windowThreeBus();
+  bus.addPollJob({"keypad-3", 0x100, 4, BusPriority::KeypadPoll, 200ms}, t0);
+  sendAnswered(bus, t0);
+  EXPECT_FALSE(bus.next(t0 + 199ms));
+  EXPECT_EQ(bus.nextDueAt(), t0 + 200ms);
+  EXPECT_TRUE(bus.next(t0 + 200ms));
+}
+
+TEST(BusScheduler, ANewerWriteToTheSameRegistersReplacesTheQueuedOneAndKeepsTheMoreUrgentClass) {
+  auto bus = windowThreeBus();
+  bus.submitWrite("display-3", 0, {0x1111}, BusPriority::Background, t0);
+  bus.submitWrite("display-3", 0, {0x2222}, BusPriority::CallDisplay, t0 + 5ms);
+  bus.addPollJob({"keypad-3", 0x100, 4, BusPriority::KeypadPoll, 200ms}, t0);
+  EXPECT_EQ(bus.pendingWrites(), 1u);
+  const auto frame = sendAnswered(bus, t0 + 5ms);
+  EXPECT_EQ(frame.values, std::vector<std::uint16_t>{0x2222});
+  EXPECT_EQ(frame.priority, BusPriority::CallDisplay);
+}
+
+TEST(BusScheduler, AnOfflineDeviceGetsOnlyBackedOffProbes) {
+  auto bus = windowThreeBus(HealthPolicy{2, 500ms, 10s});
+  bus.addPollJob({"keypad-3", 0x100, 4, BusPriority::KeypadPoll, 100ms}, t0);
+  for (int i = 0; i < 2; ++i) {
+    auto frame = bus.next(t0 + i * 100ms);
+    ASSERT_TRUE(frame);
+    bus.complete(*frame, timeout, t0 + i * 100ms);
+  }
+  ASSERT_FALSE(bus.health("keypad-3")->online);
+  EXPECT_FALSE(bus.next(t0 + 599ms)) << "no polls for an offline keypad, probe not due yet";
+  auto probe = bus.next(t0 + 600ms);
+  ASSERT_TRUE(probe);
+  EXPECT_EQ(probe->kind, Frame::Kind::Probe);
+  bus.complete(*probe, timeout, t0 + 600ms);
+  EXPECT_EQ(bus.nextDueAt(), t0 + 1600ms);
+}
+
+TEST(BusScheduler, WritesToAnOfflineDeviceAreHeldAsTheLatestContentAndSentWhenItReturns) {
+  auto bus = windowThreeBus(HealthPolicy{1, 500ms, 10s});
+  bus.submitWrite("display-3", 0, {0xA001}, BusPriority::CallDisplay, t0);
+  auto frame = bus.next(t0);
+  bus.complete(*frame, timeout, t0);
+  ASSERT_FALSE(bus.health("display-3")->online);
+  for (std::uint16_t n = 0xA002; n <= 0xA009; ++n) bus.submitWrite("display-3", 0, {n}, BusPriority::CallDisplay, t0);
+  EXPECT_EQ(bus.pendingWrites(), 1u) << "coalesced, not queued forever";
+  EXPECT_FALSE(bus.next(t0 + 100ms)) << "held while offline";
+
+  auto probe = bus.next(t0 + 500ms);
+  ASSERT_TRUE(probe);
+  EXPECT_EQ(bus.complete(*probe, std::nullopt, t0 + 500ms).change, HealthChange::CameBack);
+  const auto resent = sendAnswered(bus, t0 + 501ms);
+  EXPECT_EQ(resent.values, std::vector<std::uint16_t>{0xA009});
+}
+
+TEST(BusScheduler, AFailedWriteIsSentAgainUnlessNewerContentArrived) {
+  auto bus = windowThreeBus(HealthPolicy{3, 500ms, 10s});
+  bus.submitWrite("display-3", 0, {1}, BusPriority::CallDisplay, t0);
+  auto first = bus.next(t0);
+  bus.submitWrite("display-3", 0, {2}, BusPriority::CallDisplay, t0);  // while {1} is on the wire
+  bus.complete(*first, timeout, t0);
+  EXPECT_EQ(sendAnswered(bus, t0).values, std::vector<std::uint16_t>{2});
+  EXPECT_FALSE(bus.next(t0));
+
+  bus.submitWrite("display-3", 0, {3}, BusPriority::CallDisplay, t0);
+  auto third = bus.next(t0);
+  bus.complete(*third, timeout, t0);
+  EXPECT_EQ(sendAnswered(bus, t0).values, std::vector<std::uint16_t>{3});
+}
+
+TEST(BusScheduler, UnknownDevicesAndBadAddressesAreRefused) {
+  BusScheduler bus;
+  EXPECT_FALSE(bus.addDevice({"display-1", 300}));
+  EXPECT_TRUE(bus.addDevice({"display-1", 1}));
+  EXPECT_FALSE(bus.addDevice({"display-1", 2}));
+  EXPECT_FALSE(bus.submitWrite("display-9", 0, {1}, BusPriority::CallDisplay, t0));
+  EXPECT_FALSE(bus.submitWrite("display-1", 0, {}, BusPriority::CallDisplay, t0));
+  EXPECT_FALSE(bus.addPollJob({"keypad-9", 0, 1, BusPriority::KeypadPoll, 100ms}, t0));
+}
+
+}  // namespace
+}  // namespace jiujin::devices

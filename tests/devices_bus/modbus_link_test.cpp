@@ -1,0 +1,128 @@
+// ModbusLink against real libmodbus servers: RTU on a pseudo-terminal, TCP on 127.0.0.1.
+#include "jiujin/devices/modbus_link.hpp"
+
+#include <gtest/gtest.h>
+
+#include "modbus_test_server.hpp"
+#include "scratch_dir.hpp"
+
+namespace jiujin::devices {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::ModbusTestServer;
+using testing::ScratchDir;
+using Registers = std::vector<std::uint16_t>;
+
+constexpr auto kBound = 5s;
+
+std::unique_ptr<ModbusLink> rtuLinkTo(const std::string& path) {
+  return makeRtuLink(RtuLinkSettings{path, SerialSettings{}, ModbusTimeouts{100ms, 20ms}});
+}
+
+TEST(ModbusLink, WritesAndReadsTheRegistersOfARealRtuDevice) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  auto link = rtuLinkTo(server->linkPath());
+  const Registers text{0x4130, 0x3031, 0x8BF7, 0x5230};
+  ASSERT_TRUE(link->writeRegisters(7, 0x10, text));
+  EXPECT_EQ(server->registers(0x10, 4), text);
+  server->setRegister(0x20, 0xBEEF);
+  auto read = link->readHoldingRegisters(7, 0x20, 1);
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read.value(), Registers{0xBEEF});
+  ASSERT_TRUE(link->writeRegister(7, 0x30, 42));
+  EXPECT_EQ(server->registers(0x30, 1), Registers{42});
+}
+
+TEST(ModbusLink, AnAbsentSlaveIsATimeoutWithinTheResponseTimeout) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  auto link = rtuLinkTo(server->linkPath());
+  const auto start = std::chrono::steady_clock::now();
+  auto read = link->readHoldingRegisters(9, 0, 1);
+  const auto waited = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().kind, ModbusErrorKind::Timeout);
+  EXPECT_NE(read.error().message.find("slave 9"), std::string::npos) << read.error().message;
+  EXPECT_LT(waited, 2s);
+}
+
+TEST(ModbusLink, AModbusExceptionCarriesItsCode) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  auto link = rtuLinkTo(server->linkPath());
+  auto read = link->readHoldingRegisters(7, 0x8000, 2);  // beyond the device's register map
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().kind, ModbusErrorKind::Exception);
+  EXPECT_EQ(read.error().exceptionCode, 2);  // illegal data address
+  EXPECT_FALSE(isDeviceFailure(read.error()));
+}
+
+TEST(ModbusLink, AMissingPortIsPortGoneAndNamesThePort) {
+  auto link = rtuLinkTo("/dev/ttyJIUJIN-unplugged");
+  auto read = link->readHoldingRegisters(1, 0, 1);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().kind, ModbusErrorKind::PortGone);
+  EXPECT_NE(read.error().message.find("/dev/ttyJIUJIN-unplugged"), std::string::npos) << read.error().message;
+}
+
+TEST(ModbusLink, RequestsOutOfRangeAreRefusedWithoutTouchingTheWire) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  auto link = rtuLinkTo(server->linkPath());
+  EXPECT_EQ(link->readHoldingRegisters(7, 0, 0).error().kind, ModbusErrorKind::InvalidRequest);
+  EXPECT_EQ(link->readHoldingRegisters(7, 0, 126).error().kind, ModbusErrorKind::InvalidRequest);
+  EXPECT_EQ(link->readHoldingRegisters(0, 0, 1).error().kind, ModbusErrorKind::InvalidRequest);
+  EXPECT_EQ(link->readHoldingRegisters(300, 0, 1).error().kind, ModbusErrorKind::InvalidRequest);
+  EXPECT_EQ(link->writeRegisters(7, 0xFFFF, Registers{1, 2}).error().kind, ModbusErrorKind::InvalidRequest);
+  EXPECT_EQ(link->writeRegisters(7, 0, Registers{}).error().kind, ModbusErrorKind::InvalidRequest);
+  EXPECT_EQ(server->requests(), 0u);
+}
+
+TEST(ModbusLink, ABroadcastWriteIsAppliedAndCountsAsDone) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  auto link = rtuLinkTo(server->linkPath());
+  EXPECT_TRUE(link->writeRegisters(0, 0x40, Registers{0x0001}));  // e.g. "all displays: blank"
+  EXPECT_TRUE(server->waitForRegisters(0x40, Registers{0x0001}, kBound));
+}
+
+TEST(ModbusLink, ReopensThePortAfterItVanishedAndCameBack) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  auto link = rtuLinkTo(server->linkPath());
+  ASSERT_TRUE(link->writeRegisters(7, 0, Registers{1}));
+  server->vanish();
+  auto whileGone = link->writeRegisters(7, 0, Registers{2});
+  ASSERT_FALSE(whileGone);
+  EXPECT_EQ(whileGone.error().kind, ModbusErrorKind::PortGone) << whileGone.error().message;
+  EXPECT_EQ(link->writeRegisters(7, 0, Registers{2}).error().kind, ModbusErrorKind::PortGone);
+  server->comeBack();
+  auto afterReturn = link->writeRegisters(7, 0, Registers{3});
+  EXPECT_TRUE(afterReturn) << afterReturn.error().message;
+  EXPECT_EQ(server->registers(0, 1), Registers{3});
+}
+
+TEST(ModbusLink, TalksToADeviceBehindATcpGateway) {
+  auto server = ModbusTestServer::onTcp(12);
+  auto link = makeTcpLink(TcpLinkSettings{"127.0.0.1", server->tcpPort(), ModbusTimeouts{200ms, 50ms}});
+  ASSERT_TRUE(link->writeRegisters(12, 0x100, Registers{5, 6}));
+  auto read = link->readHoldingRegisters(12, 0x100, 2);
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read.value(), (Registers{5, 6}));
+}
+
+TEST(ModbusLink, AGatewayThatRefusesConnectionsIsPortGone) {
+  std::unique_ptr<ModbusLink> link;
+  {
+    auto server = ModbusTestServer::onTcp(12);  // take a free port, then free it again
+    link = makeTcpLink(TcpLinkSettings{"127.0.0.1", server->tcpPort(), ModbusTimeouts{200ms, 50ms}});
+  }
+  auto read = link->readHoldingRegisters(12, 0, 1);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().kind, ModbusErrorKind::PortGone) << read.error().message;
+}
+
+}  // namespace
+}  // namespace jiujin::devices
