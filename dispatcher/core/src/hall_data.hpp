@@ -21,6 +21,11 @@ inline bool isUnconditional(const ProfileEntry& e) {
 }
 
 struct HallData {
+  HallData() = default;
+  // The lookups point into `definition`: a copy would point into the original.
+  HallData(const HallData&) = delete;
+  HallData& operator=(const HallData&) = delete;
+
   HallDefinition definition;
   HallState state;
 

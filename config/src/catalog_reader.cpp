@@ -1,0 +1,258 @@
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "csv.hpp"
+#include "jiujin/config/catalog.hpp"
+#include "jiujin/config/encoding.hpp"
+#include "jiujin/config/names.hpp"
+
+namespace jiujin::config {
+namespace {
+
+enum Column : std::size_t {
+  kCode,
+  kName,
+  kCategory,
+  kAuthority,
+  kKind,
+  kDays,
+  kFees,
+  kFeeBasis,
+  kMaterials,
+  kLegalBasis,
+  kScope,
+  kQueue,
+  kMinutes,
+  kPriority,
+  kColumnCount
+};
+
+std::string trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+std::vector<std::string> splitMaterials(std::string_view text) {
+  // Managers separate materials with a full-width semicolon, a bar, or an ASCII semicolon.
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    auto t = trim(current);
+    if (!t.empty()) out.push_back(std::move(t));
+    current.clear();
+  };
+  constexpr std::string_view kFullWidth = "；";
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.substr(i, kFullWidth.size()) == kFullWidth) {
+      flush();
+      i += kFullWidth.size();
+    } else if (text[i] == '|' || text[i] == ';' || text[i] == '\n') {
+      flush();
+      ++i;
+    } else {
+      current.push_back(text[i++]);
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string expectedHeader() {
+  std::string out;
+  for (auto name : kCatalogColumns) {
+    if (!out.empty()) out += ",";
+    out += name;
+  }
+  return out;
+}
+
+class RowReader {
+ public:
+  RowReader(const csv::Record& record, const std::array<int, kColumnCount>& columns,
+            const std::filesystem::path& file, std::vector<Diagnostic>& errors)
+      : record_(record), columns_(columns), file_(file), errors_(errors) {}
+
+  std::string text(Column c) const {
+    const auto index = static_cast<std::size_t>(columns_[c] - 1);
+    return index < record_.size() ? trim(record_[index].text) : std::string();
+  }
+
+  CellPosition where(Column c) const {
+    const auto index = static_cast<std::size_t>(columns_[c] - 1);
+    const int line = index < record_.size() ? record_[index].line : record_.front().line;
+    return {line, columns_[c]};
+  }
+
+  void error(Column c, std::string message) {
+    const auto at = where(c);
+    errors_.push_back({file_, at.line, at.column,
+                       fmt::format("{} (column {}): {}", kCatalogColumns[c],
+                                   csv::columnLetters(at.column), message)});
+    failed_ = true;
+  }
+
+  std::string required(Column c, std::string_view why) {
+    auto value = text(c);
+    if (value.empty()) error(c, fmt::format("is empty; {}", why));
+    return value;
+  }
+
+  template <typename T>
+  T choice(Column c, std::optional<T> (*parse)(std::string_view), std::string_view allowed,
+           T fallback) {
+    const auto value = text(c);
+    if (value.empty()) return fallback;
+    if (auto parsed = parse(value)) return *parsed;
+    error(c, fmt::format("\"{}\" is not one of {}", value, allowed));
+    return fallback;
+  }
+
+  int number(Column c, int min, int max, int fallback) {
+    const auto value = text(c);
+    if (value.empty()) return fallback;
+    int n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc{} || end != value.data() + value.size() || n < min || n > max) {
+      error(c, fmt::format("\"{}\" should be a whole number from {} to {}", value, min, max));
+      return fallback;
+    }
+    return n;
+  }
+
+  bool failed() const { return failed_; }
+
+ private:
+  const csv::Record& record_;
+  const std::array<int, kColumnCount>& columns_;
+  const std::filesystem::path& file_;
+  std::vector<Diagnostic>& errors_;
+  bool failed_ = false;
+};
+
+// Maps each known column to its place in the header; nothing when one is missing.
+std::optional<std::array<int, kColumnCount>> readHeader(const csv::Record& header,
+                                                        const std::filesystem::path& file,
+                                                        std::vector<Diagnostic>& errors) {
+  std::array<int, kColumnCount> columns{};
+  for (const auto& field : header) {
+    const auto name = trim(field.text);
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      if (name != kCatalogColumns[c]) continue;
+      if (columns[c] != 0) {
+        errors.push_back(
+            {file, field.line, field.column,
+             fmt::format("the header has column \"{}\" twice (columns {} and {})", name,
+                         csv::columnLetters(columns[c]), csv::columnLetters(field.column))});
+      } else {
+        columns[c] = field.column;
+      }
+    }
+  }
+  bool complete = true;
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    if (columns[c] != 0) continue;
+    complete = false;
+    errors.push_back({file, header.front().line, 1,
+                      fmt::format("the header has no column \"{}\"; expected the header {}",
+                                  kCatalogColumns[c], expectedHeader())});
+  }
+  if (!complete) return std::nullopt;
+  return columns;
+}
+
+core::ServiceItem readItem(RowReader& row) {
+  core::ServiceItem item;
+  item.code = row.required(kCode, "every item needs its 事项编码");
+  item.name = row.required(kName, "every item needs its name");
+  item.category = row.text(kCategory);
+  item.authority = row.choice(kAuthority, &parseCatalogAuthority, "区级, 镇街, 村居",
+                              core::AuthorityLevel::Township);
+  item.kind = row.choice(kKind, &parseCatalogItemKind, "即办件, 承诺件", core::ItemKind::Immediate);
+  item.promisedWorkingDays = row.number(kDays, 0, 365, 0);
+  item.fees = row.text(kFees);
+  item.feeBasis = row.text(kFeeBasis);
+  item.materials = splitMaterials(row.text(kMaterials));
+  item.legalBasis = row.text(kLegalBasis);
+  item.scope =
+      row.choice(kScope, &parseCatalogScope, "本厅, 同区通办, 同城通办", core::TongbanScope::Hall);
+  item.queue = row.required(kQueue, "expected the id of a queue defined in the hall file");
+  item.typicalServiceMinutes = row.number(kMinutes, 1, 480, 10);
+  item.priorityAllowed = row.choice(kPriority, &parseCatalogYesNo, "是, 否", true);
+  if (row.failed()) return item;
+  if (item.kind == core::ItemKind::Promised && item.promisedWorkingDays == 0) {
+    row.error(kDays, "a 承诺件 needs a time limit of at least 1 working day");
+  } else if (item.kind == core::ItemKind::Immediate && item.promisedWorkingDays != 0) {
+    row.error(kDays, fmt::format("a 即办件 is done on the spot, so its time limit must be 0 "
+                                 "(found {}); or make it a 承诺件",
+                                 item.promisedWorkingDays));
+  }
+  return item;
+}
+
+}  // namespace
+
+CatalogResult parseCatalog(std::string_view bytes, const std::filesystem::path& file) {
+  CatalogResult result;
+  const auto decoded = decodeText(bytes);
+  if (!decoded) {
+    result.errors.push_back({file, 1, 1,
+                             "the catalog is neither UTF-8 nor GB18030/GBK text; save it from "
+                             "Excel as \"CSV UTF-8\" or \"CSV\""});
+    return result;
+  }
+  const auto table = csv::parse(decoded->utf8);
+  for (const auto& e : table.errors) result.errors.push_back({file, e.line, e.column, e.message});
+  if (table.records.empty()) {
+    result.errors.push_back(
+        {file, 1, 1,
+         fmt::format("the catalog is empty; expected the header {}", expectedHeader())});
+    return result;
+  }
+  const auto& header = table.records.front();
+  const auto columns = readHeader(header, file, result.errors);
+  if (!columns) return result;
+  if (table.records.size() == 1) {
+    result.errors.push_back(
+        {file, header.front().line + 1, 1, "the catalog lists no items under its header"});
+  }
+
+  std::map<std::string, int> codeLines;
+  for (std::size_t r = 1; r < table.records.size(); ++r) {
+    if (table.damaged[r]) continue;  // its syntax error is reported; its cells mean little
+    RowReader row(table.records[r], *columns, file, result.errors);
+    auto item = readItem(row);
+    if (!item.code.empty()) {
+      const auto [it, fresh] = codeLines.emplace(item.code, row.where(kCode).line);
+      if (!fresh) {
+        row.error(kCode, fmt::format("item code \"{}\" is already used on line {}", item.code,
+                                     it->second));
+      }
+    }
+    if (row.failed()) continue;
+    result.codeCells.push_back(row.where(kCode));
+    result.queueCells.push_back(row.where(kQueue));
+    result.items.push_back(std::move(item));
+  }
+  return result;
+}
+
+CatalogResult loadCatalog(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    CatalogResult result;
+    result.errors.push_back({file, 0, 0, "cannot open the catalog file"});
+    return result;
+  }
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return parseCatalog(bytes, file);
+}
+
+}  // namespace jiujin::config

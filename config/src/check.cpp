@@ -1,0 +1,26 @@
+#include <fmt/format.h>
+
+#include "jiujin/config/loader.hpp"
+#include "jiujin/config/names.hpp"
+
+namespace jiujin::config {
+
+int checkConfigFile(const std::filesystem::path& hallFile, std::ostream& out) {
+  const auto result = loadHallConfig(hallFile);
+  if (!result.ok()) {
+    for (const auto& error : result.errors) out << error << '\n';
+    out << fmt::format("{}: {} error{}, configuration not usable\n", hallFile.string(),
+                       result.errors.size(), result.errors.size() == 1 ? "" : "s");
+    return 1;
+  }
+  const auto& c = *result.config;
+  out << fmt::format(
+      "{}: ok — {} ({}), {} queues, {} windows, {} items, {} clerks, {} buses, "
+      "{} devices, {} clients\n",
+      hallFile.string(), c.hall.name, toString(c.hall.level), c.definition.queues.size(),
+      c.definition.windows.size(), c.definition.items.size(), c.clerks.size(), c.buses.size(),
+      c.devices.size(), c.clients.size());
+  return 0;
+}
+
+}  // namespace jiujin::config

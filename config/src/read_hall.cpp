@@ -1,0 +1,277 @@
+#include <fmt/format.h>
+
+#include "jiujin/config/names.hpp"
+#include "reading.hpp"
+
+namespace jiujin::config {
+
+void withTable(TableReader& root, std::string_view key, Need need,
+               const std::function<void(TableReader&)>& read) {
+  const auto* table = root.table(key, need);
+  if (!table) return;
+  TableReader reader(*table, fmt::format("[{}]", key), root.report());
+  read(reader);
+  reader.rejectUnknownKeys();
+}
+
+std::optional<TimeSpan> readTimeSpan(const std::string& text, Position at, std::string_view what,
+                                     Report& report) {
+  const auto span = parseTimeSpan(text);
+  if (!span) {
+    report.error(at, fmt::format("{} \"{}\" does not parse; expected \"HH:MM-HH:MM\", e.g. "
+                                 "\"08:30-17:30\"",
+                                 what, text));
+    return std::nullopt;
+  }
+  if (span->end <= span->start) {
+    report.error(at, fmt::format("{} \"{}\" closes before it opens", what, text));
+    return std::nullopt;
+  }
+  return span;
+}
+
+namespace {
+
+void readHall(TableReader& t, HallConfig& config, Sources& sources) {
+  if (auto name = t.string("name", Need::Required)) config.hall.name = *name;
+  if (auto level = t.string("level", Need::Required)) {
+    if (auto parsed = parseHallLevel(*level)) {
+      config.hall.level = *parsed;
+    } else {
+      t.report().error(t.at("level"), fmt::format("level \"{}\" is not one of district, "
+                                                  "township, village",
+                                                  *level));
+    }
+  }
+  if (auto code = t.string("region_code")) {
+    const bool digits = code->find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || (code->size() != 6 && code->size() != 9 && code->size() != 12)) {
+      t.report().error(t.at("region_code"),
+                       fmt::format("region_code \"{}\" should be 6 (district), 9 (township) or "
+                                   "12 (village) digits",
+                                   *code));
+    } else {
+      config.hall.regionCode = *code;
+    }
+  }
+  if (auto catalog = t.string("catalog", Need::Required)) {
+    sources.catalog = t.at("catalog");
+    sources.catalogName = *catalog;
+    config.catalogFile = config.sourceFile.parent_path() / *catalog;
+  }
+}
+
+std::vector<std::chrono::weekday> readDays(TableReader& t, std::string_view what) {
+  std::vector<std::chrono::weekday> days;
+  const auto* array = t.array("days", Need::Required);
+  if (!array) return days;
+  for (const auto& [text, at] : stringsOf(*array, fmt::format("{}.days", what), t.report())) {
+    if (auto day = parseWeekday(text)) {
+      days.push_back(*day);
+    } else {
+      t.report().error(at, fmt::format("day \"{}\" in {} is not a weekday; expected mon, tue, "
+                                       "wed, thu, fri, sat, sun (or 周一 … 周日)",
+                                       text, what));
+    }
+  }
+  return days;
+}
+
+std::vector<Session> readSessions(TableReader& hours, std::string_view key) {
+  std::vector<Session> sessions;
+  const auto* array = hours.array(key);
+  if (!array) return sessions;
+  const auto what = fmt::format("[[hours.{}]]", key);
+  for (const auto& node : *array) {
+    const auto* table = node.as_table();
+    if (!table) {
+      hours.report().error(positionOf(node), fmt::format("each of hours.{} should be a table "
+                                                         "{{ days = [...], time = "
+                                                         "\"HH:MM-HH:MM\" }}, not {}",
+                                                         key, describe(node.type())));
+      continue;
+    }
+    TableReader t(*table, what, hours.report());
+    Session session;
+    session.days = readDays(t, what);
+    if (auto time = t.string("time", Need::Required)) {
+      if (auto span = readTimeSpan(*time, t.at("time"), fmt::format("{} time", what), t.report())) {
+        session.time = *span;
+      }
+    }
+    t.rejectUnknownKeys();
+    sessions.push_back(std::move(session));
+  }
+  return sessions;
+}
+
+void readHours(TableReader& t, OpeningHours& hours) {
+  hours.days = readDays(t, "[hours]");
+  std::optional<TimeSpan> open;
+  if (auto text = t.string("open", Need::Required)) {
+    open = readTimeSpan(*text, t.at("open"), "opening hours", t.report());
+    if (open) hours.open = *open;
+  }
+  if (const auto* breaks = t.array("breaks")) {
+    for (const auto& [text, at] : stringsOf(*breaks, "hours.breaks", t.report())) {
+      auto span = readTimeSpan(text, at, "break", t.report());
+      if (!span) continue;
+      if (open && (span->start < open->start || span->end > open->end)) {
+        t.report().error(at, fmt::format("break \"{}\" is not within the opening hours {}", text,
+                                         toString(*open)));
+        continue;
+      }
+      for (const auto& earlier : hours.breaks) {
+        if (earlier.overlaps(*span)) {
+          t.report().error(
+              at, fmt::format("break \"{}\" overlaps break \"{}\"", text, toString(earlier)));
+        }
+      }
+      hours.breaks.push_back(*span);
+    }
+  }
+  hours.extended = readSessions(t, "extended");
+  hours.appointmentOnly = readSessions(t, "appointment_only");
+}
+
+void readRules(TableReader& t, core::Rules& rules) {
+  if (auto v = t.integer("recall_limit", 0, 10)) rules.recallLimit = static_cast<int>(*v);
+  if (auto v = t.integer("no_show_timeout_minutes", 1, 120))
+    rules.noShowTimeout = core::Minutes{*v};
+  if (auto v = t.integer("reactivation_window_minutes", 0, 480)) {
+    rules.reactivationWindow = core::Minutes{*v};
+  }
+  if (auto v = t.integer("priority_aging_minutes", 1, 240)) {
+    rules.priorityAgingLimit = core::Minutes{*v};
+  }
+  if (auto v = t.integer("waiting_target_minutes", 1, 480)) rules.waitingTarget = core::Minutes{*v};
+  if (auto v = t.integer("evaluation_timeout_minutes", 1, 10)) {
+    rules.evaluationTimeout = core::Minutes{*v};
+  }
+  if (auto v = t.integer("overflow_threshold", 1, 999))
+    rules.overflowThreshold = static_cast<int>(*v);
+  if (auto v = t.number("service_time_smoothing", 0.01, 1.0)) rules.serviceTimeSmoothing = *v;
+}
+
+// Every {placeholder} in a call template must be one the voice can fill in.
+void checkTemplate(TableReader& t, std::string_view key, const std::string& text) {
+  constexpr std::string_view known[] = {"number", "window", "window_name", "queue"};
+  bool hasNumber = false;
+  for (std::size_t open = text.find('{'); open != std::string::npos;
+       open = text.find('{', open + 1)) {
+    const auto close = text.find('}', open);
+    if (close == std::string::npos) {
+      t.report().error(t.at(key), fmt::format("announcements.{} has a \"{{\" without \"}}\"", key));
+      return;
+    }
+    const auto name = std::string_view(text).substr(open + 1, close - open - 1);
+    if (name == "number") hasNumber = true;
+    if (std::find(std::begin(known), std::end(known), name) == std::end(known)) {
+      t.report().error(t.at(key), fmt::format("announcements.{} uses {{{}}}; the placeholders are "
+                                              "{{number}}, {{window}}, {{window_name}}, {{queue}}",
+                                              key, name));
+    }
+  }
+  if (!hasNumber) {
+    t.report().error(t.at(key), fmt::format("announcements.{} never says {{number}}, so residents "
+                                            "would not hear which ticket is called",
+                                            key));
+  }
+}
+
+void readAnnouncements(TableReader& t, Announcements& a) {
+  if (auto zh = t.string("zh")) {
+    checkTemplate(t, "zh", *zh);
+    a.zh = *zh;
+  }
+  if (auto en = t.string("en")) {
+    checkTemplate(t, "en", *en);
+    a.en = *en;
+  }
+  if (auto v = t.integer("repeat", 1, 5)) a.repeat = static_cast<int>(*v);
+  if (auto v = t.integer("volume", 0, 100)) a.volume = static_cast<int>(*v);
+  if (auto v = t.boolean("english")) a.english = *v;
+  if (const auto* quiet = t.array("quiet_hours")) {
+    for (const auto& [text, at] : stringsOf(*quiet, "announcements.quiet_hours", t.report())) {
+      if (auto span = readTimeSpan(text, at, "quiet hours", t.report())) {
+        a.quietHours.push_back(*span);
+      }
+    }
+  }
+}
+
+void readEndpoint(TableReader& t, std::string_view key, std::string& endpoint) {
+  auto text = t.string(key);
+  if (!text) return;
+  for (std::string_view scheme : {"tcp://", "ipc://", "inproc://"}) {
+    if (text->starts_with(scheme) && text->size() > scheme.size()) {
+      endpoint = *text;
+      return;
+    }
+  }
+  t.report().error(t.at(key), fmt::format("service.{} \"{}\" is not a ZeroMQ endpoint; expected "
+                                          "e.g. \"tcp://127.0.0.1:5570\"",
+                                          key, *text));
+}
+
+void readService(TableReader& t, ServiceEndpoints& s, const std::filesystem::path& hallFile) {
+  readEndpoint(t, "commands", s.commands);
+  readEndpoint(t, "events", s.events);
+  if (s.commands == s.events) {
+    t.report().error(t.at("events"), "service.events must differ from service.commands");
+  }
+  if (auto v = t.boolean("curve")) s.curve = *v;
+  auto keyFile = t.string("secret_key_file");
+  if (keyFile) s.secretKeyFile = hallFile.parent_path() / *keyFile;
+  if (s.curve && !keyFile) {
+    t.report().error(t.self(),
+                     "[service] has curve = true but no secret_key_file; expected the "
+                     "file holding the service's Z85 secret key");
+  } else if (s.curve && !std::filesystem::is_regular_file(s.secretKeyFile)) {
+    t.report().error(t.at("secret_key_file"), fmt::format("secret_key_file \"{}\" does not exist",
+                                                          s.secretKeyFile.string()));
+  }
+}
+
+void readStore(TableReader& t, StoreSettings& s) {
+  if (auto mode = t.string("synchronous")) {
+    if (auto parsed = parseSynchronous(*mode)) {
+      s.synchronous = *parsed;
+    } else {
+      t.report().error(t.at("synchronous"),
+                       fmt::format("store.synchronous \"{}\" is not one of full, normal", *mode));
+    }
+  }
+  if (auto v = t.integer("retention_days", 1, 3650)) s.retentionDays = static_cast<int>(*v);
+}
+
+void readKiosk(TableReader& t, KioskSettings& k) {
+  if (auto port = t.string("printer_port")) k.printerPort = *port;
+  if (auto baud = t.integer("printer_baud", 1, 4000000)) {
+    if (isStandardBaud(*baud)) {
+      k.printerBaud = static_cast<int>(*baud);
+    } else {
+      t.report().error(t.at("printer_baud"), fmt::format("kiosk.printer_baud {} is not a serial "
+                                                         "speed; expected one of {}",
+                                                         *baud, standardBauds()));
+    }
+  }
+  if (auto v = t.integer("idle_seconds", 5, 600)) k.idleSeconds = static_cast<int>(*v);
+}
+
+}  // namespace
+
+void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
+  withTable(root, "hall", Need::Required, [&](TableReader& t) { readHall(t, config, sources); });
+  withTable(root, "hours", Need::Required, [&](TableReader& t) { readHours(t, config.hours); });
+  withTable(root, "rules", Need::Optional,
+            [&](TableReader& t) { readRules(t, config.definition.rules); });
+  withTable(root, "announcements", Need::Optional,
+            [&](TableReader& t) { readAnnouncements(t, config.announcements); });
+  withTable(root, "service", Need::Optional,
+            [&](TableReader& t) { readService(t, config.service, config.sourceFile); });
+  withTable(root, "store", Need::Optional, [&](TableReader& t) { readStore(t, config.store); });
+  withTable(root, "kiosk", Need::Optional, [&](TableReader& t) { readKiosk(t, config.kiosk); });
+}
+
+}  // namespace jiujin::config

@@ -1,0 +1,79 @@
+#pragma once
+// The steps of loading a hall file: each section's reader fills its part of the
+// HallConfig and notes where things were written, so the cross-checks can point there.
+#include <vector>
+
+#include "jiujin/config/catalog.hpp"
+#include "jiujin/config/hall_config.hpp"
+#include "table_reader.hpp"
+
+namespace jiujin::config {
+
+struct QueueSource {
+  Position id;
+  Position prefix;
+};
+struct WindowSource {
+  Position number;
+  std::vector<Position> profileQueues;  ///< parallel to the profile's entries
+};
+struct ClerkSource {
+  Position id;
+  std::vector<Position> windows;  ///< parallel to allowedWindows
+};
+struct BusSource {
+  Position id;
+};
+struct DeviceSource {
+  Position id;
+  Position bus;
+  Position address;
+  Position window;
+};
+struct ClientSource {
+  Position name;
+  Position publicKey;
+  Position window;
+  std::vector<Position> buses;  ///< parallel to buses
+};
+
+/// Parallel to the vectors of HallConfig: entry i was written at sources.x[i].
+struct Sources {
+  Position catalog;
+  std::string catalogName;  ///< as written in the hall file
+  std::vector<QueueSource> queues;
+  std::vector<WindowSource> windows;
+  std::vector<ClerkSource> clerks;
+  std::vector<BusSource> buses;
+  std::vector<DeviceSource> devices;
+  std::vector<ClientSource> clients;
+};
+
+/// [hall], [hours], [rules], [announcements], [service], [store], [kiosk].
+void readHallSections(TableReader& root, HallConfig& config, Sources& sources);
+/// [[queue]], [[window]], [[clerk]].
+void readLayout(TableReader& root, HallConfig& config, Sources& sources);
+/// [[bus]], [[device]], [[client]].
+void readDevices(TableReader& root, HallConfig& config, Sources& sources);
+
+/// Checks that entries agree with each other and with the catalog.
+void crossCheck(const HallConfig& config, const Sources& sources, const CatalogResult& catalog,
+                Report& hallFile, Report& catalogFile);
+
+}  // namespace jiujin::config
+
+namespace jiujin::config {
+
+/// Calls `read` with a reader for the table `key` of `root`, if it is there.
+void withTable(TableReader& root, std::string_view key, Need need,
+               const std::function<void(TableReader&)>& read);
+
+/// "08:30-17:30" at `at`, reported as `what` when it does not parse or ends before it starts.
+std::optional<TimeSpan> readTimeSpan(const std::string& text, Position at, std::string_view what,
+                                     Report& report);
+
+/// Serial speeds RS-485 devices and printers are sold with.
+bool isStandardBaud(std::int64_t baud);
+std::string standardBauds();
+
+}  // namespace jiujin::config

@@ -1,0 +1,64 @@
+#pragma once
+// One device on a simulated bus: its holding registers and how it reads them. Subclasses
+// give each kind its behaviour (a display shows text, a keypad queues presses, a pad rates).
+// Not thread-safe: the owning SimBus serialises access.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "jiujin/devices/drivers/profile.hpp"
+#include "jiujin/devices/drivers/registers.hpp"
+#include "jiujin/devices/drivers/rtu_frame.hpp"
+
+namespace jiujin::devices::sim {
+
+using SimClock = std::chrono::steady_clock;
+
+class EmulatedDevice {
+ public:
+  EmulatedDevice(std::string id, std::uint8_t address, drivers::Profile profile);
+  virtual ~EmulatedDevice() = default;
+  EmulatedDevice(const EmulatedDevice&) = delete;
+  EmulatedDevice& operator=(const EmulatedDevice&) = delete;
+
+  const std::string& id() const { return id_; }
+  std::uint8_t address() const { return address_; }
+  const drivers::Profile& profile() const { return profile_; }
+
+  /// Answers one request: registers or an exception (illegal address, read-only register).
+  drivers::ResponsePdu handle(const drivers::RequestPdu& request, SimClock::time_point now);
+  /// What the device shows or holds now, as one line: key=value pairs, texts quoted.
+  virtual std::string describe(SimClock::time_point now) = 0;
+  /// Back to the power-on state: every register zero, nothing shown, nothing queued.
+  virtual void powerCycle();
+
+ protected:
+  /// Whether the master may write `address` (status and FIFO registers are read-only).
+  virtual bool writable(std::uint16_t address) const = 0;
+  virtual void afterWrite(std::uint16_t first, std::uint16_t count, SimClock::time_point now) = 0;
+  /// Lets a device bring its registers up to date before they are read (timeouts).
+  virtual void beforeRead(SimClock::time_point /*now*/) {}
+
+  drivers::RegisterBlock registers() const { return {0, registers_}; }
+  void store(const std::vector<drivers::RegisterWrite>& writes);
+  static bool touches(std::uint16_t first, std::uint16_t count, std::uint16_t address) {
+    return address >= first && address < first + count;
+  }
+
+ private:
+  std::string id_;
+  std::uint8_t address_;
+  drivers::Profile profile_;
+  std::vector<std::uint16_t> registers_;
+};
+
+/// An emulated device of the kind `profile` describes.
+std::unique_ptr<EmulatedDevice> makeEmulatedDevice(std::string id, std::uint8_t address,
+                                                   drivers::Profile profile);
+
+/// Quotes UTF-8 text for a describe() line ("..." with \" and \\ escaped).
+std::string quotedText(std::string_view text);
+
+}  // namespace jiujin::devices::sim

@@ -1,0 +1,19 @@
+#pragma once
+// Faults that can be injected into an emulated device, by name.
+#include <optional>
+#include <string_view>
+
+namespace jiujin::devices::sim {
+
+enum class Fault {
+  Absent,   ///< not on the bus: never answers, applies nothing; returns powered up blank
+  Silent,   ///< hung: stops answering until cleared, keeps what it showed
+  BadCrc,   ///< answers with a wrong CRC
+  Garbage,  ///< answers with random bytes
+  Slow,     ///< answers after SimulatorOptions::slowDelay
+};
+
+const char* toString(Fault fault);
+std::optional<Fault> faultFromString(std::string_view name);
+
+}  // namespace jiujin::devices::sim

@@ -1,0 +1,315 @@
+#include "jiujin/devices/sim/sim_bus.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <sys/eventfd.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+
+#include "jiujin/devices/drivers/rtu_frame.hpp"
+
+namespace jiujin::devices::sim {
+
+using namespace drivers;
+using namespace std::chrono;
+
+namespace {
+
+std::string systemError(const char* what) { return fmt::format("{}: {}", what, std::strerror(errno)); }
+
+timespec toTimespec(nanoseconds d) {
+  if (d < nanoseconds::zero()) d = nanoseconds::zero();
+  return timespec{static_cast<time_t>(duration_cast<seconds>(d).count()),
+                  static_cast<long>((d % seconds(1)).count())};
+}
+
+}  // namespace
+
+SimBus::SimBus(SimBusConfig config, std::filesystem::path link, SimulatorOptions options)
+    : config_(std::move(config)), link_(std::move(link)), options_(std::move(options)) {
+  const int bits = bitsPerCharacter(config_.dataBits, config_.parity != 'N', config_.stopBits);
+  characterTime_ = nanoseconds(1'000'000'000LL * bits / std::max(config_.baud, 1));
+  frameGap_ = microseconds(frameGapMicros(config_.baud, bits));
+}
+
+Expected<std::unique_ptr<SimBus>, SimError> SimBus::open(
+    SimBusConfig config, std::filesystem::path link, SimulatorOptions options,
+    std::vector<std::unique_ptr<EmulatedDevice>> devices) {
+  std::unique_ptr<SimBus> bus(new SimBus(std::move(config), std::move(link), std::move(options)));
+  for (auto& device : devices) {
+    const auto address = device->address();
+    bus->slots_[address] = Slot{std::move(device), {}, 0, 0, std::mt19937(address)};
+  }
+  bus->wakeFd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (bus->wakeFd_ < 0) return SimError{systemError("eventfd")};
+  if (auto error = bus->openPort()) return *error;
+  bus->worker_ = std::thread([b = bus.get()] { b->run(); });
+  return bus;
+}
+
+SimBus::~SimBus() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake();
+  if (worker_.joinable()) worker_.join();
+  closePort();
+  if (wakeFd_ >= 0) ::close(wakeFd_);
+}
+
+std::optional<SimError> SimBus::openPort() {
+  int master = -1;
+  int slave = -1;
+  char name[128] = {};
+  if (openpty(&master, &slave, name, nullptr, nullptr) < 0) return SimError{systemError("openpty")};
+  // Raw on the slave side: no echo, no line editing, so the bytes are the frame.
+  termios tio{};
+  tcgetattr(slave, &tio);
+  cfmakeraw(&tio);
+  tcsetattr(slave, TCSANOW, &tio);
+  fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+  fcntl(master, F_SETFD, FD_CLOEXEC);
+  fcntl(slave, F_SETFD, FD_CLOEXEC);
+  // Replace the link atomically so a gateway never finds a half-made path.
+  const auto temporary = link_.string() + ".new";
+  ::unlink(temporary.c_str());
+  if (::symlink(name, temporary.c_str()) < 0 || ::rename(temporary.c_str(), link_.c_str()) < 0) {
+    auto error = SimError{systemError(fmt::format("publishing {}", link_.string()).c_str())};
+    ::close(master);
+    ::close(slave);
+    return error;
+  }
+  std::lock_guard lock(mutex_);
+  master_ = master;
+  slave_ = slave;
+  ptyName_ = name;
+  return std::nullopt;
+}
+
+void SimBus::closePort() {
+  std::lock_guard lock(mutex_);
+  if (master_ < 0) return;
+  ::unlink(link_.c_str());
+  ::close(master_);
+  ::close(slave_);
+  master_ = slave_ = -1;
+  ptyName_.clear();
+}
+
+std::string SimBus::ptyName() const {
+  std::lock_guard lock(mutex_);
+  return ptyName_;
+}
+
+bool SimBus::portPresent() const {
+  std::lock_guard lock(mutex_);
+  return master_ >= 0;
+}
+
+std::optional<SimError> SimBus::vanishPort(std::optional<milliseconds> returnAfter) {
+  {
+    std::lock_guard lock(mutex_);
+    returnAt_ = returnAfter ? std::optional(SimClock::now() + *returnAfter) : std::nullopt;
+  }
+  return requestPort(PortRequest::Vanish, false);
+}
+
+std::optional<SimError> SimBus::restorePort() {
+  {
+    std::lock_guard lock(mutex_);
+    returnAt_.reset();
+  }
+  return requestPort(PortRequest::Restore, true);
+}
+
+std::optional<SimError> SimBus::requestPort(PortRequest request, bool wantPresent) {
+  std::unique_lock lock(mutex_);
+  portRequest_ = request;
+  lock.unlock();
+  wake();
+  lock.lock();
+  // The worker owns the descriptors, so it does the closing and opening; wait until it has.
+  const bool done = portChanged_.wait_for(lock, seconds(2), [&] {
+    return portRequest_ == PortRequest::None && (master_ >= 0) == wantPresent;
+  });
+  if (!done) return SimError{fmt::format("bus {}: the port did not change within 2 s", config_.id)};
+  return std::nullopt;
+}
+
+void SimBus::wake() {
+  const std::uint64_t one = 1;
+  [[maybe_unused]] auto n = ::write(wakeFd_, &one, sizeof one);
+}
+
+bool SimBus::waitForStop(microseconds delay) {
+  pollfd fd{wakeFd_, POLLIN, 0};
+  const auto deadline = SimClock::now() + delay;
+  for (;;) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return true;
+    }
+    const auto left = deadline - SimClock::now();
+    if (left <= nanoseconds::zero()) return false;
+    const timespec ts = toTimespec(left);
+    if (::ppoll(&fd, 1, &ts, nullptr) > 0) {
+      std::uint64_t count = 0;
+      [[maybe_unused]] auto n = ::read(wakeFd_, &count, sizeof count);
+    }
+  }
+}
+
+void SimBus::run() {
+  std::vector<std::uint8_t> frame;
+  SimClock::time_point firstByte{};
+  SimClock::time_point lastByte{};
+  std::uint8_t buffer[512];
+  for (;;) {
+    std::optional<SimClock::time_point> deadline;
+    int master = -1;
+    {
+      std::unique_lock lock(mutex_);
+      if (stopping_) return;
+      auto request = portRequest_;
+      if (request == PortRequest::None && master_ < 0 && returnAt_ && SimClock::now() >= *returnAt_) {
+        request = PortRequest::Restore;
+      }
+      if (request != PortRequest::None) {
+        portRequest_ = PortRequest::None;
+        returnAt_ = request == PortRequest::Restore ? std::nullopt : returnAt_;
+        lock.unlock();
+        if (request == PortRequest::Vanish) {
+          closePort();
+          frame.clear();
+        } else if (!portPresent()) {
+          if (auto error = openPort()) fmt::print(stderr, "bussim: bus {}: {}\n", config_.id, error->message);
+        }
+        portChanged_.notify_all();
+        continue;
+      }
+      master = master_;
+      if (master < 0 && returnAt_) deadline = returnAt_;
+    }
+    if (!frame.empty()) {
+      // The frame ends after the 3.5-character silence; with pacing the last byte cannot
+      // have arrived before the frame's own wire time.
+      auto wireEnd = lastByte;
+      if (options_.pacing) {
+        const auto wireTime = characterTime_ * static_cast<long>(frame.size());
+        wireEnd = std::max(lastByte, firstByte + wireTime);
+      }
+      deadline = wireEnd + frameGap_;
+    }
+    pollfd fds[2] = {{wakeFd_, POLLIN, 0}, {master, POLLIN, 0}};
+    timespec ts{};
+    const timespec* timeout = nullptr;
+    if (deadline) {
+      ts = toTimespec(*deadline - SimClock::now());
+      timeout = &ts;
+    }
+    const int ready = ::ppoll(fds, master >= 0 ? 2 : 1, timeout, nullptr);
+    if (ready < 0 && errno != EINTR) {
+      fmt::print(stderr, "bussim: bus {}: {}\n", config_.id, systemError("poll"));
+      return;
+    }
+    if (fds[0].revents & POLLIN) {
+      std::uint64_t count = 0;
+      [[maybe_unused]] auto n = ::read(wakeFd_, &count, sizeof count);
+    }
+    if (master >= 0 && (fds[1].revents & POLLIN)) {
+      const auto n = ::read(master, buffer, sizeof buffer);
+      if (n > 0) {
+        const auto now = SimClock::now();
+        if (frame.empty()) firstByte = now;
+        lastByte = now;
+        frame.insert(frame.end(), buffer, buffer + n);
+      }
+    }
+    if (!frame.empty() && deadline && SimClock::now() >= *deadline) {
+      serveFrame(frame);
+      frame.clear();
+    }
+  }
+}
+
+void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
+  auto request = decodeRequest(frame);
+  const auto now = SimClock::now();
+  std::vector<std::uint8_t> reply;
+  microseconds delay{0};
+  {
+    std::lock_guard lock(mutex_);
+    auto answers = [](const Slot& s) {
+      return !s.faults.contains(Fault::Absent) && !s.faults.contains(Fault::Silent);
+    };
+    if (!request) {
+      // A real device stays quiet on a broken frame; a good frame with a function it does
+      // not know gets an IllegalFunction exception.
+      if (request.error().code != CodecErrorCode::UnsupportedFunction) return;
+      const auto it = slots_.find(frame[0]);
+      if (it == slots_.end() || !answers(it->second)) return;
+      reply = encodeResponse(RtuResponse{frame[0], ExceptionReply{static_cast<std::uint8_t>(frame[1] & 0x7F),
+                                                                  ExceptionCode::IllegalFunction}});
+      ++it->second.answered;
+    } else if (request->unit == kBroadcastUnit) {
+      for (auto& [address, slot] : slots_) {
+        if (answers(slot)) slot.device->handle(request->pdu, now);
+      }
+      return;
+    } else {
+      const auto it = slots_.find(request->unit);
+      if (it == slots_.end()) return;
+      Slot& slot = it->second;
+      ++slot.requests;
+      if (!answers(slot)) return;
+      reply = encodeResponse(RtuResponse{request->unit, slot.device->handle(request->pdu, now)});
+      if (slot.faults.contains(Fault::BadCrc)) reply.back() ^= 0xFF;
+      if (slot.faults.contains(Fault::Garbage)) {
+        std::uniform_int_distribution<int> length(3, 16);
+        std::uniform_int_distribution<int> byte(0, 255);
+        reply.resize(static_cast<std::size_t>(length(slot.garbage)));
+        for (auto& b : reply) b = static_cast<std::uint8_t>(byte(slot.garbage));
+      }
+      if (slot.faults.contains(Fault::Slow)) delay = duration_cast<microseconds>(options_.slowDelay);
+      ++slot.answered;
+    }
+  }
+  if (delay > microseconds::zero() && waitForStop(delay)) return;
+  send(reply);
+}
+
+void SimBus::send(const std::vector<std::uint8_t>& bytes) {
+  int master = -1;
+  {
+    std::lock_guard lock(mutex_);
+    master = master_;
+  }
+  if (master < 0) return;
+  const auto start = SimClock::now();
+  std::size_t sent = 0;
+  while (sent < bytes.size()) {
+    std::size_t chunk = bytes.size() - sent;
+    if (options_.pacing) {
+      // Each byte leaves when it would have finished crossing the wire.
+      std::this_thread::sleep_until(start + characterTime_ * static_cast<long>(sent + 1));
+      chunk = 1;
+    }
+    const auto n = ::write(master, bytes.data() + sent, chunk);
+    if (n > 0) {
+      sent += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno == EAGAIN) {
+      pollfd fd{master, POLLOUT, 0};
+      if (::poll(&fd, 1, 100) <= 0) return;  // nobody reads the line: drop the reply
+    } else {
+      return;
+    }
+  }
+}
+
+}  // namespace jiujin::devices::sim

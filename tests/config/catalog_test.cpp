@@ -1,0 +1,145 @@
+// The item catalog as hall managers keep it: CSV from Excel, in UTF-8 or GB18030.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "hall_fixture.hpp"
+#include "jiujin/config/catalog.hpp"
+#include "jiujin/config/encoding.hpp"
+
+namespace jiujin::config::testing {
+namespace {
+
+using ::testing::ElementsAre;
+
+const std::string kHeader =
+    "事项编码,事项名称,事项类别,权限层级,办件类型,承诺时限(工作日),收费,收费依据,提交材料,"
+    "政策依据,通办范围,所属队列,平均办理时长(分钟),绿色通道\n";
+
+std::vector<std::string> messagesOf(const CatalogResult& result) {
+  std::vector<std::string> out;
+  for (auto d : result.errors) out.push_back(toString(d));
+  return out;
+}
+
+TEST(CatalogCsv, ReadsTheStandardElementsWrittenInChinese) {
+  const auto result = parseCatalog(validCatalog(), "catalog.csv");
+  ASSERT_THAT(messagesOf(result), ::testing::IsEmpty());
+  ASSERT_EQ(result.items.size(), 3u);
+  const auto& birth = result.items[0];
+  EXPECT_EQ(birth.code, "T-001");
+  EXPECT_EQ(birth.name, "生育服务登记");
+  EXPECT_EQ(birth.kind, core::ItemKind::Immediate);
+  EXPECT_EQ(birth.authority, core::AuthorityLevel::Township);
+  EXPECT_EQ(birth.scope, core::TongbanScope::District);
+  EXPECT_THAT(birth.materials, ElementsAre("夫妻双方居民身份证", "户口簿", "结婚证"));
+  EXPECT_TRUE(birth.priorityAllowed);
+  const auto& proof = result.items[2];
+  EXPECT_THAT(proof.materials, ElementsAre("居民身份证", "户口簿"));  // split on |
+  EXPECT_FALSE(proof.priorityAllowed);
+  EXPECT_EQ(proof.typicalServiceMinutes, 5);
+  EXPECT_EQ(result.queueCells[2], (CellPosition{4, 12}));
+}
+
+TEST(CatalogCsv, QuotedFieldsKeepCommasQuotesAndLineBreaks) {
+  const std::string csv = kHeader +
+                          "X-1,\"老年优待证办理，含\"\"代办\"\"\",公共服务,镇街,承诺件,5,"
+                          "\"10,5元\",依据,\"身份证\n户口簿\",法,同城通办,general,8,否\n"
+                          "X-2,第二项,公共服务,区级,即办件,0,不收费,,身份证,法,本厅,general,,\n";
+  const auto result = parseCatalog(csv, "c.csv");
+  ASSERT_THAT(messagesOf(result), ::testing::IsEmpty());
+  ASSERT_EQ(result.items.size(), 2u);
+  EXPECT_EQ(result.items[0].name, "老年优待证办理，含\"代办\"");
+  EXPECT_EQ(result.items[0].fees, "10,5元");
+  EXPECT_THAT(result.items[0].materials, ElementsAre("身份证", "户口簿"));
+  EXPECT_EQ(result.items[0].scope, core::TongbanScope::City);
+  // The second record starts on line 4: the quoted line break belongs to the first.
+  EXPECT_EQ(result.codeCells[1], (CellPosition{4, 1}));
+  EXPECT_EQ(result.items[1].typicalServiceMinutes, 10) << "empty minutes take the default";
+  EXPECT_TRUE(result.items[1].priorityAllowed) << "empty 绿色通道 means allowed";
+}
+
+TEST(CatalogCsv, AcceptsTheCoresWireAndDisplayNamesToo) {
+  const std::string csv =
+      kHeader +
+      "X-1,名称,公共服务,乡镇（街道）级,promised,3,不收费,,身份证,法,本厅办理,general,10,否\n";
+  const auto result = parseCatalog(csv, "c.csv");
+  ASSERT_THAT(messagesOf(result), ::testing::IsEmpty());
+  EXPECT_EQ(result.items.at(0).authority, core::AuthorityLevel::Township);
+  EXPECT_EQ(result.items.at(0).kind, core::ItemKind::Promised);
+  EXPECT_EQ(result.items.at(0).scope, core::TongbanScope::Hall);
+}
+
+TEST(CatalogCsv, AnUnclosedQuoteIsReportedAtItsLineAndColumn) {
+  const std::string csv = kHeader + "X-1,\"未闭合,公共服务\n";
+  EXPECT_THAT(messagesOf(parseCatalog(csv, "c.csv")),
+              ElementsAre("c.csv:2:2: error: a quoted field is never closed (missing closing "
+                          "quote \")"));
+}
+
+TEST(CatalogCsv, AValueOutsideTheAllowedWordsNamesItsCell) {
+  const std::string csv =
+      kHeader + "X-1,名称,公共服务,镇街,立即件,0,不收费,,身份证,法,本厅,general,10,是\n";
+  EXPECT_THAT(messagesOf(parseCatalog(csv, "c.csv")),
+              ElementsAre("c.csv:2:5: error: 办件类型 (column E): \"立即件\" is not one of 即办件, "
+                          "承诺件"));
+}
+
+TEST(CatalogCsv, APromisedItemNeedsATimeLimit) {
+  const std::string csv =
+      kHeader + "X-1,名称,公共服务,镇街,承诺件,0,不收费,,身份证,法,本厅,general,10,是\n";
+  EXPECT_THAT(messagesOf(parseCatalog(csv, "c.csv")),
+              ElementsAre("c.csv:2:6: error: 承诺时限(工作日) (column F): a 承诺件 needs a time "
+                          "limit of at least 1 working day"));
+}
+
+TEST(CatalogCsv, AHeaderWithoutTheQueueColumnIsReported) {
+  std::string csv = kHeader;
+  csv.replace(csv.find("所属队列"), std::string("所属队列").size(), "所属对列");
+  const auto errors = messagesOf(parseCatalog(csv, "c.csv"));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0], ::testing::StartsWith("c.csv:1:1: error: the header has no column "
+                                               "\"所属队列\"; expected the header 事项编码,"));
+}
+
+TEST(CatalogCsv, BytesThatAreNeitherUtf8NorGb18030AreReported) {
+  EXPECT_THAT(messagesOf(parseCatalog(std::string("\xEF\xBB\xBF\xFF\xFE", 5), "c.csv")),
+              ElementsAre("c.csv:1:1: error: the catalog is neither UTF-8 nor GB18030/GBK text; "
+                          "save it from Excel as \"CSV UTF-8\" or \"CSV\""));
+}
+
+TEST(CatalogCsv, WritesUtf8WithBomAndCrlfThatReadsBackEqual) {
+  const auto items = parseCatalog(validCatalog(), "c.csv").items;
+  std::ostringstream out;
+  writeCatalog(items, out);
+  const auto bytes = out.str();
+  EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(bytes.find("\r\n"), std::string::npos);
+  const auto back = parseCatalog(bytes, "c.csv");
+  EXPECT_THAT(messagesOf(back), ::testing::IsEmpty());
+  EXPECT_EQ(back.items, items);
+}
+
+TEST(CatalogCsv, RoundTripsThroughGb18030AsExcelSavesIt) {
+  TempDir dir;
+  const auto sample = loadCatalog(samplePath("catalog.csv"));
+  ASSERT_THAT(messagesOf(sample), ::testing::IsEmpty());
+  std::ostringstream out;
+  writeCatalog(sample.items, out);
+  const auto gb = utf8ToGb18030(out.str().substr(3));
+  ASSERT_TRUE(gb.has_value());
+  ASSERT_FALSE(isValidUtf8(*gb)) << "the Chinese text must really be in GB18030 bytes";
+  const auto back = loadCatalog(dir.write("gb.csv", *gb));
+  EXPECT_THAT(messagesOf(back), ::testing::IsEmpty());
+  EXPECT_EQ(back.items, sample.items);
+}
+
+TEST(CatalogCsv, AMissingFileIsReportedNotThrown) {
+  const auto result = loadCatalog("/nonexistent/catalog.csv");
+  EXPECT_THAT(messagesOf(result),
+              ElementsAre("/nonexistent/catalog.csv:0:0: error: cannot open the catalog file"));
+}
+
+}  // namespace
+}  // namespace jiujin::config::testing
