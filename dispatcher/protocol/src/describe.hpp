@@ -1,0 +1,298 @@
+#pragma once
+// The JSON fields of every core struct, listed once for both directions: describe(v, x)
+// calls v.field(name, member) for each member (or v.fieldOr when a missing field keeps
+// the member's default). The encoder visits to write, the decoder to read, so the two
+// can never disagree about a name.
+#include "jiujin/core/commands.hpp"
+#include "jiujin/core/events.hpp"
+#include "jiujin/core/model.hpp"
+#include "jiujin/core/state.hpp"
+
+namespace jiujin::protocol::detail {
+
+using namespace jiujin::core;
+
+// --- hall definition ----------------------------------------------------------------
+template <class V> void describe(V& v, ServiceItem& x) {
+  v.field("code", x.code);
+  v.field("name", x.name);
+  v.fieldOr("category", x.category);
+  v.fieldOr("authority", x.authority);
+  v.fieldOr("kind", x.kind);
+  v.fieldOr("promisedWorkingDays", x.promisedWorkingDays);
+  v.fieldOr("fees", x.fees);
+  v.fieldOr("feeBasis", x.feeBasis);
+  v.fieldOr("materials", x.materials);
+  v.fieldOr("legalBasis", x.legalBasis);
+  v.fieldOr("scope", x.scope);
+  v.field("queue", x.queue);
+  v.fieldOr("typicalServiceMinutes", x.typicalServiceMinutes);
+  v.fieldOr("priorityAllowed", x.priorityAllowed);
+}
+template <class V> void describe(V& v, QueueDef& x) {
+  v.field("id", x.id);
+  v.field("prefix", x.prefix);
+  v.fieldOr("name", x.name);
+}
+template <class V> void describe(V& v, ProfileEntry& x) {
+  v.field("queue", x.queue);
+  v.fieldOr("weight", x.weight);
+  v.field("onlyWhenOldestWaitsAtLeastMinutes", x.onlyWhenOldestWaitsAtLeast);
+  v.fieldOr("onlyWhenNoDedicatedWindowOpen", x.onlyWhenNoDedicatedWindowOpen);
+}
+template <class V> void describe(V& v, WorkProfile& x) { v.field("entries", x.entries); }
+template <class V> void describe(V& v, WindowDef& x) {
+  v.field("number", x.number);
+  v.fieldOr("name", x.name);
+  v.fieldOr("kind", x.kind);
+  v.fieldOr("profile", x.profile);
+}
+template <class V> void describe(V& v, Rules& x) {
+  v.fieldOr("recallLimit", x.recallLimit);
+  v.fieldOr("noShowTimeoutMinutes", x.noShowTimeout);
+  v.fieldOr("reactivationWindowMinutes", x.reactivationWindow);
+  v.fieldOr("priorityAgingLimitMinutes", x.priorityAgingLimit);
+  v.fieldOr("waitingTargetMinutes", x.waitingTarget);
+  v.fieldOr("evaluationTimeoutMinutes", x.evaluationTimeout);
+  v.fieldOr("overflowThreshold", x.overflowThreshold);
+  v.fieldOr("serviceTimeSmoothing", x.serviceTimeSmoothing);
+}
+template <class V> void describe(V& v, HallDefinition& x) {
+  v.field("name", x.name);
+  v.fieldOr("items", x.items);
+  v.fieldOr("queues", x.queues);
+  v.fieldOr("windows", x.windows);
+  v.fieldOr("rules", x.rules);
+}
+
+// --- state --------------------------------------------------------------------------
+template <class V> void describe(V& v, TicketStep& x) {
+  v.field("at", x.at);
+  v.field("state", x.state);
+  v.field("window", x.window);
+  v.fieldOr("note", x.note);
+}
+template <class V> void describe(V& v, Ticket& x) {
+  v.field("id", x.id);
+  v.field("number", x.number);
+  v.field("sequence", x.sequence);
+  v.field("item", x.item);
+  v.field("queue", x.queue);
+  v.field("channel", x.channel);
+  v.field("priority", x.priority);
+  v.field("issuedAt", x.issuedAt);
+  v.field("arrivalAt", x.arrivalAt);
+  v.field("appointmentSlot", x.appointmentSlot);
+  v.field("state", x.state);
+  v.field("window", x.window);
+  v.field("targetWindow", x.targetWindow);
+  v.field("targetKind", x.targetKind);
+  v.field("transferredFrom", x.transferredFrom);
+  v.field("transferredTo", x.transferredTo);
+  v.fieldOr("note", x.note);
+  v.fieldOr("recalls", x.recalls);
+  v.field("calledAt", x.calledAt);
+  v.field("startedAt", x.startedAt);
+  v.field("endedAt", x.endedAt);
+  v.field("clerk", x.clerk);
+  v.fieldOr("evaluation", x.evaluation);
+  v.field("rating", x.rating);
+  v.fieldOr("requestKey", x.requestKey);
+  v.fieldOr("history", x.history);
+}
+template <class V> void describe(V& v, WindowStatus& x) {
+  v.field("number", x.number);
+  v.field("state", x.state);
+  v.fieldOr("pauseReason", x.pauseReason);
+  v.field("clerk", x.clerk);
+  v.field("current", x.current);
+  v.field("pinned", x.pinned);
+  v.field("awaitingEvaluation", x.awaitingEvaluation);
+  v.fieldOr("profile", x.profile);
+  v.field("since", x.since);
+}
+template <class V> void describe(V& v, HallState& x) {
+  v.field("day", x.day);
+  v.field("open", x.open);
+  v.field("nextTicketId", x.nextTicketId);
+  v.fieldOr("tickets", x.tickets);
+  v.fieldOr("windows", x.windows);
+  v.fieldOr("lastSequence", x.lastSequence);
+  v.fieldOr("serviceSecondsEwma", x.serviceSecondsEwma);
+  v.fieldOr("notice", x.notice);
+}
+
+// --- commands -----------------------------------------------------------------------
+// Options with a sensible default may be left out by clients (fieldOr).
+template <class V> void describe(V& v, cmd::OpenDay& x) { v.field("date", x.date); }
+template <class V> void describe(V&, cmd::CloseDay&) {}
+template <class V> void describe(V& v, cmd::IssueTicket& x) {
+  v.field("item", x.item);
+  v.fieldOr("channel", x.channel);
+  v.fieldOr("priority", x.priority);
+  v.field("appointmentSlot", x.appointmentSlot);
+  v.fieldOr("requestKey", x.requestKey);
+}
+template <class V> void describe(V& v, cmd::CallNext& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::Recall& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::StartService& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::Complete& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::MarkNoShow& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::Reactivate& x) { v.field("ticket", x.ticket); }
+template <class V> void describe(V& v, cmd::Transfer& x) {
+  v.field("window", x.window);
+  v.field("to", x.to);
+  v.fieldOr("note", x.note);
+}
+template <class V> void describe(V& v, cmd::Cancel& x) {
+  v.field("ticket", x.ticket);
+  v.fieldOr("reason", x.reason);
+}
+template <class V> void describe(V& v, cmd::PauseWindow& x) {
+  v.field("window", x.window);
+  v.fieldOr("reason", x.reason);
+}
+template <class V> void describe(V& v, cmd::ResumeWindow& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::OpenWindow& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::CloseWindow& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::ClerkLogin& x) {
+  v.field("window", x.window);
+  v.field("clerk", x.clerk);
+}
+template <class V> void describe(V& v, cmd::ClerkLogout& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::RequestEvaluation& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::Evaluate& x) {
+  v.field("window", x.window);
+  v.field("rating", x.rating);
+}
+template <class V> void describe(V& v, cmd::SetWorkProfile& x) {
+  v.field("window", x.window);
+  v.field("profile", x.profile);
+}
+template <class V> void describe(V& v, cmd::PinTicket& x) {
+  v.field("window", x.window);
+  v.field("ticket", x.ticket);
+}
+template <class V> void describe(V& v, cmd::BroadcastNotice& x) { v.field("text", x.text); }
+template <class V> void describe(V& v, cmd::UpdateDefinition& x) { v.field("definition", x.definition); }
+
+// --- events -------------------------------------------------------------------------
+template <class V> void describe(V& v, ev::DayOpened& x) {
+  v.field("at", x.at);
+  v.field("date", x.date);
+}
+template <class V> void describe(V& v, ev::DayClosed& x) {
+  v.field("at", x.at);
+  v.fieldOr("expired", x.expired);
+}
+template <class V> void describe(V& v, ev::TicketIssued& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+}
+template <class V> void describe(V& v, ev::TicketCalled& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.field("window", x.window);
+  v.field("reason", x.reason);
+  v.fieldOr("explanation", x.explanation);
+}
+template <class V> void describe(V& v, ev::TicketRecalled& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.field("window", x.window);
+  v.field("recalls", x.recalls);
+}
+template <class V> void describe(V& v, ev::ServiceStarted& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.field("window", x.window);
+}
+template <class V> void describe(V& v, ev::ServiceCompleted& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.field("window", x.window);
+}
+template <class V> void describe(V& v, ev::TicketNoShow& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.field("window", x.window);
+  v.fieldOr("automatic", x.automatic);
+}
+template <class V> void describe(V& v, ev::TicketReactivated& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+}
+template <class V> void describe(V& v, ev::TicketTransferred& x) {
+  v.field("at", x.at);
+  v.field("from", x.from);
+  v.field("window", x.window);
+  v.field("child", x.child);
+}
+template <class V> void describe(V& v, ev::TicketCancelled& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.fieldOr("reason", x.reason);
+}
+template <class V> void describe(V& v, ev::EvaluationRequested& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.field("window", x.window);
+}
+template <class V> void describe(V& v, ev::TicketEvaluated& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.field("window", x.window);
+  v.field("rating", x.rating);
+}
+template <class V> void describe(V& v, ev::EvaluationTimedOut& x) {
+  v.field("at", x.at);
+  v.field("ticket", x.ticket);
+  v.field("window", x.window);
+}
+template <class V> void describe(V& v, ev::WindowOpened& x) {
+  v.field("at", x.at);
+  v.field("window", x.window);
+}
+template <class V> void describe(V& v, ev::WindowClosed& x) {
+  v.field("at", x.at);
+  v.field("window", x.window);
+}
+template <class V> void describe(V& v, ev::WindowPaused& x) {
+  v.field("at", x.at);
+  v.field("window", x.window);
+  v.fieldOr("reason", x.reason);
+}
+template <class V> void describe(V& v, ev::WindowResumed& x) {
+  v.field("at", x.at);
+  v.field("window", x.window);
+}
+template <class V> void describe(V& v, ev::ClerkLoggedIn& x) {
+  v.field("at", x.at);
+  v.field("window", x.window);
+  v.field("clerk", x.clerk);
+}
+template <class V> void describe(V& v, ev::ClerkLoggedOut& x) {
+  v.field("at", x.at);
+  v.field("window", x.window);
+  v.field("clerk", x.clerk);
+}
+template <class V> void describe(V& v, ev::ProfileChanged& x) {
+  v.field("at", x.at);
+  v.field("window", x.window);
+  v.field("profile", x.profile);
+}
+template <class V> void describe(V& v, ev::TicketPinned& x) {
+  v.field("at", x.at);
+  v.field("window", x.window);
+  v.field("ticket", x.ticket);
+}
+template <class V> void describe(V& v, ev::NoticeBroadcast& x) {
+  v.field("at", x.at);
+  v.field("text", x.text);
+}
+template <class V> void describe(V& v, ev::DefinitionUpdated& x) {
+  v.field("at", x.at);
+  v.field("definition", x.definition);
+}
+
+}  // namespace jiujin::protocol::detail

@@ -1,0 +1,95 @@
+#pragma once
+// The hall's durable state: one SQLite file per hall holding an append-only journal of
+// events, periodic snapshots of the state, and report tables kept in the same
+// transactions. See docs/storage.md for the layout and its trade-offs.
+//
+// Contract with the service (group commit): execute the commands that arrived together on
+// the core, append all their events with ONE append() call, and acknowledge or publish
+// nothing until it returns success. If append() fails, nothing of the batch is stored:
+// rebuild the core with recover() so it matches the store again.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <span>
+
+#include "jiujin/core/events.hpp"
+#include "jiujin/core/hall.hpp"
+#include "jiujin/store/store_error.hpp"
+
+namespace jiujin::store {
+
+/// Journal sequence number: 1, 2, 3 … with no gaps for the life of the database.
+using Seq = std::int64_t;
+
+enum class Durability {
+  /// synchronous=FULL: a commit survives power loss. The default.
+  Full,
+  /// synchronous=NORMAL: survives a crash of the process, but the last commits before a
+  /// power loss may be lost (WAL stays consistent). Several times faster; see docs.
+  Normal,
+};
+
+struct StoreOptions {
+  Durability durability = Durability::Full;
+  /// A snapshot is written (in the same transaction) once this many events, or as many
+  /// events as the day has tickets if that is more, have been appended since the last one,
+  /// and always at day open and day close. Older snapshots are then deleted.
+  int snapshotEvery = 1000;
+  /// Days of journal and ticket history kept for reports; 0 keeps everything. Older days
+  /// are pruned when a new day opens, after that day's snapshot.
+  int retentionDays = 400;
+  /// A ceiling on the file's size in bytes (0: none), for a small box whose SD card the
+  /// hall database must not fill. Reaching it fails appends like a full disk does.
+  std::int64_t maxSizeBytes = 0;
+  /// Run PRAGMA quick_check at open to refuse a damaged file (reads the whole file).
+  bool checkIntegrityOnOpen = true;
+};
+
+/// What recover() rebuilt.
+struct Recovered {
+  core::Hall hall;
+  Seq lastSeq = 0;  ///< the last event replayed; the next append gets lastSeq + 1
+};
+
+class HallStore {
+ public:
+  /// Opens (or creates) the hall's database. Refuses a file that is not SQLite or is
+  /// damaged (and leaves it untouched), a schema newer than this build knows, and a
+  /// database another dispatcher holds (lock file "<path>.lock" with its pid).
+  static StoreResult<std::unique_ptr<HallStore>> open(const std::filesystem::path& path,
+                                                      const StoreOptions& options = {});
+  ~HallStore();
+  HallStore(const HallStore&) = delete;
+  HallStore& operator=(const HallStore&) = delete;
+
+  /// Rebuilds the hall: the latest snapshot, then every later event through Hall::apply.
+  /// A fresh database starts from `definition` with an empty state; otherwise the
+  /// definition in force at the snapshot is used (later DefinitionUpdated events replay).
+  StoreResult<Recovered> recover(const core::HallDefinition& definition);
+
+  /// Appends the events of one group of commands in ONE transaction and returns the
+  /// sequence number of the first. `after` is the hall once the events are applied:
+  /// report rows and snapshots are taken from it. An empty batch stores nothing.
+  StoreResult<Seq> append(std::span<const core::Event> events, const core::Hall& after);
+
+  /// Deletes journal and ticket rows of days before `today - retentionDays`,
+  /// never touching anything the latest snapshot's recovery needs.
+  StoreStatus pruneHistory(const core::Date& today);
+
+  /// Writes the day's tickets and their events as CSV (UTF-8 with BOM, for Excel).
+  StoreStatus exportDay(const core::Date& day, std::ostream& out);
+
+  Seq lastSeq() const;
+  const std::filesystem::path& path() const;
+
+  /// The schema version this build writes (PRAGMA user_version).
+  static int schemaVersion();
+
+ private:
+  struct Impl;
+  explicit HallStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jiujin::store

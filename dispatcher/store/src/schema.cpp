@@ -1,0 +1,88 @@
+#include "schema.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace jiujin::store {
+
+namespace {
+
+struct Migration {
+  int version;
+  const char* purpose;
+  const char* sql;
+};
+
+constexpr std::array kMigrations{
+    Migration{1, "journal and snapshots (recovery)", R"sql(
+      CREATE TABLE journal (
+        seq       INTEGER PRIMARY KEY,  -- 1, 2, 3 … gap-free, assigned by the store
+        day       TEXT    NOT NULL,     -- the hall day it belongs to, YYYY-MM-DD
+        at_ms     INTEGER NOT NULL,     -- hall-local milliseconds since the epoch
+        type      TEXT    NOT NULL,     -- "ticket.called" …
+        ticket_id INTEGER,
+        window_no INTEGER,
+        payload   TEXT    NOT NULL      -- the event as protocol JSON
+      );
+      CREATE INDEX journal_by_ticket ON journal(ticket_id) WHERE ticket_id IS NOT NULL;
+      CREATE TABLE snapshot (
+        seq        INTEGER PRIMARY KEY,  -- the state after journal row `seq`
+        day        TEXT,
+        at_ms      INTEGER NOT NULL,
+        definition TEXT    NOT NULL,     -- HallDefinition JSON in force
+        state      TEXT    NOT NULL      -- HallState JSON
+      );
+    )sql"},
+    Migration{2, "ticket history (reports)", R"sql(
+      CREATE TABLE ticket (
+        id               INTEGER PRIMARY KEY,
+        day              TEXT    NOT NULL,
+        number           TEXT    NOT NULL,
+        item             TEXT    NOT NULL,
+        queue            TEXT    NOT NULL,
+        channel          TEXT    NOT NULL,
+        priority         TEXT    NOT NULL,
+        state            TEXT    NOT NULL,
+        window_no        INTEGER,
+        clerk            TEXT,
+        issued_ms        INTEGER NOT NULL,
+        called_ms        INTEGER,
+        started_ms       INTEGER,
+        ended_ms         INTEGER,
+        recalls          INTEGER NOT NULL,
+        evaluation       TEXT    NOT NULL,
+        rating           TEXT,
+        transferred_from INTEGER,
+        transferred_to   INTEGER,
+        request_key      TEXT    NOT NULL,
+        last_seq         INTEGER NOT NULL   -- the journal row that last changed it
+      );
+      -- Reports are per day (a day holds at most a few thousand tickets), so one index
+      -- serves item/queue/window/clerk queries too and keeps each commit small.
+      CREATE INDEX ticket_by_day ON ticket(day);
+    )sql"},
+};
+
+}  // namespace
+
+int knownSchemaVersion() { return kMigrations.back().version; }
+
+StoreStatus migrate(Database& db) {
+  auto current = db.queryInteger("PRAGMA user_version");
+  if (!current.ok()) return current.error();
+  for (const Migration& step : kMigrations) {
+    if (step.version <= current.value()) continue;
+    auto transaction = Transaction::begin(db);
+    if (!transaction.ok()) return transaction.error();
+    if (auto s = db.exec(step.sql); !s.ok()) {
+      return StoreError{s.error().code, fmt::format("migration to schema {} ({}) failed: {}", step.version,
+                                                    step.purpose, s.error().message)};
+    }
+    if (auto s = db.exec(fmt::format("PRAGMA user_version = {}", step.version)); !s.ok()) return s.error();
+    if (auto s = transaction.value().commit(); !s.ok()) return s.error();
+  }
+  return Done{};
+}
+
+}  // namespace jiujin::store

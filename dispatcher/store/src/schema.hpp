@@ -1,0 +1,14 @@
+#pragma once
+// The database layout, as a list of migration steps. Step N brings user_version from
+// N-1 to N; a new build appends steps and never edits a shipped one.
+#include "jiujin/store/database.hpp"
+
+namespace jiujin::store {
+
+/// The highest user_version this build knows.
+int knownSchemaVersion();
+
+/// Applies every step above the database's user_version, each in its own transaction.
+StoreStatus migrate(Database& db);
+
+}  // namespace jiujin::store
