@@ -1,0 +1,46 @@
+#pragma once
+// The health of the hall's devices as their gateways and kiosks report it. Live news, not
+// hall state: it is not journaled, and a restarted dispatcher learns it again from reports.
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "jiujin/core/time.hpp"
+#include "jiujin/service/wire.hpp"
+
+namespace jiujin::service {
+
+struct DeviceHealth {
+  std::string id;      ///< as in the hall file, e.g. "kp-3"; a kiosk printer: "<kiosk>/printer"
+  std::string kind;    ///< window_display main_strip keypad eval_pad printer
+  std::optional<int> window;
+  std::string bus;
+  std::string status;  ///< online offline error; printers: ok near_end out offline
+  std::string detail;  ///< free text from the reporter
+  core::TimePoint since;
+  std::string reportedBy;  ///< the client that reported it
+  bool operator==(const DeviceHealth&) const = default;
+};
+
+nlohmann::json toJson(const DeviceHealth& device);
+
+/// Reads a "device_report" body; refuses unknown fields and statuses.
+Outcome<DeviceHealth> deviceReportFromJson(const nlohmann::json& body);
+/// Reads a "printer_status" body.
+Outcome<DeviceHealth> printerStatusFromJson(const nlohmann::json& body);
+
+class DeviceTable {
+ public:
+  /// Records a report. Returns the previous status if it changed (or "" for a new device),
+  /// nothing if the status is unchanged (then nothing is published).
+  std::optional<std::string> report(DeviceHealth device);
+  nlohmann::json toJson() const;
+  const std::map<std::string, DeviceHealth>& devices() const { return devices_; }
+
+ private:
+  std::map<std::string, DeviceHealth> devices_;
+};
+
+}  // namespace jiujin::service

@@ -1,0 +1,84 @@
+#pragma once
+// The dispatcher as the hall's programs meet it: a ROUTER for requests and a PUB for events
+// (docs/protocol.md). One thread — the one calling run() — owns the sockets, the core and
+// the store: it drains every request waiting, executes them on the core, commits all their
+// events in one transaction, and only then publishes and replies.
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jiujin/core/model.hpp"
+#include "jiujin/core/time.hpp"
+#include "jiujin/service/identity.hpp"
+#include "jiujin/service/wire.hpp"
+
+namespace jiujin::service {
+
+struct ClientEntry {
+  std::string name;
+  std::string publicKey;  ///< Z85
+  Role role = Role::Display;
+  std::set<core::WindowNumber> windows;  ///< see ClientIdentity::windows
+};
+
+struct ClerkEntry {
+  core::ClerkId id;
+  std::string pinHash;
+  std::set<core::WindowNumber> allowedWindows;  ///< empty: any window
+};
+
+struct ServiceSettings {
+  core::HallDefinition definition;
+  std::filesystem::path database;
+  bool synchronousFull = true;
+  /// "tcp://127.0.0.1:0" (or ":*") binds an ephemeral port; endpoints() tells which.
+  std::string commandsEndpoint = "tcp://127.0.0.1:5570";
+  std::string eventsEndpoint = "tcp://127.0.0.1:5571";
+  /// CURVE on both endpoints. Required when an endpoint is not loopback-only.
+  bool curve = false;
+  std::string serverSecretKey;  ///< Z85, when curve
+  std::vector<ClientEntry> clients;
+  std::vector<ClerkEntry> clerks;
+  std::function<bool(std::string_view hash, std::string_view pin)> verifyPin;
+  /// Hall-local wall time; tests inject their own.
+  std::function<core::TimePoint()> clock;
+  std::chrono::milliseconds heartbeatInterval{1000};
+  std::chrono::milliseconds tickInterval{1000};
+};
+
+/// Whether an endpoint can only be reached from this machine (tcp://127.*, localhost,
+/// [::1], ipc://, inproc://).
+bool isLoopbackEndpoint(std::string_view endpoint);
+
+/// The system clock as hall-local wall time (the machine's time zone).
+core::TimePoint localNow();
+
+class DispatcherService {
+ public:
+  /// Opens the database, recovers the hall, binds both endpoints. Nothing runs yet.
+  static Outcome<std::unique_ptr<DispatcherService>> start(ServiceSettings settings);
+  ~DispatcherService();
+  DispatcherService(const DispatcherService&) = delete;
+  DispatcherService& operator=(const DispatcherService&) = delete;
+
+  /// The endpoints actually bound (ephemeral ports resolved).
+  const std::string& commandsEndpoint() const;
+  const std::string& eventsEndpoint() const;
+
+  /// Serves until `stop` is set. `wakeFd`, if ≥ 0, is polled too: a signal handler writes
+  /// to it so that a stop request is seen at once.
+  void run(const std::atomic<bool>& stop, int wakeFd = -1);
+
+ private:
+  struct Impl;
+  explicit DispatcherService(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jiujin::service

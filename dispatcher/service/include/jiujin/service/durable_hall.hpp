@@ -1,0 +1,46 @@
+#pragma once
+// The core together with its journal: the only way the service changes the hall. Events are
+// made durable in one transaction per batch (group commit) before anyone hears of them; a
+// failed commit puts the hall back to what the journal holds.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "jiujin/core/events.hpp"
+#include "jiujin/core/hall.hpp"
+#include "jiujin/service/wire.hpp"
+
+namespace jiujin::service {
+
+class DurableHall {
+ public:
+  /// Opens (or creates) the hall's database and rebuilds the hall from its journal.
+  static Outcome<std::unique_ptr<DurableHall>> open(const std::filesystem::path& database,
+                                                    const core::HallDefinition& definition,
+                                                    bool synchronousFull);
+  ~DurableHall();
+  DurableHall(const DurableHall&) = delete;
+  DurableHall& operator=(const DurableHall&) = delete;
+
+  core::Hall& hall() { return *hall_; }
+  const core::Hall& hall() const { return *hall_; }
+  /// The seq of the last durable event (0 for an empty journal).
+  std::uint64_t lastSeq() const { return lastSeq_; }
+
+  /// Makes `events` (already applied to hall()) durable in one transaction and returns the
+  /// seq of the first. On failure the hall is rebuilt from the journal and nothing changed.
+  Outcome<std::uint64_t> commit(const std::vector<core::Event>& events);
+
+ private:
+  struct Store;
+  DurableHall(std::unique_ptr<Store> store, core::HallDefinition definition);
+  Outcome<bool> rebuild();
+
+  std::unique_ptr<Store> store_;
+  core::HallDefinition definition_;
+  std::unique_ptr<core::Hall> hall_;
+  std::uint64_t lastSeq_ = 0;
+};
+
+}  // namespace jiujin::service

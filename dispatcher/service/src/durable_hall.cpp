@@ -1,0 +1,69 @@
+#include "jiujin/service/durable_hall.hpp"
+
+#include <fmt/format.h>
+
+#include "jiujin/store/hall_store.hpp"
+
+namespace jiujin::service {
+
+namespace {
+ServiceError fromStoreError(const store::StoreError& error) {
+  ServiceError e = errors::storageFailed(error.message);
+  if (error.code == store::StoreErrorCode::InUse) {
+    e.code = "database_in_use";
+    e.zh = fmt::format("大厅数据库正被另一个调度服务使用：{}", error.message);
+    e.en = fmt::format("another dispatcher holds the hall's database: {}", error.message);
+  }
+  return e;
+}
+}  // namespace
+
+struct DurableHall::Store {
+  std::unique_ptr<store::HallStore> store;
+};
+
+Outcome<std::unique_ptr<DurableHall>> DurableHall::open(const std::filesystem::path& database,
+                                                        const core::HallDefinition& definition,
+                                                        bool synchronousFull) {
+  store::StoreOptions options;
+  options.durability = synchronousFull ? store::Durability::Full : store::Durability::Normal;
+  auto opened = store::HallStore::open(database, options);
+  if (!opened) return fromStoreError(opened.error());
+  auto s = std::make_unique<Store>();
+  s->store = std::move(opened).value();
+  std::unique_ptr<DurableHall> hall(new DurableHall(std::move(s), definition));
+  if (auto rebuilt = hall->rebuild(); !rebuilt) return rebuilt.error();
+  return hall;
+}
+
+DurableHall::DurableHall(std::unique_ptr<Store> store, core::HallDefinition definition)
+    : store_(std::move(store)), definition_(std::move(definition)) {}
+
+DurableHall::~DurableHall() = default;
+
+Outcome<bool> DurableHall::rebuild() {
+  auto recovered = store_->store->recover(definition_);
+  if (!recovered) return fromStoreError(recovered.error());
+  hall_ = std::make_unique<core::Hall>(std::move(recovered.value().hall));
+  lastSeq_ = static_cast<std::uint64_t>(recovered.value().lastSeq);
+  return true;
+}
+
+Outcome<std::uint64_t> DurableHall::commit(const std::vector<core::Event>& events) {
+  if (events.empty()) return lastSeq_ + 1;
+  auto first = store_->store->append(events, *hall_);
+  if (!first) {
+    ServiceError error = fromStoreError(first.error());
+    if (auto rebuilt = rebuild(); !rebuilt) {
+      // The journal cannot even be read back: keep serving reads from the hall as it was
+      // before the batch is impossible, so say both things.
+      error.en += "; recovery also failed: " + rebuilt.error().en;
+      error.zh += "；恢复也失败：" + rebuilt.error().zh;
+    }
+    return error;
+  }
+  lastSeq_ = static_cast<std::uint64_t>(first.value()) + events.size() - 1;
+  return static_cast<std::uint64_t>(first.value());
+}
+
+}  // namespace jiujin::service

@@ -1,0 +1,155 @@
+#include "jiujin/service/policy.hpp"
+
+#include <array>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "jiujin/protocol/json_codec.hpp"
+
+namespace jiujin::service {
+namespace {
+
+constexpr std::array<std::pair<ServiceRequest, const char*>, 10> kRequestNames{{
+    {ServiceRequest::Hello, "hello"},
+    {ServiceRequest::Ping, "ping"},
+    {ServiceRequest::Snapshot, "snapshot"},
+    {ServiceRequest::TicketStatus, "ticket_status"},
+    {ServiceRequest::Items, "items"},
+    {ServiceRequest::Estimate, "estimate"},
+    {ServiceRequest::Statistics, "statistics"},
+    {ServiceRequest::DeviceReport, "device_report"},
+    {ServiceRequest::PrinterStatus, "printer_status"},
+    {ServiceRequest::AuditExport, "audit_export"},
+}};
+
+bool isOneOf(Role role, std::initializer_list<Role> roles) {
+  for (Role r : roles)
+    if (r == role) return true;
+  return false;
+}
+
+/// The window a command acts on, if it is bound to one.
+std::optional<core::WindowNumber> windowOf(const core::Command& command) {
+  return std::visit(
+      [](const auto& c) -> std::optional<core::WindowNumber> {
+        if constexpr (requires { c.window; }) {
+          return c.window;
+        } else {
+          return std::nullopt;
+        }
+      },
+      command);
+}
+
+template <typename... Ts>
+bool holdsAnyOf(const core::Command& command) {
+  return (std::holds_alternative<Ts>(command) || ...);
+}
+
+/// What a keypad or a pad can ask for at a window.
+bool isCounterAction(const core::Command& c) {
+  using namespace core::cmd;
+  return holdsAnyOf<CallNext, Recall, StartService, Complete, MarkNoShow, Transfer, PauseWindow,
+                    ResumeWindow, RequestEvaluation, Evaluate>(c);
+}
+
+/// What a clerk's console can do at its own window (counter actions plus opening,
+/// closing and the clerk's own login).
+bool isWindowAction(const core::Command& c) {
+  using namespace core::cmd;
+  return isCounterAction(c) || holdsAnyOf<OpenWindow, CloseWindow, ClerkLogin, ClerkLogout>(c);
+}
+
+bool clerkPresent(const core::HallState& state, core::WindowNumber window) {
+  const auto w = state.windows.find(window);
+  return w != state.windows.end() && w->second.clerk.has_value();
+}
+
+ServiceError refuse(const ClientIdentity& who, std::string_view what) {
+  return errors::forbidden(fmt::format("{} ({} {})", what, toString(who.role), who.name));
+}
+
+std::string describe(const core::Command& command) {
+  if (const auto window = windowOf(command))
+    return fmt::format("{} at window {}", protocol::commandType(command), *window);
+  return protocol::commandType(command);
+}
+
+}  // namespace
+
+std::optional<ServiceRequest> serviceRequestFromType(const std::string& type) {
+  for (const auto& [r, name] : kRequestNames)
+    if (type == name) return r;
+  return std::nullopt;
+}
+
+const char* toString(ServiceRequest request) {
+  for (const auto& [r, name] : kRequestNames)
+    if (r == request) return name;
+  return "unknown";
+}
+
+std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest request) {
+  switch (request) {
+    case ServiceRequest::Hello:
+    case ServiceRequest::Ping:
+    case ServiceRequest::Snapshot:
+    case ServiceRequest::TicketStatus:
+    case ServiceRequest::Items:
+    case ServiceRequest::Estimate:
+    case ServiceRequest::Statistics:
+      return std::nullopt;
+    case ServiceRequest::DeviceReport:
+      if (isOneOf(who.role, {Role::Devices, Role::Manager, Role::Admin})) return std::nullopt;
+      break;
+    case ServiceRequest::PrinterStatus:
+      if (isOneOf(who.role, {Role::Kiosk, Role::Devices, Role::Manager, Role::Admin})) return std::nullopt;
+      break;
+    case ServiceRequest::AuditExport:
+      if (isOneOf(who.role, {Role::Manager, Role::Admin})) return std::nullopt;
+      break;
+  }
+  return refuse(who, toString(request));
+}
+
+std::optional<ServiceError> authorize(const ClientIdentity& who, const core::Command& command,
+                                      const core::HallState& state) {
+  switch (who.role) {
+    case Role::Manager:
+    case Role::Admin:
+      return std::nullopt;
+    case Role::Display:
+      return refuse(who, describe(command));
+    case Role::Kiosk:
+      if (std::holds_alternative<core::cmd::IssueTicket>(command)) return std::nullopt;
+      return refuse(who, describe(command));
+    case Role::Devices: {
+      const auto window = windowOf(command);
+      if (!isCounterAction(command) || !window) return refuse(who, describe(command));
+      if (!who.windows.empty() && !who.windows.contains(*window))
+        return refuse(who, fmt::format("window {} is not on this gateway's buses", *window));
+      return std::nullopt;
+    }
+    case Role::Console: {
+      // 代办员 issue tickets for the residents they act for.
+      if (std::holds_alternative<core::cmd::IssueTicket>(command)) return std::nullopt;
+      std::optional<core::WindowNumber> window = windowOf(command);
+      if (const auto* reactivate = std::get_if<core::cmd::Reactivate>(&command)) {
+        const auto ticket = state.tickets.find(reactivate->ticket);
+        if (ticket != state.tickets.end()) window = ticket->second.window;
+      } else if (!isWindowAction(command)) {
+        return refuse(who, describe(command));
+      }
+      if (!window || !who.windows.contains(*window))
+        return refuse(who, window ? fmt::format("window {} is not this console's window", *window)
+                                  : std::string("the ticket was not served at this console's window"));
+      if (!std::holds_alternative<core::cmd::ClerkLogin>(command) && !clerkPresent(state, *window))
+        return errors::notLoggedIn(*window);
+      return std::nullopt;
+    }
+  }
+  return refuse(who, describe(command));
+}
+
+}  // namespace jiujin::service

@@ -1,0 +1,471 @@
+#include "request_handler.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "jiujin/core/names.hpp"
+#include "jiujin/protocol/json_codec.hpp"
+#include "jiujin/service/statistics.hpp"
+
+namespace jiujin::service::detail {
+
+using nlohmann::json;
+
+namespace {
+
+long long millis(core::TimePoint t) { return t.time_since_epoch().count(); }
+
+/// Requests that only read and succeed are not worth a row in the audit record.
+bool isQuietRead(ServiceRequest r) {
+  switch (r) {
+    case ServiceRequest::Hello:
+    case ServiceRequest::Ping:
+    case ServiceRequest::Snapshot:
+    case ServiceRequest::TicketStatus:
+    case ServiceRequest::Items:
+    case ServiceRequest::Estimate:
+    case ServiceRequest::Statistics:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// The ticket an event is about, if any.
+std::optional<core::TicketId> ticketOf(const core::Event& event) {
+  return std::visit(
+      [](const auto& e) -> std::optional<core::TicketId> {
+        if constexpr (requires { e.ticket.id; }) {
+          return e.ticket.id;
+        } else if constexpr (requires { e.child.id; }) {
+          return e.child.id;
+        } else if constexpr (requires { core::TicketId{e.ticket}; }) {
+          return e.ticket;
+        } else {
+          return std::nullopt;
+        }
+      },
+      event);
+}
+
+/// Body keys the codec did not read (it ignores what it does not know; we refuse it).
+std::optional<std::string> unknownField(const json& body, const json& decoded) {
+  for (const auto& [key, value] : body.items()) {
+    if (!decoded.contains(key) && !value.is_null()) return key;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> windowIn(const json& body) {
+  const auto w = body.find("window");
+  if (w == body.end() || !w->is_number_integer()) return std::nullopt;
+  return w->get<int>();
+}
+
+}  // namespace
+
+RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall,
+                               std::unique_ptr<AuditLog> audit, std::string epoch)
+    : settings_(settings), durable_(std::move(hall)), audit_(std::move(audit)), epoch_(std::move(epoch)) {
+  for (const auto& c : settings_.clients) clients_.emplace(c.name, c);
+  for (const auto& c : settings_.clerks) clerks_.emplace(c.id, c);
+}
+
+std::uint64_t RequestHandler::seqAfterBatch() const { return durable_->lastSeq() + events_.size(); }
+
+json RequestHandler::heartbeat() const {
+  return json{{"v", kProtocolVersion}, {"seq", durable_->lastSeq()}, {"epoch", epoch_}, {"at", millis(settings_.clock())}};
+}
+
+void RequestHandler::beginBatch(core::TimePoint now, bool tickDue) {
+  now_ = now;
+  events_.clear();
+  pending_.clear();
+  auditRecords_.clear();
+  news_.clear();
+  if (!tickDue) return;
+  // The day follows the calendar: a new date closes yesterday and opens today. A day a
+  // manager closed early today stays closed.
+  const auto& state = durable_->hall().state();
+  const core::Date today = core::dateOf(now);
+  if (!state.day || *state.day != today) {
+    if (state.open) executeSystem(core::cmd::CloseDay{});
+    executeSystem(core::cmd::OpenDay{today});
+  }
+  for (auto& e : durable_->hall().tick(now)) events_.push_back(std::move(e));
+  for (const Alarm& a : alarms_.checkWaits(durable_->hall(), now)) raise(a);
+}
+
+void RequestHandler::executeSystem(const core::Command& command) {
+  auto result = durable_->hall().execute(command, now_);
+  AuditRecord record{now_, "dispatcher", "system", "", protocol::commandType(command), protocol::toJson(command),
+                     result.ok(), result.ok() ? "ok" : core::toString(result.error().code)};
+  record.body.erase("type");
+  auditRecords_.push_back(std::move(record));
+  if (!result) {
+    std::cerr << "dispatcher.service: " << protocol::commandType(command) << " refused: " << result.error().en << '\n';
+    return;
+  }
+  for (auto& e : result.value()) events_.push_back(std::move(e));
+}
+
+void RequestHandler::raise(const Alarm& alarm) {
+  alarms_.remember(alarm);
+  news_.emplace_back("alarm." + alarm.kind, json{{"alarm", toJson(alarm)}});
+}
+
+Outcome<ClientIdentity> RequestHandler::identify(const Request& request, std::string_view userId) const {
+  if (settings_.curve) {
+    const auto client = clients_.find(std::string(userId));
+    if (client == clients_.end()) return errors::forbidden("unknown client");
+    return ClientIdentity{client->second.name, client->second.role, client->second.windows, true};
+  }
+  if (request.as.is_null()) return ClientIdentity{"loopback:anonymous", Role::Display, {}, false};
+  const json& as = request.as;
+  for (const auto& [key, value] : as.items()) {
+    if (key != "role" && key != "window" && key != "name")
+      return errors::badRequest(fmt::format("unknown field \"as.{}\"", key));
+  }
+  const auto role = as.find("role");
+  if (role == as.end() || !role->is_string()) return errors::badRequest("\"as.role\" must be a string");
+  const auto parsed = roleFromString(role->get<std::string>());
+  if (!parsed) return errors::badRequest(fmt::format("unknown role \"{}\"", role->get<std::string>()));
+  ClientIdentity who{"loopback:", *parsed, {}, false};
+  if (const auto name = as.find("name"); name != as.end()) {
+    if (!name->is_string() || name->get_ref<const std::string&>().size() > 64)
+      return errors::badRequest("\"as.name\" must be a string of at most 64 bytes");
+    who.name += name->get<std::string>();
+  }
+  if (const auto window = as.find("window"); window != as.end()) {
+    if (!window->is_number_integer()) return errors::badRequest("\"as.window\" must be an integer");
+    who.windows.insert(window->get<int>());
+  }
+  return who;
+}
+
+void RequestHandler::handle(std::vector<zmq::message_t> envelope, std::string_view frame, std::string_view userId) {
+  Pending pending;
+  pending.envelope = std::move(envelope);
+  AuditRecord audit{now_, settings_.curve ? std::string(userId) : "loopback", "", "", "", json::object(), false, ""};
+
+  auto request = decodeRequest(frame);
+  if (!request) {
+    pending.id = requestIdOf(frame);
+    pending.error = request.error();
+    audit.type = "(unreadable)";
+    audit.result = request.error().code;
+    auditRecords_.push_back(std::move(audit));
+    pending_.push_back(std::move(pending));
+    return;
+  }
+  pending.id = request.value().id;
+  audit.type = request.value().type;
+  audit.body = request.value().body;
+  if (audit.body.contains("pin")) audit.body["pin"] = "***";
+
+  auto who = identify(request.value(), userId);
+  if (!who) {
+    pending.error = who.error();
+    audit.result = who.error().code;
+    auditRecords_.push_back(std::move(audit));
+    pending_.push_back(std::move(pending));
+    return;
+  }
+  audit.client = who.value().name;
+  audit.role = toString(who.value().role);
+  if (const auto w = windowIn(request.value().body)) {
+    const auto& windows = durable_->hall().state().windows;
+    if (const auto it = windows.find(*w); it != windows.end() && it->second.clerk) audit.clerk = *it->second.clerk;
+  }
+  serve(pending, request.value(), who.value(), audit);
+  pending_.push_back(std::move(pending));
+}
+
+void RequestHandler::serve(Pending& pending, const Request& request, const ClientIdentity& who, AuditRecord& audit) {
+  const auto query = serviceRequestFromType(request.type);
+  const bool isCommand = !query || !isQuietRead(*query);
+  if (isCommand && !pending.id.empty()) {
+    pending.cacheKey = who.name + '\n' + pending.id;
+    if (const std::string* cached = replyCache_.find(pending.cacheKey)) {
+      pending.ready = *cached;  // a retry: the same answer, nothing executed again
+      return;
+    }
+  }
+  Outcome<json> outcome = json();
+  if (query) {
+    if (auto refusal = authorize(who, *query)) outcome = *refusal;
+    else outcome = serveQuery(*query, request.body, who);
+  } else {
+    outcome = serveCommand(pending, request, who);
+  }
+  if (outcome) {
+    pending.result = std::move(outcome).value();
+  } else {
+    pending.error = outcome.error();
+  }
+  if (query && isQuietRead(*query) && outcome.ok()) return;
+  audit.ok = outcome.ok();
+  audit.result = outcome.ok() ? "ok" : outcome.error().code;
+  auditRecords_.push_back(std::move(audit));
+}
+
+std::optional<ServiceError> RequestHandler::checkPin(const json& body) {
+  const auto pin = body.find("pin");
+  if (pin == body.end() || !pin->is_string()) return errors::invalidArgument("\"pin\" is required");
+  const auto clerkField = body.find("clerk");
+  if (clerkField == body.end() || !clerkField->is_string()) return errors::invalidArgument("\"clerk\" is required");
+  const auto clerk = clerks_.find(clerkField->get<std::string>());
+  if (clerk == clerks_.end()) return errors::unknownClerk(clerkField->get<std::string>());
+  if (!settings_.verifyPin || !settings_.verifyPin(clerk->second.pinHash, pin->get<std::string>()))
+    return errors::wrongPin();
+  const auto window = windowIn(body);
+  if (window && !clerk->second.allowedWindows.empty() && !clerk->second.allowedWindows.contains(*window))
+    return errors::clerkNotAllowedHere(clerk->first, *window);
+  return std::nullopt;
+}
+
+Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& request, const ClientIdentity& who) {
+  json commandJson = request.body;
+  const bool login = request.type == protocol::commandType(core::cmd::ClerkLogin{});
+  if (login) commandJson.erase("pin");
+  commandJson["type"] = request.type;
+  auto command = protocol::commandFromJson(commandJson);
+  if (!command) {
+    if (command.error().en.find(".type") != std::string::npos) return errors::unknownCommand(request.type);
+    return fromCoreError(command.error());
+  }
+  if (const auto unknown = unknownField(commandJson, protocol::toJson(command.value())))
+    return errors::invalidArgument(fmt::format("unknown field \"{}\" for {}", *unknown, request.type));
+  if (auto refusal = authorize(who, command.value(), durable_->hall().state())) return *refusal;
+  // The PIN is checked after the role: a console may only try PINs at its own window.
+  if (login) {
+    if (auto refusal = checkPin(request.body)) return *refusal;
+  }
+  return executeCommand(pending, command.value());
+}
+
+Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Command& command) {
+  core::Hall& hall = durable_->hall();
+  json result = json::object();
+  if (const auto* issue = std::get_if<core::cmd::IssueTicket>(&command)) {
+    // A retry with a key already used today: the same ticket, nothing new.
+    if (!issue->requestKey.empty()) {
+      for (const auto& [id, ticket] : hall.state().tickets) {
+        if (ticket.requestKey != issue->requestKey) continue;
+        const auto e = hall.estimateForQueue(ticket.queue, now_);
+        return json{{"ticket", protocol::toJson(ticket)}, {"people_ahead", e.peopleAhead},
+                    {"wait_s", e.wait.count()}, {"events", json::array()}, {"repeated", true}};
+      }
+    }
+    const auto e = hall.estimateForItem(issue->item, issue->priority, now_);
+    result["people_ahead"] = e.peopleAhead;
+    result["wait_s"] = e.wait.count();
+  }
+  auto executed = hall.execute(command, now_);
+  if (!executed) return fromCoreError(executed.error());
+  pending.firstEvent = events_.size();
+  pending.eventCount = executed.value().size();
+  json events = json::array();
+  std::optional<core::TicketId> ticket;
+  for (auto& e : executed.value()) {
+    events.push_back(protocol::toJson(e));
+    if (!ticket) ticket = ticketOf(e);
+    if (auto alarm = alarms_.checkEvent(hall, e)) raise(*alarm);
+    events_.push_back(std::move(e));
+  }
+  result["events"] = std::move(events);
+  if (ticket) {
+    if (const auto t = hall.state().tickets.find(*ticket); t != hall.state().tickets.end())
+      result["ticket"] = protocol::toJson(t->second);
+  }
+  return result;
+}
+
+void RequestHandler::reportDevice(const DeviceHealth& device, bool& changed) {
+  const auto previous = devices_.report(device);
+  changed = previous.has_value();
+  if (!changed) return;
+  news_.emplace_back("device." + device.status, json{{"device", toJson(device)}});
+  if (auto alarm = alarms_.checkDevice(device)) raise(*alarm);
+}
+
+json RequestHandler::snapshot() const {
+  const core::Hall& hall = durable_->hall();
+  return json{{"seq", seqAfterBatch()},
+              {"epoch", epoch_},
+              {"at", millis(now_)},
+              {"definition", protocol::toJson(hall.definition())},
+              {"state", protocol::toJson(hall.state())},
+              {"devices", devices_.toJson()},
+              {"alarms", alarms_.recent()}};
+}
+
+Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, const ClientIdentity& who) {
+  const core::Hall& hall = durable_->hall();
+  switch (kind) {
+    case ServiceRequest::Hello:
+      return json{{"client", who.name},
+                  {"role", toString(who.role)},
+                  {"windows", who.windows},
+                  {"authenticated", who.authenticated},
+                  {"protocol", kProtocolVersion},
+                  {"epoch", epoch_},
+                  {"hall", hall.definition().name}};
+    case ServiceRequest::Ping:
+      return json{{"at", millis(now_)}, {"seq", seqAfterBatch()}, {"epoch", epoch_}};
+    case ServiceRequest::Snapshot:
+      return snapshot();
+    case ServiceRequest::Statistics: {
+      // The live figures from the hall, plus the period's figures from the durable history.
+      auto period = figurePeriodFromJson(body, core::dateOf(now_));
+      if (!period) return period.error();
+      json result = statistics(hall, now_);
+      auto figures = periodFigures(settings_.database, period.value(), hall.definition(), now_);
+      if (!figures) return figures.error();
+      result["figures"] = std::move(figures).value();
+      return result;
+    }
+    case ServiceRequest::Items:
+      return itemsWithWaits(hall, now_);
+    case ServiceRequest::Estimate: {
+      const auto item = body.find("item");
+      if (item == body.end() || !item->is_string()) return errors::invalidArgument("\"item\" is required");
+      core::PriorityClass priority = core::PriorityClass::Normal;
+      if (const auto p = body.find("priority"); p != body.end()) {
+        const auto parsed = p->is_string() ? core::parsePriorityClass(p->get<std::string>()) : std::nullopt;
+        if (!parsed) return errors::invalidArgument("\"priority\" is not a priority class");
+        priority = *parsed;
+      }
+      const bool known = std::any_of(hall.definition().items.begin(), hall.definition().items.end(),
+                                     [&](const auto& i) { return i.code == item->get<std::string>(); });
+      if (!known) return errors::notFound(fmt::format("item {}", item->get<std::string>()));
+      const auto e = hall.estimateForItem(item->get<std::string>(), priority, now_);
+      return json{{"people_ahead", e.peopleAhead}, {"wait_s", e.wait.count()}, {"windows_serving", e.windowsServing}};
+    }
+    case ServiceRequest::TicketStatus: {
+      const core::Ticket* found = nullptr;
+      if (const auto id = body.find("ticket"); id != body.end() && id->is_number_unsigned()) {
+        const auto t = hall.state().tickets.find(id->get<core::TicketId>());
+        if (t != hall.state().tickets.end()) found = &t->second;
+      } else if (const auto number = body.find("number"); number != body.end() && number->is_string()) {
+        for (const auto& [tid, t] : hall.state().tickets)
+          if (t.number == number->get<std::string>()) found = &t;
+      } else {
+        return errors::invalidArgument("give \"ticket\" (an id) or \"number\" (e.g. \"A001\")");
+      }
+      if (!found) return errors::notFound("ticket");
+      int ahead = 0;
+      if (found->state == core::TicketState::Waiting) {
+        for (const auto& [tid, t] : hall.state().tickets)
+          if (t.queue == found->queue && t.state == core::TicketState::Waiting && t.arrivalAt < found->arrivalAt) ++ahead;
+      }
+      return json{{"ticket", protocol::toJson(*found)}, {"people_ahead", ahead}};
+    }
+    case ServiceRequest::DeviceReport:
+    case ServiceRequest::PrinterStatus: {
+      auto device = kind == ServiceRequest::DeviceReport ? deviceReportFromJson(body) : printerStatusFromJson(body);
+      if (!device) return device.error();
+      if (who.role == Role::Devices && device.value().window && !who.windows.empty() &&
+          !who.windows.contains(*device.value().window))
+        return errors::forbidden(fmt::format("window {} is not on this gateway's buses", *device.value().window));
+      device.value().since = now_;
+      device.value().reportedBy = who.name;
+      bool changed = false;
+      reportDevice(device.value(), changed);
+      return json{{"changed", changed}};
+    }
+    case ServiceRequest::AuditExport: {
+      const std::int64_t after = body.value("after", std::int64_t{0});
+      const std::size_t limit = std::min<std::size_t>(body.value("limit", std::size_t{1000}), 5000);
+      auto rows = audit_->read(after, limit);
+      if (!rows) return rows.error();
+      json list = json::array();
+      for (const auto& row : rows.value()) list.push_back(toJson(row));
+      json result{{"rows", list}};
+      if (body.value("verify", false)) {
+        auto verification = audit_->verify();
+        if (!verification) return verification.error();
+        result["verification"] = json{{"intact", verification.value().intact()},
+                                       {"rows_checked", verification.value().rowsChecked},
+                                       {"problem", verification.value().problem}};
+        if (verification.value().firstBadRow) result["verification"]["first_bad_row"] = *verification.value().firstBadRow;
+      }
+      return result;
+    }
+  }
+  return errors::unknownCommand(toString(kind));
+}
+
+BatchOutput RequestHandler::commitBatch() {
+  BatchOutput out;
+  std::uint64_t firstSeq = durable_->lastSeq() + 1;
+  bool committed = true;
+  if (!events_.empty()) {
+    auto first = durable_->commit(events_);
+    if (!first) {
+      // Nothing of this batch happened: the hall is back to the journal's state, and every
+      // request in the batch is told so (a query's answer may have seen the lost changes).
+      committed = false;
+      std::cerr << "dispatcher.store: commit failed: " << first.error().en << '\n';
+      for (Pending& p : pending_) {
+        if (p.ready) continue;
+        p.error = first.error();
+      }
+      for (AuditRecord& r : auditRecords_) {
+        if (r.ok) r.result = first.error().code;
+        r.ok = false;
+      }
+      news_.erase(std::remove_if(news_.begin(), news_.end(),
+                                 [](const auto& n) { return n.first == "alarm.bad_rating"; }),
+                  news_.end());
+    } else {
+      firstSeq = first.value();
+    }
+  }
+  if (!auditRecords_.empty()) {
+    if (auto appended = audit_->append(auditRecords_); !appended)
+      std::cerr << "dispatcher.audit: " << appended.error().en << '\n';
+  }
+  if (committed) {
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      out.publications.emplace_back(protocol::eventType(events_[i]),
+                                    json{{"v", kProtocolVersion},
+                                         {"seq", firstSeq + i},
+                                         {"epoch", epoch_},
+                                         {"event", protocol::toJson(events_[i])}});
+    }
+  }
+  const std::uint64_t lastSeq = durable_->lastSeq();
+  for (auto& [topic, body] : news_) {
+    body["v"] = kProtocolVersion;
+    body["seq"] = lastSeq;
+    body["epoch"] = epoch_;
+    out.publications.emplace_back(topic, std::move(body));
+  }
+  for (Pending& p : pending_) {
+    OutgoingReply reply;
+    reply.envelope = std::move(p.envelope);
+    if (p.ready) {
+      reply.text = std::move(*p.ready);
+    } else if (p.error) {
+      reply.text = encodeError(p.id, *p.error);
+    } else {
+      if (p.eventCount > 0) {
+        p.result["seq"] = firstSeq + p.firstEvent + p.eventCount - 1;
+        json& events = p.result["events"];
+        for (std::size_t i = 0; i < events.size(); ++i) events[i]["seq"] = firstSeq + p.firstEvent + i;
+      }
+      reply.text = encodeResult(p.id, p.result);
+    }
+    if (committed) replyCache_.remember(p.cacheKey, reply.text);
+    out.replies.push_back(std::move(reply));
+  }
+  events_.clear();
+  pending_.clear();
+  auditRecords_.clear();
+  news_.clear();
+  return out;
+}
+
+}  // namespace jiujin::service::detail

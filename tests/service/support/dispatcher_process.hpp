@@ -1,0 +1,49 @@
+#pragma once
+// The real jiujin-dispatcher, started as a child process the way an operator starts it.
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jiujin::testing {
+
+std::filesystem::path dispatcherBinary();
+std::filesystem::path jiujinctlBinary();
+
+class DispatcherProcess {
+ public:
+  /// Starts the dispatcher with `--config hall --db db` plus `extraArgs`, and waits (bounded)
+  /// for its READY line. Endpoints default to ephemeral loopback ports.
+  DispatcherProcess(const std::filesystem::path& hall, const std::filesystem::path& db,
+                    std::vector<std::string> extraArgs = {},
+                    std::string commands = "tcp://127.0.0.1:0", std::string events = "tcp://127.0.0.1:0");
+  ~DispatcherProcess();
+  DispatcherProcess(const DispatcherProcess&) = delete;
+  DispatcherProcess& operator=(const DispatcherProcess&) = delete;
+
+  bool ready() const { return !commands_.empty(); }
+  const std::string& commands() const { return commands_; }
+  const std::string& events() const { return events_; }
+  /// What the process wrote on stdout before READY (or before it exited).
+  const std::string& output() const { return output_; }
+
+  void kill9();
+  /// SIGTERM and wait (bounded); returns the exit status, or nothing if it had to be killed.
+  std::optional<int> terminate(std::chrono::milliseconds within = std::chrono::seconds(10));
+
+ private:
+  pid_t pid_ = -1;
+  int stdout_ = -1;
+  std::string commands_;
+  std::string events_;
+  std::string output_;
+};
+
+/// Runs a program to completion (bounded), capturing stdout+stderr; returns exit status.
+int runProgram(const std::vector<std::string>& argv, std::string& output,
+               std::chrono::milliseconds within = std::chrono::seconds(30));
+
+}  // namespace jiujin::testing
