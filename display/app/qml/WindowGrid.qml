@@ -1,0 +1,70 @@
+// A card per window of this display's zone: the number it serves, or why it does not.
+import QtQuick
+
+Rectangle {
+    id: grid
+
+    required property var display
+    required property bool portrait
+
+    color: "transparent"
+    // Not live: what the windows show may be stale, so it is dimmed like the calls.
+    opacity: grid.display.live ? 1.0 : 0.3
+
+    GridView {
+        id: view
+        anchors.fill: parent
+        interactive: false
+        model: grid.display.windows
+        readonly property int columns: 2
+        readonly property int rows: Math.max(1, Math.ceil(count / columns))
+        cellWidth: width / columns
+        cellHeight: Math.min(220, height / rows)
+
+        delegate: Item {
+            required property int number
+            required property string name
+            required property string ticketNumber
+            required property string status
+            required property string statusText
+
+            width: view.cellWidth
+            height: view.cellHeight
+
+            Rectangle {
+                anchors.fill: parent
+                anchors.margins: 8
+                radius: 12
+                color: status === "closed" ? "#2b2f36" : status === "paused" ? "#5c3b00" : "#14345e"
+                border.color: status === "calling" ? "#ffe066" : "transparent"
+                border.width: 4
+
+                Column {
+                    anchors.left: parent.left
+                    anchors.leftMargin: 24
+                    anchors.verticalCenter: parent.verticalCenter
+                    Text {
+                        text: qsTr("%1 号窗口").arg(number)
+                        color: "#ffffff"
+                        font.pixelSize: 48
+                        font.bold: true
+                    }
+                    Text {
+                        text: name
+                        color: "#b9cbe6"
+                        font.pixelSize: 32
+                    }
+                }
+                Text {
+                    anchors.right: parent.right
+                    anchors.rightMargin: 24
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: ticketNumber !== "" ? ticketNumber : statusText
+                    color: ticketNumber !== "" ? "#ffe066" : status === "paused" ? "#ffc078" : "#adb5bd"
+                    font.pixelSize: ticketNumber !== "" ? 72 : 48
+                    font.bold: true
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import QtQuick
+import QtQuick.Layouts
+import Jiujin.KioskModel
+
+// 绿色通道: the resident says which group they belong to, then confirms.
+Item {
+    id: page
+    required property KioskModel kiosk
+
+    function choiceName(choice) {
+        if (choice === KioskModel.Elderly) return qsTr("60岁以上老人")
+        if (choice === KioskModel.Disabled) return qsTr("残疾人")
+        if (choice === KioskModel.Pregnant) return qsTr("孕妇")
+        if (choice === KioskModel.Serviceman) return qsTr("军人")
+        return ""
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: 28
+
+        Text {
+            text: qsTr("绿色通道")
+            color: Theme.priority
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.title
+            font.bold: true
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("以下人员可优先办理：%1。叫号后请向窗口出示相关证件。").arg(page.kiosk.item.name)
+            color: Theme.ink
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.body
+            wrapMode: Text.WordWrap
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            rowSpacing: 24
+            columnSpacing: 24
+            visible: page.kiosk.priorityChoice === KioskModel.NoPriority
+            Repeater {
+                model: [KioskModel.Elderly, KioskModel.Disabled, KioskModel.Pregnant, KioskModel.Serviceman]
+                delegate: BigButton {
+                    required property int modelData
+                    Layout.fillWidth: true
+                    implicitHeight: 200
+                    text: page.choiceName(modelData)
+                    fill: Theme.surface
+                    ink: Theme.priority
+                    fontSize: Theme.title
+                    onClicked: page.kiosk.choosePriority(modelData)
+                }
+            }
+        }
+
+        Rectangle {
+            objectName: "priorityConfirmation"
+            Layout.fillWidth: true
+            Layout.preferredHeight: confirmColumn.implicitHeight + 64
+            visible: page.kiosk.priorityChoice !== KioskModel.NoPriority
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.priority
+            border.width: 5
+            ColumnLayout {
+                id: confirmColumn
+                anchors.fill: parent
+                anchors.margins: 32
+                spacing: 28
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("您选择了：%1").arg(page.choiceName(page.kiosk.priorityChoice))
+                    color: Theme.priority
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("请确认您符合条件。办理时工作人员会查验相关证件。")
+                    color: Theme.ink
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                    wrapMode: Text.WordWrap
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 24
+                    BigButton {
+                        Layout.fillWidth: true
+                        text: qsTr("重新选择")
+                        fill: Theme.surface
+                        ink: Theme.ink
+                        onClicked: page.kiosk.cancelPriority()
+                    }
+                    BigButton {
+                        objectName: "confirmPriorityButton"
+                        Layout.fillWidth: true
+                        text: qsTr("确认取号")
+                        fill: Theme.go
+                        enabled: page.kiosk.canIssue
+                        onClicked: page.kiosk.confirmPriority()
+                    }
+                }
+            }
+        }
+
+        Item { Layout.fillHeight: true }
+
+        BigButton {
+            text: qsTr("返回")
+            fill: Theme.surface
+            ink: Theme.ink
+            onClicked: page.kiosk.back()
+        }
+    }
+}

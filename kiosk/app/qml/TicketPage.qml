@@ -1,0 +1,172 @@
+import QtQuick
+import QtQuick.Layouts
+import Jiujin.KioskModel
+
+// 取号结果: the number, large; what to do next. When the ticket could not be printed the
+// screen is the ticket: the number stays up in large type and the resident is told so.
+Item {
+    id: page
+    required property KioskModel kiosk
+    readonly property TicketIssuer issuer: kiosk.issuer
+    readonly property bool issued: issuer.state === TicketIssuer.Issued
+    readonly property bool printFailed: issuer.printState === TicketIssuer.Failed
+                                        || issuer.printState === TicketIssuer.NoPrinter
+
+    function problemText(problem) {
+        if (problem === "paper_out") return qsTr("打印机缺纸")
+        if (problem === "cover_open") return qsTr("打印机盖未合上")
+        if (problem === "no_answer" || problem === "offline") return qsTr("打印机无响应")
+        if (problem === "no_printer") return qsTr("本机不打印号票")
+        return qsTr("打印机故障")
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: 24
+
+        // Waiting for the dispatcher, or it is unreachable and we retry by ourselves.
+        Text {
+            objectName: "issuingText"
+            Layout.fillWidth: true
+            Layout.topMargin: 200
+            visible: page.issuer.state === TicketIssuer.Issuing
+            text: qsTr("正在取号，请稍候…")
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.ink
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.title
+        }
+        Rectangle {
+            objectName: "unreachableNotice"
+            Layout.fillWidth: true
+            Layout.topMargin: 120
+            Layout.preferredHeight: unreachableColumn.implicitHeight + 80
+            visible: page.issuer.state === TicketIssuer.Unreachable
+            radius: Theme.radius
+            color: Theme.warningSurface
+            border.color: Theme.warning
+            border.width: 5
+            ColumnLayout {
+                id: unreachableColumn
+                anchors.fill: parent
+                anchors.margins: 40
+                spacing: 24
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("系统暂时无法取号，请稍候或到咨询台")
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    color: Theme.warning
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("正在自动重试（已尝试 %1 次），您无需重复取号").arg(page.issuer.attempts)
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    color: Theme.ink
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                }
+            }
+        }
+        Text {
+            Layout.fillWidth: true
+            Layout.topMargin: 200
+            visible: page.issuer.state === TicketIssuer.Refused
+            text: qsTr("无法取号：%1").arg(page.issuer.refusal)
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            color: Theme.warning
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.large
+            font.bold: true
+        }
+
+        // The ticket.
+        ColumnLayout {
+            Layout.fillWidth: true
+            visible: page.issued
+            spacing: 12
+            Text {
+                Layout.alignment: Qt.AlignHCenter
+                text: page.issuer.priority ? qsTr("您的号码（绿色通道）") : qsTr("您的号码")
+                color: Theme.mutedInk
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.large
+            }
+            Rectangle {
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: numberText.implicitWidth + 120
+                Layout.preferredHeight: numberText.implicitHeight + 20
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: page.printFailed ? Theme.warning : Theme.brand
+                border.width: 6
+                Text {
+                    id: numberText
+                    objectName: "ticketNumber"
+                    anchors.centerIn: parent
+                    text: page.issuer.number
+                    color: Theme.ink
+                    font.family: Theme.fontFamily
+                    font.pixelSize: page.printFailed ? Theme.number + 40 : Theme.number
+                    font.bold: true
+                }
+            }
+            InfoRow { Layout.fillWidth: true; Layout.topMargin: 20; label: qsTr("办理事项"); value: page.issuer.itemName }
+            InfoRow { Layout.fillWidth: true; label: qsTr("办理窗口"); value: page.issuer.queueName }
+            InfoRow { Layout.fillWidth: true; label: qsTr("前面等候"); value: qsTr("%1 人").arg(page.issuer.peopleAhead) }
+            InfoRow { Layout.fillWidth: true; label: qsTr("预计等候"); value: qsTr("约 %1 分钟").arg(page.issuer.waitMinutes) }
+            Text {
+                Layout.alignment: Qt.AlignHCenter
+                Layout.topMargin: 16
+                text: qsTr("请留意叫号")
+                color: Theme.brand
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.title
+                font.bold: true
+            }
+        }
+
+        Rectangle {
+            objectName: "printNotice"
+            Layout.fillWidth: true
+            Layout.preferredHeight: printText.implicitHeight + 48
+            visible: page.issued && page.issuer.printState !== TicketIssuer.NotStarted
+            radius: Theme.radius
+            color: page.printFailed ? Theme.warningSurface : Theme.surface
+            border.color: page.printFailed ? Theme.warning : Theme.line
+            border.width: 4
+            Text {
+                id: printText
+                anchors.centerIn: parent
+                width: parent.width - 48
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.large
+                font.bold: page.printFailed
+                color: page.printFailed ? Theme.warning : Theme.ink
+                text: page.issuer.printState === TicketIssuer.Printing ? qsTr("正在打印号票…")
+                    : page.issuer.printState === TicketIssuer.Printed ? qsTr("请取走号票")
+                    : page.issuer.printState === TicketIssuer.NoPrinter
+                      ? qsTr("本机不打印号票，请记住屏幕上的号码，号码已有效")
+                      : qsTr("%1，号票未能打印。请记住屏幕上的号码，号码已有效；工作人员已收到通知。")
+                            .arg(page.problemText(page.issuer.printProblem))
+            }
+        }
+
+        Item { Layout.fillHeight: true }
+
+        BigButton {
+            objectName: "doneButton"
+            Layout.fillWidth: true
+            text: page.issued ? qsTr("完成") : qsTr("返回首页")
+            onClicked: page.kiosk.goHome()
+        }
+    }
+}

@@ -1,0 +1,132 @@
+#pragma once
+// One resident's intent "give me a ticket for this item", carried through to paper.
+//
+// Each intent gets ONE idempotency key: a second tap while it is under way is ignored, and
+// every automatic retry after a timeout sends the same key, so the dispatcher can never
+// issue two tickets for it. Then the ticket is printed (on the print station's thread); if
+// it cannot be printed the ticket is shown on screen in large type — it still counts — and
+// the hall manager is told through printer_status (the dispatcher raises the alarm).
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "jiujin/client/command_channel.hpp"
+#include "jiujin/core/model.hpp"
+#include "jiujin/core/state.hpp"
+#include "jiujin/devices/printer/ticket_printer.hpp"
+#include "jiujin/kiosk/printer_health.hpp"
+
+namespace jiujin::kiosk {
+
+class TicketIssuer : public QObject {
+  Q_OBJECT
+  Q_PROPERTY(State state READ state NOTIFY stateChanged)
+  Q_PROPERTY(PrintState printState READ printState NOTIFY printStateChanged)
+  Q_PROPERTY(QString printProblem READ printProblem NOTIFY printStateChanged)
+  Q_PROPERTY(QString number READ number NOTIFY ticketChanged)
+  Q_PROPERTY(QString itemName READ itemName NOTIFY ticketChanged)
+  Q_PROPERTY(QString queueName READ queueName NOTIFY ticketChanged)
+  Q_PROPERTY(bool priority READ priority NOTIFY ticketChanged)
+  Q_PROPERTY(int peopleAhead READ peopleAhead NOTIFY ticketChanged)
+  Q_PROPERTY(int waitMinutes READ waitMinutes NOTIFY ticketChanged)
+  Q_PROPERTY(QDateTime issuedAt READ issuedAt NOTIFY ticketChanged)
+  Q_PROPERTY(QString refusal READ refusal NOTIFY stateChanged)
+  Q_PROPERTY(int attempts READ attempts NOTIFY stateChanged)
+
+ public:
+  enum class State {
+    Idle,         ///< no intent
+    Issuing,      ///< request sent, waiting for the dispatcher
+    Unreachable,  ///< the dispatcher did not answer: shown to the resident, retrying by itself
+    Refused,      ///< the dispatcher said no (refusal says why)
+    Issued,       ///< the ticket exists
+  };
+  Q_ENUM(State)
+  enum class PrintState { NotStarted, Printing, Printed, Failed, NoPrinter };
+  Q_ENUM(PrintState)
+
+  using ReplyHandler = std::function<void(const client::Reply&)>;
+  /// Sends a command to the dispatcher; the handler runs later on this object's thread.
+  using Send = std::function<void(std::string type, nlohmann::json body, ReplyHandler done)>;
+  using PrintDone = std::function<void(const devices::printer::PrintOutcome&)>;
+  /// Prints a ticket somewhere else; `done` runs later on this object's thread. Empty: no printer.
+  using Print = std::function<void(const devices::printer::TicketPrint& ticket, PrintDone done)>;
+
+  struct Settings {
+    std::string kioskName = "kiosk";  ///< key prefix, and the printer's device id "<name>/printer"
+    std::string hallName;
+    std::chrono::milliseconds retryInterval{3000};
+    bool english = false;  ///< refusal text language
+  };
+
+  TicketIssuer(Settings settings, Send sender, Print printer, QObject* parent = nullptr);
+
+  /// Starts an intent, unless one is under way (a double tap). Returns whether it started.
+  bool issue(const core::ServiceItem& item, const QString& queueName, core::PriorityClass priority);
+  /// Forgets the ticket and stops retrying: the resident has gone (back to the home screen).
+  void clear();
+  void setEnglish(bool english);
+
+  State state() const { return state_; }
+  PrintState printState() const { return printState_; }
+  QString printProblem() const { return printProblem_; }
+  QString number() const { return number_; }
+  QString itemName() const { return itemName_; }
+  QString queueName() const { return queueName_; }
+  bool priority() const { return priority_ != core::PriorityClass::Normal; }
+  int peopleAhead() const { return peopleAhead_; }
+  int waitMinutes() const { return waitMinutes_; }
+  QDateTime issuedAt() const { return issuedAt_; }
+  QString refusal() const { return refusal_; }
+  /// Requests sent for the current intent (1 + retries).
+  int attempts() const { return attempts_; }
+  /// The idempotency key of the current intent; empty when idle.
+  const std::string& requestKey() const { return requestKey_; }
+  bool busy() const { return state_ == State::Issuing || state_ == State::Unreachable; }
+
+ signals:
+  void stateChanged();
+  void printStateChanged();
+  void ticketChanged();
+
+ private:
+  void send();
+  void answered(quint64 intent, const client::Reply& reply);
+  void accept(const nlohmann::json& result);
+  void printTicket();
+  void printed(quint64 intent, const devices::printer::PrintOutcome& outcome);
+  void report(const PrinterHealth& health);
+  void setState(State state);
+  void setPrintState(PrintState state, QString problem = {});
+
+  Settings settings_;
+  Send send_;
+  Print print_;
+  QTimer retry_;
+
+  quint64 intent_ = 0;  // which intent a late reply belongs to
+  std::string requestKey_;
+  nlohmann::json body_;
+  State state_ = State::Idle;
+  PrintState printState_ = PrintState::NotStarted;
+  QString printProblem_;
+  int attempts_ = 0;
+  QString refusal_;
+
+  core::TicketId ticketId_ = 0;
+  QString number_;
+  QString itemName_;
+  QString queueName_;
+  core::PriorityClass priority_ = core::PriorityClass::Normal;
+  int peopleAhead_ = 0;
+  int waitMinutes_ = 0;
+  QDateTime issuedAt_;
+  std::optional<PrinterHealth> reported_;  // what the dispatcher last heard about the printer
+};
+
+}  // namespace jiujin::kiosk

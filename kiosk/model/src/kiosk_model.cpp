@@ -1,0 +1,169 @@
+#include "jiujin/kiosk/kiosk_model.hpp"
+
+#include "jiujin/kiosk/hall_time.hpp"
+#include "jiujin/kiosk/opening_hours.hpp"
+
+namespace jiujin::kiosk {
+
+namespace {
+
+TicketIssuer::Settings issuerSettings(const config::HallConfig& config, const KioskModel::Options& options) {
+  TicketIssuer::Settings s;
+  s.kioskName = options.kioskName;
+  s.hallName = config.hall.name;
+  s.retryInterval = options.retryInterval;
+  return s;
+}
+
+}  // namespace
+
+KioskModel::KioskModel(const config::HallConfig& config, TicketIssuer::Send send, TicketIssuer::Print print,
+                       Options options, QObject* parent)
+    : QObject(parent),
+      clock_(std::move(options.clock)),
+      hallName_(QString::fromStdString(config.hall.name)),
+      hours_(config.hours),
+      queues_(config.definition.queues),
+      issuer_(issuerSettings(config, options), std::move(send), std::move(print)) {
+  items_.setItems(config.definition.items);
+  connect(&issuer_, &TicketIssuer::stateChanged, this, &KioskModel::updateCanIssue);
+  connect(&item_, &ItemDetail::itemChanged, this, &KioskModel::updateCanIssue);
+
+  clockTimer_.setInterval(1000);
+  connect(&clockTimer_, &QTimer::timeout, this, &KioskModel::tick);
+  clockTimer_.start();
+
+  idle_.setSingleShot(true);
+  idle_.setInterval(options.idleInterval ? *options.idleInterval
+                                         : std::chrono::milliseconds(std::chrono::seconds(std::max(5, config.kiosk.idleSeconds))));
+  connect(&idle_, &QTimer::timeout, this, [this] {
+    // A request in flight finishes first: the resident is waiting for it, not gone.
+    if (issuer_.state() == TicketIssuer::State::Issuing) {
+      idle_.start();
+      return;
+    }
+    goHome();
+    switchLanguage(QStringLiteral("zh"));
+    emit wentIdle();
+  });
+  tick();
+}
+
+void KioskModel::setHall(const core::Hall* hall, bool current) {
+  hall_ = hall;
+  if (current_ != current) {
+    current_ = current;
+    emit connectedChanged();
+  }
+  refreshFigures();
+}
+
+void KioskModel::tick() {
+  now_ = clock_();
+  const auto openness = opennessAt(hours_, hallTime(now_));
+  open_ = openness.open;
+  nextOpening_ = openness.nextOpening ? localDateTime(*openness.nextOpening) : QDateTime();
+  emit clockChanged();
+  updateCanIssue();
+  item_.updateFigures(current_ ? hall_ : nullptr, hallTime(now_));
+}
+
+void KioskModel::refreshFigures() {
+  const core::Hall* live = current_ ? hall_ : nullptr;
+  const auto at = hallTime(now_);
+  items_.updateWaiting(live, at);
+  item_.updateFigures(live, at);
+}
+
+bool KioskModel::canIssue() const { return canIssue_; }
+
+void KioskModel::updateCanIssue() {
+  const bool can = open_ && item_.valid() && !issuer_.busy();
+  if (can == canIssue_) return;
+  canIssue_ = can;
+  emit canIssueChanged();
+}
+
+void KioskModel::touched() {
+  if (page_ != Page::Home || language_ != QStringLiteral("zh")) idle_.start();
+}
+
+void KioskModel::openItem(const QString& code) {
+  const core::ServiceItem* found = items_.item(code);
+  if (!found) return;
+  item_.show(*found, queues_);
+  refreshFigures();
+  setPage(Page::Item);
+}
+
+void KioskModel::goHome() {
+  issuer_.clear();
+  cancelPriority();
+  item_.clear();
+  items_.setFilter({});
+  setPage(Page::Home);
+}
+
+void KioskModel::back() {
+  switch (page_) {
+    case Page::Priority:
+      cancelPriority();
+      setPage(Page::Item);
+      break;
+    case Page::Item:
+    case Page::Ticket:
+    case Page::Home:
+      goHome();
+      break;
+  }
+}
+
+void KioskModel::takeTicket() { issueFor(core::PriorityClass::Normal); }
+
+void KioskModel::openPriority() {
+  if (!item_.valid() || !item_.priorityAllowed()) return;
+  cancelPriority();
+  setPage(Page::Priority);
+}
+
+void KioskModel::choosePriority(int choice) {
+  if (choice < Elderly || choice > Serviceman || page_ != Page::Priority) return;
+  priorityChoice_ = choice;
+  emit priorityChoiceChanged();
+}
+
+void KioskModel::confirmPriority() {
+  if (priorityChoice_ == NoPriority || page_ != Page::Priority) return;
+  issueFor(static_cast<core::PriorityClass>(priorityChoice_));
+}
+
+void KioskModel::cancelPriority() {
+  if (priorityChoice_ == NoPriority) return;
+  priorityChoice_ = NoPriority;
+  emit priorityChoiceChanged();
+}
+
+void KioskModel::issueFor(core::PriorityClass priority) {
+  // A second tap on a ticket being issued is the same intent: nothing new is sent.
+  if (page_ == Page::Ticket || !canIssue() || !item_.item()) return;
+  if (issuer_.issue(*item_.item(), item_.queueName(), priority)) setPage(Page::Ticket);
+}
+
+void KioskModel::switchLanguage(const QString& language) {
+  if (language == language_) return;
+  if (languageSwitch_ && !languageSwitch_(language)) return;
+  language_ = language;
+  issuer_.setEnglish(language == QStringLiteral("en"));
+  emit languageChanged();
+  touched();
+}
+
+void KioskModel::setPage(Page page) {
+  if (page != Page::Home) idle_.start();
+  else if (language_ == QStringLiteral("zh")) idle_.stop();
+  if (page == page_) return;
+  page_ = page;
+  emit pageChanged();
+}
+
+}  // namespace jiujin::kiosk

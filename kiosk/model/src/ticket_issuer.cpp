@@ -1,0 +1,177 @@
+#include "jiujin/kiosk/ticket_issuer.hpp"
+
+#include <QLoggingCategory>
+#include <QUuid>
+
+#include "jiujin/core/names.hpp"
+#include "jiujin/kiosk/hall_time.hpp"
+#include "jiujin/protocol/json_codec.hpp"
+
+Q_LOGGING_CATEGORY(lcIssue, "kiosk.issue")
+
+namespace jiujin::kiosk {
+
+using nlohmann::json;
+
+namespace {
+
+/// The client's own failures: the request may or may not have reached the dispatcher, so the
+/// same request (same key) is sent again.
+bool isUnreachable(const client::Failure& failure) {
+  return failure.code == "timeout" || failure.code == "bad_reply" || failure.code == "stopped";
+}
+
+}  // namespace
+
+TicketIssuer::TicketIssuer(Settings settings, Send sender, Print printer, QObject* parent)
+    : QObject(parent), settings_(std::move(settings)), send_(std::move(sender)), print_(std::move(printer)) {
+  retry_.setSingleShot(true);
+  retry_.setInterval(settings_.retryInterval);
+  connect(&retry_, &QTimer::timeout, this, [this] { send(); });
+}
+
+bool TicketIssuer::issue(const core::ServiceItem& item, const QString& queueName, core::PriorityClass priority) {
+  if (state_ != State::Idle && state_ != State::Refused) return false;  // a double tap: same intent
+  if (priority != core::PriorityClass::Normal && !item.priorityAllowed) priority = core::PriorityClass::Normal;
+  ++intent_;
+  requestKey_ = settings_.kioskName + ":" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+  body_ = json{{"item", item.code}, {"channel", "kiosk"}, {"priority", core::toString(priority)}, {"requestKey", requestKey_}};
+  attempts_ = 0;
+  refusal_.clear();
+  ticketId_ = 0;
+  number_.clear();
+  itemName_ = QString::fromStdString(item.name);
+  queueName_ = queueName;
+  priority_ = priority;
+  peopleAhead_ = 0;
+  waitMinutes_ = 0;
+  issuedAt_ = {};
+  emit ticketChanged();
+  setPrintState(PrintState::NotStarted);
+  setState(State::Issuing);
+  send();
+  return true;
+}
+
+void TicketIssuer::clear() {
+  retry_.stop();
+  ++intent_;  // replies and print outcomes still on their way are for a resident who left
+  requestKey_.clear();
+  attempts_ = 0;
+  number_.clear();
+  emit ticketChanged();
+  setPrintState(PrintState::NotStarted);
+  setState(State::Idle);
+}
+
+void TicketIssuer::setEnglish(bool english) { settings_.english = english; }
+
+void TicketIssuer::send() {
+  if (!busy()) return;
+  ++attempts_;
+  emit stateChanged();
+  const quint64 intent = intent_;
+  send_("issue_ticket", body_, [this, intent](const client::Reply& reply) { answered(intent, reply); });
+}
+
+void TicketIssuer::answered(quint64 intent, const client::Reply& reply) {
+  if (intent != intent_ || !busy()) return;
+  if (reply.ok) {
+    accept(reply.result);
+    return;
+  }
+  if (isUnreachable(reply.error)) {
+    qCInfo(lcIssue) << "dispatcher unreachable (" << reply.error.code.c_str() << "), retrying with the same key";
+    setState(State::Unreachable);
+    retry_.start();
+    return;
+  }
+  refusal_ = QString::fromStdString(settings_.english ? reply.error.en : reply.error.zh);
+  qCWarning(lcIssue) << "issue_ticket refused:" << reply.error.code.c_str() << reply.error.en.c_str();
+  setState(State::Refused);
+}
+
+void TicketIssuer::accept(const json& result) {
+  std::optional<core::Ticket> ticket;
+  if (const auto it = result.find("ticket"); it != result.end()) {
+    if (auto decoded = protocol::ticketFromJson(*it)) ticket = std::move(decoded).value();
+  }
+  if (!ticket) {
+    // A reply we cannot read: the dispatcher may have issued the ticket; asking again with
+    // the same key returns it.
+    setState(State::Unreachable);
+    retry_.start();
+    return;
+  }
+  ticketId_ = ticket->id;
+  number_ = QString::fromStdString(ticket->number);
+  priority_ = ticket->priority;
+  peopleAhead_ = result.value("people_ahead", 0);
+  waitMinutes_ = static_cast<int>((result.value("wait_s", std::int64_t{0}) + 59) / 60);
+  issuedAt_ = localDateTime(ticket->issuedAt);
+  emit ticketChanged();
+  setState(State::Issued);
+  printTicket();
+}
+
+void TicketIssuer::printTicket() {
+  if (!print_) {
+    setPrintState(PrintState::NoPrinter, QStringLiteral("no_printer"));
+    return;
+  }
+  devices::printer::TicketPrint ticket;
+  ticket.hallName = settings_.hallName;
+  ticket.number = number_.toStdString();
+  ticket.itemName = itemName_.toStdString();
+  ticket.queueName = queueName_.toStdString();
+  ticket.peopleAhead = peopleAhead_;
+  ticket.estimatedWaitMinutes = waitMinutes_;
+  ticket.issuedAt = issuedAt_.toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString();
+  ticket.qrPayload = "jiujin:ticket:" + std::to_string(ticketId_) + ":" + ticket.number;
+  ticket.notice = "请留意叫号，过号请到窗口咨询";
+  setPrintState(PrintState::Printing);
+  const quint64 intent = intent_;
+  print_(ticket, [this, intent](const devices::printer::PrintOutcome& outcome) { printed(intent, outcome); });
+}
+
+void TicketIssuer::printed(quint64 intent, const devices::printer::PrintOutcome& outcome) {
+  // The manager hears about the printer even when the resident has already gone.
+  report(healthAfter(outcome));
+  if (intent != intent_) return;
+  if (outcome.printed) {
+    setPrintState(PrintState::Printed);
+  } else {
+    qCWarning(lcIssue) << "ticket" << number_ << "not printed:" << outcome.error.message.c_str();
+    setPrintState(PrintState::Failed, QString::fromStdString(kiosk::printProblem(outcome)));
+  }
+}
+
+void TicketIssuer::report(const PrinterHealth& health) {
+  if (reported_ && *reported_ == health) return;
+  // The first report of a healthy printer tells the manager nothing new.
+  if (!reported_ && health.status == "ok") {
+    reported_ = health;
+    return;
+  }
+  reported_ = health;
+  json body{{"device", settings_.kioskName + "/printer"}, {"status", health.status}};
+  if (!health.detail.empty()) body["detail"] = health.detail;
+  send_("printer_status", body, [](const client::Reply& reply) {
+    if (!reply.ok) qCWarning(lcIssue) << "printer_status not delivered:" << reply.error.code.c_str();
+  });
+}
+
+void TicketIssuer::setState(State state) {
+  if (state_ == state) return;
+  state_ = state;
+  emit stateChanged();
+}
+
+void TicketIssuer::setPrintState(PrintState state, QString problem) {
+  if (printState_ == state && printProblem_ == problem) return;
+  printState_ = state;
+  printProblem_ = std::move(problem);
+  emit printStateChanged();
+}
+
+}  // namespace jiujin::kiosk

@@ -1,0 +1,120 @@
+#include "jiujin/kiosk/kiosk_model.hpp"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <gtest/gtest.h>
+
+#include "jiujin/kiosk/hall_time.hpp"
+#include "test_hall.hpp"
+
+namespace jiujin::kiosk {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+QDateTime tuesdayMorning() { return QDateTime(QDate(2024, 5, 7), QTime(10, 0)); }
+QDateTime wednesdayNight() { return QDateTime(QDate(2024, 5, 8), QTime(21, 0)); }
+
+class Kiosk : public ::testing::Test {
+ protected:
+  std::unique_ptr<KioskModel> make(QDateTime now, std::optional<std::chrono::milliseconds> idle = std::nullopt) {
+    KioskModel::Options options;
+    options.clock = [now] { return now; };
+    options.kioskName = "kiosk-t";
+    options.idleInterval = idle;
+    return std::make_unique<KioskModel>(
+        config,
+        [this](std::string type, json body, TicketIssuer::ReplyHandler) { sent.push_back({std::move(type), std::move(body)}); },
+        TicketIssuer::Print{}, options);
+  }
+  std::string firstItem() const { return config.definition.items.front().code; }
+
+  config::HallConfig config = test::townshipSample();
+  std::vector<std::pair<std::string, json>> sent;
+};
+
+TEST_F(Kiosk, DoubleTapOnTakeTicketSendsOneRequest) {
+  auto kiosk = make(tuesdayMorning());
+  kiosk->openItem(QString::fromStdString(firstItem()));
+  kiosk->takeTicket();
+  kiosk->takeTicket();
+  EXPECT_EQ(sent.size(), 1u);
+  EXPECT_EQ(kiosk->page(), KioskModel::Page::Ticket);
+}
+
+TEST_F(Kiosk, ClosedHallSaysWhenItOpensAndIssuesNothing) {
+  auto kiosk = make(wednesdayNight());
+  EXPECT_FALSE(kiosk->open());
+  EXPECT_EQ(kiosk->nextOpening(), QDateTime(QDate(2024, 5, 9), QTime(8, 30)));
+  kiosk->openItem(QString::fromStdString(firstItem()));
+  EXPECT_FALSE(kiosk->canIssue());
+  kiosk->takeTicket();
+  EXPECT_TRUE(sent.empty());
+}
+
+TEST_F(Kiosk, FiguresAreHiddenWhileTheMirrorIsNotCurrent) {
+  auto kiosk = make(tuesdayMorning());
+  core::Hall hall(config.definition);
+  const auto now = hallTime(tuesdayMorning());
+  ASSERT_TRUE(hall.execute(core::cmd::OpenDay{core::dateOf(now)}, now));
+  ASSERT_TRUE(hall.execute(core::cmd::IssueTicket{firstItem()}, now));
+  kiosk->openItem(QString::fromStdString(firstItem()));
+
+  kiosk->setHall(&hall, true);
+  EXPECT_TRUE(kiosk->item()->figuresCurrent());
+  EXPECT_EQ(kiosk->item()->peopleWaiting(), 1);
+
+  kiosk->setHall(&hall, false);  // disconnected: the last figures are not shown as current
+  EXPECT_FALSE(kiosk->connected());
+  EXPECT_FALSE(kiosk->item()->figuresCurrent());
+}
+
+TEST_F(Kiosk, ItemPageListsEveryMaterialAndThePromise) {
+  auto kiosk = make(tuesdayMorning());
+  const auto& item = config.definition.items.front();
+  kiosk->openItem(QString::fromStdString(item.code));
+  EXPECT_EQ(kiosk->page(), KioskModel::Page::Item);
+  EXPECT_EQ(kiosk->item()->materials().size(), static_cast<qsizetype>(item.materials.size()));
+  EXPECT_EQ(kiosk->item()->promisedDays(), item.promisedWorkingDays);
+  EXPECT_FALSE(kiosk->item()->queueName().isEmpty());
+}
+
+TEST_F(Kiosk, PriorityTicketNeedsAConfirmation) {
+  auto kiosk = make(tuesdayMorning());
+  kiosk->openItem(QString::fromStdString(firstItem()));
+  kiosk->openPriority();
+  EXPECT_EQ(kiosk->page(), KioskModel::Page::Priority);
+  kiosk->confirmPriority();  // nothing chosen yet
+  EXPECT_TRUE(sent.empty());
+  kiosk->choosePriority(KioskModel::Pregnant);
+  EXPECT_TRUE(sent.empty());
+  kiosk->confirmPriority();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].second.at("priority"), "pregnant");
+}
+
+TEST_F(Kiosk, IdleScreenGoesHomeAndBackToChinese) {
+  auto kiosk = make(tuesdayMorning(), 50ms);
+  kiosk->openItem(QString::fromStdString(firstItem()));
+  kiosk->switchLanguage(QStringLiteral("en"));
+  EXPECT_EQ(kiosk->language(), "en");
+  QSignalSpy idle(kiosk.get(), &KioskModel::wentIdle);
+  ASSERT_TRUE(idle.wait(5000));
+  EXPECT_EQ(kiosk->page(), KioskModel::Page::Home);
+  EXPECT_EQ(kiosk->language(), "zh");
+  EXPECT_FALSE(kiosk->item()->valid());
+}
+
+TEST_F(Kiosk, GoingHomeForgetsTheTicketAndTheSearch) {
+  auto kiosk = make(tuesdayMorning());
+  kiosk->items()->setFilter(QStringLiteral("登记"));
+  kiosk->openItem(QString::fromStdString(firstItem()));
+  kiosk->takeTicket();
+  kiosk->goHome();
+  EXPECT_EQ(kiosk->issuer()->state(), TicketIssuer::State::Idle);
+  EXPECT_TRUE(kiosk->items()->filter().isEmpty());
+}
+
+}  // namespace
+}  // namespace jiujin::kiosk
