@@ -1,0 +1,72 @@
+#pragma once
+// The requests the gateway sends to the dispatcher (key presses, ratings, device health),
+// and where they go. The gateway only queues them: a slow or absent dispatcher never holds
+// up the thread that follows the hall, let alone a bus.
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <zmq.hpp>
+
+#include "jiujin/client/connection.hpp"
+
+namespace jiujin::devices::gateway {
+
+struct DispatcherRequest {
+  std::string type;  ///< "call_next", "evaluate", "device_report", …
+  nlohmann::json body = nlohmann::json::object();
+  /// What caused it, for the log: "w3-keypad key 17", "w3-pad rating 4".
+  std::string cause;
+};
+
+/// Where the gateway's requests go. send() must not block on the dispatcher.
+class RequestSink {
+ public:
+  virtual ~RequestSink() = default;
+  virtual void send(DispatcherRequest request) = 0;
+};
+
+/// How one request ended, for the log and for tests.
+struct RequestOutcome {
+  DispatcherRequest request;
+  bool ok = false;
+  std::string error;  ///< the dispatcher's code, or "timeout"
+};
+
+/// Sends the gateway's requests to the dispatcher from its own thread, one at a time in
+/// order, with the client library's retries. The queue is bounded: when the dispatcher is
+/// away for long, the oldest requests are dropped (and counted) rather than piling up.
+class DispatcherCommandThread : public RequestSink {
+ public:
+  DispatcherCommandThread(zmq::context_t& context, client::ConnectionOptions options,
+                          std::function<void(const RequestOutcome&)> onOutcome = {},
+                          std::size_t capacity = 1000);
+  ~DispatcherCommandThread() override;
+  DispatcherCommandThread(const DispatcherCommandThread&) = delete;
+  DispatcherCommandThread& operator=(const DispatcherCommandThread&) = delete;
+
+  void send(DispatcherRequest request) override;
+  std::uint64_t dropped() const;
+
+ private:
+  void run();
+
+  zmq::context_t& context_;
+  const client::ConnectionOptions options_;
+  const std::function<void(const RequestOutcome&)> onOutcome_;
+  const std::size_t capacity_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<DispatcherRequest> queue_;  // guarded by mutex_
+  std::uint64_t dropped_ = 0;            // guarded by mutex_
+  bool stopping_ = false;                // guarded by mutex_
+  std::thread thread_;                   // last: starts after everything above exists
+};
+
+}  // namespace jiujin::devices::gateway

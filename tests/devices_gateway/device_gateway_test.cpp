@@ -1,0 +1,171 @@
+// DeviceGateway against the bus simulator in the same process (real pseudo-terminals, real
+// RTU framing, no pacing) and a core hall the test drives; requests are recorded.
+#include <poll.h>
+
+#include <gtest/gtest.h>
+
+#include "jiujin/devices/gateway/device_gateway.hpp"
+#include "jiujin/devices/sim/bus_simulator.hpp"
+#include "support/sample_hall.hpp"
+#include "support/temp_dir.hpp"
+
+namespace jiujin::devices::gateway {
+namespace {
+
+using namespace std::chrono_literals;
+
+class RecordedRequests : public RequestSink {
+ public:
+  void send(DispatcherRequest request) override { sent.push_back(std::move(request)); }
+  int count(const std::string& type) const {
+    int n = 0;
+    for (const auto& r : sent) n += r.type == type;
+    return n;
+  }
+  bool reported(const std::string& device, const std::string& status) const {
+    for (const auto& r : sent)
+      if (r.type == "device_report" && r.body["device"] == device && r.body["status"] == status) return true;
+    return false;
+  }
+  std::vector<DispatcherRequest> sent;
+};
+
+class GatewayOnSimulator : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto hallConfig = testing::townshipHall();
+    for (auto& bus : hallConfig.buses) bus.baud = 115200;
+    ASSERT_FALSE(profiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
+    std::vector<sim::SimBusConfig> buses;
+    for (const auto& b : hallConfig.buses) buses.push_back({b.id, b.baud, b.parity, b.dataBits, b.stopBits});
+    std::vector<sim::SimDeviceConfig> devices;
+    for (const auto& d : hallConfig.devices) devices.push_back({d.id, d.bus, d.address, d.profile});
+    auto created = sim::BusSimulator::create(buses, devices, profiles, {dir.path(), false, 300ms});
+    ASSERT_TRUE(created) << created.error().message;
+    simulator = std::move(created).value();
+
+    PlanOptions options;
+    options.runtimeDir = dir.path().string();
+    auto plan = planGateway(hallConfig, profiles, options);
+    ASSERT_TRUE(plan) << plan.error().message;
+    GatewayOptions gatewayOptions;
+    gatewayOptions.health.probeFirst = 100ms;
+    gatewayOptions.health.probeMax = 400ms;
+    gateway = std::make_unique<DeviceGateway>(std::move(plan).value(), requests, gatewayOptions);
+  }
+
+  /// Handles bus news until `done` holds or `bound` passes (waiting on the gateway's fd).
+  bool pumpUntil(const std::function<bool()>& done, std::chrono::milliseconds bound = 5s) {
+    const auto deadline = std::chrono::steady_clock::now() + bound;
+    while (!done()) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left <= 0ms) return false;
+      pollfd fd{gateway->wakeFd(), POLLIN, 0};
+      ::poll(&fd, 1, static_cast<int>(std::min(left, 50ms).count()));
+      gateway->handleBusNews();
+    }
+    return true;
+  }
+
+  void feed(const std::vector<core::Event>& events) {
+    for (const auto& e : events) gateway->hallEvent(hall.hall(), e);
+  }
+
+  std::string shown(const std::string& device) {
+    auto text = simulator->show(device);
+    return text ? text.value() : text.error().message;
+  }
+
+  std::uint64_t requestsTo(const std::string& device) {
+    for (const auto& d : simulator->devices())
+      if (d.id == device) return d.requests;
+    return 0;
+  }
+
+  testing::TempDir dir;
+  drivers::ProfileLibrary profiles;
+  std::unique_ptr<sim::BusSimulator> simulator;
+  RecordedRequests requests;
+  testing::SampleHall hall;
+  std::unique_ptr<DeviceGateway> gateway;
+};
+
+TEST_F(GatewayOnSimulator, EveryDisplayShowsTheHallAfterTheFirstSnapshot) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  EXPECT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    const auto w4 = simulator->windowShown("w4-display");
+    return w3 && w3->content.text == "综合受理三" && w4 && w4->content.text == "未开放";
+  }));
+}
+
+TEST_F(GatewayOnSimulator, CalledTicketAppearsBlinkingOnItsWindowDisplayAndTheStrip) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  const auto number = hall.issueGeneral();
+  feed(hall.run(core::cmd::CallNext{3}));
+  EXPECT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    const auto strip = simulator->stripShown("main-strip");
+    return w3 && w3->content.text == number + " 请到3号窗口" && w3->content.blink && strip &&
+           !strip->content.lines.empty() && strip->content.lines[0] == number + " 请到3号窗口";
+  })) << shown("w3-display") << '\n' << shown("main-strip");
+}
+
+TEST_F(GatewayOnSimulator, KeypadPressIsSentOnceAsItsWindowsCommandAndAcknowledged) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  ASSERT_TRUE(simulator->press("w3-keypad", drivers::Key::CallNext));
+  ASSERT_TRUE(pumpUntil([&] { return requests.count("call_next") == 1; }));
+  EXPECT_EQ(requests.sent.back().body, (nlohmann::json{{"window", 3}}));
+  ASSERT_TRUE(pumpUntil([&] { return shown("w3-keypad").find("pending=0") != std::string::npos; }))
+      << shown("w3-keypad");
+  // Several more polls of the keypad: the press is not sent again.
+  const auto polled = requestsTo("w3-keypad");
+  ASSERT_TRUE(pumpUntil([&] { return requestsTo("w3-keypad") >= polled + 3; }));
+  EXPECT_EQ(requests.count("call_next"), 1);
+}
+
+TEST_F(GatewayOnSimulator, PadRatingIsSentAsOneEvaluateAndASecondPressIsIgnored) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  const auto number = hall.issueGeneral();
+  feed(hall.run(core::cmd::CallNext{3}));
+  feed(hall.run(core::cmd::StartService{3}));
+  feed(hall.run(core::cmd::Complete{3}));
+  ASSERT_TRUE(pumpUntil([&] { return shown("w3-pad").find("state=prompting") != std::string::npos; }))
+      << shown("w3-pad");
+  EXPECT_NE(shown("w3-pad").find("ticket=\"" + number + "\""), std::string::npos) << shown("w3-pad");
+  EXPECT_NE(shown("w3-pad").find("clerk_name=\"王芳\""), std::string::npos) << shown("w3-pad");
+
+  ASSERT_TRUE(simulator->rate("w3-pad", drivers::Rating::Satisfied));
+  ASSERT_TRUE(pumpUntil([&] { return requests.count("evaluate") == 1; }));
+  EXPECT_EQ(requests.sent.back().body, (nlohmann::json{{"window", 3}, {"rating", "satisfied"}}));
+  EXPECT_FALSE(simulator->rate("w3-pad", drivers::Rating::VeryDissatisfied));  // the pad took one
+  const auto polled = requestsTo("w3-pad");
+  ASSERT_TRUE(pumpUntil([&] { return requestsTo("w3-pad") >= polled + 3; }));
+  EXPECT_EQ(requests.count("evaluate"), 1);
+}
+
+TEST_F(GatewayOnSimulator, AbsentDisplayGoesOfflineAndComesBackWithWhatItShouldShowNow) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  ASSERT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    return w3 && w3->content.text == "综合受理三";
+  }));
+  ASSERT_FALSE(simulator->injectFault("w3-display", sim::Fault::Absent));
+  const auto number = hall.issueGeneral();
+  feed(hall.run(core::cmd::CallNext{3}));  // the call's write fails: the display is away
+  ASSERT_TRUE(pumpUntil([&] { return requests.reported("w3-display", "offline"); }));
+  ASSERT_FALSE(simulator->clearFault("w3-display"));  // plugged back in, blank
+  ASSERT_TRUE(pumpUntil([&] { return requests.reported("w3-display", "online"); }));
+  EXPECT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    return w3 && w3->content.text == number + " 请到3号窗口";
+  })) << shown("w3-display");
+}
+
+}  // namespace
+}  // namespace jiujin::devices::gateway

@@ -1,0 +1,103 @@
+// The gateway's plan of the township hall: buses, devices and poll intervals the wire allows.
+#include <gtest/gtest.h>
+
+#include "jiujin/devices/gateway/gateway_plan.hpp"
+#include "jiujin/devices/gateway/wire_time.hpp"
+#include "support/sample_hall.hpp"
+
+namespace jiujin::devices::gateway {
+namespace {
+
+using namespace std::chrono_literals;
+
+drivers::ProfileLibrary builtinProfiles() {
+  drivers::ProfileLibrary profiles;
+  EXPECT_FALSE(profiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
+  return profiles;
+}
+
+TEST(WireTime, SixteenRegisterWriteWithReplyTakesAbout58MsAt9600) {
+  const SerialSettings serial{9600, 8, Parity::None, 1};
+  // 41-byte request + 8-byte reply = 49 bytes × 10 bits, plus two 3.5-character gaps.
+  const auto t = writeTime(16, serial);
+  EXPECT_NEAR(static_cast<double>(t.count()), 49 * 10 * 1e6 / 9600 + 2 * 3.5 * 10 * 1e6 / 9600, 5.0);
+  EXPECT_GT(t, 57ms);
+  EXPECT_LT(t, 59ms);
+}
+
+TEST(WireTime, ParityAddsABitToEveryCharacter) {
+  EXPECT_GT(readTime(1, SerialSettings{9600, 8, Parity::Even, 1}), readTime(1, SerialSettings{9600, 8, Parity::None, 1}));
+}
+
+TEST(GatewayPlan, TownshipHasTwoBusesWithEveryDeviceAndItsWindow) {
+  auto plan = planGateway(testing::townshipHall(), builtinProfiles());
+  ASSERT_TRUE(plan) << plan.error().message;
+  ASSERT_EQ(plan->buses.size(), 2u);
+  EXPECT_EQ(plan->buses[0].id, "rs485-1");
+  EXPECT_EQ(plan->buses[0].devices.size(), 19u);  // the strip and 6 windows × 3
+  EXPECT_EQ(plan->buses[1].devices.size(), 18u);
+  const auto& keypad = plan->devices.at("w3-keypad");
+  EXPECT_EQ(keypad.window, 3);
+  EXPECT_EQ(keypad.slave, 23);
+  EXPECT_EQ(keypad.profile.name, "jiujin-keypad-v1");
+  ASSERT_TRUE(plan->buses[0].rtu);
+  EXPECT_EQ(plan->buses[0].rtu->port, "/dev/ttyUSB0");
+  EXPECT_EQ(plan->clerkNames.at("c01"), "王芳");
+}
+
+TEST(GatewayPlan, RuntimeDirPointsEveryBusAtTheSimulatorsLink) {
+  PlanOptions options;
+  options.runtimeDir = "/tmp/jj";
+  auto plan = planGateway(testing::townshipHall(), builtinProfiles(), options);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->buses[1].rtu->port, "/tmp/jj/rs485-2");
+}
+
+TEST(GatewayPlan, PollsAreStretchedSoTheyLeaveRoomOnA9600BaudLine) {
+  auto plan = planGateway(testing::townshipHall(), builtinProfiles());
+  ASSERT_TRUE(plan);
+  for (const auto& bus : plan->buses) {
+    // Six keypads read every 200 ms would need more than the whole line at 9600 baud.
+    EXPECT_GT(bus.keypadPollInterval, 200ms) << bus.id;
+    EXPECT_GE(bus.padPollInterval, bus.keypadPollInterval) << bus.id;
+    EXPECT_LE(bus.plannedPollLoad, 0.61) << bus.id;
+    EXPECT_GT(bus.plannedPollLoad, 0.3) << bus.id;
+  }
+}
+
+TEST(GatewayPlan, FastLineKeepsTheHallsPollInterval) {
+  auto hall = testing::townshipHall();
+  for (auto& bus : hall.buses) bus.baud = 115200;
+  auto plan = planGateway(hall, builtinProfiles());
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->buses[0].keypadPollInterval, 200ms);
+  EXPECT_EQ(plan->buses[0].padPollInterval, 400ms);
+}
+
+TEST(GatewayPlan, UnknownProfileIsRefusedNamingTheDevice) {
+  auto hall = testing::townshipHall();
+  hall.devices[2].profile = "vendor-x-keypad";
+  auto plan = planGateway(hall, builtinProfiles());
+  ASSERT_FALSE(plan);
+  EXPECT_NE(plan.error().message.find(hall.devices[2].id), std::string::npos);
+  EXPECT_NE(plan.error().message.find("vendor-x-keypad"), std::string::npos);
+}
+
+TEST(GatewayPlan, ProfileOfAnotherKindIsRefused) {
+  auto hall = testing::townshipHall();
+  hall.devices[1].profile = "jiujin-keypad-v1";  // w1-display
+  auto plan = planGateway(hall, builtinProfiles());
+  ASSERT_FALSE(plan);
+  EXPECT_NE(plan.error().message.find("w1-display"), std::string::npos);
+}
+
+TEST(GatewayPlan, BusWithoutPortOrGatewayIsRefused) {
+  auto hall = testing::townshipHall();
+  hall.buses[0].port.clear();
+  auto plan = planGateway(hall, builtinProfiles());
+  ASSERT_FALSE(plan);
+  EXPECT_NE(plan.error().message.find("rs485-1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jiujin::devices::gateway
