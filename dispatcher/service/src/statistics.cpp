@@ -387,16 +387,68 @@ Outcome<json> periodFigures(const std::filesystem::path& database, const FigureP
 
   std::vector<core::Ticket> tickets;
   {
-    auto query = db.value().prepare("SELECT ticket FROM ticket WHERE day BETWEEN ?1 AND ?2 ORDER BY id");
+    // The store keeps one report row per ticket (dispatcher/store schema 2); the first call
+    // of each ticket comes from the journal, since a recall moves called_ms.
+    std::map<core::TicketId, std::int64_t> firstCalled;
+    auto calls = db.value().prepare(
+        "SELECT ticket_id, MIN(at_ms) FROM journal WHERE day BETWEEN ?1 AND ?2 AND type = 'ticket.called' "
+        "AND ticket_id IS NOT NULL GROUP BY ticket_id");
+    if (!calls) return failed(calls.error());
+    calls.value().bind(1, from).bind(2, to);
+    for (;;) {
+      auto row = calls.value().step();
+      if (!row) return failed(row.error());
+      if (!row.value()) break;
+      firstCalled[static_cast<core::TicketId>(calls.value().integer(0))] = calls.value().integer(1);
+    }
+    auto query = db.value().prepare(
+        "SELECT id, number, item, queue, channel, priority, state, window_no, clerk, issued_ms, called_ms, "
+        "started_ms, ended_ms, recalls, evaluation, rating, transferred_from, transferred_to "
+        "FROM ticket WHERE day BETWEEN ?1 AND ?2 ORDER BY id");
     if (!query) return failed(query.error());
     query.value().bind(1, from).bind(2, to);
+    const auto at = [](std::int64_t ms) { return core::TimePoint{core::Milliseconds{ms}}; };
+    std::map<core::TicketId, std::size_t> indexOf;
     for (;;) {
       auto row = query.value().step();
       if (!row) return failed(row.error());
       if (!row.value()) break;
-      auto ticket = protocol::ticketFromJson(json::parse(query.value().text(0), nullptr, false));
-      if (!ticket) return errors::storageFailed("a stored ticket cannot be read: " + ticket.error().en);
-      tickets.push_back(std::move(ticket).value());
+      const store::Statement& r = query.value();
+      core::Ticket t;
+      t.id = static_cast<core::TicketId>(r.integer(0));
+      t.number = r.text(1);
+      t.item = r.text(2);
+      t.queue = r.text(3);
+      const auto channel = core::parse<core::Channel>(r.text(4));
+      const auto priority = core::parse<core::PriorityClass>(r.text(5));
+      const auto state = core::parse<core::TicketState>(r.text(6));
+      const auto evaluation = core::parse<core::EvaluationStatus>(r.text(14));
+      if (!channel || !priority || !state || !evaluation)
+        return errors::storageFailed(fmt::format("stored ticket {} has an unknown channel, priority, state or evaluation", t.id));
+      t.channel = *channel;
+      t.priority = *priority;
+      t.state = *state;
+      t.evaluation = *evaluation;
+      if (!r.isNull(7)) t.window = static_cast<core::WindowNumber>(r.integer(7));
+      if (!r.isNull(8)) t.clerk = r.text(8);
+      t.issuedAt = at(r.integer(9));
+      t.arrivalAt = t.issuedAt;
+      if (!r.isNull(10)) t.calledAt = at(r.integer(10));
+      if (!r.isNull(11)) t.startedAt = at(r.integer(11));
+      if (!r.isNull(12)) t.endedAt = at(r.integer(12));
+      t.recalls = static_cast<int>(r.integer(13));
+      if (!r.isNull(15)) t.rating = core::parse<core::Rating>(r.text(15));
+      if (!r.isNull(16)) t.transferredFrom = static_cast<core::TicketId>(r.integer(16));
+      if (!r.isNull(17)) t.transferredTo = static_cast<core::TicketId>(r.integer(17));
+      // A transferred ticket keeps its parent's arrival (tickets are ordered by id: parents first).
+      if (t.transferredFrom) {
+        if (const auto parent = indexOf.find(*t.transferredFrom); parent != indexOf.end())
+          t.arrivalAt = tickets[parent->second].arrivalAt;
+      }
+      if (const auto call = firstCalled.find(t.id); call != firstCalled.end())
+        t.history.push_back(core::TicketStep{at(call->second), core::TicketState::Called, t.window, {}});
+      indexOf[t.id] = tickets.size();
+      tickets.push_back(std::move(t));
     }
   }
   std::vector<core::Event> events;

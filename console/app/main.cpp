@@ -1,0 +1,108 @@
+// jiujin-console --config HALL.toml (--window N | --manager) [--commands EP --events EP]
+//                [--lang en] [--screenshots DIR]
+// The clerk's console at a window, or the hall manager's monitor. Thin: read the hall file,
+// wire the link to the dispatcher and the models, show Main.qml. --screenshots renders
+// every screen offscreen from a demonstration morning and exits.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLocale>
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+
+#include "console_view.hpp"
+#include "demo_screens.hpp"
+#include "jiujin/config/loader.hpp"
+#include "jiujin/console/link_wiring.hpp"
+
+namespace {
+
+using namespace jiujin;
+
+int fail(const QString& message, int code = 2) {
+  std::fprintf(stderr, "jiujin-console: %s\n", qPrintable(message));
+  return code;
+}
+
+bool wantsScreenshots(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--screenshots") == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  qputenv("QT_QUICK_CONTROLS_STYLE", "Basic");
+  if (wantsScreenshots(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  // Qt Charts draws with QGraphicsView: the application must be a QApplication.
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("jiujin-console");
+  QCoreApplication::setOrganizationName("jiujin");
+
+  QCommandLineParser args;
+  args.setApplicationDescription("Jiujin console: the clerk's window console (--window N) or the manager's monitor (--manager)");
+  args.addHelpOption();
+  args.addOptions({
+      {"config", "The hall file (TOML).", "file"},
+      {"window", "The window this console sits at.", "number"},
+      {"manager", "The hall manager's monitor."},
+      {"commands", "The dispatcher's command endpoint (overrides [service]).", "endpoint"},
+      {"events", "The dispatcher's event endpoint (overrides [service]).", "endpoint"},
+      {"lang", "Interface language: zh (default) or en.", "language", "zh"},
+      {"screenshots", "Render every screen offscreen into this folder and exit.", "dir"},
+  });
+  args.process(app);
+  if (!args.isSet("config")) return fail("--config HALL.toml is required");
+  const auto loaded = config::loadHallConfig(args.value("config").toStdString());
+  if (!loaded.ok()) {
+    std::ostringstream text;
+    for (const auto& d : loaded.errors) text << d << '\n';
+    return fail(QString::fromStdString(text.str()) + args.value("config") + " is not a valid hall file");
+  }
+  const config::HallConfig& hall = *loaded.config;
+  QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+  console::useHallFont();
+
+  if (args.isSet("screenshots")) {
+    const auto run = console::renderScreens(hall, args.value("screenshots"));
+    for (const auto& file : run.files) std::printf("%s\n", qPrintable(file));
+    return run.error.isEmpty() ? 0 : fail(run.error, 1);
+  }
+  bool numeric = false;
+  const int window = args.value("window").toInt(&numeric);
+  if (args.isSet("manager") == args.isSet("window")) return fail("give either --window N or --manager");
+  if (args.isSet("window") && (!numeric || window <= 0)) return fail("--window needs a window number");
+
+  client::ConnectionOptions connection;
+  connection.commands = args.isSet("commands") ? args.value("commands").toStdString() : hall.service.commands;
+  connection.events = args.isSet("events") ? args.value("events").toStdString() : hall.service.events;
+  connection.identity = args.isSet("manager")
+                            ? client::StatedIdentity{"manager", std::nullopt, "monitor"}
+                            : client::StatedIdentity{"console", window, "console-w" + std::to_string(window)};
+  clientqt::HallLink link(connection);
+
+  std::unique_ptr<console::ClerkConsole> desk;
+  std::unique_ptr<console::HallMonitor> monitor;
+  if (args.isSet("manager")) {
+    std::map<std::string, std::string> names;
+    for (const auto& c : hall.clerks) names[c.id] = c.name;
+    monitor = std::make_unique<console::HallMonitor>(console::sendThrough(link), names);
+    console::followLink(*monitor, link);
+  } else {
+    desk = std::make_unique<console::ClerkConsole>(window, console::sendThrough(link));
+    console::followLink(*desk, link);
+  }
+  link.start();
+
+  QQmlApplicationEngine engine;
+  std::unique_ptr<QTranslator> translator;
+  if (!console::useLanguage(engine, args.value("lang"), translator)) return fail("no translation for " + args.value("lang"));
+  QString error;
+  if (!console::loadConsole(engine, desk.get(), monitor.get(), &error)) return fail(error, 1);
+  if (monitor) monitor->loadToday();
+  const int code = QApplication::exec();
+  link.stop();
+  return code;
+}

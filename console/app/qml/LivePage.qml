@@ -1,0 +1,133 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+Item {
+    id: live
+    required property var monitor
+
+    GridLayout {
+        anchors.fill: parent
+        columns: 2
+        rowSpacing: 10
+        columnSpacing: 10
+
+        Panel {
+            title: qsTr("窗口")
+            Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 3
+            ListView {
+                anchors.fill: parent
+                clip: true
+                spacing: 6
+                model: live.monitor.windows
+                delegate: Rectangle {
+                    required property var model
+                    width: ListView.view.width
+                    height: 52
+                    radius: 4
+                    color: "#f6f8fa"
+                    RowLayout {
+                        anchors.fill: parent
+                        anchors.margins: 8
+                        spacing: 12
+                        Text { text: qsTr("%1号").arg(model.number); font.family: Theme.font; font.pixelSize: 20; font.bold: true; color: Theme.ink }
+                        Text { text: model.name; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 110 }
+                        Rectangle { radius: 3; color: Theme.stateColor(model.stateCode); Layout.preferredWidth: 84; Layout.preferredHeight: 28
+                                    Text { anchors.centerIn: parent; text: model.state; font.family: Theme.font; font.pixelSize: 15; color: "white" } }
+                        Text { text: model.clerk || "—"; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 60 }
+                        Text { text: model.ticket; font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.accent; Layout.preferredWidth: 56 }
+                        Text { text: model.duration; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 60 }
+                        Text { text: model.queues; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.fillWidth: true; elide: Text.ElideRight }
+                        Button {
+                            text: model.stateCode === "closed" ? qsTr("开窗") : qsTr("关窗")
+                            font.family: Theme.font
+                            onClicked: model.stateCode === "closed" ? live.monitor.openWindow(model.number) : live.monitor.closeWindow(model.number)
+                        }
+                    }
+                }
+            }
+        }
+
+        Panel {
+            title: qsTr("告警")
+            Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 2
+            ListView {
+                anchors.fill: parent
+                clip: true
+                spacing: 4
+                model: live.monitor.alarms
+                delegate: RowLayout {
+                    required property var model
+                    required property int index
+                    width: ListView.view.width
+                    Text { text: model.at; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted }
+                    Text { text: model.text + (model.followUp ? qsTr("（需回访）") : ""); font.family: Theme.font; font.pixelSize: 15
+                           color: model.acknowledged ? Theme.muted : Theme.bad; Layout.fillWidth: true; wrapMode: Text.Wrap }
+                    Button { visible: !model.acknowledged; text: qsTr("确认"); font.family: Theme.font; onClicked: live.monitor.acknowledgeAlarm(index) }
+                }
+            }
+        }
+
+        Panel {
+            title: qsTr("队列")
+            Layout.fillWidth: true; Layout.preferredHeight: 220; Layout.preferredWidth: 3
+            ListView {
+                anchors.fill: parent
+                clip: true
+                model: live.monitor.queues
+                header: RowLayout {
+                    width: ListView.view.width
+                    Repeater {
+                        model: [qsTr("队列"), qsTr("等候"), qsTr("最久等候"), qsTr("预计等候")]
+                        Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.preferredWidth: 120 }
+                    }
+                }
+                delegate: Rectangle {
+                    required property var model
+                    width: ListView.view.width
+                    height: 36
+                    color: model.overTarget ? "#fdecea" : "transparent"
+                    RowLayout {
+                        anchors.fill: parent
+                        Text { text: model.prefix + " " + model.name; font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 120 }
+                        Text { text: qsTr("%1 人").arg(model.waiting); font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 120 }
+                        Text { text: model.oldestWait; font.family: Theme.font; font.pixelSize: 18; color: model.overTarget ? Theme.bad : Theme.ink; Layout.preferredWidth: 120 }
+                        Text { text: model.estimatedWait; font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 120 }
+                    }
+                }
+            }
+        }
+
+        Panel {
+            title: qsTr("设备")
+            Layout.fillWidth: true; Layout.preferredHeight: 220; Layout.preferredWidth: 2
+            ListView {
+                anchors.fill: parent
+                clip: true
+                model: live.monitor.devices
+                delegate: RowLayout {
+                    required property var model
+                    width: ListView.view.width
+                    Rectangle { width: 12; height: 12; radius: 6; color: model.online ? Theme.good : Theme.bad }
+                    Text { text: model.device; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 130 }
+                    Text { text: model.status; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 80 }
+                    Text { text: qsTr("故障 %1 次").arg(model.faults); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.fillWidth: true }
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            spacing: 8
+            SpinBox { id: windowBox; from: 1; to: 99; value: 1; font.family: Theme.font }
+            TextField { id: queuesField; placeholderText: qsTr("服务队列，如 general social"); font.family: Theme.font; Layout.preferredWidth: 220 }
+            Button { text: qsTr("设置队列"); font.family: Theme.font
+                     onClicked: live.monitor.setWindowQueues(windowBox.value, queuesField.text.split(" ").filter(function(q) { return q.length > 0 })) }
+            TextField { id: pinField; placeholderText: qsTr("号码，如 A012"); font.family: Theme.font; Layout.preferredWidth: 130 }
+            Button { text: qsTr("指定下一位"); font.family: Theme.font; onClicked: live.monitor.pinTicket(windowBox.value, pinField.text) }
+            TextField { id: noticeField; placeholderText: qsTr("公告内容"); font.family: Theme.font; Layout.fillWidth: true }
+            Button { text: qsTr("发布公告"); font.family: Theme.font; onClicked: live.monitor.broadcastNotice(noticeField.text) }
+        }
+    }
+}

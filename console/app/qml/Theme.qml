@@ -1,0 +1,25 @@
+pragma Singleton
+import QtQuick
+
+QtObject {
+    readonly property string font: "WenQuanYi Micro Hei"
+    readonly property color background: "#eef2f6"
+    readonly property color panel: "#ffffff"
+    readonly property color ink: "#1d2733"
+    readonly property color muted: "#5c6b7a"
+    readonly property color accent: "#1f5fa8"
+    readonly property color good: "#2e7d32"
+    readonly property color warn: "#d9822b"
+    readonly property color bad: "#c62828"
+    readonly property color line: "#d5dde6"
+
+    function stateColor(code) {
+        switch (code) {
+        case "idle": return good
+        case "calling": return accent
+        case "serving": return "#6a3fa0"
+        case "paused": return warn
+        default: return muted
+        }
+    }
+}

@@ -1,0 +1,370 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ClerkPage</name>
+    <message>
+        <source>%1号窗口 %2</source>
+        <translation>Window %1 %2</translation>
+    </message>
+    <message>
+        <source>工作人员：%1</source>
+        <translation>Clerk: %1</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>当前办件</source>
+        <translation>Current ticket</translation>
+    </message>
+    <message>
+        <source>已用时</source>
+        <translation>Elapsed</translation>
+    </message>
+    <message>
+        <source>核对材料（一次性告知）</source>
+        <translation>Materials to check (one-time notice)</translation>
+    </message>
+    <message>
+        <source>转办经过</source>
+        <translation>Transfer history</translation>
+    </message>
+    <message>
+        <source>暂无办件，按 F1 呼叫下一位</source>
+        <translation>No ticket — press F1 to call the next one</translation>
+    </message>
+    <message>
+        <source>请先登录</source>
+        <translation>Please log in first</translation>
+    </message>
+    <message>
+        <source>本窗口服务的队列</source>
+        <translation>Queues this window serves</translation>
+    </message>
+    <message>
+        <source>%1 人</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <source>最久 %1</source>
+        <translation>oldest %1</translation>
+    </message>
+    <message>
+        <source>我的今日</source>
+        <translation>My day</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>%1 件</source>
+        <translation>%1 served</translation>
+    </message>
+    <message>
+        <source>平均办理</source>
+        <translation>Avg. service</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>呼叫下一位</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <source>重呼</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>转移</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>请求评价</source>
+        <translation>Ask rating</translation>
+    </message>
+    <message>
+        <source>%1号窗口 工作人员登录</source>
+        <translation>Window %1 · clerk login</translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation>Clerk ID</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>未连接调度服务</source>
+        <translation>Dispatcher not connected</translation>
+    </message>
+    <message>
+        <source>转移办件</source>
+        <translation>Transfer ticket</translation>
+    </message>
+    <message>
+        <source>备注（如：材料已收，待发证）</source>
+        <translation>Note (e.g. materials received, awaiting certificate)</translation>
+    </message>
+    <message>
+        <source>暂停服务</source>
+        <translation>Pause service</translation>
+    </message>
+    <message>
+        <source>暂停原因（如：外出送件）</source>
+        <translation>Reason (e.g. delivering documents)</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>本考核期（双月）</source>
+        <translation>This appraisal period (2 months)</translation>
+    </message>
+    <message>
+        <source>导出统计 CSV</source>
+        <translation>Export figures CSV</translation>
+    </message>
+    <message>
+        <source>导出考核表</source>
+        <translation>Export appraisal</translation>
+    </message>
+    <message>
+        <source>取号</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>平均等候</source>
+        <translation>Avg. wait</translation>
+    </message>
+    <message>
+        <source>等候P90</source>
+        <translation>Wait P90</translation>
+    </message>
+    <message>
+        <source>平均办理</source>
+        <translation>Avg. service</translation>
+    </message>
+    <message>
+        <source>办理P90</source>
+        <translation>Service P90</translation>
+    </message>
+    <message>
+        <source>目标内呼叫</source>
+        <translation>Called within target</translation>
+    </message>
+    <message>
+        <source>过号率</source>
+        <translation>No-show rate</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>各时段取号人数</source>
+        <translation>Arrivals by hour</translation>
+    </message>
+    <message>
+        <source>按工作人员</source>
+        <translation>By clerk</translation>
+    </message>
+    <message>
+        <source>姓名　办结　平均办理　满意率　在岗　暂停</source>
+        <translation>Name  Served  Avg. service  Satisfaction  Logged in  Paused</translation>
+    </message>
+    <message>
+        <source>按事项</source>
+        <translation>By item</translation>
+    </message>
+    <message>
+        <source>取号 %1　办结 %2　过号 %3</source>
+        <translation>issued %1  served %2  no-show %3</translation>
+    </message>
+</context>
+<context>
+    <name>LivePage</name>
+    <message>
+        <source>窗口</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <source>%1号</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>开窗</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>关窗</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>（需回访）</source>
+        <translation> (follow-up needed)</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>队列</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>最久等候</source>
+        <translation>Oldest wait</translation>
+    </message>
+    <message>
+        <source>预计等候</source>
+        <translation>Est. wait</translation>
+    </message>
+    <message>
+        <source>%1 人</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>故障 %1 次</source>
+        <translation>%1 faults</translation>
+    </message>
+    <message>
+        <source>服务队列，如 general social</source>
+        <translation>Queues, e.g. general social</translation>
+    </message>
+    <message>
+        <source>设置队列</source>
+        <translation>Set queues</translation>
+    </message>
+    <message>
+        <source>号码，如 A012</source>
+        <translation>Number, e.g. A012</translation>
+    </message>
+    <message>
+        <source>指定下一位</source>
+        <translation>Pin as next</translation>
+    </message>
+    <message>
+        <source>公告内容</source>
+        <translation>Notice text</translation>
+    </message>
+    <message>
+        <source>发布公告</source>
+        <translation>Broadcast notice</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>就近 · 窗口工作台</source>
+        <translation>Jiujin · Window console</translation>
+    </message>
+    <message>
+        <source>就近 · 大厅监控</source>
+        <translation>Jiujin · Hall monitor</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorPage</name>
+    <message>
+        <source> · 大厅监控</source>
+        <translation> · Hall monitor</translation>
+    </message>
+    <message>
+        <source>打印机：%1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <source>无报告</source>
+        <translation>no report</translation>
+    </message>
+    <message>
+        <source>纸张正常</source>
+        <translation>Paper OK</translation>
+    </message>
+    <message>
+        <source>未确认告警 %1</source>
+        <translation>Unacknowledged alarms %1</translation>
+    </message>
+    <message>
+        <source>已连接</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>未连接调度服务</source>
+        <translation>Dispatcher not connected</translation>
+    </message>
+    <message>
+        <source>实时</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>统计与考核</source>
+        <translation>Figures &amp; appraisal</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalBanner</name>
+    <message>
+        <source>未执行：%1</source>
+        <translation>Not done: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,142 @@
+#pragma once
+// The clerk's console at one window (窗口工作台): the window's state, the current ticket
+// with its materials checklist, the queues the window serves, the clerk's figures today,
+// and the keypad's intents. Which buttons are live is decided here from the hall mirror;
+// every intent goes to the dispatcher, and a refusal's reason (zh) is shown as it came.
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QVariantList>
+
+#include "jiujin/console/dispatcher_access.hpp"
+#include "jiujin/console/row_list_model.hpp"
+#include "jiujin/core/hall.hpp"
+
+namespace jiujin::console {
+
+class ClerkConsole : public QObject {
+  Q_OBJECT
+  Q_PROPERTY(int window READ window CONSTANT)
+  Q_PROPERTY(QString windowName READ windowName NOTIFY changed)
+  Q_PROPERTY(bool online READ online NOTIFY changed)
+  Q_PROPERTY(QString stateCode READ stateCode NOTIFY changed)
+  Q_PROPERTY(QString stateName READ stateName NOTIFY changed)
+  Q_PROPERTY(QString pauseReason READ pauseReason NOTIFY changed)
+  Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY changed)
+  Q_PROPERTY(QString clerk READ clerk NOTIFY changed)
+  Q_PROPERTY(bool busy READ busy NOTIFY changed)
+  Q_PROPERTY(bool canCall READ canCall NOTIFY changed)
+  Q_PROPERTY(bool canRecall READ canRecall NOTIFY changed)
+  Q_PROPERTY(bool canStart READ canStart NOTIFY changed)
+  Q_PROPERTY(bool canComplete READ canComplete NOTIFY changed)
+  Q_PROPERTY(bool canNoShow READ canNoShow NOTIFY changed)
+  Q_PROPERTY(bool canTransfer READ canTransfer NOTIFY changed)
+  Q_PROPERTY(bool canPause READ canPause NOTIFY changed)
+  Q_PROPERTY(bool canResume READ canResume NOTIFY changed)
+  Q_PROPERTY(bool canRequestEvaluation READ canRequestEvaluation NOTIFY changed)
+  Q_PROPERTY(bool hasTicket READ hasTicket NOTIFY changed)
+  Q_PROPERTY(QString ticketNumber READ ticketNumber NOTIFY changed)
+  Q_PROPERTY(QString ticketItem READ ticketItem NOTIFY changed)
+  Q_PROPERTY(QString ticketState READ ticketState NOTIFY changed)
+  Q_PROPERTY(QString ticketPriority READ ticketPriority NOTIFY changed)
+  Q_PROPERTY(QString ticketNote READ ticketNote NOTIFY changed)
+  Q_PROPERTY(QStringList ticketHistory READ ticketHistory NOTIFY changed)
+  Q_PROPERTY(QString elapsed READ elapsed NOTIFY tick)
+  Q_PROPERTY(QString refusal READ refusal NOTIFY refusalChanged)
+  Q_PROPERTY(QVariantList transferTargets READ transferTargets NOTIFY changed)
+  Q_PROPERTY(int servedToday READ servedToday NOTIFY figuresChanged)
+  Q_PROPERTY(QString averageService READ averageService NOTIFY figuresChanged)
+  Q_PROPERTY(QString ratingsToday READ ratingsToday NOTIFY figuresChanged)
+  Q_PROPERTY(double satisfactionToday READ satisfactionToday NOTIFY figuresChanged)
+  Q_PROPERTY(QObject* materials READ materials CONSTANT)
+  Q_PROPERTY(QObject* queues READ queues CONSTANT)
+
+ public:
+  ClerkConsole(int window, Send send, Clock clock = hallNow, QObject* parent = nullptr);
+
+  /// The hall as mirrored now (null while not synced); call after every event or snapshot.
+  void setHall(const core::Hall* hall, bool online);
+
+  int window() const { return window_; }
+  QString windowName() const;
+  bool online() const { return online_; }
+  QString stateCode() const;
+  QString stateName() const;
+  QString pauseReason() const;
+  bool loggedIn() const;
+  QString clerk() const;
+  bool busy() const { return busy_; }
+  bool canCall() const;
+  bool canRecall() const;
+  bool canStart() const;
+  bool canComplete() const;
+  bool canNoShow() const;
+  bool canTransfer() const;
+  bool canPause() const;
+  bool canResume() const;
+  bool canRequestEvaluation() const;
+  bool hasTicket() const { return currentTicket() != nullptr; }
+  QString ticketNumber() const;
+  QString ticketItem() const;
+  QString ticketState() const;
+  QString ticketPriority() const;
+  QString ticketNote() const;
+  QStringList ticketHistory() const;
+  QString elapsed() const;
+  QString refusal() const { return refusal_; }
+  QVariantList transferTargets() const;
+  int servedToday() const { return servedToday_; }
+  QString averageService() const;
+  QString ratingsToday() const { return ratingsToday_; }
+  double satisfactionToday() const { return satisfactionToday_; }
+  RowListModel* materials() { return &materials_; }
+  RowListModel* queues() { return &queues_; }
+
+  Q_INVOKABLE void login(const QString& clerk, const QString& pin);
+  Q_INVOKABLE void logout();
+  Q_INVOKABLE void callNext();
+  Q_INVOKABLE void recall();
+  Q_INVOKABLE void start();
+  Q_INVOKABLE void complete();
+  Q_INVOKABLE void markNoShow();
+  /// `target` is a transferTargets entry's "target" ({"queue":…}|{"window":…}|{"kind":…}).
+  Q_INVOKABLE void transfer(const QVariantMap& target, const QString& note);
+  Q_INVOKABLE void pause(const QString& reason);
+  Q_INVOKABLE void resume();
+  Q_INVOKABLE void requestEvaluation();
+  /// Asks the dispatcher for this clerk's figures today.
+  Q_INVOKABLE void refreshFigures();
+  Q_INVOKABLE void clearRefusal();
+
+ signals:
+  void changed();
+  void tick();
+  void refusalChanged();
+  void figuresChanged();
+
+ private:
+  const core::WindowStatus* status() const;
+  const core::Ticket* currentTicket() const;
+  void act(const std::string& type, nlohmann::json body, std::function<void()> then = {});
+  void refuse(const QString& reason);
+  void refreshQueues();
+  void refreshMaterials();
+
+  const int window_;
+  Send send_;
+  Clock clock_;
+  const core::Hall* hall_ = nullptr;
+  bool online_ = false;
+  bool busy_ = false;
+  QString refusal_;
+  std::optional<core::TicketId> materialsFor_;
+  int servedToday_ = 0;
+  double averageServiceSeconds_ = 0;
+  QString ratingsToday_;
+  double satisfactionToday_ = 0;
+  RowListModel materials_{{"material", "checked"}};
+  RowListModel queues_{{"queue", "name", "prefix", "waiting", "oldestWait", "overTarget"}};
+  QTimer ticker_;
+};
+
+}  // namespace jiujin::console

@@ -1,0 +1,140 @@
+#pragma once
+// The hall manager's monitor (电子监察): every window, queue and device live, the alarms to
+// acknowledge, the manager's actions on windows and notices, and the figures of a period as
+// the dispatcher computes them from its durable history (shown, charted and exported).
+#include <map>
+#include <set>
+
+#include <QDate>
+#include <QObject>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+
+#include "jiujin/console/dispatcher_access.hpp"
+#include "jiujin/console/row_list_model.hpp"
+#include "jiujin/core/hall.hpp"
+
+namespace jiujin::console {
+
+class HallMonitor : public QObject {
+  Q_OBJECT
+  Q_PROPERTY(bool online READ online NOTIFY changed)
+  Q_PROPERTY(QString hallName READ hallName NOTIFY changed)
+  Q_PROPERTY(QString notice READ notice NOTIFY changed)
+  Q_PROPERTY(QString printerPaper READ printerPaper NOTIFY devicesChanged)
+  Q_PROPERTY(int unacknowledged READ unacknowledged NOTIFY alarmsChanged)
+  Q_PROPERTY(QString refusal READ refusal NOTIFY refusalChanged)
+  Q_PROPERTY(QString figuresFrom READ figuresFrom NOTIFY figuresChanged)
+  Q_PROPERTY(QString figuresTo READ figuresTo NOTIFY figuresChanged)
+  Q_PROPERTY(QVariantMap summary READ summary NOTIFY figuresChanged)
+  Q_PROPERTY(QVariantList arrivalsByHour READ arrivalsByHour NOTIFY figuresChanged)
+  Q_PROPERTY(int arrivalsPeak READ arrivalsPeak NOTIFY figuresChanged)
+  Q_PROPERTY(QVariantList ratingLevels READ ratingLevels NOTIFY figuresChanged)
+  Q_PROPERTY(QStringList queueIds READ queueIds NOTIFY changed)
+  Q_PROPERTY(QObject* windows READ windows CONSTANT)
+  Q_PROPERTY(QObject* queues READ queues CONSTANT)
+  Q_PROPERTY(QObject* devices READ devices CONSTANT)
+  Q_PROPERTY(QObject* alarms READ alarms CONSTANT)
+  Q_PROPERTY(QObject* byItem READ byItem CONSTANT)
+  Q_PROPERTY(QObject* byQueue READ byQueue CONSTANT)
+  Q_PROPERTY(QObject* byWindow READ byWindow CONSTANT)
+  Q_PROPERTY(QObject* byClerk READ byClerk CONSTANT)
+
+ public:
+  /// `clerkNames`: id → name from the hall file, for the tables and the appraisal.
+  HallMonitor(Send send, std::map<std::string, std::string> clerkNames, Clock clock = hallNow,
+              QObject* parent = nullptr);
+
+  void setHall(const core::Hall* hall, bool online);
+  /// Device health by id (HallLink::devices()); call after every device. news too.
+  void setDevices(const nlohmann::json& devices);
+  /// "alarm.<kind>" news, or the alarms of a snapshot.
+  void addAlarm(const nlohmann::json& alarm);
+  /// "device.<status>" news: counts faults per device.
+  void noteDeviceNews(const nlohmann::json& device);
+
+  bool online() const { return online_; }
+  QString hallName() const;
+  QString notice() const;
+  QString printerPaper() const { return printerPaper_; }
+  int unacknowledged() const;
+  QString refusal() const { return refusal_; }
+  QString figuresFrom() const;
+  QString figuresTo() const;
+  QVariantMap summary() const;
+  QVariantList arrivalsByHour() const;
+  int arrivalsPeak() const;
+  QVariantList ratingLevels() const;
+  QStringList queueIds() const;
+  RowListModel* windows() { return &windows_; }
+  RowListModel* queues() { return &queues_; }
+  RowListModel* devices() { return &devices_; }
+  RowListModel* alarms() { return &alarms_; }
+  RowListModel* byItem() { return &byItem_; }
+  RowListModel* byQueue() { return &byQueue_; }
+  RowListModel* byWindow() { return &byWindow_; }
+  RowListModel* byClerk() { return &byClerk_; }
+  const nlohmann::json& figures() const { return figures_; }
+
+  Q_INVOKABLE void openWindow(int window);
+  Q_INVOKABLE void closeWindow(int window);
+  /// Serve exactly these queues (weight 1, unconditional) at `window`.
+  Q_INVOKABLE void setWindowQueues(int window, const QStringList& queues);
+  /// Call the ticket numbered `number` ("A012") next at `window`.
+  Q_INVOKABLE void pinTicket(int window, const QString& number);
+  Q_INVOKABLE void broadcastNotice(const QString& text);
+  Q_INVOKABLE void acknowledgeAlarm(int row);
+  /// Asks the dispatcher for the figures of [from, to] (dates "YYYY-MM-DD").
+  Q_INVOKABLE void loadFigures(const QString& from, const QString& to);
+  Q_INVOKABLE void loadToday();
+  /// The bi-monthly appraisal period (Jan–Feb, Mar–Apr, …) holding `day`.
+  Q_INVOKABLE void loadAppraisalPeriod(const QDate& day);
+  /// Writes the loaded figures (or the appraisal) to `path`; false and refusal set on failure.
+  Q_INVOKABLE bool exportFigures(const QString& path);
+  Q_INVOKABLE bool exportAppraisal(const QString& path);
+  Q_INVOKABLE void clearRefusal();
+
+ signals:
+  void changed();
+  void devicesChanged();
+  void alarmsChanged();
+  void refusalChanged();
+  void figuresChanged();
+
+ private:
+  void act(const std::string& type, nlohmann::json body);
+  void refuse(const QString& reason);
+  void refreshWindows();
+  void refreshQueues();
+  void checkIdleWindows();
+  void setFigures(nlohmann::json figures);
+
+  Send send_;
+  std::map<std::string, std::string> clerkNames_;
+  Clock clock_;
+  const core::Hall* hall_ = nullptr;
+  bool online_ = false;
+  QString refusal_;
+  QString printerPaper_;
+  nlohmann::json deviceHealth_ = nlohmann::json::object();
+  std::map<std::string, int> deviceFaults_;
+  std::set<core::WindowNumber> idleAlarmed_;
+  nlohmann::json figures_ = nlohmann::json::object();
+  RowListModel windows_{{"number", "name", "kind", "stateCode", "state", "clerk", "ticket", "duration", "queues",
+                         "pauseReason"}};
+  RowListModel queues_{{"queue", "name", "prefix", "waiting", "oldestWait", "estimatedWait", "overTarget"}};
+  RowListModel devices_{{"device", "kind", "window", "status", "online", "faults", "detail"}};
+  RowListModel alarms_{{"kind", "at", "text", "acknowledged", "followUp"}};
+  RowListModel byItem_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
+                        "serviceP90", "satisfaction"}};
+  RowListModel byQueue_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
+                         "serviceP90", "satisfaction"}};
+  RowListModel byWindow_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
+                          "serviceP90", "satisfaction"}};
+  RowListModel byClerk_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
+                         "serviceP90", "satisfaction", "loggedIn", "paused"}};
+  QTimer ticker_;
+};
+
+}  // namespace jiujin::console

@@ -1,0 +1,349 @@
+#include "jiujin/console/clerk_console.hpp"
+
+#include "jiujin/core/names.hpp"
+
+namespace jiujin::console {
+
+using nlohmann::json;
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+qint64 secondsBetween(core::TimePoint from, core::TimePoint to) {
+  return std::chrono::duration_cast<core::Seconds>(to - from).count();
+}
+
+}  // namespace
+
+ClerkConsole::ClerkConsole(int window, Send send, Clock clock, QObject* parent)
+    : QObject(parent), window_(window), send_(std::move(send)), clock_(std::move(clock)) {
+  materials_.setParent(this);
+  queues_.setParent(this);
+  // The service clock and the queues' oldest waits move every second.
+  ticker_.setInterval(1000);
+  connect(&ticker_, &QTimer::timeout, this, [this] {
+    refreshQueues();
+    emit tick();
+  });
+  ticker_.start();
+}
+
+void ClerkConsole::setHall(const core::Hall* hall, bool online) {
+  hall_ = hall;
+  online_ = online;
+  refreshQueues();
+  refreshMaterials();
+  emit changed();
+  emit tick();
+}
+
+const core::WindowStatus* ClerkConsole::status() const {
+  if (!hall_) return nullptr;
+  const auto it = hall_->state().windows.find(window_);
+  return it == hall_->state().windows.end() ? nullptr : &it->second;
+}
+
+const core::Ticket* ClerkConsole::currentTicket() const {
+  const auto* w = status();
+  return w && w->current ? hall_->findTicket(*w->current) : nullptr;
+}
+
+QString ClerkConsole::windowName() const {
+  if (hall_) {
+    for (const auto& def : hall_->definition().windows)
+      if (def.number == window_) return qs(def.name);
+  }
+  return {};
+}
+
+QString ClerkConsole::stateCode() const {
+  const auto* w = status();
+  return w ? QString::fromLatin1(core::toString(w->state)) : QStringLiteral("unknown");
+}
+
+QString ClerkConsole::stateName() const {
+  if (!online_) return tr("未连接调度服务");
+  const auto* w = status();
+  return w ? QString::fromUtf8(core::zhName(w->state)) : tr("未知窗口");
+}
+
+QString ClerkConsole::pauseReason() const {
+  const auto* w = status();
+  return w ? qs(w->pauseReason) : QString();
+}
+
+bool ClerkConsole::loggedIn() const {
+  const auto* w = status();
+  return w && w->clerk.has_value();
+}
+
+QString ClerkConsole::clerk() const {
+  const auto* w = status();
+  return w && w->clerk ? qs(*w->clerk) : QString();
+}
+
+bool ClerkConsole::canCall() const {
+  const auto* w = status();
+  return online_ && !busy_ && w && w->clerk && w->state == core::WindowState::Idle &&
+         hall_->peekNext(window_, clock_()).has_value();
+}
+
+bool ClerkConsole::canRecall() const {
+  const auto* t = currentTicket();
+  return online_ && !busy_ && t && t->state == core::TicketState::Called &&
+         t->recalls < hall_->definition().rules.recallLimit;
+}
+
+bool ClerkConsole::canStart() const {
+  const auto* t = currentTicket();
+  return online_ && !busy_ && t && t->state == core::TicketState::Called;
+}
+
+bool ClerkConsole::canComplete() const {
+  const auto* t = currentTicket();
+  return online_ && !busy_ && t && t->state == core::TicketState::Serving;
+}
+
+bool ClerkConsole::canNoShow() const { return canStart(); }
+
+bool ClerkConsole::canTransfer() const { return canComplete(); }
+
+bool ClerkConsole::canPause() const {
+  const auto* w = status();
+  return online_ && !busy_ && w && w->clerk && w->state == core::WindowState::Idle;
+}
+
+bool ClerkConsole::canResume() const {
+  const auto* w = status();
+  return online_ && !busy_ && w && w->clerk && w->state == core::WindowState::Paused;
+}
+
+bool ClerkConsole::canRequestEvaluation() const {
+  const auto* w = status();
+  if (!online_ || busy_ || !w || !w->awaitingEvaluation) return false;
+  // Completing prompts the pad already; F8 prompts it again while no rating has come.
+  const auto* t = hall_->findTicket(*w->awaitingEvaluation);
+  return t && t->evaluation != core::EvaluationStatus::Rated;
+}
+
+QString ClerkConsole::ticketNumber() const {
+  const auto* t = currentTicket();
+  return t ? qs(t->number) : QString();
+}
+
+QString ClerkConsole::ticketItem() const {
+  const auto* t = currentTicket();
+  if (!t) return {};
+  for (const auto& item : hall_->definition().items)
+    if (item.code == t->item) return qs(item.name);
+  return qs(t->item);
+}
+
+QString ClerkConsole::ticketState() const {
+  const auto* t = currentTicket();
+  return t ? QString::fromUtf8(core::zhName(t->state)) : QString();
+}
+
+QString ClerkConsole::ticketPriority() const {
+  const auto* t = currentTicket();
+  return t && core::isPriority(t->priority) ? tr("绿色通道·%1").arg(QString::fromUtf8(core::zhName(t->priority)))
+                                             : QString();
+}
+
+QString ClerkConsole::ticketNote() const {
+  const auto* t = currentTicket();
+  return t ? qs(t->note) : QString();
+}
+
+QStringList ClerkConsole::ticketHistory() const {
+  QStringList lines;
+  const core::Ticket* t = currentTicket();
+  if (!t || !t->transferredFrom) return lines;
+  // A transferred ticket's story starts at the ticket it came from.
+  std::vector<const core::Ticket*> chain;
+  for (const core::Ticket* at = t; at; at = at->transferredFrom ? hall_->findTicket(*at->transferredFrom) : nullptr)
+    chain.insert(chain.begin(), at);
+  for (const core::Ticket* step : chain) {
+    for (const auto& h : step->history) {
+      QString line = QStringLiteral("%1  %2  %3")
+                         .arg(localDateTime(h.at).toString(QStringLiteral("HH:mm")), qs(step->number),
+                              QString::fromUtf8(core::zhName(h.state)));
+      if (h.window) line += tr("（%1号窗口）").arg(*h.window);
+      if (!h.note.empty()) line += QStringLiteral("  ") + qs(h.note);
+      lines << line;
+    }
+  }
+  return lines;
+}
+
+QString ClerkConsole::elapsed() const {
+  const auto* t = currentTicket();
+  if (!t) return {};
+  const auto since = t->startedAt ? *t->startedAt : t->calledAt.value_or(clock_());
+  return formatDuration(secondsBetween(since, clock_()));
+}
+
+QVariantList ClerkConsole::transferTargets() const {
+  QVariantList targets;
+  if (!hall_) return targets;
+  const auto& def = hall_->definition();
+  if (std::any_of(def.windows.begin(), def.windows.end(),
+                  [this](const auto& w) { return w.kind == core::WindowKind::Issuing && w.number != window_; })) {
+    targets << QVariantMap{{"label", tr("统一发证窗口")}, {"target", QVariantMap{{"kind", "issuing"}}}};
+  }
+  for (const auto& q : def.queues) {
+    targets << QVariantMap{{"label", tr("%1队列（%2）").arg(qs(q.name), qs(q.prefix))},
+                           {"target", QVariantMap{{"queue", qs(q.id)}}}};
+  }
+  for (const auto& w : def.windows) {
+    if (w.number == window_) continue;
+    targets << QVariantMap{{"label", tr("%1号窗口 %2").arg(w.number).arg(qs(w.name))},
+                           {"target", QVariantMap{{"window", w.number}}}};
+  }
+  return targets;
+}
+
+QString ClerkConsole::averageService() const {
+  return formatDuration(static_cast<qint64>(averageServiceSeconds_ + 0.5));
+}
+
+void ClerkConsole::refuse(const QString& reason) {
+  refusal_ = reason;
+  emit refusalChanged();
+}
+
+void ClerkConsole::clearRefusal() { refuse(QString()); }
+
+void ClerkConsole::act(const std::string& type, json body, std::function<void()> then) {
+  body["window"] = window_;
+  busy_ = true;
+  emit changed();
+  send_(type, std::move(body), [this, then = std::move(then)](const client::Reply& reply) {
+    busy_ = false;
+    if (reply.ok) {
+      if (!refusal_.isEmpty()) refuse(QString());
+      if (then) then();
+    } else {
+      refuse(reply.error.zh.empty() ? qs(reply.error.code) : qs(reply.error.zh));
+    }
+    emit changed();
+  });
+}
+
+void ClerkConsole::login(const QString& clerkId, const QString& pin) {
+  if (clerkId.trimmed().isEmpty() || pin.isEmpty()) {
+    refuse(tr("请输入工号和密码"));
+    return;
+  }
+  act("clerk_login", json{{"clerk", clerkId.trimmed().toStdString()}, {"pin", pin.toStdString()}}, [this] {
+    // Logging in starts the window's work: a closed window opens.
+    const auto* w = status();
+    if (!w || w->state == core::WindowState::Closed) act("open_window", json::object());
+    refreshFigures();
+  });
+}
+
+void ClerkConsole::logout() {
+  act("clerk_logout", json::object(), [this] {
+    servedToday_ = 0;
+    averageServiceSeconds_ = 0;
+    ratingsToday_.clear();
+    satisfactionToday_ = 0;
+    emit figuresChanged();
+  });
+}
+
+void ClerkConsole::callNext() { act("call_next", json::object()); }
+void ClerkConsole::recall() { act("recall", json::object()); }
+void ClerkConsole::start() { act("start_service", json::object()); }
+void ClerkConsole::complete() {
+  act("complete", json::object(), [this] { refreshFigures(); });
+}
+void ClerkConsole::markNoShow() { act("mark_no_show", json::object()); }
+
+void ClerkConsole::transfer(const QVariantMap& target, const QString& note) {
+  json to = json::object();
+  if (target.contains("queue")) to["queue"] = target.value("queue").toString().toStdString();
+  else if (target.contains("window")) to["window"] = target.value("window").toInt();
+  else if (target.contains("kind")) to["kind"] = target.value("kind").toString().toStdString();
+  else {
+    refuse(tr("请选择转往的队列或窗口"));
+    return;
+  }
+  act("transfer", json{{"to", to}, {"note", note.toStdString()}}, [this] { refreshFigures(); });
+}
+
+void ClerkConsole::pause(const QString& reason) {
+  act("pause_window", json{{"reason", reason.trimmed().isEmpty() ? tr("暂离").toStdString() : reason.toStdString()}});
+}
+void ClerkConsole::resume() { act("resume_window", json::object()); }
+void ClerkConsole::requestEvaluation() { act("request_evaluation", json::object()); }
+
+void ClerkConsole::refreshFigures() {
+  send_("statistics", json::object(), [this](const client::Reply& reply) {
+    if (!reply.ok) return;  // figures are a courtesy; the window keeps working without them
+    const std::string me = clerk().toStdString();
+    const json mine = reply.result.value("figures", json::object()).value("by_clerk", json::object()).value(me, json::object());
+    servedToday_ = mine.value("completed", 0);
+    averageServiceSeconds_ = mine.value("service", json::object()).value("mean_s", 0.0);
+    satisfactionToday_ = mine.value("satisfaction_rate", 0.0);
+    QStringList ratings;
+    const json levels = mine.value("ratings", json::object());
+    for (const auto& [level, n] : levels.items()) {
+      if (n.get<int>() == 0) continue;
+      const auto rating = core::parseRating(level);
+      ratings << QStringLiteral("%1 %2").arg(rating ? QString::fromUtf8(core::zhName(*rating)) : qs(level)).arg(n.get<int>());
+    }
+    ratingsToday_ = ratings.isEmpty() ? tr("暂无评价") : ratings.join(QStringLiteral("，"));
+    emit figuresChanged();
+  });
+}
+
+void ClerkConsole::refreshQueues() {
+  QList<QVariantMap> rows;
+  const auto* w = status();
+  if (w && hall_) {
+    const auto now = clock_();
+    const auto target = core::Seconds(hall_->definition().rules.waitingTarget).count();
+    for (const auto& entry : w->profile.entries) {
+      int waiting = 0;
+      std::optional<core::TimePoint> oldest;
+      for (const auto& [id, t] : hall_->state().tickets) {
+        if (t.queue != entry.queue || t.state != core::TicketState::Waiting) continue;
+        ++waiting;
+        if (!oldest || t.arrivalAt < *oldest) oldest = t.arrivalAt;
+      }
+      const qint64 oldestWait = oldest ? secondsBetween(*oldest, now) : 0;
+      QString name;
+      QString prefix;
+      for (const auto& q : hall_->definition().queues) {
+        if (q.id == entry.queue) {
+          name = qs(q.name);
+          prefix = qs(q.prefix);
+        }
+      }
+      rows << QVariantMap{{"queue", qs(entry.queue)}, {"name", name},   {"prefix", prefix}, {"waiting", waiting},
+                          {"oldestWait", oldest ? formatDuration(oldestWait) : QString()},
+                          {"overTarget", oldestWait > target}};
+    }
+  }
+  queues_.setRows(std::move(rows));
+}
+
+void ClerkConsole::refreshMaterials() {
+  const auto* t = currentTicket();
+  const std::optional<core::TicketId> id = t ? std::optional<core::TicketId>(t->id) : std::nullopt;
+  if (id == materialsFor_) return;  // the clerk's ticks stay while the ticket stays
+  materialsFor_ = id;
+  QList<QVariantMap> rows;
+  if (t) {
+    for (const auto& item : hall_->definition().items) {
+      if (item.code != t->item) continue;
+      for (const auto& m : item.materials) rows << QVariantMap{{"material", qs(m)}, {"checked", false}};
+    }
+  }
+  materials_.setRows(std::move(rows));
+}
+
+}  // namespace jiujin::console

@@ -1,0 +1,367 @@
+#include "jiujin/console/hall_monitor.hpp"
+
+#include <QFile>
+
+#include "jiujin/console/figures_csv.hpp"
+#include "jiujin/core/names.hpp"
+#include "jiujin/protocol/json_codec.hpp"
+
+namespace jiujin::console {
+
+using nlohmann::json;
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+qint64 secondsBetween(core::TimePoint from, core::TimePoint to) {
+  return std::chrono::duration_cast<core::Seconds>(to - from).count();
+}
+
+/// A window left idle this long while tickets wait for it raises an alarm.
+constexpr qint64 kIdleAlarmSeconds = 120;
+
+QString percent(double share) { return QStringLiteral("%1%").arg(share * 100.0, 0, 'f', 1); }
+
+QList<QVariantMap> groupRows(const json& groups, const std::map<std::string, std::string>& names) {
+  QList<QVariantMap> rows;
+  for (const auto& [key, g] : groups.items()) {
+    QString name = qs(g.value("name", std::string()));
+    if (const auto it = names.find(key); name.isEmpty() && it != names.end()) name = qs(it->second);
+    const json waiting = g.value("waiting", json::object());
+    const json service = g.value("service", json::object());
+    rows << QVariantMap{{"key", qs(key)},
+                        {"name", name},
+                        {"issued", g.value("issued", 0)},
+                        {"completed", g.value("completed", 0)},
+                        {"noShow", g.value("no_show", 0)},
+                        {"waitMean", formatDuration(static_cast<qint64>(waiting.value("mean_s", 0.0) + 0.5))},
+                        {"waitP90", formatDuration(static_cast<qint64>(waiting.value("p90_s", 0.0) + 0.5))},
+                        {"serviceMean", formatDuration(static_cast<qint64>(service.value("mean_s", 0.0) + 0.5))},
+                        {"serviceP90", formatDuration(static_cast<qint64>(service.value("p90_s", 0.0) + 0.5))},
+                        {"satisfaction", g.value("rated", 0) ? percent(g.value("satisfaction_rate", 0.0)) : QString()},
+                        {"loggedIn", formatDuration(static_cast<qint64>(g.value("logged_in_s", 0.0)))},
+                        {"paused", formatDuration(static_cast<qint64>(g.value("paused_s", 0.0)))}};
+  }
+  return rows;
+}
+
+}  // namespace
+
+HallMonitor::HallMonitor(Send send, std::map<std::string, std::string> clerkNames, Clock clock, QObject* parent)
+    : QObject(parent), send_(std::move(send)), clerkNames_(std::move(clerkNames)), clock_(std::move(clock)) {
+  for (RowListModel* m : {&windows_, &queues_, &devices_, &alarms_, &byItem_, &byQueue_, &byWindow_, &byClerk_})
+    m->setParent(this);
+  ticker_.setInterval(1000);
+  connect(&ticker_, &QTimer::timeout, this, [this] {
+    refreshWindows();
+    refreshQueues();
+    checkIdleWindows();
+  });
+  ticker_.start();
+}
+
+void HallMonitor::setHall(const core::Hall* hall, bool online) {
+  hall_ = hall;
+  online_ = online;
+  refreshWindows();
+  refreshQueues();
+  checkIdleWindows();
+  emit changed();
+}
+
+QString HallMonitor::hallName() const { return hall_ ? qs(hall_->definition().name) : QString(); }
+QString HallMonitor::notice() const { return hall_ ? qs(hall_->state().notice) : QString(); }
+
+QStringList HallMonitor::queueIds() const {
+  QStringList ids;
+  if (hall_) {
+    for (const auto& q : hall_->definition().queues) ids << qs(q.id);
+  }
+  return ids;
+}
+
+void HallMonitor::refreshWindows() {
+  QList<QVariantMap> rows;
+  if (hall_) {
+    const auto now = clock_();
+    for (const auto& def : hall_->definition().windows) {
+      const auto it = hall_->state().windows.find(def.number);
+      if (it == hall_->state().windows.end()) continue;
+      const core::WindowStatus& w = it->second;
+      const core::Ticket* t = w.current ? hall_->findTicket(*w.current) : nullptr;
+      QStringList served;
+      for (const auto& e : w.profile.entries) served << qs(e.queue);
+      QString clerkName;
+      if (w.clerk) {
+        const auto name = clerkNames_.find(*w.clerk);
+        clerkName = name == clerkNames_.end() ? qs(*w.clerk) : qs(name->second);
+      }
+      const auto since = t && t->startedAt ? *t->startedAt : w.since;
+      rows << QVariantMap{{"number", def.number},
+                          {"name", qs(def.name)},
+                          {"kind", QString::fromUtf8(core::zhName(def.kind))},
+                          {"stateCode", QString::fromLatin1(core::toString(w.state))},
+                          {"state", QString::fromUtf8(core::zhName(w.state))},
+                          {"clerk", clerkName},
+                          {"ticket", t ? qs(t->number) : QString()},
+                          {"duration", w.state == core::WindowState::Closed ? QString() : formatDuration(secondsBetween(since, now))},
+                          {"queues", served.join(QStringLiteral(" "))},
+                          {"pauseReason", qs(w.pauseReason)}};
+    }
+  }
+  windows_.setRows(std::move(rows));
+}
+
+void HallMonitor::refreshQueues() {
+  QList<QVariantMap> rows;
+  if (hall_) {
+    const auto now = clock_();
+    const auto target = core::Seconds(hall_->definition().rules.waitingTarget).count();
+    for (const auto& q : hall_->definition().queues) {
+      int waiting = 0;
+      std::optional<core::TimePoint> oldest;
+      for (const auto& [id, t] : hall_->state().tickets) {
+        if (t.queue != q.id || t.state != core::TicketState::Waiting) continue;
+        ++waiting;
+        if (!oldest || t.arrivalAt < *oldest) oldest = t.arrivalAt;
+      }
+      const qint64 oldestWait = oldest ? secondsBetween(*oldest, now) : 0;
+      const auto estimate = hall_->estimateForQueue(q.id, now);
+      rows << QVariantMap{{"queue", qs(q.id)},
+                          {"name", qs(q.name)},
+                          {"prefix", qs(q.prefix)},
+                          {"waiting", waiting},
+                          {"oldestWait", oldest ? formatDuration(oldestWait) : QString()},
+                          {"estimatedWait", estimate.windowsServing > 0 ? formatDuration(estimate.wait.count()) : tr("无窗口办理")},
+                          {"overTarget", oldestWait > target}};
+    }
+  }
+  queues_.setRows(std::move(rows));
+}
+
+void HallMonitor::checkIdleWindows() {
+  if (!hall_ || !online_) return;
+  const auto now = clock_();
+  for (const auto& [number, w] : hall_->state().windows) {
+    const bool idleTooLong = w.state == core::WindowState::Idle &&
+                             secondsBetween(w.since, now) >= kIdleAlarmSeconds &&
+                             hall_->peekNext(number, now).has_value();
+    if (!idleTooLong) {
+      idleAlarmed_.erase(number);
+      continue;
+    }
+    if (!idleAlarmed_.insert(number).second) continue;
+    addAlarm(json{{"kind", "window_idle"},
+                  {"at", now.time_since_epoch().count()},
+                  {"zh", QStringLiteral("%1号窗口空闲 %2，但其队列有人等候")
+                             .arg(number)
+                             .arg(formatDuration(secondsBetween(w.since, now)))
+                             .toStdString()},
+                  {"window", number}});
+  }
+}
+
+void HallMonitor::setDevices(const json& devices) {
+  deviceHealth_ = devices.is_object() ? devices : json::object();
+  QList<QVariantMap> rows;
+  printerPaper_.clear();
+  for (const auto& [id, d] : deviceHealth_.items()) {
+    const std::string status = d.value("status", std::string());
+    const std::string kind = d.value("kind", std::string());
+    if (kind == "printer") {
+      if (status == "ok") printerPaper_ = tr("纸张正常");
+      else if (status == "near_end") printerPaper_ = tr("纸将用完");
+      else if (status == "out") printerPaper_ = tr("缺纸");
+      else printerPaper_ = tr("打印机离线");
+    }
+    const auto faults = deviceFaults_.find(id);
+    rows << QVariantMap{{"device", qs(id)},
+                        {"kind", qs(kind)},
+                        {"window", d.contains("window") && d["window"].is_number() ? QVariant(d["window"].get<int>()) : QVariant()},
+                        {"status", qs(status)},
+                        {"online", status == "online" || status == "ok" || status == "near_end"},
+                        {"faults", faults == deviceFaults_.end() ? 0 : faults->second},
+                        {"detail", qs(d.value("detail", std::string()))}};
+  }
+  devices_.setRows(std::move(rows));
+  emit devicesChanged();
+}
+
+void HallMonitor::noteDeviceNews(const json& device) {
+  const std::string status = device.value("status", std::string());
+  if (status == "offline" || status == "error" || status == "out") ++deviceFaults_[device.value("id", std::string())];
+}
+
+void HallMonitor::addAlarm(const json& alarm) {
+  QList<QVariantMap> rows = alarms_.rows();
+  const std::string kind = alarm.value("kind", std::string());
+  const auto at = core::TimePoint(core::Milliseconds(alarm.value("at", std::int64_t{0})));
+  // Newest first: what just happened is what the manager reads.
+  rows.prepend(QVariantMap{{"kind", qs(kind)},
+                           {"at", localDateTime(at).toString(QStringLiteral("HH:mm:ss"))},
+                           {"text", qs(alarm.value("zh", std::string()))},
+                           {"acknowledged", false},
+                           {"followUp", kind == "bad_rating"}});
+  alarms_.setRows(std::move(rows));
+  emit alarmsChanged();
+}
+
+int HallMonitor::unacknowledged() const {
+  int n = 0;
+  for (const auto& row : alarms_.rows()) n += row.value("acknowledged").toBool() ? 0 : 1;
+  return n;
+}
+
+void HallMonitor::acknowledgeAlarm(int row) {
+  if (row < 0 || row >= alarms_.rowCount()) return;
+  alarms_.setData(alarms_.index(row), true, Qt::UserRole + 3);
+  emit alarmsChanged();
+}
+
+void HallMonitor::refuse(const QString& reason) {
+  refusal_ = reason;
+  emit refusalChanged();
+}
+
+void HallMonitor::clearRefusal() { refuse(QString()); }
+
+void HallMonitor::act(const std::string& type, json body) {
+  send_(type, std::move(body), [this](const client::Reply& reply) {
+    if (reply.ok) {
+      if (!refusal_.isEmpty()) refuse(QString());
+    } else {
+      refuse(reply.error.zh.empty() ? qs(reply.error.code) : qs(reply.error.zh));
+    }
+  });
+}
+
+void HallMonitor::openWindow(int window) { act("open_window", json{{"window", window}}); }
+void HallMonitor::closeWindow(int window) { act("close_window", json{{"window", window}}); }
+
+void HallMonitor::setWindowQueues(int window, const QStringList& queueList) {
+  if (queueList.isEmpty()) {
+    refuse(tr("至少选择一个队列"));
+    return;
+  }
+  core::WorkProfile profile;
+  for (const auto& q : queueList) profile.entries.push_back(core::ProfileEntry{q.toStdString()});
+  act("set_work_profile", json{{"window", window}, {"profile", protocol::toJson(profile)}});
+}
+
+void HallMonitor::pinTicket(int window, const QString& number) {
+  if (!hall_) return;
+  const std::string wanted = number.trimmed().toUpper().toStdString();
+  for (const auto& [id, t] : hall_->state().tickets) {
+    if (t.number == wanted && t.state == core::TicketState::Waiting) {
+      act("pin_ticket", json{{"window", window}, {"ticket", id}});
+      return;
+    }
+  }
+  refuse(tr("没有等候中的 %1 号").arg(number.trimmed()));
+}
+
+void HallMonitor::broadcastNotice(const QString& text) { act("broadcast_notice", json{{"text", text.toStdString()}}); }
+
+void HallMonitor::loadFigures(const QString& from, const QString& to) {
+  send_("statistics", json{{"from", from.toStdString()}, {"to", to.toStdString()}},
+        [this](const client::Reply& reply) {
+          if (!reply.ok) {
+            refuse(reply.error.zh.empty() ? qs(reply.error.code) : qs(reply.error.zh));
+            return;
+          }
+          setFigures(reply.result.value("figures", json::object()));
+        });
+}
+
+void HallMonitor::loadToday() {
+  const QString today = localDateTime(clock_()).date().toString(Qt::ISODate);
+  loadFigures(today, today);
+}
+
+void HallMonitor::loadAppraisalPeriod(const QDate& day) {
+  const int firstMonth = ((day.month() - 1) / 2) * 2 + 1;
+  const QDate from(day.year(), firstMonth, 1);
+  const QDate to = from.addMonths(2).addDays(-1);
+  loadFigures(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+}
+
+void HallMonitor::setFigures(json figures) {
+  figures_ = std::move(figures);
+  std::map<std::string, std::string> windowNames;
+  if (hall_) {
+    for (const auto& w : hall_->definition().windows) windowNames[std::to_string(w.number)] = w.name;
+  }
+  byItem_.setRows(groupRows(figures_.value("by_item", json::object()), {}));
+  byQueue_.setRows(groupRows(figures_.value("by_queue", json::object()), {}));
+  byWindow_.setRows(groupRows(figures_.value("by_window", json::object()), windowNames));
+  byClerk_.setRows(groupRows(figures_.value("by_clerk", json::object()), clerkNames_));
+  emit figuresChanged();
+}
+
+QString HallMonitor::figuresFrom() const { return qs(figures_.value("from", std::string())); }
+QString HallMonitor::figuresTo() const { return qs(figures_.value("to", std::string())); }
+
+QVariantMap HallMonitor::summary() const {
+  const json tickets = figures_.value("tickets", json::object());
+  const json waiting = figures_.value("waiting", json::object());
+  const json service = figures_.value("service", json::object());
+  const json ratings = figures_.value("ratings", json::object());
+  return QVariantMap{
+      {"issued", tickets.value("issued", 0)},
+      {"completed", tickets.value("completed", 0)},
+      {"waitMean", formatDuration(static_cast<qint64>(waiting.value("mean_s", 0.0) + 0.5))},
+      {"waitP90", formatDuration(static_cast<qint64>(waiting.value("p90_s", 0.0) + 0.5))},
+      {"serviceMean", formatDuration(static_cast<qint64>(service.value("mean_s", 0.0) + 0.5))},
+      {"serviceP90", formatDuration(static_cast<qint64>(service.value("p90_s", 0.0) + 0.5))},
+      {"withinTarget", percent(figures_.value("within_target", json::object()).value("share", 0.0))},
+      {"noShowRate", percent(figures_.value("no_show_rate", 0.0))},
+      {"satisfaction", percent(ratings.value("satisfaction_rate", 0.0))},
+      {"rated", ratings.value("rated", 0)}};
+}
+
+QVariantList HallMonitor::arrivalsByHour() const {
+  QVariantList hours;
+  for (const auto& n : figures_.value("arrivals_by_hour", json::array())) hours << n.get<int>();
+  return hours;
+}
+
+int HallMonitor::arrivalsPeak() const {
+  int peak = 0;
+  for (const auto& n : figures_.value("arrivals_by_hour", json::array())) peak = std::max(peak, n.get<int>());
+  return peak;
+}
+
+QVariantList HallMonitor::ratingLevels() const {
+  QVariantList levels;
+  const json byLevel = figures_.value("ratings", json::object()).value("by_level", json::object());
+  for (core::Rating r : {core::Rating::VerySatisfied, core::Rating::Satisfied, core::Rating::Basic,
+                         core::Rating::Dissatisfied, core::Rating::VeryDissatisfied}) {
+    levels << QVariantMap{{"level", QString::fromUtf8(core::zhName(r))}, {"count", byLevel.value(core::toString(r), 0)}};
+  }
+  return levels;
+}
+
+bool HallMonitor::exportFigures(const QString& path) {
+  QFile file(path);
+  const std::string csv = figuresCsv(figures_);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      file.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size())) {
+    refuse(tr("无法写入 %1：%2").arg(path, file.errorString()));
+    return false;
+  }
+  return true;
+}
+
+bool HallMonitor::exportAppraisal(const QString& path) {
+  QFile file(path);
+  const std::string csv = appraisalCsv(figures_, clerkNames_);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      file.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size())) {
+    refuse(tr("无法写入 %1：%2").arg(path, file.errorString()));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace jiujin::console
