@@ -1,6 +1,7 @@
 // jiujin-display: the hall screen and the voice that calls numbers.
 // Thin: parse options, wire the model, the voice and the screen, run.
 #include <QCommandLineParser>
+#include <QDir>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -154,6 +155,7 @@ int main(int argc, char** argv) {
   if (args.isSet("fullscreen")) window->showFullScreen();
   QTimer screenshots;
   if (args.isSet("screenshots")) {
+    QDir().mkpath(args.value("screenshots"));
     const QString path = args.value("screenshots") + "/display.png";
     QObject::connect(&screenshots, &QTimer::timeout, window, [window, path] { window->grabWindow().save(path); });
     screenshots.start(5000);
