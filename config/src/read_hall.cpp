@@ -150,6 +150,7 @@ void readRules(TableReader& t, core::Rules& rules) {
   }
   if (auto v = t.integer("overflow_threshold", 1, 999))
     rules.overflowThreshold = static_cast<int>(*v);
+  if (auto v = t.integer("idle_window_minutes", 1, 120)) rules.idleWindowLimit = core::Minutes{*v};
   if (auto v = t.number("service_time_smoothing", 0.01, 1.0)) rules.serviceTimeSmoothing = *v;
 }
 

@@ -18,7 +18,7 @@ bool DispatcherProcess::start() {
   process_->setProcessChannelMode(QProcess::ForwardedErrorChannel);
   const QString program = binaryDir() + "/dispatcher/service/app/jiujin-dispatcher";
   process_->start(program, {"--config", hallFile_, "--db", database_, "--commands", commands_, "--events", events_,
-                            "--heartbeat-ms", "200"});
+                            "--heartbeat-ms", "200", "--hours", "ignore"});
   if (!process_->waitForStarted(10000)) {
     error_ = QStringLiteral("cannot start %1: %2").arg(program, process_->errorString());
     return false;

@@ -1,6 +1,8 @@
 // The dispatcher as a real process, driven over ZeroMQ the way the hall's programs drive it.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <zmq_addon.hpp>
 
 #include "support/running_hall.hpp"
@@ -147,6 +149,53 @@ TEST(DispatcherRobustness, MalformedRequestsGetErrorsAndTheServiceGoesOn) {
   zmq::send_multipart(flood, parts);
   // …and everyone else is still served.
   EXPECT_EQ(ask(R"({"v":1,"id":"f","type":"ping"})")["ok"], true);
+}
+
+TEST(DispatcherRobustness, SlowPinChecksDoNotHoldUpOtherClients) {
+  // Each PIN check is a deliberately slow argon2id verification. Eight logins sent at once
+  // are checked one after another on the verifier's thread; a ping sent after them is
+  // answered before the last of them, because the command thread never waits for a check.
+  RunningHall hall;
+  zmq::socket_t consoles(hall.context, zmq::socket_type::dealer);
+  consoles.set(zmq::sockopt::linger, 0);
+  consoles.connect(hall.commands);
+  constexpr int kLogins = 8;
+  for (int i = 0; i < kLogins; ++i) {
+    const json request{{"v", 1}, {"id", "login-" + std::to_string(i)}, {"type", "clerk_login"},
+                       {"body", {{"window", 2}, {"clerk", "c02"}, {"pin", "000" + std::to_string(i)}}},
+                       {"as", {{"role", "console"}, {"window", 2}}}};
+    const std::string text = request.dump();
+    std::array<zmq::const_buffer, 2> parts{zmq::const_buffer(), zmq::buffer(text)};
+    zmq::send_multipart(consoles, parts);
+  }
+  auto display = hall.channel(hall.as("display"));
+  ASSERT_EQ(outcomeOf(display->request("ping", json::object())), "ok");
+
+  // Login replies that had arrived by the time the ping was answered.
+  int answered = 0;
+  std::set<std::string> ids;
+  std::vector<zmq::message_t> reply;
+  while (zmq::recv_multipart(consoles, std::back_inserter(reply), zmq::recv_flags::dontwait)) {
+    ids.insert(json::parse(reply.back().to_string_view())["id"].get<std::string>());
+    ++answered;
+    reply.clear();
+  }
+  EXPECT_LT(answered, kLogins);
+
+  // Every login is still answered, each with its own id: wrong PIN.
+  const auto bound = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (answered < kLogins && std::chrono::steady_clock::now() < bound) {
+    zmq::pollitem_t item{consoles.handle(), 0, ZMQ_POLLIN, 0};
+    if (zmq::poll(&item, 1, std::chrono::milliseconds(100)) <= 0) continue;
+    (void)zmq::recv_multipart(consoles, std::back_inserter(reply));
+    const json r = json::parse(reply.back().to_string_view());
+    EXPECT_EQ(r["error"]["code"], "wrong_pin");
+    ids.insert(r["id"].get<std::string>());
+    ++answered;
+    reply.clear();
+  }
+  EXPECT_EQ(answered, kLogins);
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kLogins));
 }
 
 }  // namespace

@@ -55,6 +55,7 @@ template <class V> void describe(V& v, Rules& x) {
   v.fieldOr("waitingTargetMinutes", x.waitingTarget);
   v.fieldOr("evaluationTimeoutMinutes", x.evaluationTimeout);
   v.fieldOr("overflowThreshold", x.overflowThreshold);
+  v.fieldOr("idleWindowLimitMinutes", x.idleWindowLimit);
   v.fieldOr("serviceTimeSmoothing", x.serviceTimeSmoothing);
 }
 template <class V> void describe(V& v, HallDefinition& x) {

@@ -1,6 +1,7 @@
-// jiujin-dispatcher --config HALL.toml --db HALL.db [--commands EP] [--events EP]
+// jiujin-dispatcher --config HALL.toml --db HALL.db [--commands EP] [--events EP] [--hours follow|ignore]
 // Prints "READY commands=<ep> events=<ep>" on stdout once it serves. Exit codes: 0 after
-// SIGINT/SIGTERM, 2 for an invalid configuration, 1 when it cannot start.
+// SIGINT/SIGTERM, 2 for an invalid configuration, 1 when it cannot start. SIGHUP reloads the
+// hall file (like the reload_config command): an invalid file leaves the hall as it was.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -8,23 +9,35 @@
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "jiujin/config/loader.hpp"
+#include "jiujin/config/opening_hours.hpp"
 #include "jiujin/config/pin.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
 
 namespace {
 
 std::atomic<bool> stopRequested{false};
+std::atomic<bool> reloadRequested{false};
 int wakeWriteFd = -1;
+
+void wake() {
+  const char byte = 1;
+  [[maybe_unused]] const auto n = ::write(wakeWriteFd, &byte, 1);
+}
 
 void onSignal(int) {
   stopRequested = true;
-  const char byte = 1;
-  [[maybe_unused]] const auto n = ::write(wakeWriteFd, &byte, 1);
+  wake();
+}
+
+void onHangUp(int) {
+  reloadRequested = true;
+  wake();
 }
 
 jiujin::service::Role roleOf(jiujin::config::ClientRole role) {
@@ -48,13 +61,8 @@ std::string readKey(const std::filesystem::path& file) {
   return key;
 }
 
-jiujin::service::ServiceSettings settingsFrom(const jiujin::config::HallConfig& hall) {
-  jiujin::service::ServiceSettings s;
-  s.definition = hall.definition;
-  s.commandsEndpoint = hall.service.commands;
-  s.eventsEndpoint = hall.service.events;
-  s.curve = hall.service.curve;
-  s.synchronousFull = hall.store.synchronous == jiujin::config::Synchronous::Full;
+std::vector<jiujin::service::ClientEntry> clientsOf(const jiujin::config::HallConfig& hall) {
+  std::vector<jiujin::service::ClientEntry> clients;
   for (const auto& c : hall.clients) {
     jiujin::service::ClientEntry entry{c.name, c.publicKey, roleOf(c.role), {}};
     if (c.window) entry.windows.insert(*c.window);
@@ -62,11 +70,60 @@ jiujin::service::ServiceSettings settingsFrom(const jiujin::config::HallConfig& 
       const bool onItsBus = std::find(c.buses.begin(), c.buses.end(), device.bus) != c.buses.end();
       if (onItsBus && device.window) entry.windows.insert(*device.window);
     }
-    s.clients.push_back(std::move(entry));
+    clients.push_back(std::move(entry));
   }
-  for (const auto& c : hall.clerks) {
-    s.clerks.push_back({c.id, c.pinHash, {c.allowedWindows.begin(), c.allowedWindows.end()}});
+  return clients;
+}
+
+std::vector<jiujin::service::ClerkEntry> clerksOf(const jiujin::config::HallConfig& hall) {
+  std::vector<jiujin::service::ClerkEntry> clerks;
+  for (const auto& c : hall.clerks)
+    clerks.push_back({c.id, c.pinHash, {c.allowedWindows.begin(), c.allowedWindows.end()}});
+  return clerks;
+}
+
+/// The opening hours as the service asks them; nothing when the hours are ignored.
+jiujin::service::TicketingRule ticketingOf(const jiujin::config::HallConfig& hall, bool followHours) {
+  if (!followHours) return {};
+  return [hours = hall.hours](jiujin::core::TimePoint now) {
+    const auto t = jiujin::config::ticketingAt(hours, now);
+    using Kind = jiujin::config::TicketingNow::Kind;
+    using Service = jiujin::service::Ticketing::Kind;
+    const Service kind = t.kind == Kind::Open ? Service::Open
+                         : t.kind == Kind::AppointmentsOnly ? Service::AppointmentsOnly
+                                                            : Service::Closed;
+    return jiujin::service::Ticketing{kind, t.zh, t.en};
+  };
+}
+
+/// Reads the hall file again for reload_config / SIGHUP; every diagnostic goes in the refusal.
+jiujin::service::Outcome<jiujin::service::ReloadedHall> reloadFrom(const std::string& file, bool followHours) {
+  const auto loaded = jiujin::config::loadHallConfig(file);
+  if (!loaded.ok()) {
+    std::string zh = fmt::format("{} 有 {} 处错误，大厅保持原配置：", file, loaded.errors.size());
+    std::string en = fmt::format("{} has {} error(s); the hall keeps its configuration:", file, loaded.errors.size());
+    for (const auto& d : loaded.errors) {
+      std::ostringstream line;
+      line << d;
+      zh += "\n" + line.str();
+      en += "\n" + line.str();
+    }
+    return jiujin::service::ServiceError{"invalid_config", zh, en};
   }
+  return jiujin::service::ReloadedHall{loaded.config->definition, clerksOf(*loaded.config),
+                                       ticketingOf(*loaded.config, followHours), clientsOf(*loaded.config)};
+}
+
+jiujin::service::ServiceSettings settingsFrom(const jiujin::config::HallConfig& hall, bool followHours) {
+  jiujin::service::ServiceSettings s;
+  s.definition = hall.definition;
+  s.commandsEndpoint = hall.service.commands;
+  s.eventsEndpoint = hall.service.events;
+  s.curve = hall.service.curve;
+  s.synchronousFull = hall.store.synchronous == jiujin::config::Synchronous::Full;
+  s.clients = clientsOf(hall);
+  s.clerks = clerksOf(hall);
+  s.ticketing = ticketingOf(hall, followHours);
   s.verifyPin = [](std::string_view hash, std::string_view pin) { return jiujin::config::verifyPin(hash, pin); };
   return s;
 }
@@ -82,6 +139,7 @@ int main(int argc, char** argv) {
   std::string serverKeyFile;
   bool curve = false;
   int heartbeatMs = 1000;
+  std::string hours = "follow";
   app.add_option("--config", configFile, "hall file (TOML)")->required();
   app.add_option("--db", database, "the hall's SQLite database (created if missing)")->required();
   app.add_option("--commands", commands, "request endpoint, e.g. tcp://127.0.0.1:0 for any free port");
@@ -89,6 +147,10 @@ int main(int argc, char** argv) {
   app.add_option("--server-key", serverKeyFile, "the service's CURVE secret key file (Z85)");
   app.add_flag("--curve", curve, "use CURVE even on loopback endpoints");
   app.add_option("--heartbeat-ms", heartbeatMs, "heartbeat interval")->check(CLI::Range(50, 10000));
+  app.add_option("--hours", hours,
+                 "follow: residents take tickets only in the opening hours of the hall file; "
+                 "ignore: at any time (tests, a demo at night)")
+      ->check(CLI::IsMember({"follow", "ignore"}));
   CLI11_PARSE(app, argc, argv);
 
   const auto loaded = jiujin::config::loadHallConfig(configFile);
@@ -97,7 +159,9 @@ int main(int argc, char** argv) {
     std::cerr << fmt::format("jiujin-dispatcher: {} has {} error(s); not starting\n", configFile, loaded.errors.size());
     return 2;
   }
-  auto settings = settingsFrom(*loaded.config);
+  const bool followHours = hours == "follow";
+  auto settings = settingsFrom(*loaded.config, followHours);
+  settings.reload = [file = configFile, followHours] { return reloadFrom(file, followHours); };
   settings.database = database;
   if (!commands.empty()) settings.commandsEndpoint = commands;
   if (!events.empty()) settings.eventsEndpoint = events;
@@ -122,6 +186,10 @@ int main(int argc, char** argv) {
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+  struct sigaction hangUp {};
+  hangUp.sa_handler = onHangUp;
+  sigemptyset(&hangUp.sa_mask);
+  sigaction(SIGHUP, &hangUp, nullptr);
 
   auto service = jiujin::service::DispatcherService::start(std::move(settings));
   if (!service) {
@@ -130,7 +198,7 @@ int main(int argc, char** argv) {
   }
   std::cout << "READY commands=" << service.value()->commandsEndpoint()
             << " events=" << service.value()->eventsEndpoint() << std::endl;
-  service.value()->run(stopRequested, pipeFds[0]);
+  service.value()->run(stopRequested, pipeFds[0], &reloadRequested);
   service.value().reset();
   std::cerr << "jiujin-dispatcher: stopped\n";
   return 0;

@@ -7,19 +7,39 @@ namespace jiujin::service {
 using nlohmann::json;
 
 namespace {
-constexpr std::size_t kRecentAlarms = 100;
+
+long long millis(core::TimePoint t) { return t.time_since_epoch().count(); }
 
 std::string numberOf(const core::Hall& hall, core::TicketId id) {
   const auto t = hall.state().tickets.find(id);
   return t == hall.state().tickets.end() ? fmt::format("#{}", id) : t->second.number;
 }
+
+/// Waiting tickets per queue, the transferred ones included (they wait in their queue).
+std::map<core::QueueId, int> waitingPerQueue(const core::Hall& hall) {
+  std::map<core::QueueId, int> waiting;
+  for (const auto& [id, t] : hall.state().tickets)
+    if (t.state == core::TicketState::Waiting) ++waiting[t.queue];
+  return waiting;
+}
+
 }  // namespace
 
 json toJson(const Alarm& a) {
-  json j{{"kind", a.kind}, {"at", a.at.time_since_epoch().count()}, {"zh", a.zh}, {"en", a.en}};
+  json j{{"id", a.id}, {"kind", a.kind}, {"at", millis(a.at)}, {"zh", a.zh}, {"en", a.en}};
   if (a.ticket) j["ticket"] = *a.ticket;
   if (a.window) j["window"] = *a.window;
   if (!a.device.empty()) j["device"] = a.device;
+  if (!a.queue.empty()) j["queue"] = a.queue;
+  j["acknowledged"] = a.acknowledged ? json{{"at", millis(a.acknowledged->at)}, {"by", a.acknowledged->by}} : json();
+  if (a.followUp) {
+    json f{{"state", a.followUp->closed ? "closed" : "open"}, {"note", a.followUp->note}};
+    if (a.followUp->closedAt) f["closed_at"] = millis(*a.followUp->closedAt);
+    if (!a.followUp->closedBy.empty()) f["closed_by"] = a.followUp->closedBy;
+    j["follow_up"] = std::move(f);
+  } else {
+    j["follow_up"] = json();
+  }
   return j;
 }
 
@@ -34,11 +54,62 @@ std::vector<Alarm> AlarmDesk::checkWaits(const core::Hall& hall, core::TimePoint
     if (waited <= target) continue;
     waitAlarmed_.insert(id);
     const auto minutes = std::chrono::duration_cast<core::Minutes>(waited).count();
-    raised.push_back(Alarm{"wait_over_target", now,
-                           fmt::format("{} 号已等候 {} 分钟，超过目标 {} 分钟", ticket.number, minutes, target.count()),
-                           fmt::format("{} has waited {} min, over the {} min target", ticket.number, minutes,
-                                       target.count()),
-                           id, std::nullopt, {}});
+    Alarm a{.kind = "wait_over_target", .at = now,
+            .zh = fmt::format("{} 号已等候 {} 分钟，超过目标 {} 分钟", ticket.number, minutes, target.count()),
+            .en = fmt::format("{} has waited {} min, over the {} min target", ticket.number, minutes, target.count())};
+    a.ticket = id;
+    a.queue = ticket.queue;
+    raised.push_back(std::move(a));
+  }
+  return raised;
+}
+
+std::vector<Alarm> AlarmDesk::checkIdleWindows(const core::Hall& hall, core::TimePoint now) {
+  std::vector<Alarm> raised;
+  const auto limit = hall.definition().rules.idleWindowLimit;
+  for (const auto& [number, w] : hall.state().windows) {
+    // Idle while a call would find someone: the router's own answer, so conditional profile
+    // entries (only when the oldest waits N minutes, …) count exactly as they do for a call.
+    std::optional<core::CallDecision> next;
+    if (w.state == core::WindowState::Idle && w.clerk && !w.current) next = hall.peekNext(number, now);
+    const auto alarmed = idleAlarmed_.find(number);
+    if (!next) {
+      if (alarmed != idleAlarmed_.end()) idleAlarmed_.erase(alarmed);  // re-arm
+      continue;
+    }
+    if (now - w.since <= limit) continue;
+    if (alarmed != idleAlarmed_.end() && alarmed->second == w.since) continue;  // this idle spell is known
+    idleAlarmed_[number] = w.since;
+    const auto minutes = std::chrono::duration_cast<core::Minutes>(now - w.since).count();
+    const std::string waiting = numberOf(hall, next->ticket);
+    Alarm a{.kind = "window_idle", .at = now,
+            .zh = fmt::format("{} 号窗口已空闲 {} 分钟，而 {} 号等候中", number, minutes, waiting),
+            .en = fmt::format("window {} has been idle for {} min while {} waits", number, minutes, waiting)};
+    a.window = number;
+    a.ticket = next->ticket;
+    raised.push_back(std::move(a));
+  }
+  return raised;
+}
+
+std::vector<Alarm> AlarmDesk::checkQueues(const core::Hall& hall, core::TimePoint now) {
+  std::vector<Alarm> raised;
+  const int threshold = hall.definition().rules.overflowThreshold;
+  const auto waiting = waitingPerQueue(hall);
+  for (const auto& q : hall.definition().queues) {
+    const auto it = waiting.find(q.id);
+    const int length = it == waiting.end() ? 0 : it->second;
+    if (length < threshold) {
+      overflowing_.erase(q.id);
+      continue;
+    }
+    if (!overflowing_.insert(q.id).second) continue;
+    Alarm a{.kind = "queue_overflow", .at = now,
+            .zh = fmt::format("{}（{}）已有 {} 人等候，达到分流阈值 {}", q.name, q.prefix, length, threshold),
+            .en = fmt::format("queue {} ({}) has {} waiting, at its overflow threshold {}", q.id, q.prefix, length,
+                              threshold)};
+    a.queue = q.id;
+    raised.push_back(std::move(a));
   }
   return raised;
 }
@@ -48,38 +119,37 @@ std::optional<Alarm> AlarmDesk::checkEvent(const core::Hall& hall, const core::E
   if (!rated || static_cast<int>(rated->rating) < static_cast<int>(core::Rating::Dissatisfied)) return std::nullopt;
   const std::string number = numberOf(hall, rated->ticket);
   const bool very = rated->rating == core::Rating::VeryDissatisfied;
-  return Alarm{"bad_rating", rated->at,
-               fmt::format("{} 号窗口收到{}评价（{}）", rated->window, very ? "非常不满意" : "不满意", number),
-               fmt::format("window {} was rated {} ({})", rated->window, very ? "very dissatisfied" : "dissatisfied",
-                           number),
-               rated->ticket, rated->window, {}};
+  Alarm a{.kind = "bad_rating", .at = rated->at,
+          .zh = fmt::format("{} 号窗口收到{}评价（{}），请回访", rated->window, very ? "非常不满意" : "不满意", number),
+          .en = fmt::format("window {} was rated {} ({}): follow up with the resident", rated->window,
+                            very ? "very dissatisfied" : "dissatisfied", number)};
+  a.ticket = rated->ticket;
+  a.window = rated->window;
+  a.followUp = FollowUp{};
+  return a;
 }
 
 std::optional<Alarm> AlarmDesk::checkDevice(const DeviceHealth& d) {
+  Alarm a;
+  a.at = d.since;
+  a.window = d.window;
+  a.device = d.id;
   if (d.status == "offline" || d.status == "error") {
-    return Alarm{"device_offline", d.since, fmt::format("设备 {} 离线或故障：{}", d.id, d.detail),
-                 fmt::format("device {} is {}: {}", d.id, d.status, d.detail), std::nullopt, d.window, d.id};
+    a.kind = "device_offline";
+    a.zh = fmt::format("设备 {} 离线或故障：{}", d.id, d.detail);
+    a.en = fmt::format("device {} is {}: {}", d.id, d.status, d.detail);
+  } else if (d.kind == "printer" && d.status == "out") {
+    a.kind = "paper_out";
+    a.zh = fmt::format("取号机打印纸用完：{}", d.id);
+    a.en = fmt::format("ticket printer out of paper: {}", d.id);
+  } else if (d.kind == "printer" && d.status == "near_end") {
+    a.kind = "paper_low";
+    a.zh = fmt::format("取号机打印纸将尽：{}", d.id);
+    a.en = fmt::format("ticket printer paper low: {}", d.id);
+  } else {
+    return std::nullopt;
   }
-  if (d.kind == "printer" && d.status == "out") {
-    return Alarm{"paper_out", d.since, fmt::format("取号机打印纸用完：{}", d.id),
-                 fmt::format("ticket printer out of paper: {}", d.id), std::nullopt, d.window, d.id};
-  }
-  if (d.kind == "printer" && d.status == "near_end") {
-    return Alarm{"paper_low", d.since, fmt::format("取号机打印纸将尽：{}", d.id),
-                 fmt::format("ticket printer paper low: {}", d.id), std::nullopt, d.window, d.id};
-  }
-  return std::nullopt;
-}
-
-void AlarmDesk::remember(const Alarm& alarm) {
-  recent_.push_back(alarm);
-  while (recent_.size() > kRecentAlarms) recent_.pop_front();
-}
-
-json AlarmDesk::recent() const {
-  json list = json::array();
-  for (const auto& a : recent_) list.push_back(toJson(a));
-  return list;
+  return a;
 }
 
 }  // namespace jiujin::service

@@ -65,7 +65,7 @@ Outcome<DeviceHealth> readCommon(const json& body, std::initializer_list<std::st
 json toJson(const DeviceHealth& d) {
   json j{{"id", d.id},         {"kind", d.kind},     {"bus", d.bus},
          {"status", d.status}, {"detail", d.detail}, {"since", d.since.time_since_epoch().count()},
-         {"reported_by", d.reportedBy}};
+         {"reported_by", d.reportedBy}, {"faults", d.faults}};
   j["window"] = d.window ? json(*d.window) : json();
   return j;
 }
@@ -89,9 +89,14 @@ Outcome<DeviceHealth> printerStatusFromJson(const json& body) {
   return d;
 }
 
+bool DeviceTable::isFault(const std::string& status) {
+  return status == "offline" || status == "error" || status == "out";
+}
+
 std::optional<std::string> DeviceTable::report(DeviceHealth device) {
   auto it = devices_.find(device.id);
   if (it == devices_.end()) {
+    device.faults = isFault(device.status) ? 1 : 0;
     devices_.emplace(device.id, std::move(device));
     return std::string();
   }
@@ -100,6 +105,7 @@ std::optional<std::string> DeviceTable::report(DeviceHealth device) {
     return std::nullopt;
   }
   std::string previous = it->second.status;
+  device.faults = it->second.faults + (isFault(device.status) ? 1 : 0);
   it->second = std::move(device);
   return previous;
 }

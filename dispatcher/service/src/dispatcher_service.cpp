@@ -14,6 +14,7 @@
 #include <zmq_addon.hpp>
 
 #include "jiujin/protocol/json_codec.hpp"
+#include "jiujin/service/alarm_book.hpp"
 #include "jiujin/service/alarms.hpp"
 #include "jiujin/service/audit_log.hpp"
 #include "jiujin/service/device_table.hpp"
@@ -89,11 +90,19 @@ Outcome<std::unique_ptr<DispatcherService>> DispatcherService::start(ServiceSett
   if (!durable) return durable.error();
   auto audit = AuditLog::open(settings.database);
   if (!audit) return audit.error();
+  auto alarms = AlarmBook::open(settings.database);
+  if (!alarms) return alarms.error();
 
   auto impl = std::make_unique<Impl>();
   impl->settings = std::move(settings);
   impl->handler = std::make_unique<detail::RequestHandler>(impl->settings, std::move(durable).value(),
-                                                          std::move(audit).value(), newEpoch());
+                                                          std::move(audit).value(), std::move(alarms).value(),
+                                                          newEpoch());
+  // The hall file may have been edited while the dispatcher was stopped. Nobody listens yet,
+  // so what this batch would publish is only in the journal (a snapshot gives it to clients).
+  impl->handler->beginBatch(impl->settings.clock(), false);
+  impl->handler->adoptConfiguredDefinition();
+  (void)impl->handler->commitBatch();
   if (auto bound = impl->bindSockets(); !bound) return bound.error();
   return std::unique_ptr<DispatcherService>(new DispatcherService(std::move(impl)));
 }
@@ -135,7 +144,7 @@ Outcome<bool> DispatcherService::Impl::bindSockets() {
   return true;
 }
 
-void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd) {
+void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd, std::atomic<bool>* reload) {
   Impl& d = *impl_;
   auto nextTick = Steady::now();
   auto nextHeartbeat = Steady::now();
@@ -144,16 +153,18 @@ void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd) {
     const auto wakeAt = std::min(nextTick, nextHeartbeat);
     const auto wait = std::max<std::chrono::milliseconds>(
         std::chrono::milliseconds(0), std::chrono::duration_cast<std::chrono::milliseconds>(wakeAt - now));
-    std::array<zmq::pollitem_t, 2> items{zmq::pollitem_t{d.router.handle(), 0, ZMQ_POLLIN, 0},
+    // The wake pipe goes last so that it can be left out.
+    std::array<zmq::pollitem_t, 3> items{zmq::pollitem_t{d.router.handle(), 0, ZMQ_POLLIN, 0},
+                                         zmq::pollitem_t{nullptr, d.handler->pinChecksFd(), ZMQ_POLLIN, 0},
                                          zmq::pollitem_t{nullptr, wakeFd, ZMQ_POLLIN, 0}};
     try {
-      zmq::poll(items.data(), wakeFd >= 0 ? 2 : 1, wait);
+      zmq::poll(items.data(), wakeFd >= 0 ? 3 : 2, wait);
     } catch (const zmq::error_t& e) {
       // A signal (SIGTERM, SIGINT) interrupts the wait: look at the stop flag again.
       if (e.num() != EINTR) throw;
       continue;
     }
-    if (wakeFd >= 0 && (items[1].revents & ZMQ_POLLIN)) {
+    if (wakeFd >= 0 && (items[2].revents & ZMQ_POLLIN)) {
       char drained[64];
       [[maybe_unused]] const auto n = ::read(wakeFd, drained, sizeof drained);
     }
@@ -161,6 +172,8 @@ void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd) {
     const bool tickDue = Steady::now() >= nextTick;
     if (tickDue) nextTick = Steady::now() + d.settings.tickInterval;
     d.handler->beginBatch(d.settings.clock(), tickDue);
+    if (reload && reload->exchange(false)) d.handler->reloadFor("signal:SIGHUP");
+    d.handler->finishLogins();
     d.serveBatch();
     if (Steady::now() >= nextHeartbeat) {
       d.publishHeartbeat();

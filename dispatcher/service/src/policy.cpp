@@ -10,7 +10,7 @@
 namespace jiujin::service {
 namespace {
 
-constexpr std::array<std::pair<ServiceRequest, const char*>, 10> kRequestNames{{
+constexpr std::array<std::pair<ServiceRequest, const char*>, 13> kRequestNames{{
     {ServiceRequest::Hello, "hello"},
     {ServiceRequest::Ping, "ping"},
     {ServiceRequest::Snapshot, "snapshot"},
@@ -21,6 +21,9 @@ constexpr std::array<std::pair<ServiceRequest, const char*>, 10> kRequestNames{{
     {ServiceRequest::DeviceReport, "device_report"},
     {ServiceRequest::PrinterStatus, "printer_status"},
     {ServiceRequest::AuditExport, "audit_export"},
+    {ServiceRequest::AcknowledgeAlarm, "acknowledge_alarm"},
+    {ServiceRequest::CloseFollowUp, "close_follow_up"},
+    {ServiceRequest::ReloadConfig, "reload_config"},
 }};
 
 bool isOneOf(Role role, std::initializer_list<Role> roles) {
@@ -107,6 +110,9 @@ std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest 
       if (isOneOf(who.role, {Role::Kiosk, Role::Devices, Role::Manager, Role::Admin})) return std::nullopt;
       break;
     case ServiceRequest::AuditExport:
+    case ServiceRequest::AcknowledgeAlarm:
+    case ServiceRequest::CloseFollowUp:
+    case ServiceRequest::ReloadConfig:
       if (isOneOf(who.role, {Role::Manager, Role::Admin})) return std::nullopt;
       break;
   }

@@ -66,8 +66,14 @@ std::optional<int> windowIn(const json& body) {
 }  // namespace
 
 RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall,
-                               std::unique_ptr<AuditLog> audit, std::string epoch)
-    : settings_(settings), durable_(std::move(hall)), audit_(std::move(audit)), epoch_(std::move(epoch)) {
+                               std::unique_ptr<AuditLog> audit, std::unique_ptr<AlarmBook> alarms, std::string epoch)
+    : settings_(settings),
+      durable_(std::move(hall)),
+      audit_(std::move(audit)),
+      alarmBook_(std::move(alarms)),
+      epoch_(std::move(epoch)),
+      ticketing_(settings.ticketing),
+      pinVerifier_(settings.verifyPin) {
   for (const auto& c : settings_.clients) clients_.emplace(c.name, c);
   for (const auto& c : settings_.clerks) clerks_.emplace(c.id, c);
 }
@@ -84,6 +90,7 @@ void RequestHandler::beginBatch(core::TimePoint now, bool tickDue) {
   pending_.clear();
   auditRecords_.clear();
   news_.clear();
+  raised_.clear();
   if (!tickDue) return;
   // The day follows the calendar: a new date closes yesterday and opens today. A day a
   // manager closed early today stays closed.
@@ -95,6 +102,8 @@ void RequestHandler::beginBatch(core::TimePoint now, bool tickDue) {
   }
   for (auto& e : durable_->hall().tick(now)) events_.push_back(std::move(e));
   for (const Alarm& a : alarms_.checkWaits(durable_->hall(), now)) raise(a);
+  for (const Alarm& a : alarms_.checkIdleWindows(durable_->hall(), now)) raise(a);
+  for (const Alarm& a : alarms_.checkQueues(durable_->hall(), now)) raise(a);
 }
 
 void RequestHandler::executeSystem(const core::Command& command) {
@@ -110,10 +119,7 @@ void RequestHandler::executeSystem(const core::Command& command) {
   for (auto& e : result.value()) events_.push_back(std::move(e));
 }
 
-void RequestHandler::raise(const Alarm& alarm) {
-  alarms_.remember(alarm);
-  news_.emplace_back("alarm." + alarm.kind, json{{"alarm", toJson(alarm)}});
-}
+void RequestHandler::raise(const Alarm& alarm) { raised_.push_back(alarm); }
 
 Outcome<ClientIdentity> RequestHandler::identify(const Request& request, std::string_view userId) const {
   if (settings_.curve) {
@@ -179,6 +185,18 @@ void RequestHandler::handle(std::vector<zmq::message_t> envelope, std::string_vi
     if (const auto it = windows.find(*w); it != windows.end() && it->second.clerk) audit.clerk = *it->second.clerk;
   }
   serve(pending, request.value(), who.value(), audit);
+  if (pending.retryOf) {
+    logins_.at(*pending.retryOf).retries.push_back(std::move(pending.envelope));
+    return;
+  }
+  if (pending.pinCheck) {
+    PendingLogin& login = logins_.at(*pending.pinCheck);
+    login.who = who.value();
+    login.audit = std::move(audit);
+    if (!pending.cacheKey.empty()) loginsByKey_[pending.cacheKey] = *pending.pinCheck;
+    login.pending = std::move(pending);
+    return;
+  }
   pending_.push_back(std::move(pending));
 }
 
@@ -187,6 +205,10 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
   const bool isCommand = !query || !isQuietRead(*query);
   if (isCommand && !pending.id.empty()) {
     pending.cacheKey = who.name + '\n' + pending.id;
+    if (const auto checking = loginsByKey_.find(pending.cacheKey); checking != loginsByKey_.end()) {
+      pending.retryOf = checking->second;  // answered with the first when its PIN check is done
+      return;
+    }
     if (const std::string* cached = replyCache_.find(pending.cacheKey)) {
       pending.ready = *cached;  // a retry: the same answer, nothing executed again
       return;
@@ -195,10 +217,14 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
   Outcome<json> outcome = json();
   if (query) {
     if (auto refusal = authorize(who, *query)) outcome = *refusal;
+    else if (*query == ServiceRequest::ReloadConfig && !request.body.empty())
+      outcome = errors::invalidArgument("reload_config takes no fields");
+    else if (*query == ServiceRequest::ReloadConfig) outcome = reloadConfiguration(pending);
     else outcome = serveQuery(*query, request.body, who);
   } else {
     outcome = serveCommand(pending, request, who);
   }
+  if (pending.pinCheck) return;  // the audit row is written when the check is done
   if (outcome) {
     pending.result = std::move(outcome).value();
   } else {
@@ -210,19 +236,59 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
   auditRecords_.push_back(std::move(audit));
 }
 
-std::optional<ServiceError> RequestHandler::checkPin(const json& body) {
+Outcome<std::uint64_t> RequestHandler::submitPinCheck(const json& body) {
   const auto pin = body.find("pin");
   if (pin == body.end() || !pin->is_string()) return errors::invalidArgument("\"pin\" is required");
   const auto clerkField = body.find("clerk");
   if (clerkField == body.end() || !clerkField->is_string()) return errors::invalidArgument("\"clerk\" is required");
+  if (!settings_.verifyPin) return errors::wrongPin();
   const auto clerk = clerks_.find(clerkField->get<std::string>());
-  if (clerk == clerks_.end()) return errors::unknownClerk(clerkField->get<std::string>());
-  if (!settings_.verifyPin || !settings_.verifyPin(clerk->second.pinHash, pin->get<std::string>()))
-    return errors::wrongPin();
-  const auto window = windowIn(body);
-  if (window && !clerk->second.allowedWindows.empty() && !clerk->second.allowedWindows.contains(*window))
-    return errors::clerkNotAllowedHere(clerk->first, *window);
-  return std::nullopt;
+  if (clerk != clerks_.end()) return pinVerifier_.submit(clerk->second.pinHash, pin->get<std::string>());
+  if (clerks_.empty()) return errors::unknownClerk(clerkField->get<std::string>());
+  return pinVerifier_.submit(clerks_.begin()->second.pinHash, pin->get<std::string>(), /*decoy=*/true);
+}
+
+Outcome<json> RequestHandler::finishLogin(PendingLogin& login, bool pinMatches) {
+  if (!pinMatches) return errors::wrongPin();
+  const auto& command = std::get<core::cmd::ClerkLogin>(login.command);
+  const auto clerk = clerks_.find(command.clerk);
+  // A reload while the PIN was checked may have removed the clerk.
+  if (clerk == clerks_.end()) return errors::wrongPin();
+  if (!clerk->second.allowedWindows.empty() && !clerk->second.allowedWindows.contains(command.window))
+    return errors::clerkNotAllowedHere(clerk->first, command.window);
+  // The hall may have moved on while the PIN was checked: ask again.
+  if (auto refusal = authorize(login.who, login.command, durable_->hall().state())) return *refusal;
+  return executeCommand(login.pending, login.command);
+}
+
+void RequestHandler::finishLogins() {
+  for (const PinVerifier::Answer& answer : pinVerifier_.takeAnswers()) {
+    const auto found = logins_.find(answer.job);
+    if (found == logins_.end()) continue;
+    PendingLogin login = std::move(found->second);
+    logins_.erase(found);
+    loginsByKey_.erase(login.pending.cacheKey);
+    login.audit.at = now_;
+    auto outcome = finishLogin(login, answer.matches);
+    login.audit.ok = outcome.ok();
+    login.audit.result = outcome.ok() ? "ok" : outcome.error().code;
+    if (const auto& w = std::get<core::cmd::ClerkLogin>(login.command); outcome.ok()) login.audit.clerk = w.clerk;
+    auditRecords_.push_back(std::move(login.audit));
+    Pending& first = login.pending;
+    if (outcome) first.result = std::move(outcome).value();
+    else first.error = outcome.error();
+    for (auto& envelope : login.retries) {
+      Pending retry;
+      retry.envelope = std::move(envelope);
+      retry.id = first.id;
+      retry.error = first.error;
+      retry.result = first.result;
+      retry.firstEvent = first.firstEvent;
+      retry.eventCount = first.eventCount;
+      pending_.push_back(std::move(retry));
+    }
+    pending_.push_back(std::move(first));
+  }
 }
 
 Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& request, const ClientIdentity& who) {
@@ -238,9 +304,15 @@ Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& requ
   if (const auto unknown = unknownField(commandJson, protocol::toJson(command.value())))
     return errors::invalidArgument(fmt::format("unknown field \"{}\" for {}", *unknown, request.type));
   if (auto refusal = authorize(who, command.value(), durable_->hall().state())) return *refusal;
-  // The PIN is checked after the role: a console may only try PINs at its own window.
+  if (auto refusal = checkTicketingHours(command.value(), who)) return *refusal;
+  // The PIN is checked after the role (a console may only try PINs at its own window), on the
+  // verifier's thread: the login is set aside and answered in a later batch.
   if (login) {
-    if (auto refusal = checkPin(request.body)) return *refusal;
+    auto check = submitPinCheck(request.body);
+    if (!check) return check.error();
+    pending.pinCheck = check.value();
+    logins_[check.value()].command = command.value();
+    return json::object();
   }
   return executeCommand(pending, command.value());
 }
@@ -251,8 +323,8 @@ Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Comma
   if (const auto* issue = std::get_if<core::cmd::IssueTicket>(&command)) {
     // A retry with a key already used today: the same ticket, nothing new.
     if (!issue->requestKey.empty()) {
-      for (const auto& [id, ticket] : hall.state().tickets) {
-        if (ticket.requestKey != issue->requestKey) continue;
+      if (const auto id = hall.ticketByRequestKey(issue->requestKey)) {
+        const core::Ticket& ticket = *hall.findTicket(*id);
         const auto e = hall.estimateForQueue(ticket.queue, now_);
         return json{{"ticket", protocol::toJson(ticket)}, {"people_ahead", e.peopleAhead},
                     {"wait_s", e.wait.count()}, {"events", json::array()}, {"repeated", true}};
@@ -298,7 +370,7 @@ json RequestHandler::snapshot() const {
               {"definition", protocol::toJson(hall.definition())},
               {"state", protocol::toJson(hall.state())},
               {"devices", devices_.toJson()},
-              {"alarms", alarms_.recent()}};
+              {"alarms", currentAlarms()}};
 }
 
 Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, const ClientIdentity& who) {
@@ -375,6 +447,12 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
       reportDevice(device.value(), changed);
       return json{{"changed", changed}};
     }
+    case ServiceRequest::AcknowledgeAlarm:
+      return acknowledgeAlarm(body, who);
+    case ServiceRequest::CloseFollowUp:
+      return closeFollowUp(body, who);
+    case ServiceRequest::ReloadConfig:
+      break;  // served by serve(): its events need the request's place in the batch
     case ServiceRequest::AuditExport: {
       const std::int64_t after = body.value("after", std::int64_t{0});
       const std::size_t limit = std::min<std::size_t>(body.value("limit", std::size_t{1000}), 5000);
@@ -416,9 +494,8 @@ BatchOutput RequestHandler::commitBatch() {
         if (r.ok) r.result = first.error().code;
         r.ok = false;
       }
-      news_.erase(std::remove_if(news_.begin(), news_.end(),
-                                 [](const auto& n) { return n.first == "alarm.bad_rating"; }),
-                  news_.end());
+      // A rating that was not saved raises no alarm.
+      std::erase_if(raised_, [](const Alarm& a) { return a.kind == "bad_rating"; });
     } else {
       firstSeq = first.value();
     }
@@ -435,6 +512,12 @@ BatchOutput RequestHandler::commitBatch() {
                                          {"epoch", epoch_},
                                          {"event", protocol::toJson(events_[i])}});
     }
+  }
+  if (!raised_.empty()) {
+    // Recorded after the events they follow from; a failed write still tells the manager.
+    if (auto recorded = alarmBook_->record(raised_); !recorded)
+      std::cerr << "dispatcher.alarms: " << recorded.error().en << '\n';
+    for (const Alarm& a : raised_) news_.emplace_back("alarm." + a.kind, json{{"alarm", toJson(a)}});
   }
   const std::uint64_t lastSeq = durable_->lastSeq();
   for (auto& [topic, body] : news_) {
@@ -465,7 +548,137 @@ BatchOutput RequestHandler::commitBatch() {
   pending_.clear();
   auditRecords_.clear();
   news_.clear();
+  raised_.clear();
   return out;
+}
+
+std::optional<ServiceError> RequestHandler::checkTicketingHours(const core::Command& command,
+                                                                const ClientIdentity& who) const {
+  const auto* issue = std::get_if<core::cmd::IssueTicket>(&command);
+  // A manager may still issue a ticket after hours (a resident let in at closing time).
+  if (!issue || !ticketing_ || who.role == Role::Manager || who.role == Role::Admin) return std::nullopt;
+  const Ticketing now = ticketing_(now_);
+  switch (now.kind) {
+    case Ticketing::Kind::Open:
+      return std::nullopt;
+    case Ticketing::Kind::AppointmentsOnly:
+      if (issue->appointmentSlot) return std::nullopt;
+      return ServiceError{"appointments_only", fmt::format("本时段仅接待预约群众。{}", now.zh),
+                          fmt::format("this session is for residents with an appointment only ({})", now.en)};
+    case Ticketing::Kind::Closed:
+      break;
+  }
+  return ServiceError{"outside_hours", fmt::format("现在不是办理时间，暂停取号。{}", now.zh),
+                      fmt::format("the hall is not open for tickets now ({})", now.en)};
+}
+
+json RequestHandler::currentAlarms() const {
+  const auto today = core::TimePoint{std::chrono::floor<std::chrono::days>(now_)};
+  auto alarms = alarmBook_->current(today);
+  json list = json::array();
+  if (!alarms) {
+    std::cerr << "dispatcher.alarms: " << alarms.error().en << '\n';
+    return list;
+  }
+  for (const Alarm& a : alarms.value()) list.push_back(toJson(a));
+  return list;
+}
+
+namespace {
+Outcome<std::int64_t> alarmIdIn(const json& body, std::initializer_list<const char*> allowed) {
+  for (const auto& [key, value] : body.items()) {
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
+      return errors::invalidArgument(fmt::format("unknown field \"{}\"", key));
+  }
+  const auto id = body.find("alarm");
+  if (id == body.end() || !id->is_number_integer() || id->get<std::int64_t>() <= 0)
+    return errors::invalidArgument("\"alarm\" must be an alarm id");
+  return id->get<std::int64_t>();
+}
+}  // namespace
+
+Outcome<json> RequestHandler::acknowledgeAlarm(const json& body, const ClientIdentity& who) {
+  const auto id = alarmIdIn(body, {"alarm"});
+  if (!id) return id.error();
+  auto alarm = alarmBook_->acknowledge(id.value(), now_, who.name);
+  if (!alarm) return alarm.error();
+  json a = toJson(alarm.value());
+  news_.emplace_back("alarm.updated", json{{"alarm", a}});
+  return json{{"alarm", std::move(a)}};
+}
+
+Outcome<json> RequestHandler::closeFollowUp(const json& body, const ClientIdentity& who) {
+  const auto id = alarmIdIn(body, {"alarm", "note"});
+  if (!id) return id.error();
+  const auto note = body.find("note");
+  if (note == body.end() || !note->is_string()) return errors::invalidArgument("\"note\" is required");
+  auto alarm = alarmBook_->closeFollowUp(id.value(), note->get<std::string>(), now_, who.name);
+  if (!alarm) return alarm.error();
+  json a = toJson(alarm.value());
+  news_.emplace_back("alarm.updated", json{{"alarm", a}});
+  return json{{"alarm", std::move(a)}};
+}
+
+Outcome<json> RequestHandler::reloadConfiguration(Pending& pending) {
+  if (!settings_.reload)
+    return ServiceError{"reload_unavailable", "本调度服务未配置大厅文件，无法重新加载",
+                        "this dispatcher was started without a hall file to reload"};
+  auto loaded = settings_.reload();
+  if (!loaded) return loaded.error();  // the running hall keeps its configuration
+  ReloadedHall& next = loaded.value();
+  json result{{"definition_changed", false}, {"events", json::array()}};
+  if (next.definition != durable_->hall().definition()) {
+    // All or nothing: the core checks the new definition against the waiting tickets and
+    // open windows; a refusal leaves everything as it was.
+    auto executed = executeCommand(pending, core::cmd::UpdateDefinition{next.definition});
+    if (!executed) return executed.error();
+    result = std::move(executed).value();
+    result["definition_changed"] = true;
+  }
+  clerks_.clear();
+  for (auto& c : next.clerks) clerks_.emplace(c.id, std::move(c));
+  ticketing_ = std::move(next.ticketing);
+  result["clerks"] = clerks_.size();
+  std::vector<ClientEntry> running;
+  for (const auto& [name, c] : clients_) running.push_back(c);
+  std::sort(next.clients.begin(), next.clients.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  result["restart_needed"] = running == next.clients ? json::array() : json::array({"clients"});
+  return result;
+}
+
+void RequestHandler::reloadFor(const std::string& who) {
+  Pending pending;
+  AuditRecord audit{now_, who, "admin", "", "reload_config", json::object(), false, ""};
+  auto outcome = reloadConfiguration(pending);
+  audit.ok = outcome.ok();
+  audit.result = outcome.ok() ? "ok" : outcome.error().code;
+  auditRecords_.push_back(std::move(audit));
+  if (!outcome) {
+    std::cerr << "dispatcher.config: reload refused, the hall keeps its configuration: " << outcome.error().en << '\n';
+  } else {
+    std::cerr << "dispatcher.config: reloaded (" << (outcome.value()["definition_changed"].get<bool>() ? "definition changed" : "definition unchanged")
+              << ", " << clerks_.size() << " clerks)\n";
+  }
+}
+
+void RequestHandler::adoptConfiguredDefinition() {
+  if (settings_.definition == durable_->hall().definition()) return;
+  auto result = durable_->hall().execute(core::cmd::UpdateDefinition{settings_.definition}, now_);
+  AuditRecord audit{now_, "dispatcher", "system", "", "update_definition", json{{"reason", "hall file changed"}},
+                    result.ok(), result.ok() ? "ok" : core::toString(result.error().code)};
+  auditRecords_.push_back(std::move(audit));
+  if (!result) {
+    // Starting with the journal's definition keeps every ticket; the manager is told why.
+    std::cerr << "dispatcher.config: the hall file changed but cannot be applied now, running with the "
+                 "journal's definition: " << result.error().en << '\n';
+    Alarm a{.kind = "config_not_applied", .at = now_,
+            .zh = fmt::format("大厅配置已修改但暂不能生效：{}", result.error().zh),
+            .en = fmt::format("the edited hall file cannot be applied yet: {}", result.error().en)};
+    raise(a);
+    return;
+  }
+  std::cerr << "dispatcher.config: the hall file changed since the last run; its definition is now in force\n";
+  for (auto& e : result.value()) events_.push_back(std::move(e));
 }
 
 }  // namespace jiujin::service::detail

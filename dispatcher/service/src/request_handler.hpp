@@ -14,12 +14,14 @@
 #include <nlohmann/json.hpp>
 #include <zmq.hpp>
 
+#include "jiujin/service/alarm_book.hpp"
 #include "jiujin/service/alarms.hpp"
 #include "jiujin/service/audit_log.hpp"
 #include "jiujin/service/device_table.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
 #include "jiujin/service/durable_hall.hpp"
 #include "jiujin/service/policy.hpp"
+#include "pin_verifier.hpp"
 #include "reply_cache.hpp"
 
 namespace jiujin::service::detail {
@@ -37,7 +39,7 @@ struct BatchOutput {
 class RequestHandler {
  public:
   RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall,
-                 std::unique_ptr<AuditLog> audit, std::string epoch);
+                 std::unique_ptr<AuditLog> audit, std::unique_ptr<AlarmBook> alarms, std::string epoch);
 
   /// Starts a batch at `now`; with `tickDue`, timed transitions and the day's opening too.
   void beginBatch(core::TimePoint now, bool tickDue);
@@ -45,8 +47,20 @@ class RequestHandler {
   void handle(std::vector<zmq::message_t> envelope, std::string_view frame, std::string_view userId);
   /// Commits the batch's events in one transaction, then hands back what to publish and reply.
   BatchOutput commitBatch();
+  /// Within a batch: reloads the configuration for `who` (e.g. "signal:SIGHUP") and logs the
+  /// outcome; the audit record gets a row like a reload_config command.
+  void reloadFor(const std::string& who);
+  /// Within a batch: makes the hall's definition the configured one if the journal holds an
+  /// older one (the hall file was edited while the dispatcher was stopped).
+  void adoptConfiguredDefinition();
 
   nlohmann::json heartbeat() const;
+
+  /// Within a batch: finishes the clerk logins whose PIN checks are done; their replies go
+  /// out with the batch. Call it in every batch.
+  void finishLogins();
+  /// Readable when PIN checks are done: the service polls it beside its sockets.
+  int pinChecksFd() const { return pinVerifier_.fileDescriptor(); }
 
  private:
   struct Pending {
@@ -58,6 +72,17 @@ class RequestHandler {
     nlohmann::json result;
     std::size_t firstEvent = 0;
     std::size_t eventCount = 0;
+    std::optional<std::uint64_t> pinCheck;  ///< a login waiting for its PIN check
+    std::optional<std::uint64_t> retryOf;   ///< a retry of a login still being checked
+  };
+
+  /// A clerk login set aside while its PIN is checked on the verifier's thread.
+  struct PendingLogin {
+    Pending pending;
+    core::Command command;
+    ClientIdentity who;
+    AuditRecord audit;
+    std::vector<std::vector<zmq::message_t>> retries;  ///< envelopes of the same request sent again
   };
 
   Outcome<ClientIdentity> identify(const Request& request, std::string_view userId) const;
@@ -65,7 +90,13 @@ class RequestHandler {
   Outcome<nlohmann::json> serveQuery(ServiceRequest kind, const nlohmann::json& body, const ClientIdentity& who);
   Outcome<nlohmann::json> serveCommand(Pending& pending, const Request& request, const ClientIdentity& who);
   Outcome<nlohmann::json> executeCommand(Pending& pending, const core::Command& command);
-  std::optional<ServiceError> checkPin(const nlohmann::json& body);
+  Outcome<nlohmann::json> reloadConfiguration(Pending& pending);
+  std::optional<ServiceError> checkTicketingHours(const core::Command& command, const ClientIdentity& who) const;
+  Outcome<nlohmann::json> acknowledgeAlarm(const nlohmann::json& body, const ClientIdentity& who);
+  Outcome<nlohmann::json> closeFollowUp(const nlohmann::json& body, const ClientIdentity& who);
+  nlohmann::json currentAlarms() const;
+  Outcome<std::uint64_t> submitPinCheck(const nlohmann::json& body);
+  Outcome<nlohmann::json> finishLogin(PendingLogin& login, bool pinMatches);
   void executeSystem(const core::Command& command);
   void raise(const Alarm& alarm);
   void reportDevice(const DeviceHealth& device, bool& changed);
@@ -75,12 +106,17 @@ class RequestHandler {
   const ServiceSettings& settings_;
   std::unique_ptr<DurableHall> durable_;
   std::unique_ptr<AuditLog> audit_;
+  std::unique_ptr<AlarmBook> alarmBook_;
   std::string epoch_;
   std::map<std::string, ClientEntry> clients_;
   std::map<core::ClerkId, ClerkEntry> clerks_;
+  TicketingRule ticketing_;
   DeviceTable devices_;
   AlarmDesk alarms_;
   ReplyCache replyCache_{10000};
+  PinVerifier pinVerifier_;
+  std::map<std::uint64_t, PendingLogin> logins_;      ///< by PIN check
+  std::map<std::string, std::uint64_t> loginsByKey_;  ///< cache key → PIN check
 
   // The batch being built.
   core::TimePoint now_;
@@ -88,6 +124,7 @@ class RequestHandler {
   std::vector<Pending> pending_;
   std::vector<AuditRecord> auditRecords_;
   std::vector<std::pair<std::string, nlohmann::json>> news_;
+  std::vector<Alarm> raised_;  ///< recorded and published after the batch's commit
 };
 
 }  // namespace jiujin::service::detail

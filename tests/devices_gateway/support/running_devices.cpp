@@ -51,7 +51,8 @@ void RunningDevices::start() {
 
   dispatcher_ = std::make_unique<ChildProcess>(std::vector<std::string>{
       (build / "dispatcher/service/app/jiujin-dispatcher").string(), "--config", hall, "--db",
-      (dir.path() / "hall.db").string(), "--commands", "tcp://127.0.0.1:0", "--events", "tcp://127.0.0.1:0"});
+      (dir.path() / "hall.db").string(), "--commands", "tcp://127.0.0.1:0", "--events", "tcp://127.0.0.1:0",
+      "--hours", "ignore"});
   const auto ready = dispatcher_->waitForLine("READY ", 20s);
   if (!ready) {
     failure_ = "jiujin-dispatcher did not start: " + dispatcher_->output();

@@ -58,6 +58,10 @@ std::string field(const std::string& line, const std::string& key) {
 
 }  // namespace
 
+void DispatcherProcess::signal(int signal) {
+  if (pid_ > 0) ::kill(pid_, signal);
+}
+
 std::filesystem::path dispatcherBinary() { return binaryDir() / "dispatcher/service/app/jiujin-dispatcher"; }
 std::filesystem::path jiujinctlBinary() { return binaryDir() / "client/ctl/jiujinctl"; }
 

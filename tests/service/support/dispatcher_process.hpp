@@ -31,6 +31,8 @@ class DispatcherProcess {
   const std::string& output() const { return output_; }
 
   void kill9();
+  /// Sends `signal` (e.g. SIGHUP) to the process.
+  void signal(int signal);
   /// SIGTERM and wait (bounded); returns the exit status, or nothing if it had to be killed.
   std::optional<int> terminate(std::chrono::milliseconds within = std::chrono::seconds(10));
 

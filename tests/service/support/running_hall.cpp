@@ -2,8 +2,9 @@
 
 namespace jiujin::testing {
 
-RunningHall::RunningHall(TestHallOptions options) : hall(writeTestHall(dir.path(), options)) {
-  dispatcher = std::make_unique<DispatcherProcess>(hall.hallFile, hall.database);
+RunningHall::RunningHall(TestHallOptions options)
+    : hallOptions(std::move(options)), hall(writeTestHall(dir.path(), hallOptions)) {
+  dispatcher = std::make_unique<DispatcherProcess>(hall.hallFile, hall.database, hallOptions.dispatcherArgs);
   if (!dispatcher->ready()) throw std::runtime_error("dispatcher did not start: " + dispatcher->output());
   commands = dispatcher->commands();
   events = dispatcher->events();
@@ -11,7 +12,7 @@ RunningHall::RunningHall(TestHallOptions options) : hall(writeTestHall(dir.path(
 
 void RunningHall::restart() {
   dispatcher.reset();
-  dispatcher = std::make_unique<DispatcherProcess>(hall.hallFile, hall.database, std::vector<std::string>{}, commands,
+  dispatcher = std::make_unique<DispatcherProcess>(hall.hallFile, hall.database, hallOptions.dispatcherArgs, commands,
                                                    events);
   if (!dispatcher->ready()) throw std::runtime_error("dispatcher did not restart: " + dispatcher->output());
 }

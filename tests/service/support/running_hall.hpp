@@ -28,6 +28,7 @@ class RunningHall {
   void restart();
 
   TempDir dir;
+  TestHallOptions hallOptions;
   TestHall hall;
   zmq::context_t context;
   std::unique_ptr<DispatcherProcess> dispatcher;

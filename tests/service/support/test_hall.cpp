@@ -74,8 +74,7 @@ region_code = "370199101"
 catalog = "catalog.csv"
 
 [hours]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-open = "00:00-24:00"
+{hours}
 
 [[queue]]
 id = "general"
@@ -122,7 +121,7 @@ waiting_target_minutes = {target}
 {service}
 {clients}
 )toml",
-                                             fmt::arg("pin", kPinHash), fmt::arg("target", options.waitingTargetMinutes),
+                                             fmt::arg("pin", kPinHash), fmt::arg("target", options.waitingTargetMinutes), fmt::arg("hours", options.hours),
                                              fmt::arg("service", service), fmt::arg("clients", clients));
   return hall;
 }

@@ -40,6 +40,10 @@ struct TestHallOptions {
   bool curve = false;
   std::vector<TestClient> clients;  ///< keys are generated
   int waitingTargetMinutes = 30;
+  /// The [hours] table's body; the default is open around the clock, every day.
+  std::string hours = "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nopen = \"00:00-24:00\"\n";
+  /// Extra arguments for jiujin-dispatcher (RunningHall), e.g. {"--hours", "ignore"}.
+  std::vector<std::string> dispatcherArgs;
 };
 
 /// Writes hall.toml, catalog.csv (and key files) into `dir`.

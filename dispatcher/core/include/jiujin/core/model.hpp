@@ -82,6 +82,7 @@ struct Rules {
   Minutes waitingTarget{30};                ///< waits above this raise an alarm
   Minutes evaluationTimeout{1};             ///< no rating by then records "not rated"
   int overflowThreshold = 15;               ///< queue length that raises an overflow alarm
+  Minutes idleWindowLimit{5};               ///< a window idle this long while residents wait raises an alarm
   double serviceTimeSmoothing = 0.2;        ///< EWMA factor for recent service times
   bool operator==(const Rules&) const = default;
 };

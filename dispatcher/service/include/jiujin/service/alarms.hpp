@@ -1,7 +1,9 @@
 #pragma once
-// Alarms for the hall manager (电子监察): a resident waiting longer than the target, a device
-// gone silent, a printer out of paper, a bad rating. Published as "alarm.<kind>" news.
-#include <deque>
+// Alarms for the hall manager (电子监察): a resident waiting longer than the target, a window
+// idle while its queues wait, a queue over its overflow threshold, a device gone silent, a
+// printer out of paper, a bad rating (which opens a 回访 follow-up). The desk decides when to
+// raise one; the book (alarm_book.hpp) keeps them durable with their acknowledgements.
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,34 +17,57 @@
 
 namespace jiujin::service {
 
+struct AlarmAcknowledgement {
+  core::TimePoint at;
+  std::string by;  ///< the client that acknowledged
+  bool operator==(const AlarmAcknowledgement&) const = default;
+};
+
+/// 回访: a bad rating is followed up by the manager, who closes it with a note.
+struct FollowUp {
+  bool closed = false;
+  std::string note;
+  std::optional<core::TimePoint> closedAt;
+  std::string closedBy;
+  bool operator==(const FollowUp&) const = default;
+};
+
 struct Alarm {
-  std::string kind;  ///< wait_over_target device_offline paper_out paper_low bad_rating
+  std::int64_t id = 0;  ///< given by the book; 0 until recorded
+  /// wait_over_target window_idle queue_overflow device_offline paper_out paper_low bad_rating
+  std::string kind;
   core::TimePoint at;
   std::string zh;
   std::string en;
   std::optional<core::TicketId> ticket;
   std::optional<core::WindowNumber> window;
   std::string device;
+  std::string queue;
+  std::optional<AlarmAcknowledgement> acknowledged;
+  std::optional<FollowUp> followUp;
+  bool operator==(const Alarm&) const = default;
 };
 
 nlohmann::json toJson(const Alarm& alarm);
 
-/// Decides when to raise alarms and remembers the recent ones for snapshots.
+/// Decides when to raise alarms. Each condition raises once and re-arms when it clears.
 class AlarmDesk {
  public:
-  /// Tickets whose wait passed the hall's target since the last look (each raised once).
+  /// Tickets whose wait passed the hall's target since the last look.
   std::vector<Alarm> checkWaits(const core::Hall& hall, core::TimePoint now);
-  /// A bad rating in a committed event.
+  /// Open windows with a clerk, idle past the hall's limit while a queue they serve waits.
+  std::vector<Alarm> checkIdleWindows(const core::Hall& hall, core::TimePoint now);
+  /// Queues whose length reached the hall's overflow threshold.
+  std::vector<Alarm> checkQueues(const core::Hall& hall, core::TimePoint now);
+  /// A bad rating in an executed event (it opens a follow-up).
   std::optional<Alarm> checkEvent(const core::Hall& hall, const core::Event& event);
   /// A device whose status changed to something a person must see to.
   std::optional<Alarm> checkDevice(const DeviceHealth& device);
 
-  void remember(const Alarm& alarm);
-  nlohmann::json recent() const;
-
  private:
   std::set<core::TicketId> waitAlarmed_;
-  std::deque<Alarm> recent_;
+  std::map<core::WindowNumber, core::TimePoint> idleAlarmed_;  ///< idle since, when alarmed
+  std::set<core::QueueId> overflowing_;
 };
 
 }  // namespace jiujin::service

@@ -21,6 +21,9 @@ struct DeviceHealth {
   std::string detail;  ///< free text from the reporter
   core::TimePoint since;
   std::string reportedBy;  ///< the client that reported it
+  /// Times the device went offline, into error or out of paper since the dispatcher started
+  /// (kept by the dispatcher, not reported: the monitor's error count).
+  int faults = 0;
   bool operator==(const DeviceHealth&) const = default;
 };
 
@@ -33,6 +36,8 @@ Outcome<DeviceHealth> printerStatusFromJson(const nlohmann::json& body);
 
 class DeviceTable {
  public:
+  /// Whether `status` is a fault a person must see to (offline, error, paper out).
+  static bool isFault(const std::string& status);
   /// Records a report. Returns the previous status if it changed (or "" for a new device),
   /// nothing if the status is unchanged (then nothing is published).
   std::optional<std::string> report(DeviceHealth device);

@@ -25,12 +25,32 @@ struct ClientEntry {
   std::string publicKey;  ///< Z85
   Role role = Role::Display;
   std::set<core::WindowNumber> windows;  ///< see ClientIdentity::windows
+  bool operator==(const ClientEntry&) const = default;
 };
 
 struct ClerkEntry {
   core::ClerkId id;
   std::string pinHash;
   std::set<core::WindowNumber> allowedWindows;  ///< empty: any window
+  bool operator==(const ClerkEntry&) const = default;
+};
+
+/// Whether residents may take a ticket at a moment (the hall's opening hours).
+struct Ticketing {
+  enum class Kind { Open, AppointmentsOnly, Closed };
+  Kind kind = Kind::Open;
+  std::string zh;  ///< the hours in words, told to a resident who is refused
+  std::string en;
+};
+using TicketingRule = std::function<Ticketing(core::TimePoint)>;
+
+/// What a configuration reload gives the running service: everything that can change
+/// without a restart. Endpoints, keys, clients and the database need a restart.
+struct ReloadedHall {
+  core::HallDefinition definition;
+  std::vector<ClerkEntry> clerks;
+  TicketingRule ticketing;
+  std::vector<ClientEntry> clients;  ///< compared only, to say that a restart is needed
 };
 
 struct ServiceSettings {
@@ -48,6 +68,11 @@ struct ServiceSettings {
   std::function<bool(std::string_view hash, std::string_view pin)> verifyPin;
   /// Hall-local wall time; tests inject their own.
   std::function<core::TimePoint()> clock;
+  /// Opening hours for ticketing; unset: tickets at any time (tests, a demo at night).
+  TicketingRule ticketing;
+  /// Reads the hall file again (reload_config, SIGHUP); a refusal carries every diagnostic.
+  /// Unset: reloading is refused.
+  std::function<Outcome<ReloadedHall>()> reload;
   std::chrono::milliseconds heartbeatInterval{1000};
   std::chrono::milliseconds tickInterval{1000};
 };
@@ -72,8 +97,9 @@ class DispatcherService {
   const std::string& eventsEndpoint() const;
 
   /// Serves until `stop` is set. `wakeFd`, if ≥ 0, is polled too: a signal handler writes
-  /// to it so that a stop request is seen at once.
-  void run(const std::atomic<bool>& stop, int wakeFd = -1);
+  /// to it so that a stop request is seen at once. When `reload` is set (SIGHUP), the service
+  /// clears it and reloads the configuration as a reload_config command would.
+  void run(const std::atomic<bool>& stop, int wakeFd = -1, std::atomic<bool>* reload = nullptr);
 
  private:
   struct Impl;

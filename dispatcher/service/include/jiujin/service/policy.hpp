@@ -22,6 +22,9 @@ enum class ServiceRequest {
   DeviceReport,   ///< a device's health, from the gateway
   PrinterStatus,  ///< a ticket printer's paper state, from a kiosk or the gateway
   AuditExport,
+  AcknowledgeAlarm,  ///< the manager has seen an alarm
+  CloseFollowUp,     ///< 回访 done: close a bad rating's follow-up with a note
+  ReloadConfig,      ///< read the hall file again (catalog, queues, windows, clerks, hours)
 };
 
 std::optional<ServiceRequest> serviceRequestFromType(const std::string& type);
