@@ -154,9 +154,11 @@ void readRules(TableReader& t, core::Rules& rules) {
   if (auto v = t.number("service_time_smoothing", 0.01, 1.0)) rules.serviceTimeSmoothing = *v;
 }
 
-// Every {placeholder} in a call template must be one the voice can fill in.
+// Every {placeholder} in a call template must be one the voice can say: it speaks ticket
+// numbers and window numbers from recorded digits and letters, but has no recording of a
+// window's or a queue's name (the screens show those).
 void checkTemplate(TableReader& t, std::string_view key, const std::string& text) {
-  constexpr std::string_view known[] = {"number", "window", "window_name", "queue"};
+  constexpr std::string_view known[] = {"number", "window"};
   bool hasNumber = false;
   for (std::size_t open = text.find('{'); open != std::string::npos;
        open = text.find('{', open + 1)) {
@@ -168,8 +170,8 @@ void checkTemplate(TableReader& t, std::string_view key, const std::string& text
     const auto name = std::string_view(text).substr(open + 1, close - open - 1);
     if (name == "number") hasNumber = true;
     if (std::find(std::begin(known), std::end(known), name) == std::end(known)) {
-      t.report().error(t.at(key), fmt::format("announcements.{} uses {{{}}}; the placeholders are "
-                                              "{{number}}, {{window}}, {{window_name}}, {{queue}}",
+      t.report().error(t.at(key), fmt::format("announcements.{} uses {{{}}}; the voice can say only "
+                                              "{{number}} (the ticket) and {{window}} (the window's number)",
                                               key, name));
     }
   }

@@ -29,14 +29,49 @@ int fail(const QString& message) {
   return 2;
 }
 
+/// How calls are spoken: the hall file's [announcements] (when --config is given), with the
+/// command line's options over them. Templates with words the voice has no recording of are
+/// reported and replaced by the default ones.
+voice::AnnouncementStyle voiceStyle(const QCommandLineParser& args, const config::Announcements* hall) {
+  voice::AnnouncementStyle style;
+  if (hall) {
+    style.templates = voice::templatesFromHallFile(hall->zh, hall->en);
+    style.repeats = hall->repeat;
+    style.english = hall->english;
+    if (auto problem = voice::checkTemplates(style)) {
+      qCWarning(lcApp) << "announcements in the hall file cannot be spoken, using the default ones:"
+                       << QString::fromStdString(problem->message);
+      style.templates = voice::AnnouncementTemplates{};
+    }
+  }
+  if (args.isSet("english-voice")) style.english = true;
+  if (args.isSet("repeats")) style.repeats = args.value("repeats").toInt();
+  return style;
+}
+
+/// Quiet hours: --quiet, else the hall file's announcements.quiet_hours.
+std::vector<voice::QuietHours> quietHours(const QCommandLineParser& args, const config::Announcements* hall) {
+  std::vector<voice::QuietHours> quiet;
+  if (args.isSet("quiet")) {
+    if (auto q = voice::parseQuietHours(args.value("quiet"))) quiet.push_back(*q);
+  } else if (hall) {
+    for (const auto& span : hall->quietHours) {
+      quiet.push_back({QTime(span.start.hour() % 24, span.start.minute()), QTime(span.end.hour() % 24, span.end.minute())});
+    }
+  }
+  return quiet;
+}
+
 /// The voice, or nothing when it is switched off or cannot be set up (the screen still runs).
-std::unique_ptr<voice::CallAnnouncer> makeVoice(const QCommandLineParser& args, voice::AnnouncementPlayer& player) {
+std::unique_ptr<voice::CallAnnouncer> makeVoice(const QCommandLineParser& args, voice::AnnouncementPlayer& player,
+                                                const config::Announcements* hall) {
   std::vector<std::filesystem::path> folders;
   if (args.isSet("recordings")) folders.emplace_back(args.value("recordings").toStdString());
   const auto cache = args.isSet("segments") ? std::filesystem::path(args.value("segments").toStdString())
                                             : voice::defaultSegmentCache();
   voice::GeneratorOptions generate;
-  generate.english = args.isSet("english-voice");
+  const voice::AnnouncementStyle style = voiceStyle(args, hall);
+  generate.english = style.english;
   if (auto made = voice::generateSegments(cache, generate); !made) {
     qCWarning(lcApp) << "voice segments:" << QString::fromStdString(made.error().message);
   }
@@ -46,12 +81,9 @@ std::unique_ptr<voice::CallAnnouncer> makeVoice(const QCommandLineParser& args, 
     qCWarning(lcApp) << "voice off:" << QString::fromStdString(library.error().message);
     return nullptr;
   }
-  voice::AnnouncementStyle style;
-  style.english = args.isSet("english-voice");
-  style.repeats = args.value("repeats").toInt();
   auto announcer = std::make_unique<voice::CallAnnouncer>(voice::AnnouncementComposer(style),
                                                           std::move(library).value(), player);
-  if (args.isSet("quiet")) announcer->setQuietHours(voice::parseQuietHours(args.value("quiet")));
+  announcer->setQuietHours(quietHours(args, hall));
   return announcer;
 }
 
@@ -77,10 +109,10 @@ int main(int argc, char** argv) {
       {"windows", "Show only these windows, e.g. 1-6,9.", "list"},
       {"lang", "Screen language: zh (default) or en.", "lang", "zh"},
       {"mute", "No voice."},
-      {"english-voice", "Say each call in English after the Mandarin."},
-      {"repeats", "Times each call is said.", "n", "2"},
-      {"volume", "Voice volume, 0-100.", "percent", "100"},
-      {"quiet", "Quiet hours without voice, e.g. 12:00-13:30.", "span"},
+      {"english-voice", "Say each call in English after the Mandarin (default: the hall file's announcements)."},
+      {"repeats", "Times each call is said (default: the hall file's, else 2).", "n"},
+      {"volume", "Voice volume, 0-100 (default: the hall file's, else 100).", "percent"},
+      {"quiet", "Quiet hours without voice, e.g. 12:00-13:30 (default: the hall file's).", "span"},
       {"recordings", "Folder of the hall's own WAV clips, overriding segments by name.", "dir"},
       {"segments", "Folder of generated segments (made on first run if missing).", "dir"},
   });
@@ -103,12 +135,27 @@ int main(int argc, char** argv) {
   options.zone = zone.value();
   display::DisplayModel model(options);
 
+  // The hall file: endpoints and the announcements.
+  std::optional<config::HallConfig> hall;
+  if (args.isSet("config")) {
+    auto loaded = config::loadHallConfig(args.value("config").toStdString());
+    if (!loaded.ok()) {
+      for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", config::toString(e).c_str());
+      return 2;
+    }
+    hall = std::move(loaded.config);
+  }
+  const config::Announcements* announcements = hall ? &hall->announcements : nullptr;
+
   std::unique_ptr<voice::AnnouncementPlayer> player;
   std::unique_ptr<voice::CallAnnouncer> announcer;
   if (!args.isSet("mute")) {
     player = std::make_unique<voice::AnnouncementPlayer>();
-    player->setVolume(args.value("volume").toDouble() / 100.0);
-    announcer = makeVoice(args, *player);
+    const double volume = args.isSet("volume") ? args.value("volume").toDouble()
+                          : announcements    ? announcements->volume
+                                             : 100.0;
+    player->setVolume(volume / 100.0);
+    announcer = makeVoice(args, *player, announcements);
   }
   if (announcer) {
     QObject::connect(&model, &display::DisplayModel::callAnnounced, announcer.get(), &voice::CallAnnouncer::announce);
@@ -122,14 +169,9 @@ int main(int argc, char** argv) {
     demo->start(std::chrono::seconds(6));
   } else {
     client::ConnectionOptions connection;
-    if (args.isSet("config")) {
-      auto loaded = config::loadHallConfig(args.value("config").toStdString());
-      if (!loaded.ok()) {
-        for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", config::toString(e).c_str());
-        return 2;
-      }
-      connection.commands = loaded.config->service.commands;
-      connection.events = loaded.config->service.events;
+    if (hall) {
+      connection.commands = hall->service.commands;
+      connection.events = hall->service.events;
     }
     if (args.isSet("commands")) connection.commands = args.value("commands").toStdString();
     if (args.isSet("events")) connection.events = args.value("events").toStdString();

@@ -253,6 +253,19 @@ TEST(HallRules, AFileThatIsNotTomlIsAnErrorAtItsPlace) {
   EXPECT_THAT(errors[0], HasSubstr("error: the file is not valid TOML: "));
 }
 
+TEST(HallRules, AnnouncementWithAPlaceholderTheVoiceCannotSayIsAnError) {
+  const auto errors = errorsOf(validHall() + "\n[announcements]\nzh = \"请{number}号到{window}号窗口{window_name}办理\"\n");
+  ASSERT_EQ(errors.size(), 1u) << ::testing::PrintToString(errors);
+  EXPECT_THAT(errors[0], HasSubstr("error: announcements.zh uses {window_name}; the voice can say only {number} "
+                                   "(the ticket) and {window} (the window's number)"));
+}
+
+TEST(HallRules, AnnouncementThatNeverSaysTheNumberIsAnError) {
+  const auto errors = errorsOf(validHall() + "\n[announcements]\nen = \"Please go to window {window}\"\n");
+  ASSERT_EQ(errors.size(), 1u) << ::testing::PrintToString(errors);
+  EXPECT_THAT(errors[0], HasSubstr("error: announcements.en never says {number}"));
+}
+
 TEST(HallRules, AllMistakesAreReportedInOneRun) {
   auto hall = replaced(validHall(), R"(prefix = "B")", R"(prefix = "A")");
   hall = replaced(hall, "address = 1\n", "address = 0\n");

@@ -99,6 +99,27 @@ TEST(AnnouncementComposer, HallTemplateCanReorderThePhrases) {
                                          "hao", "chuangkou_banli"}));
 }
 
+TEST(AnnouncementComposer, HallFileTemplatesAreSpokenAndRecallsSayCallingAgainFirst) {
+  // The hall file's defaults, as config/ reads them.
+  AnnouncementStyle style;
+  style.templates = templatesFromHallFile("请{number}号到{window}号窗口办理", "Number {number}, please go to window {window}");
+  EXPECT_FALSE(checkTemplates(style).has_value());
+  const AnnouncementComposer composer(style);
+  EXPECT_EQ(words(composer.sentence(Call{"A001", 3}, Language::Mandarin).value()), kA001To3);
+  const auto recall = words(composer.sentence(Call{"A001", 3, true}, Language::Mandarin).value());
+  ASSERT_GT(recall.size(), kA001To3.size());
+  EXPECT_EQ(std::vector<std::string>(recall.end() - static_cast<long>(kA001To3.size()), recall.end()), kA001To3);
+  EXPECT_EQ(words(composer.sentence(Call{"A001", 3}, Language::English).value()).front(), "en_number");
+}
+
+TEST(AnnouncementComposer, HallFileTemplateWithWordsWithoutRecordingsIsNamedByTheCheck) {
+  AnnouncementStyle style;
+  style.templates = templatesFromHallFile("请{number}号到{window}号柜台", "Number {number}, please go to window {window}");
+  const auto problem = checkTemplates(style);
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_NE(problem->message.find("柜台"), std::string::npos) << problem->message;
+}
+
 /// A library where each segment is a block of one constant value, to see order in the sound.
 SegmentLibrary markedLibrary(const std::vector<std::string>& names, std::size_t length) {
   SegmentLibrary library;

@@ -159,3 +159,34 @@ Expected<Pcm> AnnouncementComposer::compose(const Call& call, const SegmentLibra
 }
 
 }  // namespace jiujin::voice
+
+namespace jiujin::voice {
+
+namespace {
+std::string replacedAll(std::string text, std::string_view from, std::string_view to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+}  // namespace
+
+AnnouncementTemplates templatesFromHallFile(const std::string& zh, const std::string& en) {
+  AnnouncementTemplates t;
+  t.mandarin = replacedAll(zh, "{number}", kTicketSlot);
+  t.mandarinRecall = "再次呼叫，" + t.mandarin;
+  t.english = replacedAll(en, "{number}", kTicketSlot);
+  t.englishRecall = "calling again, " + t.english;
+  return t;
+}
+
+std::optional<VoiceError> checkTemplates(const AnnouncementStyle& style) {
+  const AnnouncementComposer composer(style);
+  for (const bool recall : {false, true}) {
+    const Call sample{"A001", 12, recall};
+    if (auto mandarin = composer.sentence(sample, Language::Mandarin); !mandarin) return mandarin.error();
+    if (auto english = composer.sentence(sample, Language::English); !english) return english.error();
+  }
+  return std::nullopt;
+}
+
+}  // namespace jiujin::voice

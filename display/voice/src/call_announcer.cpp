@@ -1,5 +1,7 @@
 #include "jiujin/voice/call_announcer.hpp"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -27,7 +29,8 @@ CallAnnouncer::CallAnnouncer(AnnouncementComposer composer, SegmentLibrary libra
     : QObject(parent), composer_(std::move(composer)), library_(std::move(library)), player_(player) {}
 
 void CallAnnouncer::announce(const QString& ticketNumber, int window, bool recall) {
-  if (quiet_ && quiet_->contains(clock_())) {
+  const QTime now = clock_();
+  if (std::any_of(quiet_.begin(), quiet_.end(), [&](const QuietHours& q) { return q.contains(now); })) {
     emit silenced(ticketNumber, window, QCoreApplication::translate("CallAnnouncer", "静音时段"));
     return;
   }

@@ -2,6 +2,7 @@
 // Turns a call into what the hall hears: "请A零零一号到三号窗口办理", said twice, optionally
 // followed by English. Pure: the same call and style always give the same segments and sound.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,14 @@ class AnnouncementComposer {
  private:
   AnnouncementStyle style_;
 };
+
+/// The templates of a hall file ([announcements] zh and en, with {number} and {window}) in
+/// the composer's spelling; a recall says 再次呼叫 / "calling again" before the sentence.
+AnnouncementTemplates templatesFromHallFile(const std::string& zh, const std::string& en);
+
+/// Whether every word of the style's templates has a recording (phrases of the segment
+/// catalog, digits, letters): the error names the words the voice cannot say.
+std::optional<VoiceError> checkTemplates(const AnnouncementStyle& style);
 
 /// How a window number is said: 三, 十二, 二十一 in Mandarin (digit by digit from 100);
 /// digit by digit in English.

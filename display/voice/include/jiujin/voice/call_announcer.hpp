@@ -34,7 +34,9 @@ class CallAnnouncer : public QObject {
   CallAnnouncer(AnnouncementComposer composer, SegmentLibrary library, AnnouncementPlayer& player,
                 QObject* parent = nullptr);
 
-  void setQuietHours(std::optional<QuietHours> quiet) { quiet_ = quiet; }
+  void setQuietHours(std::optional<QuietHours> quiet) { quiet_.clear(); if (quiet) quiet_.push_back(*quiet); }
+  /// Several quiet spans (the hall file's announcements.quiet_hours).
+  void setQuietHours(std::vector<QuietHours> quiet) { quiet_ = std::move(quiet); }
   void setLocalClock(LocalClock clock) { clock_ = std::move(clock); }
 
  public slots:
@@ -49,7 +51,7 @@ class CallAnnouncer : public QObject {
   AnnouncementComposer composer_;
   SegmentLibrary library_;
   AnnouncementPlayer& player_;
-  std::optional<QuietHours> quiet_;
+  std::vector<QuietHours> quiet_;
   LocalClock clock_ = [] { return QTime::currentTime(); };
 };
 
