@@ -421,11 +421,23 @@ int main(int argc, char** argv) {
   }
   for (auto [name, wire, help] : std::initializer_list<std::tuple<const char*, const char*, const char*>>{
            {"snapshot", "snapshot", "大厅快照 the whole hall state"},
-           {"stats", "statistics", "统计 counts and waits"},
            {"items", "items", "事项 items with waiting figures"},
            {"hello", "hello", "who the dispatcher takes this client for"},
            {"ping", "ping", "is the dispatcher there"}}) {
     app.add_subcommand(name, help)->callback([&, wire = std::string(wire)] { type = wire; });
+  }
+  {
+    auto* sub = app.add_subcommand("stats", "统计 the figures of today or of --from … --to (from the hall's history)");
+    auto from = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    sub->add_option("--from", *from, "first day, YYYY-MM-DD (default today)");
+    sub->add_option("--to", *to, "last day, YYYY-MM-DD (default: --from, or today)");
+    sub->callback([&, from, to] {
+      type = "statistics";
+      body = json::object();
+      if (!from->empty()) body["from"] = *from;
+      if (!to->empty()) body["to"] = *to;
+    });
   }
   {
     auto* sub = app.add_subcommand("estimate", "预计等待 people ahead and wait for an item");
@@ -530,5 +542,10 @@ int main(int argc, char** argv) {
   if (type.empty()) return fail("nothing to do");
   if (body.is_discarded() || !body.is_object()) return fail("the body is not a JSON object");
   if (type == "open_day" && body.value("date", "").empty()) return fail("day open needs a date (YYYY-MM-DD)");
+  for (const char* key : {"from", "to"}) {
+    const auto date = body.find(key);
+    if (type == "statistics" && date != body.end() && date->is_string() && !jiujin::ctl::looksLikeDate(date->get<std::string>()))
+      return fail(fmt::format("--{} needs a date YYYY-MM-DD, not \"{}\"", key, date->get<std::string>()));
+  }
   return send(g, type, body);
 }

@@ -9,6 +9,11 @@ Q_IMPORT_QML_PLUGIN(Jiujin_ConsolePlugin)
 
 namespace jiujin::console {
 
+namespace {
+/// The engine's property remembering what useLanguage chose.
+constexpr const char* kChosenLanguage = "jiujinConsoleLanguage";
+}  // namespace
+
 void useHallFont() {
   QFont font(QStringLiteral("WenQuanYi Micro Hei"));
   font.setStyleHint(QFont::SansSerif);
@@ -24,6 +29,9 @@ bool useLanguage(QQmlEngine& engine, const QString& language, std::unique_ptr<QT
   if (translator) QCoreApplication::removeTranslator(translator.get());
   translator = std::move(next);
   if (translator) QCoreApplication::installTranslator(translator.get());
+  // Qt.uiLanguage: the dispatcher's texts (alarms) come in both languages; QML picks.
+  engine.setProperty(kChosenLanguage, language);
+  engine.setUiLanguage(language);
   engine.retranslate();
   return true;
 }
@@ -33,6 +41,10 @@ QQuickWindow* loadConsole(QQmlApplicationEngine& engine, ClerkConsole* desk, Hal
   QObject::connect(&engine, &QQmlApplicationEngine::warnings, &engine, [&warnings](const QList<QQmlError>& list) {
     for (const auto& w : list) warnings << w.toString();
   });
+  // Chinese unless useLanguage chose another language (the engine's default follows the
+  // machine's locale, "en" on most servers).
+  const QString chosen = engine.property(kChosenLanguage).toString();
+  engine.setUiLanguage(chosen.isEmpty() ? QStringLiteral("zh") : chosen);
   engine.setInitialProperties({{QStringLiteral("clerkConsole"), QVariant::fromValue<QObject*>(desk)},
                                {QStringLiteral("monitor"), QVariant::fromValue<QObject*>(monitor)}});
   engine.load(QUrl(QStringLiteral("qrc:/Jiujin/Console/Main.qml")));

@@ -83,6 +83,30 @@ class DemoDispatcher {
   std::vector<core::Event> events_;
 };
 
+/// The dispatcher's alarms of the demo morning, in every state the list shows.
+json demoAlarms() {
+  const auto at = [](int minutesAgo) { return (demoMorning() - core::Minutes(minutesAgo)).time_since_epoch().count(); };
+  const json ackByMonitor{{"at", at(40)}, {"by", "monitor"}};
+  return json::array({
+      json{{"id", 1}, {"kind", "bad_rating"}, {"at", at(80)}, {"window", 3}, {"ticket", 2},
+           {"zh", "3号窗口收到“非常不满意”评价（A001）"}, {"en", "window 3 was rated very dissatisfied (A001)"},
+           {"acknowledged", json{{"at", at(75)}, {"by", "monitor"}}},
+           {"follow_up", json{{"state", "closed"}, {"note", "已电话回访，居民表示理解"}, {"closed_at", at(60)}, {"closed_by", "monitor"}}}},
+      json{{"id", 3}, {"kind", "bad_rating"}, {"at", at(50)}, {"window", 3}, {"ticket", 5},
+           {"zh", "3号窗口收到“不满意”评价（A002）"}, {"en", "window 3 was rated dissatisfied (A002)"},
+           {"acknowledged", ackByMonitor}, {"follow_up", json{{"state", "open"}, {"note", ""}}}},
+      json{{"id", 4}, {"kind", "wait_over_target"}, {"at", at(20)}, {"ticket", 9},
+           {"zh", "B003 号已等候 31 分钟，超过目标 30 分钟"}, {"en", "B003 has waited 31 min, over the 30 min target"},
+           {"acknowledged", nullptr}, {"follow_up", nullptr}},
+      json{{"id", 5}, {"kind", "device_offline"}, {"at", at(10)}, {"device", "w2-pad"}, {"window", 2},
+           {"zh", "设备 w2-pad 离线：no reply"}, {"en", "device w2-pad offline: no reply"},
+           {"acknowledged", nullptr}, {"follow_up", nullptr}},
+      json{{"id", 6}, {"kind", "window_idle"}, {"at", at(2)}, {"window", 4},
+           {"zh", "4号窗口空闲 5 分钟，其队列有人等候"}, {"en", "window 4 idle for 5 min while its queues wait"},
+           {"acknowledged", nullptr}, {"follow_up", nullptr}},
+  });
+}
+
 }  // namespace
 
 ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir) {
@@ -136,7 +160,12 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     desk.callNext();
     desk.setHall(&dispatcher.hall(), true);
     std::unique_ptr<QTranslator> translator;
-    if (useLanguage(engine, QStringLiteral("en"), translator)) shoot(window, QStringLiteral("console-serving-en.png"));
+    if (useLanguage(engine, QStringLiteral("en"), translator)) {
+      // The model's own words were made in Chinese: let it make them again.
+      desk.refreshFigures();
+      desk.setHall(&dispatcher.hall(), true);
+      shoot(window, QStringLiteral("console-serving-en.png"));
+    }
     useLanguage(engine, QStringLiteral("zh"), translator);
   }
   {
@@ -144,13 +173,10 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     for (const auto& c : config.clerks) names[c.id] = c.name;
     HallMonitor monitor(send, names, demoMorning);
     monitor.setHall(&dispatcher.hall(), true);
-    monitor.setDevices(json{{"w1-display", {{"kind", "window_display"}, {"window", 1}, {"status", "online"}}},
-                            {"w2-pad", {{"kind", "eval_pad"}, {"window", 2}, {"status", "offline"}, {"detail", "no reply"}}},
-                            {"kiosk-1/printer", {{"kind", "printer"}, {"status", "near_end"}}}});
-    monitor.addAlarm(json{{"kind", "bad_rating"}, {"at", demoMorning().time_since_epoch().count() - 3000000},
-                          {"zh", "3号窗口收到“不满意”评价（A002）"}});
-    monitor.addAlarm(json{{"kind", "device_offline"}, {"at", demoMorning().time_since_epoch().count() - 600000},
-                          {"zh", "设备 w2-pad 离线：no reply"}});
+    monitor.setDevices(json{{"w1-display", {{"kind", "window_display"}, {"window", 1}, {"status", "online"}, {"faults", 0}}},
+                            {"w2-pad", {{"kind", "eval_pad"}, {"window", 2}, {"status", "offline"}, {"detail", "no reply"}, {"faults", 3}}},
+                            {"kiosk-1/printer", {{"kind", "printer"}, {"status", "near_end"}, {"faults", 1}}}});
+    monitor.addAlarms(demoAlarms());
     monitor.loadToday();
     QQmlApplicationEngine engine;
     QString error;
@@ -160,6 +186,17 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
       return run;
     }
     shoot(window, QStringLiteral("monitor-live.png"));
+    // The 回访 of the open bad rating, with the manager's note typed in.
+    if (auto* dialog = window->findChild<QObject*>(QStringLiteral("followUpDialog"))) {
+      QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant::fromValue<qint64>(3)),
+                                Q_ARG(QVariant, QStringLiteral("3号窗口收到“不满意”评价（A002）")));
+      if (auto* note = window->findChild<QObject*>(QStringLiteral("followUpNote")))
+        note->setProperty("text", QStringLiteral("已电话回访，居民反映材料清单不清楚，已当面说明并致歉"));
+      shoot(window, QStringLiteral("monitor-follow-up.png"));
+      QMetaObject::invokeMethod(dialog, "close");
+    } else if (run.error.isEmpty()) {
+      run.error = QStringLiteral("the monitor has no follow-up dialog");
+    }
     if (auto* page = window->findChild<QObject*>(QStringLiteral("monitorPage"))) page->setProperty("currentTab", 1);
     shoot(window, QStringLiteral("monitor-figures.png"));
   }

@@ -7,12 +7,10 @@
 #include <QCommandLineParser>
 #include <QLocale>
 #include <cstdio>
-#include <cstring>
-#include <sstream>
 
 #include "console_view.hpp"
 #include "demo_screens.hpp"
-#include "jiujin/config/loader.hpp"
+#include "jiujin/clientqt/link_options.hpp"
 #include "jiujin/console/link_wiring.hpp"
 
 namespace {
@@ -24,18 +22,10 @@ int fail(const QString& message, int code = 2) {
   return code;
 }
 
-bool wantsScreenshots(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--screenshots") == 0) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  qputenv("QT_QUICK_CONTROLS_STYLE", "Basic");
-  if (wantsScreenshots(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  clientqt::prepareHallApp(argc, argv);
   // Qt Charts draws with QGraphicsView: the application must be a QApplication.
   QApplication app(argc, argv);
   QApplication::setApplicationName("jiujin-console");
@@ -44,24 +34,17 @@ int main(int argc, char** argv) {
   QCommandLineParser args;
   args.setApplicationDescription("Jiujin console: the clerk's window console (--window N) or the manager's monitor (--manager)");
   args.addHelpOption();
+  clientqt::addLinkOptions(args);
   args.addOptions({
-      {"config", "The hall file (TOML).", "file"},
       {"window", "The window this console sits at.", "number"},
       {"manager", "The hall manager's monitor."},
-      {"commands", "The dispatcher's command endpoint (overrides [service]).", "endpoint"},
-      {"events", "The dispatcher's event endpoint (overrides [service]).", "endpoint"},
       {"lang", "Interface language: zh (default) or en.", "language", "zh"},
-      {"screenshots", "Render every screen offscreen into this folder and exit.", "dir"},
   });
   args.process(app);
-  if (!args.isSet("config")) return fail("--config HALL.toml is required");
-  const auto loaded = config::loadHallConfig(args.value("config").toStdString());
-  if (!loaded.ok()) {
-    std::ostringstream text;
-    for (const auto& d : loaded.errors) text << d << '\n';
-    return fail(QString::fromStdString(text.str()) + args.value("config") + " is not a valid hall file");
-  }
-  const config::HallConfig& hall = *loaded.config;
+  QString problem;
+  const auto loaded = clientqt::loadHallFile(args, problem);
+  if (!loaded) return fail(problem);
+  const config::HallConfig& hall = *loaded;
   QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
   console::useHallFont();
 
@@ -75,13 +58,10 @@ int main(int argc, char** argv) {
   if (args.isSet("manager") == args.isSet("window")) return fail("give either --window N or --manager");
   if (args.isSet("window") && (!numeric || window <= 0)) return fail("--window needs a window number");
 
-  client::ConnectionOptions connection;
-  connection.commands = args.isSet("commands") ? args.value("commands").toStdString() : hall.service.commands;
-  connection.events = args.isSet("events") ? args.value("events").toStdString() : hall.service.events;
-  connection.identity = args.isSet("manager")
-                            ? client::StatedIdentity{"manager", std::nullopt, "monitor"}
-                            : client::StatedIdentity{"console", window, "console-w" + std::to_string(window)};
-  clientqt::HallLink link(connection);
+  clientqt::HallLink link(clientqt::linkOptions(
+      args, hall,
+      args.isSet("manager") ? client::StatedIdentity{"manager", std::nullopt, "monitor"}
+                            : client::StatedIdentity{"console", window, "console-w" + std::to_string(window)}));
 
   std::unique_ptr<console::ClerkConsole> desk;
   std::unique_ptr<console::HallMonitor> monitor;

@@ -6,12 +6,10 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <cstdio>
-#include <cstring>
-#include <sstream>
 
 #include "demo_screens.hpp"
 #include "jiujin/clientqt/hall_link.hpp"
-#include "jiujin/config/loader.hpp"
+#include "jiujin/clientqt/link_options.hpp"
 #include "jiujin/kiosk/activity_filter.hpp"
 #include "jiujin/kiosk/kiosk_model.hpp"
 #include "jiujin/kiosk/link_wiring.hpp"
@@ -27,19 +25,10 @@ int fail(const QString& message, int code = 2) {
   return code;
 }
 
-bool wantsScreenshots(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--screenshots") == 0) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  qputenv("QT_QUICK_CONTROLS_STYLE", "Basic");
-  // The demo renders without a display.
-  if (wantsScreenshots(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  clientqt::prepareHallApp(argc, argv);
   QGuiApplication app(argc, argv);
   QGuiApplication::setApplicationName("jiujin-kiosk");
   QCoreApplication::setOrganizationName("jiujin");
@@ -47,25 +36,17 @@ int main(int argc, char** argv) {
   QCommandLineParser args;
   args.setApplicationDescription("Jiujin kiosk (取号机): the resident's touch screen and ticket printer");
   args.addHelpOption();
+  clientqt::addLinkOptions(args);
   args.addOptions({
-      {"config", "The hall file (TOML).", "file"},
       {"printer", "Ticket printer port (overrides [kiosk] printer_port); \"none\" for no printer.", "path"},
-      {"commands", "The dispatcher's command endpoint (overrides [service]).", "endpoint"},
-      {"events", "The dispatcher's event endpoint (overrides [service]).", "endpoint"},
       {"name", "This kiosk's name, as the dispatcher knows it.", "name", "kiosk-1"},
-      {"screenshots", "Render every screen offscreen into this folder and exit.", "dir"},
       {"fullscreen", "Fill the screen."},
   });
   args.process(app);
-  if (!args.isSet("config")) return fail("--config HALL.toml is required");
-
-  const auto loaded = config::loadHallConfig(args.value("config").toStdString());
-  if (!loaded.ok()) {
-    std::ostringstream text;
-    for (const auto& d : loaded.errors) text << d << '\n';
-    return fail(QString::fromStdString(text.str()) + args.value("config") + " is not a valid hall file");
-  }
-  const config::HallConfig& hall = *loaded.config;
+  QString problem;
+  const auto loaded = clientqt::loadHallFile(args, problem);
+  if (!loaded) return fail(problem);
+  const config::HallConfig& hall = *loaded;
   QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
   kiosk::useHallFont();
 
@@ -75,10 +56,7 @@ int main(int argc, char** argv) {
     return run.error.isEmpty() ? 0 : fail(run.error, 1);
   }
 
-  client::ConnectionOptions connection;
-  connection.commands = args.isSet("commands") ? args.value("commands").toStdString() : hall.service.commands;
-  connection.events = args.isSet("events") ? args.value("events").toStdString() : hall.service.events;
-  connection.identity = client::StatedIdentity{"kiosk", std::nullopt, args.value("name").toStdString()};
+  auto connection = clientqt::linkOptions(args, hall, client::StatedIdentity{"kiosk", std::nullopt, args.value("name").toStdString()});
   // A resident is waiting: say "unreachable" after a few seconds, then keep retrying.
   connection.requestTimeout = std::chrono::milliseconds(1500);
   connection.attempts = 2;

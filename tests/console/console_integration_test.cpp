@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 
 #include "jiujin/clientqt/hall_link.hpp"
 #include "jiujin/console/clerk_console.hpp"
@@ -17,10 +18,41 @@ using namespace jiujin;
 using console::test::waitFor;
 using nlohmann::json;
 
+/// The test hall and its dispatcher, started with opening hours ignored: the tests issue
+/// tickets at whatever time of night they run.
+class HallAtAnyHour {
+ public:
+  HallAtAnyHour()
+      : hall_(jiujin::testing::writeTestHall(dir_.path())),
+        dispatcher_(hall_.hallFile, hall_.database, {"--hours", "ignore"}) {}
+
+  const jiujin::testing::DispatcherProcess& dispatcher() const { return dispatcher_; }
+
+  /// Loopback options stating `role` (and `window`), as the apps state them.
+  client::ConnectionOptions as(const std::string& role, int window = 0) const {
+    client::ConnectionOptions o;
+    o.commands = dispatcher_.commands();
+    o.events = dispatcher_.events();
+    o.identity = client::StatedIdentity{role, window > 0 ? std::optional<int>(window) : std::nullopt, "test-" + role};
+    o.requestTimeout = std::chrono::milliseconds(5000);
+    o.attempts = 2;
+    return o;
+  }
+  std::unique_ptr<client::CommandChannel> channel(const client::ConnectionOptions& options) {
+    return std::make_unique<client::CommandChannel>(context_, options);
+  }
+
+ private:
+  jiujin::testing::TempDir dir_;
+  jiujin::testing::TestHall hall_;
+  jiujin::testing::DispatcherProcess dispatcher_;
+  zmq::context_t context_;
+};
+
 class ConsoleAgainstDispatcher : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(hall_.dispatcher && hall_.dispatcher->ready()) << hall_.dispatcher->output();
+    ASSERT_TRUE(hall_.dispatcher().ready()) << hall_.dispatcher().output();
     consoleLink_ = std::make_unique<clientqt::HallLink>(hall_.as("console", 1));
     managerLink_ = std::make_unique<clientqt::HallLink>(hall_.as("manager"));
     console_ = std::make_unique<console::ClerkConsole>(1, console::sendThrough(*consoleLink_));
@@ -49,7 +81,37 @@ class ConsoleAgainstDispatcher : public ::testing::Test {
         << console_->refusal().toStdString();
   }
 
-  jiujin::testing::RunningHall hall_;
+  /// Serves, completes and rates the ticket at window 1 `rating` (as its pad would); returns
+  /// once the monitor lists the bad rating's alarm, its row.
+  int serveAndRate(const std::string& rating) {
+    logIn();
+    issue("T-0001");
+    EXPECT_TRUE(waitFor([&] { return console_->canCall(); }));
+    console_->callNext();
+    EXPECT_TRUE(waitFor([&] { return console_->canStart(); }));
+    console_->start();
+    EXPECT_TRUE(waitFor([&] { return console_->canComplete(); }));
+    console_->complete();
+    EXPECT_TRUE(waitFor([&] { return console_->canRequestEvaluation(); }));
+    console_->requestEvaluation();
+    EXPECT_TRUE(waitFor([&] { return !console_->busy(); }));
+    EXPECT_TRUE(console_->refusal().isEmpty()) << console_->refusal().toStdString();
+    auto pad = hall_.channel(hall_.as("manager"));
+    const auto rated = pad->request("evaluate", json{{"window", 1}, {"rating", rating}});
+    EXPECT_TRUE(rated.ok) << jiujin::testing::outcomeOf(rated);
+    int row = -1;
+    EXPECT_TRUE(waitFor([&] { return (row = rowOfKind(*monitor_, "bad_rating")) >= 0; }));
+    return row;
+  }
+
+  static int rowOfKind(console::HallMonitor& monitor, const char* kind) {
+    auto* alarms = monitor.alarms();
+    for (int i = 0; i < alarms->rowCount(); ++i)
+      if (alarms->field(i, "kind").toString() == QLatin1String(kind)) return i;
+    return -1;
+  }
+
+  HallAtAnyHour hall_;
   std::unique_ptr<clientqt::HallLink> consoleLink_;
   std::unique_ptr<clientqt::HallLink> managerLink_;
   std::unique_ptr<console::ClerkConsole> console_;
@@ -118,31 +180,112 @@ TEST_F(ConsoleAgainstDispatcher, TheMonitorShowsWindowsQueuesAndTodaysFigures) {
   EXPECT_EQ(monitor_->byQueue()->rowCount(), 2);
 }
 
-TEST_F(ConsoleAgainstDispatcher, ABadRatingRaisesAnAlarmTheManagerAcknowledges) {
-  logIn();
-  issue("T-0001");
-  ASSERT_TRUE(waitFor([&] { return console_->canCall(); }));
-  console_->callNext();
-  ASSERT_TRUE(waitFor([&] { return console_->canStart(); }));
-  console_->start();
-  ASSERT_TRUE(waitFor([&] { return console_->canComplete(); }));
-  console_->complete();
-  ASSERT_TRUE(waitFor([&] { return console_->canRequestEvaluation(); }));
-  console_->requestEvaluation();
-  ASSERT_TRUE(waitFor([&] { return !console_->busy(); }));
-  EXPECT_TRUE(console_->refusal().isEmpty()) << console_->refusal().toStdString();
-  auto pad = hall_.channel(hall_.as("manager"));
-  ASSERT_TRUE(pad->request("evaluate", json{{"window", 1}, {"rating", "very_dissatisfied"}}).ok);
-
-  ASSERT_TRUE(waitFor([&] { return monitor_->unacknowledged() >= 1; }));
-  int row = -1;
-  for (int i = 0; i < monitor_->alarms()->rowCount(); ++i)
-    if (monitor_->alarms()->field(i, "kind").toString() == QStringLiteral("bad_rating")) row = i;
+TEST_F(ConsoleAgainstDispatcher, ABadRatingRaisesAnAlarmTheDispatcherRecordsAsAcknowledged) {
+  const int row = serveAndRate("very_dissatisfied");
   ASSERT_GE(row, 0);
-  EXPECT_TRUE(monitor_->alarms()->field(row, "followUp").toBool());
+  console::RowListModel& alarms = *monitor_->alarms();
+  EXPECT_GT(alarms.field(row, "alarmId").toLongLong(), 0);
+  EXPECT_FALSE(alarms.field(row, "acknowledged").toBool());
+  EXPECT_EQ(alarms.field(row, "followUp").toString(), QStringLiteral("open"));
+  EXPECT_EQ(alarms.field(row, "window").toInt(), 1);
+  EXPECT_FALSE(alarms.field(row, "text").toString().isEmpty());
   const int before = monitor_->unacknowledged();
-  monitor_->acknowledgeAlarm(row);
-  EXPECT_EQ(monitor_->unacknowledged(), before - 1);
+  const int openBefore = monitor_->openFollowUps();
+  EXPECT_GE(openBefore, 1);
+
+  const qint64 id = alarms.field(row, "alarmId").toLongLong();
+  monitor_->acknowledgeAlarm(id);
+  ASSERT_TRUE(waitFor([&] { return monitor_->unacknowledged() == before - 1; })) << monitor_->refusal().toStdString();
+  const int now = rowOfKind(*monitor_, "bad_rating");
+  EXPECT_TRUE(alarms.field(now, "acknowledged").toBool());
+  EXPECT_TRUE(alarms.field(now, "acknowledgedBy").toString().contains(QStringLiteral("test-manager")))
+      << alarms.field(now, "acknowledgedBy").toString().toStdString();
+  // Acknowledging is not the 回访: the follow-up stays open until the manager closes it.
+  EXPECT_EQ(alarms.field(now, "followUp").toString(), QStringLiteral("open"));
+  EXPECT_EQ(monitor_->openFollowUps(), openBefore);
+  EXPECT_TRUE(monitor_->refusal().isEmpty());
+}
+
+TEST_F(ConsoleAgainstDispatcher, TheManagerClosesTheFollowUpOfABadRatingWithANote) {
+  const int row = serveAndRate("dissatisfied");
+  ASSERT_GE(row, 0);
+  const qint64 id = monitor_->alarms()->field(row, "alarmId").toLongLong();
+
+  // An empty note is refused by the dispatcher, and the monitor says why.
+  monitor_->closeFollowUp(id, QStringLiteral("  "));
+  ASSERT_TRUE(waitFor([&] { return !monitor_->refusal().isEmpty(); }));
+  EXPECT_EQ(monitor_->alarms()->field(rowOfKind(*monitor_, "bad_rating"), "followUp").toString(), QStringLiteral("open"));
+  monitor_->clearRefusal();
+
+  monitor_->closeFollowUp(id, QStringLiteral("已电话回访，居民表示理解"));
+  ASSERT_TRUE(waitFor([&] {
+    const int r = rowOfKind(*monitor_, "bad_rating");
+    return r >= 0 && monitor_->alarms()->field(r, "followUp").toString() == QStringLiteral("closed");
+  })) << monitor_->refusal().toStdString();
+  const int closed = rowOfKind(*monitor_, "bad_rating");
+  EXPECT_EQ(monitor_->alarms()->field(closed, "followUpNote").toString(), QStringLiteral("已电话回访，居民表示理解"));
+  EXPECT_EQ(monitor_->openFollowUps(), 0);
+  EXPECT_TRUE(monitor_->refusal().isEmpty());
+
+  // Closing it again: the dispatcher refuses (already closed) and the reason is shown.
+  monitor_->closeFollowUp(id, QStringLiteral("再次回访"));
+  ASSERT_TRUE(waitFor([&] { return !monitor_->refusal().isEmpty(); }));
+  EXPECT_EQ(monitor_->alarms()->field(rowOfKind(*monitor_, "bad_rating"), "followUpNote").toString(),
+            QStringLiteral("已电话回访，居民表示理解"));
+}
+
+TEST_F(ConsoleAgainstDispatcher, AMonitorStartedLaterListsTheAlarmsAsTheDispatcherKeptThem) {
+  const int row = serveAndRate("very_dissatisfied");
+  ASSERT_GE(row, 0);
+  const qint64 id = monitor_->alarms()->field(row, "alarmId").toLongLong();
+  monitor_->acknowledgeAlarm(id);
+  ASSERT_TRUE(waitFor([&] { return monitor_->alarms()->field(rowOfKind(*monitor_, "bad_rating"), "acknowledged").toBool(); }));
+
+  // A second monitor (the manager's other screen) learns the alarm from the snapshot alone.
+  clientqt::HallLink laterLink(hall_.as("manager"));
+  console::HallMonitor later(console::sendThrough(laterLink), {});
+  console::followLink(later, laterLink);
+  laterLink.start();
+  ASSERT_TRUE(waitFor([&] { return later.online() && rowOfKind(later, "bad_rating") >= 0; }));
+  const int laterRow = rowOfKind(later, "bad_rating");
+  EXPECT_EQ(later.alarms()->field(laterRow, "alarmId").toLongLong(), id);
+  EXPECT_TRUE(later.alarms()->field(laterRow, "acknowledged").toBool());
+  EXPECT_EQ(later.alarms()->field(laterRow, "followUp").toString(), QStringLiteral("open"));
+  EXPECT_EQ(later.openFollowUps(), 1);
+  laterLink.stop();
+}
+
+TEST_F(ConsoleAgainstDispatcher, TheDeviceListShowsTheDispatchersFaultCounts) {
+  auto gateway = hall_.channel(hall_.as("devices"));
+  const auto report = [&](const char* status) {
+    const auto reply = gateway->request("device_report",
+                                        json{{"device", "w1-pad"}, {"kind", "eval_pad"}, {"status", status}, {"window", 1}});
+    ASSERT_TRUE(reply.ok) << jiujin::testing::outcomeOf(reply);
+  };
+  const auto faultsOf = [&](const char* status) {
+    auto* devices = monitor_->devices();
+    for (int i = 0; i < devices->rowCount(); ++i)
+      if (devices->field(i, "device").toString() == QStringLiteral("w1-pad") &&
+          devices->field(i, "status").toString() == QLatin1String(status))
+        return devices->field(i, "faults").toInt();
+    return -1;
+  };
+  const auto listed = [&] {
+    std::string rows;
+    for (int i = 0; i < monitor_->devices()->rowCount(); ++i)
+      rows += monitor_->devices()->field(i, "device").toString().toStdString() + " " +
+              monitor_->devices()->field(i, "status").toString().toStdString() + " " +
+              std::to_string(monitor_->devices()->field(i, "faults").toInt()) + "; ";
+    return rows;
+  };
+  report("offline");
+  ASSERT_TRUE(waitFor([&] { return faultsOf("offline") == 1; })) << listed();
+  report("online");
+  ASSERT_TRUE(waitFor([&] { return faultsOf("online") == 1; })) << listed();
+  report("error");
+  ASSERT_TRUE(waitFor([&] { return faultsOf("error") == 2; })) << listed();
+  // The dispatcher raised device alarms for the offline and error reports.
+  EXPECT_GE(rowOfKind(*monitor_, "device_offline"), 0);
 }
 
 }  // namespace

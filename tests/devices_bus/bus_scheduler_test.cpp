@@ -41,6 +41,17 @@ TEST(BusScheduler, ACallDisplayWriteGoesBeforeDuePolls) {
   EXPECT_EQ(sendAnswered(bus, t0 + 10ms).deviceId, "pad-3");
 }
 
+TEST(BusScheduler, AStripWriteAfterACallGoesAfterTheCallDisplayAndBeforeDuePolls) {
+  auto bus = windowThreeBus();
+  bus.addDevice({"strip", 100});
+  bus.addPollJob({"keypad-3", 0x100, 4, BusPriority::KeypadPoll, 200ms}, t0);
+  bus.submitWrite("strip", 0, {0x4130}, BusPriority::CallStrip, t0 + 10ms);
+  bus.submitWrite("display-3", 0, {0x4130}, BusPriority::CallDisplay, t0 + 10ms);
+  EXPECT_EQ(sendAnswered(bus, t0 + 10ms).deviceId, "display-3");
+  EXPECT_EQ(sendAnswered(bus, t0 + 10ms).deviceId, "strip");
+  EXPECT_EQ(sendAnswered(bus, t0 + 10ms).deviceId, "keypad-3");
+}
+
 TEST(BusScheduler, KeypadPollsGoBeforePadPollsAndPadPollsBeforeRefreshes) {
   auto bus = windowThreeBus();
   bus.submitWrite("display-3", 0, {1}, BusPriority::Background, t0);

@@ -82,7 +82,7 @@ TEST_F(ControlProtocol, VanishAndRestoreMoveTheSymlink) {
 
 TEST_F(ControlProtocol, HelpNamesEveryCommand) {
   const auto help = run("help");
-  for (const char* c : {"buses", "devices", "show", "press", "rate", "fault", "clear", "vanish",
+  for (const char* c : {"buses", "devices", "show", "history", "press", "rate", "fault", "clear", "vanish",
                         "restore"}) {
     EXPECT_NE(help.find(std::string("\n") + c), std::string::npos) << c;
   }

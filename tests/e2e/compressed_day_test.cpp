@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "jiujin/config/loader.hpp"
@@ -32,6 +33,9 @@ double daySpeed() {
 constexpr int kResidents = 150;
 // The simulator ends its day by itself; this only stops a hung run.
 constexpr auto kDayBound = 240s;
+// How long the watch follows events between reads of the display history. The history keeps
+// every change, so this only spreads the reads out; it does not decide what is seen.
+constexpr auto kLookEvery = 20ms;
 
 std::string callText(const std::string& number, core::WindowNumber window) {
   return fmt::format("{} 请到{}号窗口", number, window);
@@ -71,6 +75,25 @@ bool wasShown(const DayWatch& watch, const std::string& device, const std::strin
   return found != watch.shown().end() && found->second.contains(text);
 }
 
+std::string at(core::TimePoint t) {
+  const auto ms = t.time_since_epoch().count();
+  return fmt::format("{:%H:%M:%S}.{:03}", fmt::localtime(static_cast<std::time_t>(ms / 1000)), ms % 1000);
+}
+
+/// The calls made between `from` and `to`, one line each, to explain a failure.
+std::string callsBetween(const std::vector<std::pair<std::uint64_t, core::Event>>& events,
+                         const std::map<core::TicketId, std::string>& numbers, core::TimePoint from, core::TimePoint to) {
+  std::string out;
+  for (const auto& [seq, e] : events) {
+    const auto* called = std::get_if<core::ev::TicketCalled>(&e);
+    if (!called || called->at < from || called->at > to) continue;
+    const auto number = numbers.find(called->ticket);
+    out += fmt::format("  {} {} (event {})\n", at(called->at),
+                       callText(number == numbers.end() ? "?" : number->second, called->window), seq);
+  }
+  return out;
+}
+
 int countOf(const nlohmann::json& object, const std::string& key) {
   return object.contains(key) ? object.at(key).get<int>() : 0;
 }
@@ -105,10 +128,12 @@ TEST(CompressedDay, EveryTicketEndsFinalEveryCallIsShownEveryPadPressCountsOnceA
   ASSERT_TRUE(hall.startSimulator(simulatorArgs())) << hall.failure();
 
   const auto deadline = std::chrono::steady_clock::now() + kDayBound;
-  while (hall.simulator()->running() && std::chrono::steady_clock::now() < deadline) watch.look(2ms);
+  while (hall.simulator()->running() && std::chrono::steady_clock::now() < deadline) watch.look(kLookEvery);
   const auto status = hall.simulator()->waitForExit(5s);
   ASSERT_EQ(status.value_or(-1), 0) << hall.outputs();
   watch.look(200ms);  // the last events
+  ASSERT_TRUE(watch.readHistory()) << "the bus simulator did not answer";
+  EXPECT_EQ(watch.historyGaps(), 0u) << "the display history lost entries before they were read";
   const auto summary = readSummary(hall.summaryFile().string());
   EXPECT_EQ(summary.at("stopped_by"), "day done") << hall.outputs();
   ASSERT_TRUE(watch.mirror().synced());
@@ -129,13 +154,20 @@ TEST(CompressedDay, EveryTicketEndsFinalEveryCallIsShownEveryPadPressCountsOnceA
   for (const auto& [seq, e] : watch.events()) {
     if (const auto* issued = std::get_if<core::ev::TicketIssued>(&e)) numbers[issued->ticket.id] = issued->ticket.number;
     if (const auto* moved = std::get_if<core::ev::TicketTransferred>(&e)) numbers[moved->child.id] = moved->child.number;
+  }
+  for (const auto& [seq, e] : watch.events()) {
     const auto* called = std::get_if<core::ev::TicketCalled>(&e);
     if (!called) continue;
     ++calls;
     const std::string text = callText(numbers[called->ticket], called->window);
+    const auto from = called->at - 500ms, to = called->at + 3s;  // what a failure shows
     EXPECT_TRUE(wasShown(watch, watch.displayOf(called->window), text))
-        << text << " never appeared on " << watch.displayOf(called->window);
-    EXPECT_TRUE(wasShown(watch, watch.strip(), text)) << text << " never appeared on the main strip";
+        << text << " never appeared on " << watch.displayOf(called->window) << "; called at " << at(called->at)
+        << ", it was sent:\n" << watch.sentBetween(watch.displayOf(called->window), from, to);
+    EXPECT_TRUE(wasShown(watch, watch.strip(), text))
+        << text << " never appeared on the main strip; called at " << at(called->at) << ", the strip was sent:\n"
+        << watch.sentBetween(watch.strip(), from, to) << "and the calls then were:\n"
+        << callsBetween(watch.events(), numbers, from, to);
   }
   EXPECT_GT(calls, kResidents / 2);
 
@@ -204,7 +236,7 @@ TEST(CompressedDayWithFailures, NothingAcknowledgedIsLostAcrossTwoDispatcherCras
   bool busPulled = false;
   const auto deadline = started + kDayBound;
   while (hall.simulator()->running() && std::chrono::steady_clock::now() < deadline) {
-    watch.look(2ms);
+    watch.look(kLookEvery);
     const auto now = std::chrono::steady_clock::now();
     if ((crashes == 0 && now >= firstCrash) || (crashes == 1 && now >= secondCrash)) {
       ++crashes;

@@ -112,5 +112,45 @@ TEST(Jiujinctl, DispatcherStopsCleanlyOnSigterm) {
   EXPECT_EQ(hall.dispatcher->terminate(), 0);
 }
 
+TEST(Jiujinctl, StatsGivesTheFiguresOfTheDaysAskedFor) {
+  RunningHall hall;
+  std::string issued;
+  ASSERT_EQ(runProgram(ctl(hall, {"--role", "kiosk", "issue", "T-0001"}), issued), 0) << issued;
+  // Today as the dispatcher counts it (the default period).
+  std::string todays;
+  ASSERT_EQ(runProgram(ctl(hall, {"--json", "stats"}), todays), 0) << todays;
+  const std::string today = json::parse(todays)["result"]["figures"]["from"];
+
+  std::string asked;
+  ASSERT_EQ(runProgram(ctl(hall, {"--json", "stats", "--from", today, "--to", today}), asked), 0) << asked;
+  const json figures = json::parse(asked)["result"]["figures"];
+  EXPECT_EQ(figures["to"], today);
+  EXPECT_EQ(figures["tickets"]["issued"], 1);
+  EXPECT_EQ(figures["by_queue"]["general"]["issued"], 1);
+
+  std::string human;
+  ASSERT_EQ(runProgram(ctl(hall, {"stats", "--from", today, "--to", today}), human), 0) << human;
+  EXPECT_NE(human.find("统计 figures " + today + " … " + today), std::string::npos) << human;
+  EXPECT_NE(human.find("取号 issued 1 "), std::string::npos) << human;
+  EXPECT_NE(human.find("按队列 by queue"), std::string::npos) << human;
+  EXPECT_NE(human.find("综合受理"), std::string::npos) << human;
+
+  // Days with no history: the period is echoed, nothing counted.
+  std::string empty;
+  ASSERT_EQ(runProgram(ctl(hall, {"stats", "--from", "2020-01-01", "--to", "2020-01-31"}), empty), 0) << empty;
+  EXPECT_NE(empty.find("统计 figures 2020-01-01 … 2020-01-31"), std::string::npos) << empty;
+  EXPECT_NE(empty.find("取号 issued 0 "), std::string::npos) << empty;
+}
+
+TEST(Jiujinctl, StatsRefusesABackwardPeriodAndABadDate) {
+  RunningHall hall;
+  std::string backward;
+  EXPECT_EQ(runProgram(ctl(hall, {"stats", "--from", "2020-02-01", "--to", "2020-01-01"}), backward), 1);
+  EXPECT_NE(backward.find("invalid_argument"), std::string::npos) << backward;
+  std::string malformed;
+  EXPECT_EQ(runProgram(ctl(hall, {"stats", "--from", "2020-2-1"}), malformed), 2);
+  EXPECT_NE(malformed.find("YYYY-MM-DD"), std::string::npos) << malformed;
+}
+
 }  // namespace
 }  // namespace jiujin::testing

@@ -54,16 +54,60 @@ Item {
             ListView {
                 anchors.fill: parent
                 clip: true
-                spacing: 4
+                spacing: 6
                 model: live.monitor.alarms
-                delegate: RowLayout {
+                delegate: Rectangle {
+                    id: alarm
                     required property var model
-                    required property int index
                     width: ListView.view.width
-                    Text { text: model.at; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted }
-                    Text { text: model.text + (model.followUp ? qsTr("（需回访）") : ""); font.family: Theme.font; font.pixelSize: 15
-                           color: model.acknowledged ? Theme.muted : Theme.bad; Layout.fillWidth: true; wrapMode: Text.Wrap }
-                    Button { visible: !model.acknowledged; text: qsTr("确认"); font.family: Theme.font; onClicked: live.monitor.acknowledgeAlarm(index) }
+                    height: alarmColumn.implicitHeight + 8
+                    radius: 4
+                    color: model.acknowledged ? "transparent" : "#fdf3f2"
+                    ColumnLayout {
+                        id: alarmColumn
+                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 4 }
+                        spacing: 2
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Text { text: alarm.model.at; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.alignment: Qt.AlignTop }
+                            Text {
+                                text: Qt.uiLanguage === "en" && alarm.model.textEn ? alarm.model.textEn : alarm.model.text
+                                font.family: Theme.font; font.pixelSize: 15
+                                color: alarm.model.acknowledged ? Theme.muted : Theme.bad
+                                Layout.fillWidth: true; wrapMode: Text.Wrap
+                            }
+                            Button {
+                                visible: alarm.model.actionable && !alarm.model.acknowledged
+                                text: qsTr("确认"); font.family: Theme.font
+                                onClicked: live.monitor.acknowledgeAlarm(alarm.model.alarmId)
+                            }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            visible: alarm.model.acknowledged || alarm.model.followUp !== ""
+                            Text {
+                                visible: alarm.model.acknowledged
+                                text: qsTr("已确认 %1 %2").arg(alarm.model.acknowledgedAt).arg(alarm.model.acknowledgedBy)
+                                font.family: Theme.font; font.pixelSize: 13; color: Theme.muted
+                            }
+                            Text {
+                                visible: alarm.model.followUp === "open"
+                                text: qsTr("回访待办结"); font.family: Theme.font; font.pixelSize: 13; font.bold: true; color: Theme.warn
+                            }
+                            Text {
+                                visible: alarm.model.followUp === "closed"
+                                text: qsTr("已回访：%1").arg(alarm.model.followUpNote)
+                                font.family: Theme.font; font.pixelSize: 13; color: Theme.good
+                                Layout.fillWidth: true; wrapMode: Text.Wrap
+                            }
+                            Item { Layout.fillWidth: alarm.model.followUp !== "closed" }
+                            Button {
+                                visible: alarm.model.actionable && alarm.model.followUp === "open"
+                                text: qsTr("办结回访"); font.family: Theme.font
+                                onClicked: followUpDialog.ask(alarm.model.alarmId, alarm.model.text)
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -129,5 +173,42 @@ Item {
             TextField { id: noticeField; placeholderText: qsTr("公告内容"); font.family: Theme.font; Layout.fillWidth: true }
             Button { text: qsTr("发布公告"); font.family: Theme.font; onClicked: live.monitor.broadcastNotice(noticeField.text) }
         }
+    }
+
+    // 回访: what the manager did about a bad rating, recorded by the dispatcher.
+    Dialog {
+        id: followUpDialog
+        objectName: "followUpDialog"
+        property var alarmId: 0
+        property string alarmText
+        function ask(id, text) {
+            alarmId = id
+            alarmText = text
+            noteArea.text = ""
+            open()
+        }
+        anchors.centerIn: parent
+        width: 560
+        modal: true
+        title: qsTr("办结回访")
+        font.family: Theme.font
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onOpened: standardButton(Dialog.Ok).enabled = Qt.binding(function() { return noteArea.text.trim().length > 0 })
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            Text { text: followUpDialog.alarmText; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.fillWidth: true; wrapMode: Text.Wrap }
+            TextArea {
+                id: noteArea
+                objectName: "followUpNote"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 120
+                placeholderText: qsTr("回访情况，如：已电话回访，居民表示理解")
+                font.family: Theme.font
+                font.pixelSize: 16
+                wrapMode: TextEdit.Wrap
+            }
+        }
+        onAccepted: live.monitor.closeFollowUp(alarmId, noteArea.text)
     }
 }

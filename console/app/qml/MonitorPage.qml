@@ -18,9 +18,11 @@ Item {
             Text { text: page.monitor.hallName + qsTr(" · 大厅监控"); font.family: Theme.font; font.pixelSize: 26; font.bold: true; color: Theme.ink }
             Item { Layout.fillWidth: true }
             Text { text: qsTr("打印机：%1").arg(page.monitor.printerPaper || qsTr("无报告")); font.family: Theme.font; font.pixelSize: 18
-                   color: page.monitor.printerPaper === qsTr("纸张正常") ? Theme.good : Theme.warn }
+                   color: page.monitor.printerOk ? Theme.good : Theme.warn }
             Text { text: qsTr("未确认告警 %1").arg(page.monitor.unacknowledged); font.family: Theme.font; font.pixelSize: 18
                    color: page.monitor.unacknowledged > 0 ? Theme.bad : Theme.muted }
+            Text { text: qsTr("待回访 %1").arg(page.monitor.openFollowUps); font.family: Theme.font; font.pixelSize: 18
+                   color: page.monitor.openFollowUps > 0 ? Theme.warn : Theme.muted }
             Text { text: page.monitor.online ? qsTr("已连接") : qsTr("未连接调度服务"); font.family: Theme.font; font.pixelSize: 18
                    color: page.monitor.online ? Theme.good : Theme.bad }
         }

@@ -215,7 +215,7 @@
         <translation>By clerk</translation>
     </message>
     <message>
-        <source>姓名　办结　平均办理　满意率　在岗　暂停</source>
+        <source>姓名&#x3000;办结&#x3000;平均办理&#x3000;满意率&#x3000;在岗&#x3000;暂停</source>
         <translation>Name  Served  Avg. service  Satisfaction  Logged in  Paused</translation>
     </message>
     <message>
@@ -223,7 +223,7 @@
         <translation>By item</translation>
     </message>
     <message>
-        <source>取号 %1　办结 %2　过号 %3</source>
+        <source>取号 %1&#x3000;办结 %2&#x3000;过号 %3</source>
         <translation>issued %1  served %2  no-show %3</translation>
     </message>
 </context>
@@ -248,10 +248,6 @@
     <message>
         <source>告警</source>
         <translation>Alarms</translation>
-    </message>
-    <message>
-        <source>（需回访）</source>
-        <translation> (follow-up needed)</translation>
     </message>
     <message>
         <source>确认</source>
@@ -309,6 +305,26 @@
         <source>发布公告</source>
         <translation>Broadcast notice</translation>
     </message>
+    <message>
+        <source>已确认 %1 %2</source>
+        <translation>Acknowledged %1 %2</translation>
+    </message>
+    <message>
+        <source>回访待办结</source>
+        <translation>Follow-up open</translation>
+    </message>
+    <message>
+        <source>已回访：%1</source>
+        <translation>Followed up: %1</translation>
+    </message>
+    <message>
+        <source>办结回访</source>
+        <translation>Close follow-up</translation>
+    </message>
+    <message>
+        <source>回访情况，如：已电话回访，居民表示理解</source>
+        <translation>What was done, e.g. called the resident back, who understood</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -336,10 +352,6 @@
         <translation>no report</translation>
     </message>
     <message>
-        <source>纸张正常</source>
-        <translation>Paper OK</translation>
-    </message>
-    <message>
         <source>未确认告警 %1</source>
         <translation>Unacknowledged alarms %1</translation>
     </message>
@@ -359,12 +371,98 @@
         <source>统计与考核</source>
         <translation>Figures &amp; appraisal</translation>
     </message>
+    <message>
+        <source>待回访 %1</source>
+        <translation>Open follow-ups %1</translation>
+    </message>
 </context>
 <context>
     <name>RefusalBanner</name>
     <message>
         <source>未执行：%1</source>
         <translation>Not done: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jiujin::console::ClerkConsole</name>
+    <message>
+        <source>未连接调度服务</source>
+        <translation>Dispatcher not connected</translation>
+    </message>
+    <message>
+        <source>未知窗口</source>
+        <translation>Unknown window</translation>
+    </message>
+    <message>
+        <source>绿色通道·%1</source>
+        <translation>Priority · %1</translation>
+    </message>
+    <message>
+        <source>（%1号窗口）</source>
+        <translation> (window %1)</translation>
+    </message>
+    <message>
+        <source>统一发证窗口</source>
+        <translation>Certificate issuing window</translation>
+    </message>
+    <message>
+        <source>%1队列（%2）</source>
+        <translation>Queue %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1号窗口 %2</source>
+        <translation>Window %1 %2</translation>
+    </message>
+    <message>
+        <source>请输入工号和密码</source>
+        <translation>Enter your clerk ID and PIN</translation>
+    </message>
+    <message>
+        <source>请选择转往的队列或窗口</source>
+        <translation>Choose the queue or window to transfer to</translation>
+    </message>
+    <message>
+        <source>暂离</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <source>暂无评价</source>
+        <translation>No ratings yet</translation>
+    </message>
+</context>
+<context>
+    <name>jiujin::console::HallMonitor</name>
+    <message>
+        <source>无窗口办理</source>
+        <translation>No window serving</translation>
+    </message>
+    <message>
+        <source>纸张正常</source>
+        <translation>Paper OK</translation>
+    </message>
+    <message>
+        <source>纸将用完</source>
+        <translation>Paper low</translation>
+    </message>
+    <message>
+        <source>缺纸</source>
+        <translation>Out of paper</translation>
+    </message>
+    <message>
+        <source>打印机离线</source>
+        <translation>Printer offline</translation>
+    </message>
+    <message>
+        <source>至少选择一个队列</source>
+        <translation>Choose at least one queue</translation>
+    </message>
+    <message>
+        <source>没有等候中的 %1 号</source>
+        <translation>No waiting ticket %1</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
     </message>
 </context>
 </TS>

@@ -18,9 +18,6 @@ qint64 secondsBetween(core::TimePoint from, core::TimePoint to) {
   return std::chrono::duration_cast<core::Seconds>(to - from).count();
 }
 
-/// A window left idle this long while tickets wait for it raises an alarm.
-constexpr qint64 kIdleAlarmSeconds = 120;
-
 QString percent(double share) { return QStringLiteral("%1%").arg(share * 100.0, 0, 'f', 1); }
 
 QList<QVariantMap> groupRows(const json& groups, const std::map<std::string, std::string>& names) {
@@ -56,7 +53,6 @@ HallMonitor::HallMonitor(Send send, std::map<std::string, std::string> clerkName
   connect(&ticker_, &QTimer::timeout, this, [this] {
     refreshWindows();
     refreshQueues();
-    checkIdleWindows();
   });
   ticker_.start();
 }
@@ -66,7 +62,6 @@ void HallMonitor::setHall(const core::Hall* hall, bool online) {
   online_ = online;
   refreshWindows();
   refreshQueues();
-  checkIdleWindows();
   emit changed();
 }
 
@@ -140,83 +135,77 @@ void HallMonitor::refreshQueues() {
   queues_.setRows(std::move(rows));
 }
 
-void HallMonitor::checkIdleWindows() {
-  if (!hall_ || !online_) return;
-  const auto now = clock_();
-  for (const auto& [number, w] : hall_->state().windows) {
-    const bool idleTooLong = w.state == core::WindowState::Idle &&
-                             secondsBetween(w.since, now) >= kIdleAlarmSeconds &&
-                             hall_->peekNext(number, now).has_value();
-    if (!idleTooLong) {
-      idleAlarmed_.erase(number);
-      continue;
-    }
-    if (!idleAlarmed_.insert(number).second) continue;
-    addAlarm(json{{"kind", "window_idle"},
-                  {"at", now.time_since_epoch().count()},
-                  {"zh", QStringLiteral("%1号窗口空闲 %2，但其队列有人等候")
-                             .arg(number)
-                             .arg(formatDuration(secondsBetween(w.since, now)))
-                             .toStdString()},
-                  {"window", number}});
-  }
-}
-
 void HallMonitor::setDevices(const json& devices) {
-  deviceHealth_ = devices.is_object() ? devices : json::object();
   QList<QVariantMap> rows;
   printerPaper_.clear();
-  for (const auto& [id, d] : deviceHealth_.items()) {
-    const std::string status = d.value("status", std::string());
-    const std::string kind = d.value("kind", std::string());
-    if (kind == "printer") {
-      if (status == "ok") printerPaper_ = tr("纸张正常");
-      else if (status == "near_end") printerPaper_ = tr("纸将用完");
-      else if (status == "out") printerPaper_ = tr("缺纸");
-      else printerPaper_ = tr("打印机离线");
+  printerOk_ = false;
+  if (devices.is_object()) {
+    for (const auto& [id, d] : devices.items()) {
+      if (!d.is_object()) continue;
+      const std::string status = d.value("status", std::string());
+      const std::string kind = d.value("kind", std::string());
+      if (kind == "printer") {
+        printerOk_ = status == "ok";
+        if (status == "ok") printerPaper_ = tr("纸张正常");
+        else if (status == "near_end") printerPaper_ = tr("纸将用完");
+        else if (status == "out") printerPaper_ = tr("缺纸");
+        else printerPaper_ = tr("打印机离线");
+      }
+      const auto window = d.find("window");
+      const auto faults = d.find("faults");
+      rows << QVariantMap{{"device", qs(id)},
+                          {"kind", qs(kind)},
+                          {"window", window != d.end() && window->is_number_integer() ? QVariant(window->get<int>()) : QVariant()},
+                          {"status", qs(status)},
+                          {"online", status == "online" || status == "ok" || status == "near_end"},
+                          {"faults", faults != d.end() && faults->is_number_integer() ? faults->get<int>() : 0},
+                          {"detail", qs(d.value("detail", std::string()))}};
     }
-    const auto faults = deviceFaults_.find(id);
-    rows << QVariantMap{{"device", qs(id)},
-                        {"kind", qs(kind)},
-                        {"window", d.contains("window") && d["window"].is_number() ? QVariant(d["window"].get<int>()) : QVariant()},
-                        {"status", qs(status)},
-                        {"online", status == "online" || status == "ok" || status == "near_end"},
-                        {"faults", faults == deviceFaults_.end() ? 0 : faults->second},
-                        {"detail", qs(d.value("detail", std::string()))}};
   }
   devices_.setRows(std::move(rows));
   emit devicesChanged();
 }
 
-void HallMonitor::noteDeviceNews(const json& device) {
-  const std::string status = device.value("status", std::string());
-  if (status == "offline" || status == "error" || status == "out") ++deviceFaults_[device.value("id", std::string())];
-}
-
 void HallMonitor::addAlarm(const json& alarm) {
-  QList<QVariantMap> rows = alarms_.rows();
-  const std::string kind = alarm.value("kind", std::string());
-  const auto at = core::TimePoint(core::Milliseconds(alarm.value("at", std::int64_t{0})));
-  // Newest first: what just happened is what the manager reads.
-  rows.prepend(QVariantMap{{"kind", qs(kind)},
-                           {"at", localDateTime(at).toString(QStringLiteral("HH:mm:ss"))},
-                           {"text", qs(alarm.value("zh", std::string()))},
-                           {"acknowledged", false},
-                           {"followUp", kind == "bad_rating"}});
-  alarms_.setRows(std::move(rows));
+  alarmList_.put(alarm);
+  refreshAlarms();
+}
+
+void HallMonitor::addAlarms(const json& alarms) {
+  alarmList_.putAll(alarms);
+  refreshAlarms();
+}
+
+void HallMonitor::refreshAlarms() {
+  const core::Date today = core::dateOf(clock_());
+  alarmList_.forgetSettledBefore(today);
+  alarms_.setRows(alarmList_.rows(today));
   emit alarmsChanged();
 }
 
-int HallMonitor::unacknowledged() const {
-  int n = 0;
-  for (const auto& row : alarms_.rows()) n += row.value("acknowledged").toBool() ? 0 : 1;
-  return n;
+void HallMonitor::fetchAlarms() {
+  send_("snapshot", json::object(), [this](const client::Reply& reply) {
+    // A failed fetch is retried at the next resync; the news keep the list current meanwhile.
+    if (reply.ok) addAlarms(reply.result.value("alarms", json::array()));
+  });
 }
 
-void HallMonitor::acknowledgeAlarm(int row) {
-  if (row < 0 || row >= alarms_.rowCount()) return;
-  alarms_.setData(alarms_.index(row), true, Qt::UserRole + 3);
-  emit alarmsChanged();
+void HallMonitor::alarmAction(const std::string& type, json body) {
+  send_(type, std::move(body), [this](const client::Reply& reply) {
+    if (!reply.ok) {
+      refuse(reply.error.zh.empty() ? qs(reply.error.code) : qs(reply.error.zh));
+      return;
+    }
+    if (!refusal_.isEmpty()) refuse(QString());
+    // The news says the same a moment later; the result shows it at once.
+    if (reply.result.contains("alarm")) addAlarm(reply.result["alarm"]);
+  });
+}
+
+void HallMonitor::acknowledgeAlarm(qint64 alarm) { alarmAction("acknowledge_alarm", json{{"alarm", alarm}}); }
+
+void HallMonitor::closeFollowUp(qint64 alarm, const QString& note) {
+  alarmAction("close_follow_up", json{{"alarm", alarm}, {"note", note.trimmed().toStdString()}});
 }
 
 void HallMonitor::refuse(const QString& reason) {

@@ -15,17 +15,17 @@ void followLink(HallMonitor& monitor, clientqt::HallLink& link) {
   QObject::connect(&link, &clientqt::HallLink::reset, &monitor, [&monitor, &link, update] {
     update();
     monitor.setDevices(link.devices());
+    // The link's snapshot is not handed on: ask for the alarms (news missed while away).
+    monitor.fetchAlarms();
   });
   QObject::connect(&link, &clientqt::HallLink::eventApplied, &monitor, update);
   QObject::connect(&link, &clientqt::HallLink::syncedChanged, &monitor, update);
   QObject::connect(&link, &clientqt::HallLink::news, &monitor, [&monitor, &link](const QString& topic, const QString& text) {
     const auto message = nlohmann::json::parse(text.toStdString(), nullptr, false);
     if (message.is_discarded()) return;
+    // "alarm.<kind>" when raised, "alarm.updated" after an acknowledgement or a closed 回访.
     if (topic.startsWith(QStringLiteral("alarm.")) && message.contains("alarm")) monitor.addAlarm(message["alarm"]);
-    if (topic.startsWith(QStringLiteral("device.")) && message.contains("device")) {
-      monitor.noteDeviceNews(message["device"]);
-      monitor.setDevices(link.devices());
-    }
+    if (topic.startsWith(QStringLiteral("device."))) monitor.setDevices(link.devices());
   });
   update();
   monitor.setDevices(link.devices());

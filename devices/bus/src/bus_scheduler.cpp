@@ -8,6 +8,7 @@ namespace jiujin::devices {
 const char* toString(BusPriority priority) {
   switch (priority) {
     case BusPriority::CallDisplay: return "call-display";
+    case BusPriority::CallStrip: return "call-strip";
     case BusPriority::KeypadPoll: return "keypad-poll";
     case BusPriority::PadPoll: return "pad-poll";
     case BusPriority::Background: return "background";

@@ -140,6 +140,9 @@ void DeviceGateway::update(const core::Hall& hall, const std::set<core::WindowNu
         break;
       case config::DeviceKind::MainStrip:
         wanted = stripContent(hall, std::get<drivers::MainStripMap>(d.profile.map).lines.size());
+        // After the window displays, before the polls: a call waiting behind polls would be
+        // pushed off the strip's few lines by the next calls before it was ever sent.
+        if (!called.empty()) priority = BusPriority::CallStrip;
         break;
       case config::DeviceKind::Keypad:
         wanted = keypadDisplayContent(hall, window);

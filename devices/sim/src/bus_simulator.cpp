@@ -63,10 +63,11 @@ SimResult<std::unique_ptr<BusSimulator>> BusSimulator::create(std::vector<SimBus
     return SimError{fmt::format("runtime directory {}: {}", options.runtimeDir.string(), ec.message())};
   }
   std::unique_ptr<BusSimulator> sim(new BusSimulator);
+  sim->history_ = std::make_unique<DisplayHistory>(options.historyPerBus);
   for (auto& b : buses) {
     const auto link = options.runtimeDir / b.id;
     const auto id = b.id;
-    auto bus = SimBus::open(std::move(b), link, options, std::move(byBus[id]));
+    auto bus = SimBus::open(std::move(b), link, options, std::move(byBus[id]), sim->history_.get());
     if (!bus) return bus.error();
     sim->buses_.push_back(std::move(bus).value());
     sim->buses_.back()->forEachDevice(
@@ -185,7 +186,10 @@ std::optional<SimError> BusSimulator::clearFault(std::string_view device, std::o
     } else {
       s.faults.clear();
     }
-    if (wasAbsent && !s.faults.contains(Fault::Absent)) s.device->powerCycle();
+    if (wasAbsent && !s.faults.contains(Fault::Absent)) {
+      s.device->powerCycle();
+      b->recordShown(s);
+    }
   });
   return std::nullopt;
 }

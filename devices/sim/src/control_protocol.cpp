@@ -1,6 +1,8 @@
 #include "jiujin/devices/sim/control_protocol.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <fmt/format.h>
 #include <sstream>
 #include <vector>
@@ -16,6 +18,7 @@ constexpr const char* kHelp =
     "buses                          bus id, symlink and pty of every bus\n"
     "devices                        every device: bus, address, kind, profile, faults, counters\n"
     "show DEVICE                    what a display shows, a keypad holds, a pad prompts\n"
+    "history SINCE [MAX]            up to MAX (1000) content changes after entry SINCE, oldest first\n"
     "press KEYPAD KEY               KEY: call_next recall start complete no_show transfer\n"
     "                               pause_resume request_evaluation\n"
     "rate PAD 1..5                  1 非常满意 .. 5 非常不满意; only while prompting\n"
@@ -50,6 +53,20 @@ std::string listBuses(const BusSimulator& sim) {
   return out;
 }
 
+constexpr std::size_t kHistoryPage = 1000;
+constexpr std::size_t kHistoryPageMax = 10'000;
+
+std::string listHistory(const BusSimulator& sim, std::uint64_t since, std::size_t limit) {
+  const auto page = sim.history().since(since, limit);
+  std::string out = fmt::format("ok next={} more={} gap={} count={}", page.next, page.more ? 1 : 0,
+                                page.gap ? 1 : 0, page.entries.size());
+  for (const auto& e : page.entries) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(e.time.time_since_epoch()).count();
+    out += fmt::format("\nentry={} time_ms={} bus={} device={} {}", e.entry, ms, e.bus, e.device, e.shown);
+  }
+  return out;
+}
+
 std::string listDevices(const BusSimulator& sim) {
   std::string out = "ok";
   for (const auto& d : sim.devices()) {
@@ -77,6 +94,19 @@ std::string handleControlCommand(BusSimulator& sim, std::string_view line) {
     if (w.size() != 2) return usage("show DEVICE");
     const auto shown = sim.show(w[1]);
     return shown ? "ok " + shown.value() : "error " + shown.error().message;
+  }
+  if (command == "history") {
+    if (w.size() < 2 || w.size() > 3) return usage("history SINCE [MAX]");
+    std::uint64_t since = 0;
+    const auto [end, ec] = std::from_chars(w[1].data(), w[1].data() + w[1].size(), since);
+    if (ec != std::errc{} || end != w[1].data() + w[1].size()) return "error SINCE is an entry number (0 for all)";
+    std::size_t limit = kHistoryPage;
+    if (w.size() == 3) {
+      const auto max = number(w[2]);
+      if (!max || *max < 1) return "error MAX is a positive number of entries";
+      limit = std::min(static_cast<std::size_t>(*max), kHistoryPageMax);
+    }
+    return listHistory(sim, since, limit);
   }
   if (command == "press") {
     if (w.size() != 3) return usage("press KEYPAD KEY");

@@ -22,7 +22,9 @@ void EmulatedWindowDisplay::afterWrite(std::uint16_t first, std::uint16_t count,
   }
 }
 
-std::string EmulatedWindowDisplay::describe(SimClock::time_point) {
+std::string EmulatedWindowDisplay::describe(SimClock::time_point) { return describeShown(); }
+
+std::string EmulatedWindowDisplay::describeShown() const {
   if (!unreadable_.empty()) return fmt::format("unreadable={}", quotedText(unreadable_));
   if (!shown_) return "text=\"\" lit=0";
   const auto& c = shown_->content;
@@ -52,7 +54,9 @@ void EmulatedMainStrip::afterWrite(std::uint16_t first, std::uint16_t count, Sim
   }
 }
 
-std::string EmulatedMainStrip::describe(SimClock::time_point) {
+std::string EmulatedMainStrip::describe(SimClock::time_point) { return describeShown(); }
+
+std::string EmulatedMainStrip::describeShown() const {
   if (!unreadable_.empty()) return fmt::format("unreadable={}", quotedText(unreadable_));
   if (!shown_) return "lit=0";
   std::string out;

@@ -68,6 +68,13 @@ std::string EmulatedEvalPad::describe(SimClock::time_point now) {
                      status_.rating ? ratingNumber(*status_.rating) : 0, status_.ratingSeq);
 }
 
+std::string EmulatedEvalPad::describeShown() const {
+  // The prompt is what the master sent; the state it leads to (rated, timed out) is not.
+  if (!prompt_) return "prompt=none";
+  return fmt::format("ticket={} clerk_number={} clerk_name={}", quotedText(prompt_->ticket),
+                     quotedText(prompt_->clerkNumber), quotedText(prompt_->clerkName));
+}
+
 void EmulatedEvalPad::powerCycle() {
   EmulatedDevice::powerCycle();
   status_ = PadStatus{};

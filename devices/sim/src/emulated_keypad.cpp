@@ -52,6 +52,12 @@ std::string EmulatedKeypad::describe(SimClock::time_point) {
                      display ? display->waitingCount : 0, fifo_.size(), seqs.empty() ? "-" : seqs);
 }
 
+std::string EmulatedKeypad::describeShown() const {
+  const auto display = decodeKeypadDisplay(registers(), map_);
+  return fmt::format("number={} waiting={}", quotedText(display ? display->currentNumber : "?"),
+                     display ? display->waitingCount : 0);
+}
+
 void EmulatedKeypad::powerCycle() {
   EmulatedDevice::powerCycle();
   fifo_.clear();

@@ -39,11 +39,14 @@ SimBus::SimBus(SimBusConfig config, std::filesystem::path link, SimulatorOptions
 
 Expected<std::unique_ptr<SimBus>, SimError> SimBus::open(
     SimBusConfig config, std::filesystem::path link, SimulatorOptions options,
-    std::vector<std::unique_ptr<EmulatedDevice>> devices) {
+    std::vector<std::unique_ptr<EmulatedDevice>> devices, DisplayHistory* history) {
   std::unique_ptr<SimBus> bus(new SimBus(std::move(config), std::move(link), std::move(options)));
+  bus->history_ = history;
   for (auto& device : devices) {
     const auto address = device->address();
-    bus->slots_[address] = Slot{std::move(device), {}, 0, 0, std::mt19937(address)};
+    // The power-on blank is where every device starts; only changes from it are recorded.
+    auto shown = device->describeShown();
+    bus->slots_[address] = Slot{std::move(device), {}, 0, 0, std::mt19937(address), std::move(shown)};
   }
   bus->wakeFd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (bus->wakeFd_ < 0) return SimError{systemError("eventfd")};
@@ -140,6 +143,14 @@ std::optional<SimError> SimBus::requestPort(PortRequest request, bool wantPresen
   });
   if (!done) return SimError{fmt::format("bus {}: the port did not change within 2 s", config_.id)};
   return std::nullopt;
+}
+
+void SimBus::recordShown(Slot& slot) {
+  if (!history_) return;
+  auto shown = slot.device->describeShown();
+  if (shown == slot.lastShown) return;
+  slot.lastShown = shown;
+  history_->record(config_.id, slot.device->id(), std::move(shown));
 }
 
 void SimBus::wake() {
@@ -259,7 +270,9 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
       ++it->second.answered;
     } else if (request->unit == kBroadcastUnit) {
       for (auto& [address, slot] : slots_) {
-        if (answers(slot)) slot.device->handle(request->pdu, now);
+        if (!answers(slot)) continue;
+        slot.device->handle(request->pdu, now);
+        recordShown(slot);
       }
       return;
     } else {
@@ -269,6 +282,7 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
       ++slot.requests;
       if (!answers(slot)) return;
       reply = encodeResponse(RtuResponse{request->unit, slot.device->handle(request->pdu, now)});
+      if (!std::holds_alternative<ReadHoldingRegisters>(request->pdu)) recordShown(slot);
       if (slot.faults.contains(Fault::BadCrc)) reply.back() ^= 0xFF;
       if (slot.faults.contains(Fault::Garbage)) {
         std::uniform_int_distribution<int> length(3, 16);

@@ -136,8 +136,9 @@ std::optional<Alarm> AlarmDesk::checkDevice(const DeviceHealth& d) {
   a.device = d.id;
   if (d.status == "offline" || d.status == "error") {
     a.kind = "device_offline";
-    a.zh = fmt::format("设备 {} 离线或故障：{}", d.id, d.detail);
-    a.en = fmt::format("device {} is {}: {}", d.id, d.status, d.detail);
+    a.zh = d.detail.empty() ? fmt::format("设备 {} 离线或故障", d.id) : fmt::format("设备 {} 离线或故障：{}", d.id, d.detail);
+    a.en = d.detail.empty() ? fmt::format("device {} is {}", d.id, d.status)
+                            : fmt::format("device {} is {}: {}", d.id, d.status, d.detail);
   } else if (d.kind == "printer" && d.status == "out") {
     a.kind = "paper_out";
     a.zh = fmt::format("取号机打印纸用完：{}", d.id);

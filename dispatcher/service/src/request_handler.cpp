@@ -358,8 +358,10 @@ void RequestHandler::reportDevice(const DeviceHealth& device, bool& changed) {
   const auto previous = devices_.report(device);
   changed = previous.has_value();
   if (!changed) return;
-  news_.emplace_back("device." + device.status, json{{"device", toJson(device)}});
-  if (auto alarm = alarms_.checkDevice(device)) raise(*alarm);
+  // The table's record, with the fault count the dispatcher keeps.
+  const DeviceHealth& recorded = devices_.devices().at(device.id);
+  news_.emplace_back("device." + recorded.status, json{{"device", toJson(recorded)}});
+  if (auto alarm = alarms_.checkDevice(recorded)) raise(*alarm);
 }
 
 json RequestHandler::snapshot() const {

@@ -2,6 +2,9 @@
 
 #include <fstream>
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
 namespace jiujin::e2e {
 
 DayWatch::DayWatch(const config::HallConfig& hall, const std::string& commands, const std::string& events,
@@ -40,15 +43,51 @@ std::string DayWatch::showNow(const std::string& device) {
 
 void DayWatch::look(std::chrono::milliseconds wait) {
   mirror_->poll(wait);
-  if (!bus_) return;
-  for (const auto& [window, device] : displays_) {
-    const sim::ControlReply reply = bus_->show(device);
-    if (reply.ok) shown_[device].insert(reply.field("text"));
+  if (bus_) readHistory();
+}
+
+bool DayWatch::readHistory() {
+  for (;;) {
+    const sim::ControlReply page = bus_->send(fmt::format("history {} 5000", historyCursor_));
+    if (!page.ok) return false;
+    if (page.field("gap") == "1") ++historyGaps_;
+    // One entry a line after the header: entry= time_ms= bus= device= and what it shows.
+    std::size_t at = page.text.find('\n');
+    while (at != std::string::npos) {
+      const auto end = page.text.find('\n', at + 1);
+      const std::string line = page.text.substr(at + 1, end == std::string::npos ? end : end - at - 1);
+      const auto entry = sim::parseControlReply("ok " + line);
+      at = end;
+      ++historyEntries_;
+      const std::string device = entry.field("device");
+      const core::TimePoint when{core::Milliseconds(std::stoll(entry.field("time_ms")))};
+      if (device == strip_) {
+        std::string lines;
+        for (int i = 1; i <= 4; ++i) {
+          shown_[device].insert(entry.field("line" + std::to_string(i)));
+          lines += (i > 1 ? " | " : "") + entry.field("line" + std::to_string(i));
+        }
+        sent_[device].emplace_back(when, lines);
+      } else if (entry.fields.contains("text")) {  // a window display (keypads and pads have none)
+        shown_[device].insert(entry.field("text"));
+        sent_[device].emplace_back(when, entry.field("text"));
+      }
+    }
+    historyCursor_ = std::stoull(page.field("next"));
+    if (page.field("more") != "1") return true;
   }
-  if (!strip_.empty()) {
-    const sim::ControlReply reply = bus_->show(strip_);
-    for (int i = 1; reply.ok && i <= 4; ++i) shown_[strip_].insert(reply.field("line" + std::to_string(i)));
+}
+
+std::string DayWatch::sentBetween(const std::string& device, core::TimePoint from, core::TimePoint to) const {
+  std::string out;
+  const auto found = sent_.find(device);
+  if (found == sent_.end()) return out;
+  for (const auto& [at, text] : found->second) {
+    if (at < from || at > to) continue;
+    const auto ms = at.time_since_epoch().count();
+    out += fmt::format("  {:%H:%M:%S}.{:03} {}\n", fmt::localtime(static_cast<std::time_t>(ms / 1000)), ms % 1000, text);
   }
+  return out;
 }
 
 std::vector<nlohmann::json> readActivity(const std::string& path) {

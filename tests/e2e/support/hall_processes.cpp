@@ -53,7 +53,9 @@ bool HallProcesses::startDispatcher() {
   dispatcher_ = std::make_unique<ChildProcess>(
       "dispatcher", std::vector<std::string>{(binaryDir() / "dispatcher/service/app/jiujin-dispatcher").string(),
                                              "--config", hallFile_.string(), "--db", database_.string(), "--commands",
-                                             commands_, "--events", events_});
+                                             commands_, "--events", events_,
+                                             // The tests run at any time of day.
+                                             "--hours", "ignore"});
   const auto ready = dispatcher_->waitForLine("READY ", kStartBound);
   if (!ready) {
     failure_ = "the dispatcher did not say READY:\n" + dispatcher_->output();

@@ -1,9 +1,10 @@
 #pragma once
 // The hall manager's monitor (电子监察): every window, queue and device live, the alarms to
-// acknowledge, the manager's actions on windows and notices, and the figures of a period as
-// the dispatcher computes them from its durable history (shown, charted and exported).
+// acknowledge and follow up (回访), the manager's actions on windows and notices, and the
+// figures of a period as the dispatcher computes them from its durable history (shown,
+// charted and exported). Alarms, their acknowledgements and device fault counts are the
+// dispatcher's: the monitor shows them and sends the manager's intents, it decides nothing.
 #include <map>
-#include <set>
 
 #include <QDate>
 #include <QObject>
@@ -11,6 +12,7 @@
 #include <QVariantList>
 #include <QVariantMap>
 
+#include "jiujin/console/alarm_list.hpp"
 #include "jiujin/console/dispatcher_access.hpp"
 #include "jiujin/console/row_list_model.hpp"
 #include "jiujin/core/hall.hpp"
@@ -23,7 +25,9 @@ class HallMonitor : public QObject {
   Q_PROPERTY(QString hallName READ hallName NOTIFY changed)
   Q_PROPERTY(QString notice READ notice NOTIFY changed)
   Q_PROPERTY(QString printerPaper READ printerPaper NOTIFY devicesChanged)
+  Q_PROPERTY(bool printerOk READ printerOk NOTIFY devicesChanged)
   Q_PROPERTY(int unacknowledged READ unacknowledged NOTIFY alarmsChanged)
+  Q_PROPERTY(int openFollowUps READ openFollowUps NOTIFY alarmsChanged)
   Q_PROPERTY(QString refusal READ refusal NOTIFY refusalChanged)
   Q_PROPERTY(QString figuresFrom READ figuresFrom NOTIFY figuresChanged)
   Q_PROPERTY(QString figuresTo READ figuresTo NOTIFY figuresChanged)
@@ -47,18 +51,24 @@ class HallMonitor : public QObject {
               QObject* parent = nullptr);
 
   void setHall(const core::Hall* hall, bool online);
-  /// Device health by id (HallLink::devices()); call after every device. news too.
+  /// Device health by id (HallLink::devices(), with the dispatcher's fault counts); call
+  /// after every device. news too.
   void setDevices(const nlohmann::json& devices);
-  /// "alarm.<kind>" news, or the alarms of a snapshot.
+  /// One alarm: "alarm.<kind>" or "alarm.updated" news.
   void addAlarm(const nlohmann::json& alarm);
-  /// "device.<status>" news: counts faults per device.
-  void noteDeviceNews(const nlohmann::json& device);
+  /// The "alarms" of a snapshot: today's and the older ones still outstanding.
+  void addAlarms(const nlohmann::json& alarms);
+  /// Asks the dispatcher for its snapshot and takes the alarms from it (after every resync:
+  /// news missed while away are in it).
+  void fetchAlarms();
 
   bool online() const { return online_; }
   QString hallName() const;
   QString notice() const;
   QString printerPaper() const { return printerPaper_; }
-  int unacknowledged() const;
+  bool printerOk() const { return printerOk_; }
+  int unacknowledged() const { return alarmList_.unacknowledged(); }
+  int openFollowUps() const { return alarmList_.openFollowUps(); }
   QString refusal() const { return refusal_; }
   QString figuresFrom() const;
   QString figuresTo() const;
@@ -84,7 +94,10 @@ class HallMonitor : public QObject {
   /// Call the ticket numbered `number` ("A012") next at `window`.
   Q_INVOKABLE void pinTicket(int window, const QString& number);
   Q_INVOKABLE void broadcastNotice(const QString& text);
-  Q_INVOKABLE void acknowledgeAlarm(int row);
+  /// Acknowledges the alarm with this id (the dispatcher records who and when).
+  Q_INVOKABLE void acknowledgeAlarm(qint64 alarm);
+  /// Closes the follow-up (回访) of a bad rating with what the manager did.
+  Q_INVOKABLE void closeFollowUp(qint64 alarm, const QString& note);
   /// Asks the dispatcher for the figures of [from, to] (dates "YYYY-MM-DD").
   Q_INVOKABLE void loadFigures(const QString& from, const QString& to);
   Q_INVOKABLE void loadToday();
@@ -107,7 +120,8 @@ class HallMonitor : public QObject {
   void refuse(const QString& reason);
   void refreshWindows();
   void refreshQueues();
-  void checkIdleWindows();
+  void refreshAlarms();
+  void alarmAction(const std::string& type, nlohmann::json body);
   void setFigures(nlohmann::json figures);
 
   Send send_;
@@ -117,15 +131,14 @@ class HallMonitor : public QObject {
   bool online_ = false;
   QString refusal_;
   QString printerPaper_;
-  nlohmann::json deviceHealth_ = nlohmann::json::object();
-  std::map<std::string, int> deviceFaults_;
-  std::set<core::WindowNumber> idleAlarmed_;
+  bool printerOk_ = false;
+  AlarmList alarmList_;
   nlohmann::json figures_ = nlohmann::json::object();
   RowListModel windows_{{"number", "name", "kind", "stateCode", "state", "clerk", "ticket", "duration", "queues",
                          "pauseReason"}};
   RowListModel queues_{{"queue", "name", "prefix", "waiting", "oldestWait", "estimatedWait", "overTarget"}};
   RowListModel devices_{{"device", "kind", "window", "status", "online", "faults", "detail"}};
-  RowListModel alarms_{{"kind", "at", "text", "acknowledged", "followUp"}};
+  RowListModel alarms_{AlarmList::roles()};
   RowListModel byItem_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
                         "serviceP90", "satisfaction"}};
   RowListModel byQueue_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",

@@ -8,7 +8,8 @@ namespace jiujin::console {
 
 /// Keeps `console` showing `link`'s mirror on every snapshot, event and connection change.
 void followLink(ClerkConsole& console, clientqt::HallLink& link);
-/// Keeps `monitor` showing the mirror, the devices and every alarm the dispatcher raises.
+/// Keeps `monitor` showing the mirror, the devices and the dispatcher's alarms (from its
+/// snapshot after every resync, then from the news).
 void followLink(HallMonitor& monitor, clientqt::HallLink& link);
 
 }  // namespace jiujin::console

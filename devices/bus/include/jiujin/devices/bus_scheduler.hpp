@@ -21,9 +21,10 @@ namespace jiujin::devices {
 /// Priority classes, most urgent first.
 enum class BusPriority {
   CallDisplay = 0,  ///< a display write caused by a call or recall
-  KeypadPoll = 1,   ///< reading a caller keypad's key FIFO
-  PadPoll = 2,      ///< reading an evaluation pad
-  Background = 3,   ///< refresh writes and health probes
+  CallStrip = 1,    ///< the main strip's write caused by a call or recall
+  KeypadPoll = 2,   ///< reading a caller keypad's key FIFO
+  PadPoll = 3,      ///< reading an evaluation pad
+  Background = 4,   ///< refresh writes and health probes
 };
 
 const char* toString(BusPriority priority);

@@ -1,7 +1,7 @@
 #pragma once
 // The whole simulated hall wiring: one SimBus per configured bus, every configured device on
-// it, and the operations a test or the demo uses — press keys, rate, read what displays show,
-// inject and clear faults. Thread-safe.
+// it, and the operations a test or the demo uses — press keys, rate, read what displays show
+// now or showed since a cursor, inject and clear faults. Thread-safe.
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -15,6 +15,7 @@
 #include "jiujin/devices/drivers/main_strip.hpp"
 #include "jiujin/devices/drivers/profile.hpp"
 #include "jiujin/devices/drivers/window_display.hpp"
+#include "jiujin/devices/sim/display_history.hpp"
 #include "jiujin/devices/sim/fault.hpp"
 #include "jiujin/devices/sim/sim_bus.hpp"
 #include "jiujin/devices/sim/sim_config.hpp"
@@ -56,6 +57,8 @@ class BusSimulator {
   SimResult<std::string> show(std::string_view device) const;
   std::optional<drivers::WindowShown> windowShown(std::string_view device) const;
   std::optional<drivers::StripShown> stripShown(std::string_view device) const;
+  /// Every content change the devices received, in order (see DisplayHistory).
+  const DisplayHistory& history() const { return *history_; }
 
   /// A key press on a keypad: its sequence number; an error if the FIFO is full.
   SimResult<std::uint16_t> press(std::string_view keypad, drivers::Key key);
@@ -76,6 +79,8 @@ class BusSimulator {
   SimBus* busOf(std::string_view device) const;
   SimBus* bus(std::string_view id) const;
 
+  // Declared before the buses: their workers record into it until they are joined.
+  std::unique_ptr<DisplayHistory> history_;
   std::vector<std::unique_ptr<SimBus>> buses_;
   std::map<std::string, SimBus*, std::less<>> busOfDevice_;
 };

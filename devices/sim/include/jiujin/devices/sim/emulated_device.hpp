@@ -31,6 +31,10 @@ class EmulatedDevice {
   drivers::ResponsePdu handle(const drivers::RequestPdu& request, SimClock::time_point now);
   /// What the device shows or holds now, as one line: key=value pairs, texts quoted.
   virtual std::string describe(SimClock::time_point now) = 0;
+  /// What the device shows people, decoded from the content it was sent (a display's text,
+  /// the strip's lines, a keypad's number, a pad's prompt): key=value pairs like describe().
+  /// It changes only when content arrives over the bus or the device powers up.
+  virtual std::string describeShown() const = 0;
   /// Back to the power-on state: every register zero, nothing shown, nothing queued.
   virtual void powerCycle();
 

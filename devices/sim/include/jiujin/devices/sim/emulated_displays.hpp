@@ -15,6 +15,7 @@ class EmulatedWindowDisplay final : public EmulatedDevice {
   /// What the display shows; unset until content is committed (and after a power cycle).
   const std::optional<drivers::WindowShown>& shown() const { return shown_; }
   std::string describe(SimClock::time_point now) override;
+  std::string describeShown() const override;
   void powerCycle() override;
 
  private:
@@ -31,6 +32,7 @@ class EmulatedMainStrip final : public EmulatedDevice {
   EmulatedMainStrip(std::string id, std::uint8_t address, drivers::Profile profile);
   const std::optional<drivers::StripShown>& shown() const { return shown_; }
   std::string describe(SimClock::time_point now) override;
+  std::string describeShown() const override;
   void powerCycle() override;
 
  private:

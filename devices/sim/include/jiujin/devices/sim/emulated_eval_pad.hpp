@@ -16,6 +16,7 @@ class EmulatedEvalPad final : public EmulatedDevice {
   drivers::Expected<std::uint16_t, SimError> rate(drivers::Rating rating, SimClock::time_point now);
   drivers::PadState state(SimClock::time_point now);
   std::string describe(SimClock::time_point now) override;
+  std::string describeShown() const override;
   void powerCycle() override;
 
  private:

@@ -16,6 +16,7 @@ class EmulatedKeypad final : public EmulatedDevice {
   std::optional<std::uint16_t> press(drivers::Key key);
   std::size_t pending() const { return fifo_.size(); }
   std::string describe(SimClock::time_point now) override;
+  std::string describeShown() const override;
   void powerCycle() override;
 
  private:

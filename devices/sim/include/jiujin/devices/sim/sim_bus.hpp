@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "jiujin/devices/drivers/expected.hpp"
+#include "jiujin/devices/sim/display_history.hpp"
 #include "jiujin/devices/sim/emulated_device.hpp"
 #include "jiujin/devices/sim/fault.hpp"
 #include "jiujin/devices/sim/sim_config.hpp"
@@ -33,13 +34,17 @@ class SimBus {
     std::uint64_t requests = 0;  ///< frames addressed to it with a good CRC
     std::uint64_t answered = 0;  ///< replies it sent (bad or not)
     std::mt19937 garbage;        ///< seeded by address: the same garbage every run
+    std::string lastShown;       ///< describeShown() when last recorded
   };
 
   /// Opens the pseudo-terminal and publishes `link` → /dev/pts/N. The worker starts at once.
+  /// Every content change of a device is recorded in `history` (which must outlive the bus;
+  /// none when null).
   static drivers::Expected<std::unique_ptr<SimBus>, SimError> open(SimBusConfig config,
                                                                   std::filesystem::path link,
                                                                   SimulatorOptions options,
-                                                                  std::vector<std::unique_ptr<EmulatedDevice>> devices);
+                                                                  std::vector<std::unique_ptr<EmulatedDevice>> devices,
+                                                                  DisplayHistory* history = nullptr);
   ~SimBus();
   SimBus(const SimBus&) = delete;
   SimBus& operator=(const SimBus&) = delete;
@@ -68,6 +73,10 @@ class SimBus {
     for (const auto& [address, slot] : slots_) fn(slot);
   }
 
+  /// Records what the device in `slot` shows if it changed since last recorded. Call with the
+  /// bus locked (inside withDevice) after changing a device from outside the bus.
+  void recordShown(Slot& slot);
+
   /// Closes the pseudo-terminal and removes the link, as when a USB adapter is pulled. It
   /// returns (a new pty behind the same link) after `returnAfter`, or on restorePort().
   std::optional<SimError> vanishPort(std::optional<std::chrono::milliseconds> returnAfter);
@@ -90,6 +99,7 @@ class SimBus {
   SimBusConfig config_;
   std::filesystem::path link_;
   SimulatorOptions options_;
+  DisplayHistory* history_ = nullptr;
   std::chrono::nanoseconds characterTime_;
   std::chrono::microseconds frameGap_;
 

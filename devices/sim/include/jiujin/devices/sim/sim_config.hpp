@@ -2,6 +2,7 @@
 // What the simulator emulates: plain lists of buses and devices, so it does not depend on how
 // a hall's configuration is written (jiujin-bussim adapts the hall TOML to these).
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ struct SimulatorOptions {
   bool pacing = true;
   /// How late a device with the `slow` fault answers (longer than a usual response timeout).
   std::chrono::milliseconds slowDelay{1000};
+  /// How many content changes each bus keeps in the display history (the oldest go first).
+  std::size_t historyPerBus = 100'000;
 };
 
 struct SimError {

@@ -1,0 +1,33 @@
+#pragma once
+// How a hall app starts (kiosk, console): which hall and which dispatcher it is told to use
+// (--config, --commands, --events), the hall file read once with every problem reported,
+// and the connection its HallLink opens. --screenshots (render offscreen and exit) is
+// decided before the application object exists, so it is read from the raw arguments.
+#include <optional>
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include "jiujin/client/connection.hpp"
+#include "jiujin/config/hall_config.hpp"
+
+namespace jiujin::clientqt {
+
+/// Before the application object exists: the Basic controls style (the same look on every
+/// machine), and offscreen rendering when `--screenshots` is given and no platform is set.
+void prepareHallApp(int argc, char** argv);
+
+/// Adds --config FILE, --commands ENDPOINT, --events ENDPOINT and --screenshots DIR.
+void addLinkOptions(QCommandLineParser& args);
+
+/// The hall file named by --config; nothing when it is missing or invalid, and `error`
+/// then holds every problem found, one a line, and the file's name.
+std::optional<config::HallConfig> loadHallFile(const QCommandLineParser& args, QString& error);
+
+/// The dispatcher's endpoints (--commands / --events, else the hall file's [service]) and
+/// who this app says it is. Timeouts keep the client library's defaults.
+client::ConnectionOptions linkOptions(const QCommandLineParser& args,
+                                      const config::HallConfig& hall,
+                                      client::StatedIdentity identity);
+
+}  // namespace jiujin::clientqt
