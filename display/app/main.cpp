@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "jiujin/clientqt/qt_log.hpp"
 #include "jiujin/clientqt/hall_link.hpp"
 #include "jiujin/config/loader.hpp"
 
@@ -91,6 +92,7 @@ std::unique_ptr<voice::CallAnnouncer> makeVoice(const QCommandLineParser& args, 
 
 int main(int argc, char** argv) {
   qputenv("QT_QUICK_CONTROLS_STYLE", "Basic");
+  clientqt::routeQtMessagesToLog();
   QGuiApplication app(argc, argv);
   QGuiApplication::setApplicationName("jiujin-display");
   QCoreApplication::setOrganizationName("jiujin");

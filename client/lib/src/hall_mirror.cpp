@@ -1,6 +1,7 @@
 #include "jiujin/client/hall_mirror.hpp"
 
-#include <iostream>
+#include "jiujin/base/log.hpp"
+
 
 #include "jiujin/protocol/json_codec.hpp"
 
@@ -27,8 +28,7 @@ void HallMirror::reset(const Snapshot& snapshot) {
   auto state = protocol::hallStateFromJson(snapshot.state);
   if (!definition || !state) {
     // A snapshot this client cannot read: keep nothing rather than something wrong.
-    std::cerr << "client.mirror: unreadable snapshot: "
-              << (!definition ? definition.error().en : state.error().en) << '\n';
+    log::error("client.mirror", "unreadable snapshot: {}", !definition ? definition.error().en : state.error().en);
     hall_.reset();
     return;
   }
@@ -44,7 +44,7 @@ void HallMirror::apply(std::uint64_t seq, const json& event) {
   if (!hall_) return;
   auto decoded = protocol::eventFromJson(event);
   if (!decoded) {
-    std::cerr << "client.mirror: unreadable event " << seq << ": " << decoded.error().en << '\n';
+    log::error("client.mirror", "unreadable event {}: {}", seq, decoded.error().en);
     return;
   }
   hall_->apply(decoded.value());

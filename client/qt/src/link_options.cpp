@@ -1,4 +1,5 @@
 #include "jiujin/clientqt/link_options.hpp"
+#include "jiujin/clientqt/qt_log.hpp"
 
 #include <cstring>
 #include <sstream>
@@ -8,6 +9,7 @@
 namespace jiujin::clientqt {
 
 void prepareHallApp(int argc, char** argv) {
+  routeQtMessagesToLog();
   qputenv("QT_QUICK_CONTROLS_STYLE", "Basic");
   if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) return;
   for (int i = 1; i < argc; ++i) {

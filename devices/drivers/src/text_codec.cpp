@@ -1,59 +1,20 @@
 #include "jiujin/devices/drivers/text_codec.hpp"
 
-#include <iconv.h>
-
-#include <cerrno>
 #include <fmt/format.h>
+
+#include "jiujin/base/text_encoding.hpp"
 
 namespace jiujin::devices::drivers {
 namespace {
 
-const char* iconvName(TextEncoding encoding) {
-  return encoding == TextEncoding::Gb18030 ? "GB18030" : "UTF-16BE";
+base::Encoding encodingOf(TextEncoding encoding) {
+  return encoding == TextEncoding::Gb18030 ? base::Encoding::Gb18030 : base::Encoding::Utf16Be;
 }
 
-// One iconv conversion descriptor, closed on every path. iconv reports failure as
-// (iconv_t)-1 and (size_t)-1 with errno; this is the one place that turns them into values.
-class Converter {
- public:
-  Converter(const char* to, const char* from) : cd_(iconv_open(to, from)) {}
-  ~Converter() {
-    if (valid()) iconv_close(cd_);
-  }
-  Converter(const Converter&) = delete;
-  Converter& operator=(const Converter&) = delete;
-
-  bool valid() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
-
-  Expected<std::string> convert(std::string_view input) {
-    std::string out(input.size() * 4 + 8, '\0');
-    char* in = const_cast<char*>(input.data());  // iconv's signature is not const-correct
-    std::size_t inLeft = input.size();
-    char* outPtr = out.data();
-    std::size_t outLeft = out.size();
-    if (iconv(cd_, &in, &inLeft, &outPtr, &outLeft) == static_cast<std::size_t>(-1)) {
-      const int err = errno;
-      return CodecError{CodecErrorCode::InvalidText,
-                        fmt::format("text is not valid at byte {}: {}", input.size() - inLeft,
-                                    err == EILSEQ   ? "invalid sequence"
-                                    : err == EINVAL ? "incomplete sequence"
-                                                    : "conversion failed")};
-    }
-    out.resize(out.size() - outLeft);
-    return out;
-  }
-
- private:
-  iconv_t cd_;
-};
-
-Expected<std::string> convert(const char* to, const char* from, std::string_view input) {
-  Converter converter(to, from);
-  if (!converter.valid()) {
-    return CodecError{CodecErrorCode::InvalidText,
-                      fmt::format("this system cannot convert {} to {} (iconv)", from, to)};
-  }
-  return converter.convert(input);
+Expected<std::string> convert(std::string_view input, base::Encoding from, base::Encoding to) {
+  auto converted = base::convertText(input, from, to);
+  if (!converted) return CodecError{CodecErrorCode::InvalidText, "text is not valid: " + converted.error().message};
+  return std::move(converted).value();
 }
 
 }  // namespace
@@ -63,7 +24,7 @@ const char* toString(TextEncoding encoding) {
 }
 
 Expected<std::vector<std::uint8_t>> textBytes(std::string_view utf8, TextEncoding encoding) {
-  auto converted = convert(iconvName(encoding), "UTF-8", utf8);
+  auto converted = convert(utf8, base::Encoding::Utf8, encodingOf(encoding));
   if (!converted) return converted.error();
   const std::string& s = converted.value();
   if (encoding == TextEncoding::Gb18030 && s.find('\0') != std::string::npos) {
@@ -107,7 +68,7 @@ Expected<std::string> decodeText(std::span<const std::uint16_t> registers, TextE
       bytes.push_back(low);
     }
   }
-  return convert("UTF-8", iconvName(encoding), bytes);
+  return convert(bytes, encodingOf(encoding), base::Encoding::Utf8);
 }
 
 const char* toString(CodecErrorCode code) {

@@ -1,9 +1,10 @@
 #include "jiujin/devices/gateway/device_gateway.hpp"
 
+#include "jiujin/base/log.hpp"
+
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-#include <iostream>
 
 #include <fmt/format.h>
 
@@ -319,7 +320,7 @@ std::map<std::string, BusStatistics> DeviceGateway::busStatistics() const {
 
 void DeviceGateway::warnOnce(const std::string& key, const std::string& message) {
   if (!warned_.insert(key).second) return;
-  std::cerr << "devices.gateway: " << message << " (said once)\n";
+  log::warning("devices.gateway", "{} (said once)", message);
 }
 
 }  // namespace jiujin::devices::gateway

@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 
 #include "jiujin/config/loader.hpp"
+
+#include "jiujin/base/log.hpp"
 #include "jiujin/config/opening_hours.hpp"
 #include "jiujin/config/pin.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
@@ -160,7 +162,7 @@ int main(int argc, char** argv) {
   const auto loaded = jiujin::config::loadHallConfig(configFile);
   if (!loaded.ok()) {
     for (const auto& d : loaded.errors) std::cerr << d << '\n';
-    std::cerr << fmt::format("jiujin-dispatcher: {} has {} error(s); not starting\n", configFile, loaded.errors.size());
+    jiujin::log::error("dispatcher", "{} has {} error(s); not starting", configFile, loaded.errors.size());
     return 2;
   }
   const bool followHours = hours == "follow";
@@ -182,7 +184,7 @@ int main(int argc, char** argv) {
 
   int pipeFds[2];
   if (::pipe2(pipeFds, O_CLOEXEC | O_NONBLOCK) != 0) {
-    std::cerr << "jiujin-dispatcher: cannot create the signal pipe\n";
+    jiujin::log::error("dispatcher", "cannot create the signal pipe");
     return 1;
   }
   wakeWriteFd = pipeFds[1];
@@ -198,13 +200,13 @@ int main(int argc, char** argv) {
 
   auto service = jiujin::service::DispatcherService::start(std::move(settings));
   if (!service) {
-    std::cerr << fmt::format("jiujin-dispatcher: cannot start: {} ({})\n", service.error().en, service.error().code);
+    jiujin::log::error("dispatcher", "cannot start: {} ({})", service.error().en, service.error().code);
     return 1;
   }
   std::cout << "READY commands=" << service.value()->commandsEndpoint()
             << " events=" << service.value()->eventsEndpoint() << std::endl;
   service.value()->run(stopRequested, pipeFds[0], &reloadRequested);
   service.value().reset();
-  std::cerr << "jiujin-dispatcher: stopped\n";
+  jiujin::log::notice("dispatcher", "stopped");
   return 0;
 }

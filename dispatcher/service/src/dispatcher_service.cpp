@@ -1,5 +1,7 @@
 #include "jiujin/service/dispatcher_service.hpp"
 
+#include "jiujin/base/log.hpp"
+
 #include <poll.h>
 #include <unistd.h>
 
@@ -193,7 +195,7 @@ void DispatcherService::Impl::serveBatch() {
     if (!got) break;
     // [routing id] [empty delimiter] [request], or [routing id] [request] from a bare DEALER.
     if (frames.size() < 2 || frames.size() > 3 || (frames.size() == 3 && frames[1].size() != 0)) {
-      if (malformedFrames++ == 0) std::cerr << "dispatcher.service: dropped a malformed message (counting the rest)\n";
+      if (malformedFrames++ == 0) log::warning("dispatcher.service", "dropped a malformed message (counting the rest)");
       continue;
     }
     const char* userId = zmq_msg_gets(frames.back().handle(), "User-Id");

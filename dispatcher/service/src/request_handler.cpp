@@ -1,6 +1,7 @@
 #include "request_handler.hpp"
 
-#include <iostream>
+#include "jiujin/base/log.hpp"
+
 
 #include <fmt/format.h>
 
@@ -77,8 +78,8 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
   if (auto recent = durable_->store().replies().recent(store::ReplyTable::kKeptReplies); recent.ok()) {
     for (auto& r : recent.value()) replyCache_.remember(r.key, std::move(r.text));
   } else {
-    std::cerr << "dispatcher.store: recent replies cannot be read, retries from before the restart may run again: "
-              << recent.error().message << '\n';
+    log::error("dispatcher.store", "recent replies cannot be read, retries from before the restart may run again: {}",
+               recent.error().message);
   }
 }
 
@@ -113,7 +114,7 @@ void RequestHandler::executeSystem(const core::Command& command) {
   record.body.erase("type");
   auditRecords_.push_back(std::move(record));
   if (!result) {
-    std::cerr << "dispatcher.service: " << protocol::commandType(command) << " refused: " << result.error().en << '\n';
+    log::warning("dispatcher.service", "{} refused: {}", protocol::commandType(command), result.error().en);
     return;
   }
   for (auto& e : result.value()) events_.push_back(std::move(e));
@@ -499,7 +500,7 @@ BatchOutput RequestHandler::commitBatch() {
   if (!raised_.empty()) {
     if (auto recorded = alarmBook_->record(raised_); !recorded) {
       alarmsRecorded = false;
-      std::cerr << "dispatcher.alarms: " << recorded.error().en << '\n';
+      log::error("dispatcher.alarms", "{}", recorded.error().en);
     }
   }
   std::vector<std::string> texts;
@@ -516,7 +517,7 @@ BatchOutput RequestHandler::commitBatch() {
     // Nothing of this batch happened: the hall is back to the journal's state, and every
     // request in the batch is told so (a query's answer may have seen the lost changes).
     durable_->store().abandonBatch();
-    std::cerr << "dispatcher.store: commit failed: " << committed.error().en << '\n';
+    log::error("dispatcher.store", "commit failed: {}", committed.error().en);
     for (std::size_t i = 0; i < pending_.size(); ++i) {
       if (!pending_[i].ready) texts[i] = encodeError(pending_[i].id, committed.error());
     }
@@ -529,7 +530,7 @@ BatchOutput RequestHandler::commitBatch() {
     failed.at = now_;
     failed.audit = auditRecords_;
     if (auto recorded = durable_->commit({}, failed); !recorded)
-      std::cerr << "dispatcher.audit: the failed batch's audit rows were not saved either: " << recorded.error().en << '\n';
+      log::error("dispatcher.audit", "the failed batch's audit rows were not saved either: {}", recorded.error().en);
     // A rating that was not saved raises no alarm; the others still tell the manager.
     std::erase_if(raised_, [](const Alarm& a) { return a.kind == "bad_rating"; });
     for (Alarm& a : raised_) a.id = 0;
@@ -594,7 +595,7 @@ json RequestHandler::currentAlarms() const {
   auto alarms = alarmBook_->current(today);
   json list = json::array();
   if (!alarms) {
-    std::cerr << "dispatcher.alarms: " << alarms.error().en << '\n';
+    log::error("dispatcher.alarms", "{}", alarms.error().en);
     return list;
   }
   for (const Alarm& a : alarms.value()) list.push_back(toJson(a));
@@ -671,10 +672,11 @@ void RequestHandler::reloadFor(const std::string& who) {
   audit.result = outcome.ok() ? "ok" : outcome.error().code;
   auditRecords_.push_back(std::move(audit));
   if (!outcome) {
-    std::cerr << "dispatcher.config: reload refused, the hall keeps its configuration: " << outcome.error().en << '\n';
+    log::warning("dispatcher.config", "reload refused, the hall keeps its configuration: {}", outcome.error().en);
   } else {
-    std::cerr << "dispatcher.config: reloaded (" << (outcome.value()["definition_changed"].get<bool>() ? "definition changed" : "definition unchanged")
-              << ", " << clerks_.size() << " clerks)\n";
+    log::notice("dispatcher.config", "reloaded ({}, {} clerks)",
+                outcome.value()["definition_changed"].get<bool>() ? "definition changed" : "definition unchanged",
+                clerks_.size());
   }
 }
 
@@ -686,15 +688,14 @@ void RequestHandler::adoptConfiguredDefinition() {
   auditRecords_.push_back(std::move(audit));
   if (!result) {
     // Starting with the journal's definition keeps every ticket; the manager is told why.
-    std::cerr << "dispatcher.config: the hall file changed but cannot be applied now, running with the "
-                 "journal's definition: " << result.error().en << '\n';
+    log::warning("dispatcher.config", "the hall file changed but cannot be applied now, running with the journal's definition: {}", result.error().en);
     Alarm a{.kind = "config_not_applied", .at = now_,
             .zh = fmt::format("大厅配置已修改但暂不能生效：{}", result.error().zh),
             .en = fmt::format("the edited hall file cannot be applied yet: {}", result.error().en)};
     raise(a);
     return;
   }
-  std::cerr << "dispatcher.config: the hall file changed since the last run; its definition is now in force\n";
+  log::notice("dispatcher.config", "the hall file changed since the last run; its definition is now in force");
   for (auto& e : result.value()) events_.push_back(std::move(e));
 }
 

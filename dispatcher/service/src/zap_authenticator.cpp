@@ -1,7 +1,8 @@
 #include "jiujin/service/zap_authenticator.hpp"
 
+#include "jiujin/base/log.hpp"
+
 #include <array>
-#include <iostream>
 #include <vector>
 
 #include <zmq_addon.hpp>
@@ -58,8 +59,8 @@ void ZapAuthenticator::serve(zmq::socket_t socket) {
           statusText = "unknown client key";
           // Said once per key in a storm would need a set; a count is what the monitor reads.
           if (refusals_.fetch_add(1) == 0)
-            std::cerr << "dispatcher.auth: refused a client with unknown key " << key << " from "
-                      << request[3].to_string_view() << '\n';
+            log::warning("dispatcher.auth", "refused a client with unknown key {} from {}", key,
+                         request[3].to_string_view());
         }
       } else if (mechanism == "NULL") {
         status = "200";  // loopback endpoints: the client states its role (docs/protocol.md)

@@ -1,158 +1,161 @@
 #include "jiujin/voice/wav.hpp"
 
+#include <sndfile.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <iterator>
-#include <optional>
 #include <string>
 
 namespace jiujin::voice {
 namespace {
 
-constexpr std::uint16_t kFormatPcm = 1;
-constexpr std::uint16_t kFormatFloat = 3;
-constexpr std::uint16_t kFormatExtensible = 0xFFFE;
+/// libsndfile's virtual I/O over bytes in memory: reading a span, or writing a growing vector.
+struct Memory {
+  std::span<const std::byte> in;
+  std::vector<std::byte>* out = nullptr;
+  sf_count_t position = 0;
 
-std::uint32_t le32(std::span<const std::byte> b, std::size_t at) {
-  return static_cast<std::uint32_t>(b[at]) | static_cast<std::uint32_t>(b[at + 1]) << 8 |
-         static_cast<std::uint32_t>(b[at + 2]) << 16 | static_cast<std::uint32_t>(b[at + 3]) << 24;
-}
-std::uint16_t le16(std::span<const std::byte> b, std::size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned>(b[at]) | static_cast<unsigned>(b[at + 1]) << 8);
-}
-bool tagIs(std::span<const std::byte> b, std::size_t at, const char* tag) {
-  return std::memcmp(b.data() + at, tag, 4) == 0;
-}
-
-struct Format {
-  std::uint16_t code = 0;
-  int channels = 0;
-  int sampleRate = 0;
-  int bitsPerSample = 0;
+  sf_count_t size() const { return out ? static_cast<sf_count_t>(out->size()) : static_cast<sf_count_t>(in.size()); }
 };
 
-/// One sample of one channel as a value in [-1, 1].
-double sampleAt(std::span<const std::byte> data, std::size_t at, const Format& f) {
-  switch (f.bitsPerSample) {
-    case 8:
-      return (static_cast<int>(data[at]) - 128) / 128.0;
-    case 16:
-      return static_cast<std::int16_t>(le16(data, at)) / 32768.0;
-    case 24: {
-      auto v = static_cast<std::int32_t>(static_cast<std::uint32_t>(data[at]) << 8 |
-                                         static_cast<std::uint32_t>(data[at + 1]) << 16 |
-                                         static_cast<std::uint32_t>(data[at + 2]) << 24);
-      return (v >> 8) / 8388608.0;
-    }
-    default: {
-      const auto raw = le32(data, at);
-      if (f.code == kFormatFloat) {
-        float v = 0;
-        std::memcpy(&v, &raw, sizeof v);
-        return std::isfinite(v) ? static_cast<double>(v) : 0.0;
-      }
-      return static_cast<std::int32_t>(raw) / 2147483648.0;
-    }
-  }
+sf_count_t lengthOf(void* user) { return static_cast<Memory*>(user)->size(); }
+
+sf_count_t seekTo(sf_count_t offset, int whence, void* user) {
+  auto* m = static_cast<Memory*>(user);
+  sf_count_t base = 0;
+  if (whence == SEEK_CUR) base = m->position;
+  if (whence == SEEK_END) base = m->size();
+  const sf_count_t target = base + offset;
+  if (target < 0) return -1;
+  m->position = target;
+  return m->position;
 }
 
-Expected<Format> parseFormat(std::span<const std::byte> chunk) {
-  if (chunk.size() < 16) return VoiceError{"WAV fmt chunk is shorter than 16 bytes"};
-  Format f{le16(chunk, 0), le16(chunk, 2), static_cast<int>(le32(chunk, 4)), le16(chunk, 14)};
-  if (f.code == kFormatExtensible && chunk.size() >= 26) f.code = le16(chunk, 24);
-  if (f.code != kFormatPcm && f.code != kFormatFloat) {
-    return VoiceError{"WAV encoding " + std::to_string(f.code) + " is not PCM or float"};
+sf_count_t readFrom(void* into, sf_count_t count, void* user) {
+  auto* m = static_cast<Memory*>(user);
+  const sf_count_t available = std::max<sf_count_t>(0, m->size() - m->position);
+  const sf_count_t n = std::min(count, available);
+  const std::byte* from = m->out ? m->out->data() : m->in.data();
+  if (n > 0) std::memcpy(into, from + m->position, static_cast<std::size_t>(n));
+  m->position += n;
+  return n;
+}
+
+sf_count_t writeTo(const void* from, sf_count_t count, void* user) {
+  auto* m = static_cast<Memory*>(user);
+  if (!m->out) return 0;
+  const auto end = static_cast<std::size_t>(m->position + count);
+  if (m->out->size() < end) m->out->resize(end);
+  std::memcpy(m->out->data() + m->position, from, static_cast<std::size_t>(count));
+  m->position += count;
+  return count;
+}
+
+sf_count_t tellAt(void* user) { return static_cast<Memory*>(user)->position; }
+
+SF_VIRTUAL_IO memoryIo() { return SF_VIRTUAL_IO{lengthOf, seekTo, readFrom, writeTo, tellAt}; }
+
+/// An open sound file, closed on every path.
+class Sound {
+ public:
+  explicit Sound(SNDFILE* handle) : handle_(handle) {}
+  ~Sound() {
+    if (handle_) sf_close(handle_);
   }
-  const bool bitsOk = f.code == kFormatFloat ? f.bitsPerSample == 32
-                                             : (f.bitsPerSample == 8 || f.bitsPerSample == 16 ||
-                                                f.bitsPerSample == 24 || f.bitsPerSample == 32);
-  if (!bitsOk) return VoiceError{"WAV sample size of " + std::to_string(f.bitsPerSample) + " bits is not supported"};
-  if (f.channels < 1 || f.channels > 16) return VoiceError{"WAV has " + std::to_string(f.channels) + " channels"};
-  if (f.sampleRate < 1000 || f.sampleRate > 384000) {
-    return VoiceError{"WAV sample rate " + std::to_string(f.sampleRate) + " Hz is out of range"};
+  Sound(const Sound&) = delete;
+  Sound& operator=(const Sound&) = delete;
+  SNDFILE* get() const { return handle_; }
+
+ private:
+  SNDFILE* handle_;
+};
+
+/// Every frame of an open file, channels averaged into mono 16-bit. Only plain PCM and float
+/// recordings are taken: a compressed WAV (ADPCM, GSM…) is refused rather than guessed at.
+Expected<Pcm> readAll(SNDFILE* handle, const SF_INFO& info, const std::string& what) {
+  if ((info.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_WAV) return VoiceError{what + " is not a WAV (RIFF/WAVE) file"};
+  switch (info.format & SF_FORMAT_SUBMASK) {
+    case SF_FORMAT_PCM_U8:
+    case SF_FORMAT_PCM_S8:
+    case SF_FORMAT_PCM_16:
+    case SF_FORMAT_PCM_24:
+    case SF_FORMAT_PCM_32:
+    case SF_FORMAT_FLOAT:
+    case SF_FORMAT_DOUBLE:
+      break;
+    default:
+      return VoiceError{"WAV encoding is not PCM or float"};
   }
-  return f;
+  if (info.channels < 1 || info.samplerate < 1)
+    return VoiceError{what + ": no channels or no sample rate"};
+  // Read as float, normalised to [-1, 1) whatever the stored format: 16-bit x becomes
+  // x / 32768 exactly, so scaling back by 32768 gives the same samples.
+  std::vector<float> interleaved(static_cast<std::size_t>(info.frames) * static_cast<std::size_t>(info.channels));
+  const sf_count_t read = sf_readf_float(handle, interleaved.data(), info.frames);
+  if (read < 0) return VoiceError{what + ": " + sf_strerror(handle)};
+  Pcm pcm;
+  pcm.sampleRate = info.samplerate;
+  pcm.samples.reserve(static_cast<std::size_t>(read));
+  const auto channels = static_cast<std::size_t>(info.channels);
+  for (std::size_t f = 0; f < static_cast<std::size_t>(read); ++f) {
+    double sum = 0;
+    for (std::size_t c = 0; c < channels; ++c) sum += interleaved[f * channels + c];
+    const double scaled = std::round(sum / static_cast<double>(channels) * 32768.0);
+    pcm.samples.push_back(static_cast<std::int16_t>(std::clamp(scaled, -32768.0, 32767.0)));
+  }
+  return pcm;
+}
+
+SF_INFO wavInfo(const Pcm& pcm) {
+  SF_INFO info{};
+  info.samplerate = pcm.sampleRate;
+  info.channels = 1;
+  info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+  return info;
 }
 
 }  // namespace
 
 Expected<Pcm> decodeWav(std::span<const std::byte> bytes) {
-  if (bytes.size() < 12 || !tagIs(bytes, 0, "RIFF") || !tagIs(bytes, 8, "WAVE")) {
-    return VoiceError{"not a RIFF/WAVE file"};
-  }
-  std::optional<Format> format;
-  std::span<const std::byte> data;
-  std::size_t at = 12;
-  while (at + 8 <= bytes.size()) {
-    const auto declared = le32(bytes, at + 4);
-    const auto available = bytes.size() - at - 8;
-    // Streaming writers leave the size at 0 or 0xFFFFFFFF: the chunk runs to the end.
-    const auto size = std::min<std::size_t>(declared, available);
-    const auto body = bytes.subspan(at + 8, size);
-    if (tagIs(bytes, at, "fmt ")) {
-      auto parsed = parseFormat(body);
-      if (!parsed) return parsed.error();
-      format = parsed.value();
-    } else if (tagIs(bytes, at, "data")) {
-      data = body;
-      break;
-    }
-    at += 8 + size + (size % 2);
-  }
-  if (!format) return VoiceError{"WAV has no fmt chunk"};
-  if (data.data() == nullptr) return VoiceError{"WAV has no data chunk"};
-
-  const auto bytesPerSample = static_cast<std::size_t>(format->bitsPerSample / 8);
-  const auto frameSize = bytesPerSample * static_cast<std::size_t>(format->channels);
-  const auto frames = data.size() / frameSize;
-  Pcm pcm{format->sampleRate, {}};
-  pcm.samples.reserve(frames);
-  for (std::size_t i = 0; i < frames; ++i) {
-    double sum = 0;
-    for (int c = 0; c < format->channels; ++c) {
-      sum += sampleAt(data, i * frameSize + static_cast<std::size_t>(c) * bytesPerSample, *format);
-    }
-    const double mono = std::clamp(sum / format->channels, -1.0, 1.0);
-    pcm.samples.push_back(static_cast<std::int16_t>(std::lround(mono * 32767.0)));
-  }
-  return pcm;
+  Memory memory{bytes, nullptr, 0};
+  SF_VIRTUAL_IO io = memoryIo();
+  SF_INFO info{};
+  Sound sound(sf_open_virtual(&io, SFM_READ, &info, &memory));
+  if (!sound.get()) return VoiceError{std::string("not a WAV file that can be read: ") + sf_strerror(nullptr)};
+  return readAll(sound.get(), info, "WAV data");
 }
 
 Expected<Pcm> readWav(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return VoiceError{"cannot open " + file.string()};
-  std::vector<char> raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto pcm = decodeWav(std::as_bytes(std::span<const char>(raw)));
-  if (!pcm) return VoiceError{file.string() + ": " + pcm.error().message};
-  return pcm;
+  SF_INFO info{};
+  Sound sound(sf_open(file.c_str(), SFM_READ, &info));
+  if (!sound.get()) return VoiceError{"cannot read " + file.string() + ": " + sf_strerror(nullptr)};
+  return readAll(sound.get(), info, file.string());
 }
 
 std::vector<std::byte> encodeWav(const Pcm& pcm) {
-  const auto dataSize = static_cast<std::uint32_t>(pcm.samples.size() * 2);
-  std::vector<std::byte> out;
-  out.reserve(44 + dataSize);
-  const auto put = [&out](std::uint32_t v, int n) {
-    for (int i = 0; i < n; ++i) out.push_back(static_cast<std::byte>((v >> (8 * i)) & 0xFF));
-  };
-  const auto tag = [&out](const char* t) {
-    for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::byte>(t[i]));
-  };
-  const auto rate = static_cast<std::uint32_t>(pcm.sampleRate);
-  tag("RIFF"); put(36 + dataSize, 4); tag("WAVE");
-  tag("fmt "); put(16, 4); put(kFormatPcm, 2); put(1, 2); put(rate, 4); put(rate * 2, 4); put(2, 2); put(16, 2);
-  tag("data"); put(dataSize, 4);
-  for (const auto s : pcm.samples) put(static_cast<std::uint16_t>(s), 2);
-  return out;
+  std::vector<std::byte> bytes;
+  Memory memory{{}, &bytes, 0};
+  SF_VIRTUAL_IO io = memoryIo();
+  SF_INFO info = wavInfo(pcm);
+  {
+    // The header's sizes are written when the file closes: close before handing the bytes out.
+    Sound sound(sf_open_virtual(&io, SFM_WRITE, &info, &memory));
+    if (!sound.get()) return {};
+    sf_writef_short(sound.get(), pcm.samples.data(), static_cast<sf_count_t>(pcm.samples.size()));
+  }
+  return bytes;
 }
 
 Expected<std::filesystem::path> writeWav(const std::filesystem::path& file, const Pcm& pcm) {
-  const auto bytes = encodeWav(pcm);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  if (!out) return VoiceError{"cannot write " + file.string()};
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return VoiceError{"cannot write " + file.string()};
+  SF_INFO info = wavInfo(pcm);
+  {
+    Sound sound(sf_open(file.c_str(), SFM_WRITE, &info));
+    if (!sound.get()) return VoiceError{"cannot write " + file.string() + ": " + sf_strerror(nullptr)};
+    const auto written = sf_writef_short(sound.get(), pcm.samples.data(), static_cast<sf_count_t>(pcm.samples.size()));
+    if (written != static_cast<sf_count_t>(pcm.samples.size()))
+      return VoiceError{"cannot write " + file.string() + ": " + sf_strerror(sound.get())};
+  }
   return file;
 }
 

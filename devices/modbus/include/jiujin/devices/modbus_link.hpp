@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "jiujin/base/result.hpp"
 #include "jiujin/devices/serial_port.hpp"
 
 namespace jiujin::devices {
@@ -38,36 +39,9 @@ const char* toString(ModbusErrorKind kind);
 /// "offline"); an Exception is an answer, an InvalidRequest is the caller's mistake.
 bool isDeviceFailure(const ModbusError& error);
 
-/// A value or the reason there is none.
+/// A value or the reason there is none; ModbusResult<void> for a write.
 template <typename T>
-class ModbusResult {
- public:
-  ModbusResult(T value) : v_(std::move(value)) {}              // NOLINT(google-explicit-constructor)
-  ModbusResult(ModbusError error) : v_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
-  bool ok() const { return std::holds_alternative<T>(v_); }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<T>(v_); }
-  T&& value() && { return std::get<T>(std::move(v_)); }
-  const ModbusError& error() const { return std::get<ModbusError>(v_); }
-
- private:
-  std::variant<T, ModbusError> v_;
-};
-
-/// A write's outcome: nothing, or the reason it failed.
-template <>
-class ModbusResult<void> {
- public:
-  ModbusResult() = default;
-  ModbusResult(ModbusError error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
-  bool ok() const { return ok_; }
-  explicit operator bool() const { return ok_; }
-  const ModbusError& error() const { return error_; }
-
- private:
-  ModbusError error_;
-  bool ok_ = true;
-};
+using ModbusResult = base::Result<T, ModbusError>;
 
 class ModbusLink {
  public:

@@ -4,6 +4,8 @@
 #include <utility>
 #include <variant>
 
+#include "jiujin/base/result.hpp"
+
 namespace jiujin::core {
 
 enum class ErrorCode {
@@ -39,20 +41,7 @@ struct Error {
 
 /// The value of a call that may be refused.
 template <typename T>
-class Result {
- public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
-  bool ok() const { return std::holds_alternative<T>(v_); }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<T>(v_); }
-  T& value() & { return std::get<T>(v_); }
-  T&& value() && { return std::get<T>(std::move(v_)); }
-  const Error& error() const { return std::get<Error>(v_); }
-
- private:
-  std::variant<T, Error> v_;
-};
+using Result = base::Result<T, Error>;
 
 /// The name of a code, stable across versions (used on the wire).
 const char* toString(ErrorCode code);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jiujin/base/result.hpp"
 #include "jiujin/core/error.hpp"
 
 namespace jiujin::service {
@@ -29,20 +30,7 @@ ServiceError fromCoreError(const core::Error& error);
 
 /// A value or the reason there is none.
 template <typename T>
-class Outcome {
- public:
-  Outcome(T value) : v_(std::move(value)) {}                // NOLINT(google-explicit-constructor)
-  Outcome(ServiceError error) : v_(std::move(error)) {}     // NOLINT(google-explicit-constructor)
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<0>(v_); }
-  T& value() & { return std::get<0>(v_); }
-  T&& value() && { return std::get<0>(std::move(v_)); }
-  const ServiceError& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, ServiceError> v_;
-};
+using Outcome = base::Result<T, ServiceError>;
 
 /// {"v":1, "id":"k7-42", "type":"call_next", "body":{"window":3}, "as":{…}}
 struct Request {

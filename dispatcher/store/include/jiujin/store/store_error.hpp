@@ -5,6 +5,8 @@
 #include <utility>
 #include <variant>
 
+#include "jiujin/base/result.hpp"
+
 namespace jiujin::store {
 
 enum class StoreErrorCode {
@@ -31,20 +33,7 @@ const char* toString(StoreErrorCode code);
 
 /// The value of a store call that may fail.
 template <typename T>
-class StoreResult {
- public:
-  StoreResult(T value) : v_(std::move(value)) {}             // NOLINT(google-explicit-constructor)
-  StoreResult(StoreError error) : v_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
-  bool ok() const { return std::holds_alternative<T>(v_); }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<T>(v_); }
-  T& value() & { return std::get<T>(v_); }
-  T&& value() && { return std::get<T>(std::move(v_)); }
-  const StoreError& error() const { return std::get<StoreError>(v_); }
-
- private:
-  std::variant<T, StoreError> v_;
-};
+using StoreResult = base::Result<T, StoreError>;
 
 /// Success without a value.
 struct Done {};

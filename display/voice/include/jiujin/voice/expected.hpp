@@ -4,6 +4,8 @@
 #include <utility>
 #include <variant>
 
+#include "jiujin/base/result.hpp"
+
 namespace jiujin::voice {
 
 /// Why a voice operation failed, in words an installer can act on.
@@ -12,21 +14,8 @@ struct VoiceError {
   bool operator==(const VoiceError&) const = default;
 };
 
-/// A value or the reason there is none (GCC 12 has no std::expected).
+/// A value or the reason there is none.
 template <typename T>
-class Expected {
- public:
-  Expected(T value) : v_(std::move(value)) {}             // NOLINT(google-explicit-constructor)
-  Expected(VoiceError error) : v_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
-  bool ok() const { return std::holds_alternative<T>(v_); }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<T>(v_); }
-  T& value() & { return std::get<T>(v_); }
-  T&& value() && { return std::get<T>(std::move(v_)); }
-  const VoiceError& error() const { return std::get<VoiceError>(v_); }
-
- private:
-  std::variant<T, VoiceError> v_;
-};
+using Expected = base::Result<T, VoiceError>;
 
 }  // namespace jiujin::voice

@@ -4,6 +4,8 @@
 #include <utility>
 #include <variant>
 
+#include "jiujin/base/result.hpp"
+
 namespace jiujin::devices::drivers {
 
 enum class CodecErrorCode {
@@ -28,22 +30,7 @@ struct CodecError {
 
 /// The value of a call that may fail: the thing made, or an error saying why not.
 template <typename T, typename E = CodecError>
-class Expected {
- public:
-  Expected(T value) : v_(std::move(value)) {}   // NOLINT(google-explicit-constructor)
-  Expected(E error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
-  bool ok() const { return std::holds_alternative<T>(v_); }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<T>(v_); }
-  T& value() & { return std::get<T>(v_); }
-  T&& value() && { return std::get<T>(std::move(v_)); }
-  const T& operator*() const& { return value(); }
-  const T* operator->() const { return &value(); }
-  const E& error() const { return std::get<E>(v_); }
-
- private:
-  std::variant<T, E> v_;
-};
+using Expected = base::Result<T, E>;
 
 const char* toString(CodecErrorCode code);
 
