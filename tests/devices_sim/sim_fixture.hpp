@@ -1,5 +1,7 @@
 #pragma once
-// A simulated bus with a real libmodbus RTU master on its pseudo-terminal.
+// A simulated bus with a real libmodbus RTU master on its pseudo-terminal. The tests write
+// what the drivers would write (the drivers' codecs, test-side only) and read what the
+// simulator decoded with its own code.
 #include <gtest/gtest.h>
 #include <modbus.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "jiujin/devices/drivers/profile.hpp"
 #include "jiujin/devices/drivers/registers.hpp"
 #include "jiujin/devices/sim/bus_simulator.hpp"
 
@@ -94,7 +97,8 @@ class SimBusTest : public ::testing::Test {
   void SetUp() override {
     runtimeDir_ = makeRuntimeDir();
     ASSERT_FALSE(runtimeDir_.empty());
-    ASSERT_FALSE(profiles_.loadDirectory(drivers::builtinProfileDir()));
+    ASSERT_FALSE(profiles_.loadDirectory(builtinProfileDir()));
+    ASSERT_FALSE(driverProfiles_.loadDirectory(drivers::builtinProfileDir()));
     auto sim = BusSimulator::create(
         {{"line-1", 115200, 'N', 8, 1}},
         {{"display-1", "line-1", 1, "jiujin-window-display-v1"},
@@ -116,10 +120,12 @@ class SimBusTest : public ::testing::Test {
   }
   virtual std::chrono::milliseconds slowDelay() const { return std::chrono::milliseconds(400); }
   std::filesystem::path link() const { return runtimeDir_ / "line-1"; }
-  const drivers::Profile& profile(const char* name) const { return *profiles_.find(name); }
+  /// The drivers' reading of a profile, to encode what the gateway would send.
+  const drivers::Profile& profile(const char* name) const { return *driverProfiles_.find(name); }
 
   std::filesystem::path runtimeDir_;
-  drivers::ProfileLibrary profiles_;
+  DeviceProfiles profiles_;
+  drivers::ProfileLibrary driverProfiles_;
   std::unique_ptr<BusSimulator> sim_;
   std::unique_ptr<RtuMaster> master_;
 };
