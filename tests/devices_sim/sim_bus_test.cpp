@@ -124,6 +124,16 @@ TEST_F(SimBusTest, ReadingPastTheRegisterMapIsAnIllegalAddressException) {
   EXPECT_EQ(master_->read(1, {10, 10}).error, EMBXILADD);
 }
 
+TEST_F(SimBusTest, AFunctionTheDevicesDoNotHaveIsAnIllegalFunctionException) {
+  EXPECT_EQ(master_->readInputRegisters(1, {0, 1}), EMBXILFUN);
+  EXPECT_EQ(master_->read(1, {0, 1}).error, 0) << "the display still answers";
+}
+
+TEST_F(SimBusTest, AReadOfNoRegistersIsAnIllegalDataValueException) {
+  // libmodbus refuses to send such a request itself, so it goes raw: read 0 registers at 0.
+  EXPECT_EQ(master_->raw({1, 0x03, 0x00, 0x00, 0x00, 0x00}), (std::vector<std::uint8_t>{1, 0x83, 0x03}));
+}
+
 TEST_F(SimBusTest, WritingTheKeypadFifoIsRefusedAsReadOnly) {
   EXPECT_EQ(master_->write(11, RegisterWrite{0, {3}}), EMBXILADD);
 }

@@ -72,6 +72,23 @@ class RtuMaster {
                                                 w.values.data());
     return rc < 0 ? errno : 0;
   }
+  /// 0x04, a function the hall's devices do not have: 0 or the errno.
+  int readInputRegisters(int unit, drivers::RegisterRead what) {
+    modbus_set_slave(ctx_, unit);
+    std::vector<std::uint16_t> values(what.count);
+    return modbus_read_input_registers(ctx_, what.address, what.count, values.data()) < 0 ? errno : 0;
+  }
+  /// Sends `request` (unit address, then the PDU; libmodbus adds the CRC) as it is, and returns
+  /// the reply frame without its CRC, or nothing when none came.
+  std::vector<std::uint8_t> raw(std::vector<std::uint8_t> request) {
+    std::vector<std::uint8_t> reply(MODBUS_RTU_MAX_ADU_LENGTH);
+    modbus_set_slave(ctx_, request.front());  // libmodbus drops replies from other units
+    if (modbus_send_raw_request(ctx_, request.data(), static_cast<int>(request.size())) < 0) return {};
+    const int length = modbus_receive_confirmation(ctx_, reply.data());
+    if (length < 2) return {};
+    reply.resize(static_cast<std::size_t>(length) - 2);
+    return reply;
+  }
   int write(int unit, const std::vector<drivers::RegisterWrite>& writes) {
     for (const auto& w : writes) {
       if (const int e = write(unit, w)) return e;
