@@ -96,11 +96,12 @@ class Scenario {
  public:
   Scenario(int buses, const std::filesystem::path& runtimeDir) : hallConfig_(benchHall(buses)), hall_(hallConfig_.definition) {
     if (auto error = profiles_.loadDirectory(drivers::builtinProfileDir())) throw std::runtime_error(error->message);
+    if (auto error = simProfiles_.loadDirectory(sim::builtinProfileDir())) throw std::runtime_error(error->message);
     std::vector<sim::SimBusConfig> simBuses;
     for (const auto& b : hallConfig_.buses) simBuses.push_back({b.id, b.baud, b.parity, b.dataBits, b.stopBits});
     std::vector<sim::SimDeviceConfig> simDevices;
     for (const auto& d : hallConfig_.devices) simDevices.push_back({d.id, d.bus, d.address, d.profile});
-    auto sim = sim::BusSimulator::create(simBuses, simDevices, profiles_, {runtimeDir, true, 1000ms});
+    auto sim = sim::BusSimulator::create(simBuses, simDevices, simProfiles_, {runtimeDir, true, 1000ms});
     if (!sim) throw std::runtime_error(sim.error().message);
     simulator_ = std::move(sim).value();
 
@@ -161,7 +162,7 @@ class Scenario {
       finishAt(w);
       lastCalled_.clear();
       const auto pressed = Clock::now();
-      if (!simulator_->press(fmt::format("w{}-keypad", w), drivers::Key::CallNext)) continue;
+      if (!simulator_->press(fmt::format("w{}-keypad", w), "call_next")) continue;
       bool called = false;
       pumpUntil([&] {
         called = called || calledAt(w);
@@ -244,6 +245,7 @@ class Scenario {
 
   config::HallConfig hallConfig_;
   drivers::ProfileLibrary profiles_;
+  sim::DeviceProfiles simProfiles_;
   core::Hall hall_;
   std::unique_ptr<sim::BusSimulator> simulator_;
   LocalDispatcher dispatcher_;

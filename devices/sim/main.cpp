@@ -58,8 +58,8 @@ int main(int argc, char** argv) {
     for (const auto& e : hall.errors) fmt::print(stderr, "{}\n", config::toString(e));
     return 2;
   }
-  devices::drivers::ProfileLibrary profiles;
-  profileDirs.insert(profileDirs.begin(), devices::drivers::builtinProfileDir());
+  DeviceProfiles profiles;
+  profileDirs.insert(profileDirs.begin(), builtinProfileDir());
   for (const auto& dir : profileDirs) {
     if (auto error = profiles.loadDirectory(dir)) {
       fmt::print(stderr, "jiujin-bussim: {}\n", error->message);

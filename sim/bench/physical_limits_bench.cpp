@@ -19,7 +19,6 @@
 #include <fmt/format.h>
 #include <zmq.hpp>
 
-#include "jiujin/devices/drivers/profile.hpp"
 #include "jiujin/devices/modbus_link.hpp"
 #include "jiujin/devices/sim/bus_simulator.hpp"
 
@@ -95,8 +94,8 @@ double wireMillis(int requestBytes, int replyBytes, int baud) {
 }
 
 void rs485Exchange(benchmark::State& state, int registers, bool write) {
-  devices::drivers::ProfileLibrary profiles;
-  if (auto error = profiles.loadDirectory(devices::drivers::builtinProfileDir())) {
+  devices::sim::DeviceProfiles profiles;
+  if (auto error = profiles.loadDirectory(devices::sim::builtinProfileDir())) {
     state.SkipWithError(error->message.c_str());
     return;
   }

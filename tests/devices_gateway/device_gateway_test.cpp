@@ -36,11 +36,12 @@ class GatewayOnSimulator : public ::testing::Test {
     auto hallConfig = testing::townshipHall();
     for (auto& bus : hallConfig.buses) bus.baud = 115200;
     ASSERT_FALSE(profiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
+    ASSERT_FALSE(simProfiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
     std::vector<sim::SimBusConfig> buses;
     for (const auto& b : hallConfig.buses) buses.push_back({b.id, b.baud, b.parity, b.dataBits, b.stopBits});
     std::vector<sim::SimDeviceConfig> devices;
     for (const auto& d : hallConfig.devices) devices.push_back({d.id, d.bus, d.address, d.profile});
-    auto created = sim::BusSimulator::create(buses, devices, profiles, {dir.path(), false, 300ms});
+    auto created = sim::BusSimulator::create(buses, devices, simProfiles, {dir.path(), false, 300ms});
     ASSERT_TRUE(created) << created.error().message;
     simulator = std::move(created).value();
 
@@ -84,6 +85,7 @@ class GatewayOnSimulator : public ::testing::Test {
 
   testing::TempDir dir;
   drivers::ProfileLibrary profiles;
+  sim::DeviceProfiles simProfiles;
   std::unique_ptr<sim::BusSimulator> simulator;
   RecordedRequests requests;
   testing::SampleHall hall;
@@ -116,7 +118,7 @@ TEST_F(GatewayOnSimulator, CalledTicketAppearsBlinkingOnItsWindowDisplayAndTheSt
 TEST_F(GatewayOnSimulator, KeypadPressIsSentOnceAsItsWindowsCommandAndAcknowledged) {
   hall.staff(3, "c01");
   gateway->hallReset(hall.hall());
-  ASSERT_TRUE(simulator->press("w3-keypad", drivers::Key::CallNext));
+  ASSERT_TRUE(simulator->press("w3-keypad", "call_next"));
   ASSERT_TRUE(pumpUntil([&] { return requests.count("call_next") == 1; }));
   EXPECT_EQ(requests.sent.back().body, (nlohmann::json{{"window", 3}}));
   ASSERT_TRUE(pumpUntil([&] { return shown("w3-keypad").find("pending=0") != std::string::npos; }))
@@ -139,10 +141,10 @@ TEST_F(GatewayOnSimulator, PadRatingIsSentAsOneEvaluateAndASecondPressIsIgnored)
   EXPECT_NE(shown("w3-pad").find("ticket=\"" + number + "\""), std::string::npos) << shown("w3-pad");
   EXPECT_NE(shown("w3-pad").find("clerk_name=\"王芳\""), std::string::npos) << shown("w3-pad");
 
-  ASSERT_TRUE(simulator->rate("w3-pad", drivers::Rating::Satisfied));
+  ASSERT_TRUE(simulator->rate("w3-pad", sim::Rating::Satisfied));
   ASSERT_TRUE(pumpUntil([&] { return requests.count("evaluate") == 1; }));
   EXPECT_EQ(requests.sent.back().body, (nlohmann::json{{"window", 3}, {"rating", "satisfied"}}));
-  EXPECT_FALSE(simulator->rate("w3-pad", drivers::Rating::VeryDissatisfied));  // the pad took one
+  EXPECT_FALSE(simulator->rate("w3-pad", sim::Rating::VeryDissatisfied));  // the pad took one
   const auto polled = requestsTo("w3-pad");
   ASSERT_TRUE(pumpUntil([&] { return requestsTo("w3-pad") >= polled + 3; }));
   EXPECT_EQ(requests.count("evaluate"), 1);

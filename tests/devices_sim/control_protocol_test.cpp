@@ -5,7 +5,6 @@
 
 #include <filesystem>
 
-using namespace jiujin::devices;
 using namespace jiujin::devices::sim;
 
 namespace {
@@ -15,7 +14,7 @@ class ControlProtocol : public ::testing::Test {
   void SetUp() override {
     char pattern[] = "/tmp/jiujin-bussim-ctl-XXXXXX";
     dir_ = mkdtemp(pattern);
-    ASSERT_FALSE(profiles_.loadDirectory(drivers::builtinProfileDir()));
+    ASSERT_FALSE(profiles_.loadDirectory(builtinProfileDir()));
     auto sim = BusSimulator::create({{"line-1", 115200, 'N', 8, 1}},
                                     {{"display-3", "line-1", 3, "jiujin-window-display-v1"},
                                      {"keypad-3", "line-1", 13, "jiujin-keypad-v1"},
@@ -31,7 +30,7 @@ class ControlProtocol : public ::testing::Test {
   std::string run(std::string_view line) { return handleControlCommand(*sim_, line); }
 
   std::filesystem::path dir_;
-  drivers::ProfileLibrary profiles_;
+  DeviceProfiles profiles_;
   std::unique_ptr<BusSimulator> sim_;
 };
 

@@ -30,7 +30,7 @@ TEST_F(SimBusTest, TwoDisplaysOnOneBusEachShowWhatWasWrittenToTheirAddress) {
 
   ASSERT_TRUE(sim_->windowShown("display-1"));
   EXPECT_EQ(sim_->windowShown("display-1")->content.text, "A001 请到3号窗口");
-  EXPECT_EQ(sim_->windowShown("display-1")->content.colour, Colour::Green);
+  EXPECT_EQ(sim_->windowShown("display-1")->content.colour, "green");
   EXPECT_EQ(sim_->windowShown("display-2")->content.text, "暂停服务");
   EXPECT_EQ(sim_->show("display-2").value(),
             "text=\"暂停服务\" colour=red blink=0 brightness=15 seq=1");
@@ -66,8 +66,8 @@ TEST_F(SimBusTest, MainStripShowsALineWrittenWithItsSequence) {
 
 TEST_F(SimBusTest, KeyPressesAreReadFromTheFifoAndLeaveWhenAcknowledged) {
   const auto& map = std::get<KeypadMap>(profile("jiujin-keypad-v1").map);
-  EXPECT_EQ(sim_->press("keypad-1", Key::CallNext).value(), 1);
-  EXPECT_EQ(sim_->press("keypad-1", Key::Complete).value(), 2);
+  EXPECT_EQ(sim_->press("keypad-1", "call_next").value(), 1);
+  EXPECT_EQ(sim_->press("keypad-1", "complete").value(), 2);
 
   auto poll = master_->read(11, keypadPollRead(map));
   ASSERT_EQ(poll.error, 0);
@@ -87,8 +87,8 @@ TEST_F(SimBusTest, KeyPressesAreReadFromTheFifoAndLeaveWhenAcknowledged) {
 }
 
 TEST_F(SimBusTest, FullKeyFifoLosesThePressAndSaysSo) {
-  for (int i = 0; i < 4; ++i) ASSERT_TRUE(sim_->press("keypad-1", Key::Recall).ok());
-  const auto fifth = sim_->press("keypad-1", Key::Recall);
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(sim_->press("keypad-1", "recall").ok());
+  const auto fifth = sim_->press("keypad-1", "recall");
   ASSERT_FALSE(fifth.ok());
   EXPECT_NE(fifth.error().message.find("full"), std::string::npos);
 }
@@ -101,12 +101,12 @@ TEST_F(SimBusTest, KeypadShowsTheCurrentNumberAndWaitingCountItWasSent) {
 
 TEST_F(SimBusTest, PadTakesOneRatingWhilePromptingAndCountsItOnce) {
   const auto& map = std::get<EvalPadMap>(profile("jiujin-eval-pad-v1").map);
-  EXPECT_FALSE(sim_->rate("pad-1", Rating::Satisfied).ok()) << "idle pads ignore presses";
+  EXPECT_FALSE(sim_->rate("pad-1", sim::Rating::Satisfied).ok()) << "idle pads ignore presses";
   ASSERT_EQ(master_->write(21, encodePadPrompt({"A001", "0312", "王芳", 30}, map).value()), 0);
   EXPECT_NE(sim_->show("pad-1").value().find("state=prompting ticket=\"A001\""), std::string::npos);
 
-  EXPECT_EQ(sim_->rate("pad-1", Rating::Satisfied).value(), 1);
-  EXPECT_FALSE(sim_->rate("pad-1", Rating::VeryDissatisfied).ok()) << "a second press is ignored";
+  EXPECT_EQ(sim_->rate("pad-1", sim::Rating::Satisfied).value(), 1);
+  EXPECT_FALSE(sim_->rate("pad-1", sim::Rating::VeryDissatisfied).ok()) << "a second press is ignored";
 
   const auto poll = master_->read(21, padPollRead(map));
   ASSERT_EQ(poll.error, 0);
@@ -124,6 +124,16 @@ TEST_F(SimBusTest, ReadingPastTheRegisterMapIsAnIllegalAddressException) {
   EXPECT_EQ(master_->read(1, {10, 10}).error, EMBXILADD);
 }
 
+TEST_F(SimBusTest, AFunctionTheDevicesDoNotHaveIsAnIllegalFunctionException) {
+  EXPECT_EQ(master_->readInputRegisters(1, {0, 1}), EMBXILFUN);
+  EXPECT_EQ(master_->read(1, {0, 1}).error, 0) << "the display still answers";
+}
+
+TEST_F(SimBusTest, AReadOfNoRegistersIsAnIllegalDataValueException) {
+  // libmodbus refuses to send such a request itself, so it goes raw: read 0 registers at 0.
+  EXPECT_EQ(master_->raw({1, 0x03, 0x00, 0x00, 0x00, 0x00}), (std::vector<std::uint8_t>{1, 0x83, 0x03}));
+}
+
 TEST_F(SimBusTest, WritingTheKeypadFifoIsRefusedAsReadOnly) {
   EXPECT_EQ(master_->write(11, RegisterWrite{0, {3}}), EMBXILADD);
 }
@@ -139,11 +149,13 @@ TEST_F(SimBusTest, BroadcastWriteReachesEveryDisplayWithoutAReply) {
 
 TEST(SimBusPacing, RoundTripAt9600BaudTakesAtLeastItsWireTime) {
   const auto dir = jiujin::devices::sim::test_support::makeRuntimeDir();
+  sim::DeviceProfiles simProfiles;
+  ASSERT_FALSE(simProfiles.loadDirectory(sim::builtinProfileDir()));
   ProfileLibrary profiles;
   ASSERT_FALSE(profiles.loadDirectory(builtinProfileDir()));
   auto sim = sim::BusSimulator::create({{"slow-line", 9600, 'N', 8, 1}},
                                        {{"display-1", "slow-line", 1, "jiujin-window-display-v1"}},
-                                       profiles, sim::SimulatorOptions{dir, true, {}});
+                                       simProfiles, sim::SimulatorOptions{dir, true, {}});
   ASSERT_TRUE(sim.ok()) << sim.error().message;
   RtuMaster master((dir / "slow-line").string(), 9600, std::chrono::milliseconds(500));
   ASSERT_TRUE(master.connected());

@@ -1,5 +1,7 @@
 #pragma once
-// A simulated bus with a real libmodbus RTU master on its pseudo-terminal.
+// A simulated bus with a real libmodbus RTU master on its pseudo-terminal. The tests write
+// what the drivers would write (the drivers' codecs, test-side only) and read what the
+// simulator decoded with its own code.
 #include <gtest/gtest.h>
 #include <modbus.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "jiujin/devices/drivers/profile.hpp"
 #include "jiujin/devices/drivers/registers.hpp"
 #include "jiujin/devices/sim/bus_simulator.hpp"
 
@@ -69,6 +72,23 @@ class RtuMaster {
                                                 w.values.data());
     return rc < 0 ? errno : 0;
   }
+  /// 0x04, a function the hall's devices do not have: 0 or the errno.
+  int readInputRegisters(int unit, drivers::RegisterRead what) {
+    modbus_set_slave(ctx_, unit);
+    std::vector<std::uint16_t> values(what.count);
+    return modbus_read_input_registers(ctx_, what.address, what.count, values.data()) < 0 ? errno : 0;
+  }
+  /// Sends `request` (unit address, then the PDU; libmodbus adds the CRC) as it is, and returns
+  /// the reply frame without its CRC, or nothing when none came.
+  std::vector<std::uint8_t> raw(std::vector<std::uint8_t> request) {
+    std::vector<std::uint8_t> reply(MODBUS_RTU_MAX_ADU_LENGTH);
+    modbus_set_slave(ctx_, request.front());  // libmodbus drops replies from other units
+    if (modbus_send_raw_request(ctx_, request.data(), static_cast<int>(request.size())) < 0) return {};
+    const int length = modbus_receive_confirmation(ctx_, reply.data());
+    if (length < 2) return {};
+    reply.resize(static_cast<std::size_t>(length) - 2);
+    return reply;
+  }
   int write(int unit, const std::vector<drivers::RegisterWrite>& writes) {
     for (const auto& w : writes) {
       if (const int e = write(unit, w)) return e;
@@ -94,7 +114,8 @@ class SimBusTest : public ::testing::Test {
   void SetUp() override {
     runtimeDir_ = makeRuntimeDir();
     ASSERT_FALSE(runtimeDir_.empty());
-    ASSERT_FALSE(profiles_.loadDirectory(drivers::builtinProfileDir()));
+    ASSERT_FALSE(profiles_.loadDirectory(builtinProfileDir()));
+    ASSERT_FALSE(driverProfiles_.loadDirectory(drivers::builtinProfileDir()));
     auto sim = BusSimulator::create(
         {{"line-1", 115200, 'N', 8, 1}},
         {{"display-1", "line-1", 1, "jiujin-window-display-v1"},
@@ -116,10 +137,12 @@ class SimBusTest : public ::testing::Test {
   }
   virtual std::chrono::milliseconds slowDelay() const { return std::chrono::milliseconds(400); }
   std::filesystem::path link() const { return runtimeDir_ / "line-1"; }
-  const drivers::Profile& profile(const char* name) const { return *profiles_.find(name); }
+  /// The drivers' reading of a profile, to encode what the gateway would send.
+  const drivers::Profile& profile(const char* name) const { return *driverProfiles_.find(name); }
 
   std::filesystem::path runtimeDir_;
-  drivers::ProfileLibrary profiles_;
+  DeviceProfiles profiles_;
+  drivers::ProfileLibrary driverProfiles_;
   std::unique_ptr<BusSimulator> sim_;
   std::unique_ptr<RtuMaster> master_;
 };

@@ -74,8 +74,8 @@ TEST_F(SimHistory, StripKeypadAndPadRecordWhatTheyWereSent) {
   ASSERT_EQ(master_->write(11, encodeKeypadDisplay({"A017", 6}, keypad).value()), 0);
   ASSERT_EQ(master_->write(21, encodePadPrompt({"A001", "0312", "王芳", 30}, pad).value()), 0);
   // a resident's press and the keypad's acknowledgement change nothing the devices were sent
-  ASSERT_TRUE(sim_->rate("pad-1", Rating::Satisfied).ok());
-  ASSERT_TRUE(sim_->press("keypad-1", Key::CallNext).ok());
+  ASSERT_TRUE(sim_->rate("pad-1", sim::Rating::Satisfied).ok());
+  ASSERT_TRUE(sim_->press("keypad-1", "call_next").ok());
   ASSERT_EQ(master_->write(11, encodeKeypadAck(1, keypad)), 0);
 
   const auto all = recorded();

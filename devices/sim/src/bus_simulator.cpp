@@ -10,8 +10,6 @@
 
 namespace jiujin::devices::sim {
 
-using namespace drivers;
-
 namespace {
 
 SimError unknownDevice(std::string_view id) {
@@ -34,7 +32,7 @@ std::optional<SimError> checkBus(const SimBusConfig& b, const std::set<std::stri
 
 SimResult<std::unique_ptr<BusSimulator>> BusSimulator::create(std::vector<SimBusConfig> buses,
                                                               std::vector<SimDeviceConfig> devices,
-                                                              const ProfileLibrary& profiles,
+                                                              const DeviceProfiles& profiles,
                                                               SimulatorOptions options) {
   std::set<std::string> busIds;
   for (const auto& b : buses) {
@@ -53,7 +51,7 @@ SimResult<std::unique_ptr<BusSimulator>> BusSimulator::create(std::vector<SimBus
     if (!addresses.insert({d.bus, d.address}).second) {
       return SimError{fmt::format("device {}: address {} is already used on bus {}", d.id, d.address, d.bus)};
     }
-    const Profile* profile = profiles.find(d.profile);
+    const DeviceProfile* profile = profiles.find(d.profile);
     if (!profile) return SimError{fmt::format("device {}: no profile \"{}\"", d.id, d.profile)};
     byBus[d.bus].push_back(makeEmulatedDevice(d.id, static_cast<std::uint8_t>(d.address), *profile));
   }
@@ -135,7 +133,7 @@ std::optional<StripShown> BusSimulator::stripShown(std::string_view device) cons
   return shown;
 }
 
-SimResult<std::uint16_t> BusSimulator::press(std::string_view keypad, Key key) {
+SimResult<std::uint16_t> BusSimulator::press(std::string_view keypad, std::string_view key) {
   SimBus* b = busOf(keypad);
   if (!b) return unknownDevice(keypad);
   SimResult<std::uint16_t> result = SimError{fmt::format("{} is not a keypad", keypad)};
@@ -144,10 +142,8 @@ SimResult<std::uint16_t> BusSimulator::press(std::string_view keypad, Key key) {
     if (!k) return;
     if (s.faults.contains(Fault::Absent)) {
       result = SimError{fmt::format("{} is absent", keypad)};
-    } else if (auto seq = k->press(key)) {
-      result = *seq;
     } else {
-      result = SimError{fmt::format("{}: key FIFO full, the press is lost", keypad)};
+      result = k->press(key);
     }
   });
   return result;

@@ -9,8 +9,6 @@
 
 namespace jiujin::devices::sim {
 
-using namespace drivers;
-
 namespace {
 
 constexpr const char* kHelp =
@@ -19,8 +17,8 @@ constexpr const char* kHelp =
     "devices                        every device: bus, address, kind, profile, faults, counters\n"
     "show DEVICE                    what a display shows, a keypad holds, a pad prompts\n"
     "history SINCE [MAX]            up to MAX (1000) content changes after entry SINCE, oldest first\n"
-    "press KEYPAD KEY               KEY: call_next recall start complete no_show transfer\n"
-    "                               pause_resume request_evaluation\n"
+    "press KEYPAD KEY               KEY as the keypad's profile names it: call_next recall\n"
+    "                               start complete no_show transfer pause_resume request_evaluation\n"
     "rate PAD 1..5                  1 非常满意 .. 5 非常不满意; only while prompting\n"
     "fault DEVICE FAULT             FAULT: absent silent bad_crc garbage slow\n"
     "clear DEVICE [FAULT]           clears one fault or all\n"
@@ -110,9 +108,7 @@ std::string handleControlCommand(BusSimulator& sim, std::string_view line) {
   }
   if (command == "press") {
     if (w.size() != 3) return usage("press KEYPAD KEY");
-    const auto key = keyFromString(w[2]);
-    if (!key) return fmt::format("error unknown key \"{}\"", w[2]);
-    const auto seq = sim.press(w[1], *key);
+    const auto seq = sim.press(w[1], w[2]);
     return seq ? fmt::format("ok seq={}", seq.value()) : "error " + seq.error().message;
   }
   if (command == "rate") {

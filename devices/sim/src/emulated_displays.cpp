@@ -3,17 +3,34 @@
 #include <fmt/format.h>
 
 namespace jiujin::devices::sim {
+namespace {
 
-using namespace drivers;
+// The name the profile gives a code, or why the device cannot show it.
+SimResult<std::string> nameOf(const CodeNames& names, std::uint16_t code, const char* field) {
+  const auto it = names.find(code);
+  if (it == names.end()) return SimError{fmt::format("{} code {} is not in the profile", field, code)};
+  return it->second;
+}
 
-EmulatedWindowDisplay::EmulatedWindowDisplay(std::string id, std::uint8_t address, Profile profile)
+}  // namespace
+
+EmulatedWindowDisplay::EmulatedWindowDisplay(std::string id, std::uint8_t address, DeviceProfile profile)
     : EmulatedDevice(std::move(id), address, std::move(profile)),
-      map_(std::get<WindowDisplayMap>(this->profile().map)) {}
+      layout_(std::get<WindowDisplayLayout>(this->profile().layout)) {}
 
-void EmulatedWindowDisplay::afterWrite(std::uint16_t first, std::uint16_t count,
-                                       SimClock::time_point) {
-  if (!touches(first, count, map_.contentSeq)) return;
-  auto shown = decodeWindowContent(registers(), map_);
+SimResult<WindowShown> EmulatedWindowDisplay::readContent() const {
+  auto text = textIn(layout_.text);
+  if (!text) return text.error();
+  auto colour = nameOf(layout_.colours, registerAt(layout_.colour), "colour");
+  if (!colour) return colour.error();
+  return WindowShown{WindowContent{std::move(text).value(), std::move(colour).value(),
+                                   registerAt(layout_.blink) != 0, registerAt(layout_.brightness)},
+                     registerAt(layout_.contentSeq)};
+}
+
+void EmulatedWindowDisplay::afterWrite(std::uint16_t first, std::uint16_t count, SimClock::time_point) {
+  if (!touches(first, count, layout_.contentSeq)) return;
+  auto shown = readContent();
   if (shown) {
     shown_ = std::move(shown).value();
     unreadable_.clear();
@@ -28,9 +45,8 @@ std::string EmulatedWindowDisplay::describeShown() const {
   if (!unreadable_.empty()) return fmt::format("unreadable={}", quotedText(unreadable_));
   if (!shown_) return "text=\"\" lit=0";
   const auto& c = shown_->content;
-  return fmt::format("text={} colour={} blink={} brightness={} seq={}", quotedText(c.text),
-                     toString(c.colour), c.blink ? 1 : 0, c.brightness.value_or(0),
-                     shown_->contentSeq);
+  return fmt::format("text={} colour={} blink={} brightness={} seq={}", quotedText(c.text), c.colour,
+                     c.blink ? 1 : 0, c.brightness, shown_->contentSeq);
 }
 
 void EmulatedWindowDisplay::powerCycle() {
@@ -39,13 +55,32 @@ void EmulatedWindowDisplay::powerCycle() {
   unreadable_.clear();
 }
 
-EmulatedMainStrip::EmulatedMainStrip(std::string id, std::uint8_t address, Profile profile)
+EmulatedMainStrip::EmulatedMainStrip(std::string id, std::uint8_t address, DeviceProfile profile)
     : EmulatedDevice(std::move(id), address, std::move(profile)),
-      map_(std::get<MainStripMap>(this->profile().map)) {}
+      layout_(std::get<MainStripLayout>(this->profile().layout)) {}
+
+SimResult<StripShown> EmulatedMainStrip::readContent() const {
+  StripShown shown;
+  for (const auto& line : layout_.lines) {
+    auto text = textIn(line);
+    if (!text) return text.error();
+    shown.content.lines.push_back(std::move(text).value());
+  }
+  auto notice = textIn(layout_.notice);
+  if (!notice) return notice.error();
+  shown.content.notice = std::move(notice).value();
+  auto scroll = nameOf(layout_.scrollModes, registerAt(layout_.scroll), "scroll");
+  if (!scroll) return scroll.error();
+  shown.content.scroll = std::move(scroll).value();
+  shown.content.scrollSpeed = registerAt(layout_.scrollSpeed);
+  shown.content.brightness = registerAt(layout_.brightness);
+  shown.contentSeq = registerAt(layout_.contentSeq);
+  return shown;
+}
 
 void EmulatedMainStrip::afterWrite(std::uint16_t first, std::uint16_t count, SimClock::time_point) {
-  if (!touches(first, count, map_.contentSeq)) return;
-  auto shown = decodeStripContent(registers(), map_);
+  if (!touches(first, count, layout_.contentSeq)) return;
+  auto shown = readContent();
   if (shown) {
     shown_ = std::move(shown).value();
     unreadable_.clear();
@@ -64,9 +99,8 @@ std::string EmulatedMainStrip::describeShown() const {
     out += fmt::format("line{}={} ", i + 1, quotedText(shown_->content.lines[i]));
   }
   const auto& c = shown_->content;
-  out += fmt::format("notice={} scroll={} brightness={} seq={}", quotedText(c.notice),
-                     c.scroll == ScrollMode::Scrolling ? "scrolling" : "still",
-                     c.brightness.value_or(0), shown_->contentSeq);
+  out += fmt::format("notice={} scroll={} brightness={} seq={}", quotedText(c.notice), c.scroll,
+                     c.brightness, shown_->contentSeq);
   return out;
 }
 

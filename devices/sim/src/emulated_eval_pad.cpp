@@ -4,68 +4,81 @@
 
 namespace jiujin::devices::sim {
 
-using namespace drivers;
+namespace {
+// How long a pad prompts when the prompt it was sent cannot be read.
+constexpr std::chrono::seconds kFallbackTimeout{30};
+}  // namespace
 
-EmulatedEvalPad::EmulatedEvalPad(std::string id, std::uint8_t address, Profile profile)
+EmulatedEvalPad::EmulatedEvalPad(std::string id, std::uint8_t address, DeviceProfile profile)
     : EmulatedDevice(std::move(id), address, std::move(profile)),
-      map_(std::get<EvalPadMap>(this->profile().map)) {
+      layout_(std::get<EvalPadLayout>(this->profile().layout)) {
   publishStatus();
 }
 
 bool EmulatedEvalPad::writable(std::uint16_t address) const {
-  return address != map_.state && address != map_.rating && address != map_.ratingSeq;
+  return address != layout_.state && address != layout_.rating && address != layout_.ratingSeq;
 }
 
-void EmulatedEvalPad::afterWrite(std::uint16_t first, std::uint16_t count,
-                                 SimClock::time_point now) {
-  if (!touches(first, count, map_.command)) return;
-  const auto command = decodePadCommand(registers()[map_.command], map_);
-  if (command == PadCommand::Prompt) {
-    auto prompt = decodePadPrompt(registers(), map_);
-    prompt_ = prompt ? std::optional(std::move(prompt).value()) : std::nullopt;
-    status_.state = PadState::Prompting;
-    deadline_ = now + std::chrono::seconds(prompt_ ? prompt_->timeoutSeconds : 30);
-  } else if (command == PadCommand::Cancel) {
-    status_.state = PadState::Idle;
+std::optional<PadPrompt> EmulatedEvalPad::readPrompt() const {
+  auto ticket = textIn(layout_.ticket);
+  auto clerkNumber = textIn(layout_.clerkNumber);
+  auto clerkName = textIn(layout_.clerkName);
+  if (!ticket || !clerkNumber || !clerkName) return std::nullopt;
+  return PadPrompt{std::move(ticket).value(), std::move(clerkNumber).value(),
+                   std::move(clerkName).value(), registerAt(layout_.timeoutSeconds)};
+}
+
+void EmulatedEvalPad::afterWrite(std::uint16_t first, std::uint16_t count, SimClock::time_point now) {
+  if (!touches(first, count, layout_.command)) return;
+  const std::uint16_t command = registerAt(layout_.command);
+  if (command == layout_.promptCode) {
+    prompt_ = readPrompt();
+    state_ = PadState::Prompting;
+    deadline_ = now + (prompt_ ? std::chrono::seconds(prompt_->timeoutSeconds) : kFallbackTimeout);
+  } else if (command == layout_.cancelCode) {
+    state_ = PadState::Idle;
     prompt_.reset();
   }
   publishStatus();
 }
 
 void EmulatedEvalPad::beforeRead(SimClock::time_point now) {
-  if (status_.state == PadState::Prompting && now >= deadline_) {
-    status_.state = PadState::TimedOut;
+  if (state_ == PadState::Prompting && now >= deadline_) {
+    state_ = PadState::TimedOut;
     publishStatus();
   }
 }
 
 PadState EmulatedEvalPad::state(SimClock::time_point now) {
   beforeRead(now);
-  return status_.state;
+  return state_;
 }
 
-Expected<std::uint16_t, SimError> EmulatedEvalPad::rate(Rating rating, SimClock::time_point now) {
+SimResult<std::uint16_t> EmulatedEvalPad::rate(Rating rating, SimClock::time_point now) {
   beforeRead(now);
-  if (status_.state != PadState::Prompting) {
-    return SimError{fmt::format("{} is {}, not prompting: the press is ignored", id(),
-                                toString(status_.state))};
+  if (state_ != PadState::Prompting) {
+    return SimError{fmt::format("{} is {}, not prompting: the press is ignored", id(), toString(state_))};
   }
-  status_.state = PadState::Rated;
-  status_.rating = rating;
-  status_.ratingSeq = static_cast<std::uint16_t>(status_.ratingSeq + 1);
+  state_ = PadState::Rated;
+  rating_ = rating;
+  ratingSeq_ = static_cast<std::uint16_t>(ratingSeq_ + 1);
   publishStatus();
-  return status_.ratingSeq;
+  return ratingSeq_;
 }
 
-void EmulatedEvalPad::publishStatus() { store(encodePadStatus(status_, map_)); }
+void EmulatedEvalPad::publishStatus() {
+  setRegister(layout_.state, layout_.stateCodes.at(state_));
+  setRegister(layout_.rating, rating_ ? layout_.ratingCodes.at(*rating_) : 0);
+  setRegister(layout_.ratingSeq, ratingSeq_);
+}
 
 std::string EmulatedEvalPad::describe(SimClock::time_point now) {
   beforeRead(now);
   return fmt::format("state={} ticket={} clerk_number={} clerk_name={} rating={} rating_seq={}",
-                     toString(status_.state), quotedText(prompt_ ? prompt_->ticket : ""),
+                     toString(state_), quotedText(prompt_ ? prompt_->ticket : ""),
                      quotedText(prompt_ ? prompt_->clerkNumber : ""),
-                     quotedText(prompt_ ? prompt_->clerkName : ""),
-                     status_.rating ? ratingNumber(*status_.rating) : 0, status_.ratingSeq);
+                     quotedText(prompt_ ? prompt_->clerkName : ""), rating_ ? ratingNumber(*rating_) : 0,
+                     ratingSeq_);
 }
 
 std::string EmulatedEvalPad::describeShown() const {
@@ -77,7 +90,9 @@ std::string EmulatedEvalPad::describeShown() const {
 
 void EmulatedEvalPad::powerCycle() {
   EmulatedDevice::powerCycle();
-  status_ = PadStatus{};
+  state_ = PadState::Idle;
+  rating_.reset();
+  ratingSeq_ = 0;
   prompt_.reset();
   publishStatus();
 }

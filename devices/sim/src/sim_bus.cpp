@@ -11,11 +11,10 @@
 #include <cstring>
 #include <fmt/format.h>
 
-#include "jiujin/devices/drivers/rtu_frame.hpp"
+#include "jiujin/devices/sim/modbus_rtu.hpp"
 
 namespace jiujin::devices::sim {
 
-using namespace drivers;
 using namespace std::chrono;
 
 namespace {
@@ -32,12 +31,12 @@ timespec toTimespec(nanoseconds d) {
 
 SimBus::SimBus(SimBusConfig config, std::filesystem::path link, SimulatorOptions options)
     : config_(std::move(config)), link_(std::move(link)), options_(std::move(options)) {
-  const int bits = bitsPerCharacter(config_.dataBits, config_.parity != 'N', config_.stopBits);
+  const int bits = rtu::bitsPerCharacter(config_.dataBits, config_.parity != 'N', config_.stopBits);
   characterTime_ = nanoseconds(1'000'000'000LL * bits / std::max(config_.baud, 1));
-  frameGap_ = microseconds(frameGapMicros(config_.baud, bits));
+  frameGap_ = microseconds(rtu::frameGapMicros(config_.baud, bits));
 }
 
-Expected<std::unique_ptr<SimBus>, SimError> SimBus::open(
+SimResult<std::unique_ptr<SimBus>> SimBus::open(
     SimBusConfig config, std::filesystem::path link, SimulatorOptions options,
     std::vector<std::unique_ptr<EmulatedDevice>> devices, DisplayHistory* history) {
   std::unique_ptr<SimBus> bus(new SimBus(std::move(config), std::move(link), std::move(options)));
@@ -250,7 +249,9 @@ void SimBus::run() {
 }
 
 void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
-  auto request = decodeRequest(frame);
+  const auto parsed = rtu::parseRequest(frame);
+  // A real device stays quiet on a broken frame (too short, wrong CRC).
+  if (std::holds_alternative<rtu::Ignored>(parsed)) return;
   const auto now = SimClock::now();
   std::vector<std::uint8_t> reply;
   microseconds delay{0};
@@ -259,40 +260,39 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
     auto answers = [](const Slot& s) {
       return !s.faults.contains(Fault::Absent) && !s.faults.contains(Fault::Silent);
     };
-    if (!request) {
-      // A real device stays quiet on a broken frame; a good frame with a function it does
-      // not know gets an IllegalFunction exception.
-      if (request.error().code != CodecErrorCode::UnsupportedFunction) return;
-      const auto it = slots_.find(frame[0]);
-      if (it == slots_.end() || !answers(it->second)) return;
-      reply = encodeResponse(RtuResponse{frame[0], ExceptionReply{static_cast<std::uint8_t>(frame[1] & 0x7F),
-                                                                  ExceptionCode::IllegalFunction}});
-      ++it->second.answered;
-    } else if (request->unit == kBroadcastUnit) {
+    const auto* request = std::get_if<rtu::Request>(&parsed);
+    if (request && request->unit == rtu::kBroadcast) {
       for (auto& [address, slot] : slots_) {
         if (!answers(slot)) continue;
-        slot.device->handle(request->pdu, now);
+        (void)slot.device->handle(*request, now);
         recordShown(slot);
       }
       return;
-    } else {
-      const auto it = slots_.find(request->unit);
-      if (it == slots_.end()) return;
-      Slot& slot = it->second;
-      ++slot.requests;
-      if (!answers(slot)) return;
-      reply = encodeResponse(RtuResponse{request->unit, slot.device->handle(request->pdu, now)});
-      if (!std::holds_alternative<ReadHoldingRegisters>(request->pdu)) recordShown(slot);
-      if (slot.faults.contains(Fault::BadCrc)) reply.back() ^= 0xFF;
-      if (slot.faults.contains(Fault::Garbage)) {
-        std::uniform_int_distribution<int> length(3, 16);
-        std::uniform_int_distribution<int> byte(0, 255);
-        reply.resize(static_cast<std::size_t>(length(slot.garbage)));
-        for (auto& b : reply) b = static_cast<std::uint8_t>(byte(slot.garbage));
-      }
-      if (slot.faults.contains(Fault::Slow)) delay = duration_cast<microseconds>(options_.slowDelay);
-      ++slot.answered;
     }
+    const auto it = slots_.find(frame[0]);
+    if (it == slots_.end()) return;
+    Slot& slot = it->second;
+    ++slot.requests;
+    if (!answers(slot)) return;
+    if (const auto* refused = std::get_if<rtu::Refused>(&parsed)) {
+      // A whole frame with a function or a shape the device does not take: its exception.
+      reply = rtu::exceptionFrame(refused->unit, refused->function, refused->exception);
+    } else {
+      const auto answer = slot.device->handle(*request, now);
+      reply = answer.refused ? rtu::exceptionFrame(request->unit, static_cast<std::uint8_t>(request->function),
+                                                   *answer.refused)
+                             : rtu::replyFrame(*request, answer.values);
+      if (request->function != rtu::Function::ReadHoldingRegisters) recordShown(slot);
+    }
+    if (slot.faults.contains(Fault::BadCrc)) reply.back() ^= 0xFF;
+    if (slot.faults.contains(Fault::Garbage)) {
+      std::uniform_int_distribution<int> length(3, 16);
+      std::uniform_int_distribution<int> byte(0, 255);
+      reply.resize(static_cast<std::size_t>(length(slot.garbage)));
+      for (auto& b : reply) b = static_cast<std::uint8_t>(byte(slot.garbage));
+    }
+    if (slot.faults.contains(Fault::Slow)) delay = duration_cast<microseconds>(options_.slowDelay);
+    ++slot.answered;
   }
   if (delay > microseconds::zero() && waitForStop(delay)) return;
   send(reply);

@@ -11,19 +11,14 @@
 #include <string_view>
 #include <vector>
 
-#include "jiujin/devices/drivers/expected.hpp"
-#include "jiujin/devices/drivers/main_strip.hpp"
-#include "jiujin/devices/drivers/profile.hpp"
-#include "jiujin/devices/drivers/window_display.hpp"
+#include "jiujin/devices/sim/device_profile.hpp"
 #include "jiujin/devices/sim/display_history.hpp"
+#include "jiujin/devices/sim/emulated_displays.hpp"
 #include "jiujin/devices/sim/fault.hpp"
 #include "jiujin/devices/sim/sim_bus.hpp"
 #include "jiujin/devices/sim/sim_config.hpp"
 
 namespace jiujin::devices::sim {
-
-template <typename T>
-using SimResult = drivers::Expected<T, SimError>;
 
 class BusSimulator {
  public:
@@ -31,7 +26,7 @@ class BusSimulator {
   /// creates the runtime directory and opens every bus. Buses serve at once.
   static SimResult<std::unique_ptr<BusSimulator>> create(std::vector<SimBusConfig> buses,
                                                          std::vector<SimDeviceConfig> devices,
-                                                         const drivers::ProfileLibrary& profiles,
+                                                         const DeviceProfiles& profiles,
                                                          SimulatorOptions options);
 
   struct BusInfo {
@@ -45,7 +40,7 @@ class BusSimulator {
     std::string id;
     std::string bus;
     int address = 0;
-    drivers::DeviceKind kind = drivers::DeviceKind::WindowDisplay;
+    DeviceKind kind = DeviceKind::WindowDisplay;
     std::string profile;
     std::vector<Fault> faults;
     std::uint64_t requests = 0;
@@ -55,15 +50,16 @@ class BusSimulator {
 
   /// What a device shows or holds, one line of key=value pairs (see docs/devices.md).
   SimResult<std::string> show(std::string_view device) const;
-  std::optional<drivers::WindowShown> windowShown(std::string_view device) const;
-  std::optional<drivers::StripShown> stripShown(std::string_view device) const;
+  std::optional<WindowShown> windowShown(std::string_view device) const;
+  std::optional<StripShown> stripShown(std::string_view device) const;
   /// Every content change the devices received, in order (see DisplayHistory).
   const DisplayHistory& history() const { return *history_; }
 
-  /// A key press on a keypad: its sequence number; an error if the FIFO is full.
-  SimResult<std::uint16_t> press(std::string_view keypad, drivers::Key key);
+  /// A press of the key the keypad's profile names `key` ("call_next", "recall", …): its
+  /// sequence number; an error if the keypad has no such key or its FIFO is full.
+  SimResult<std::uint16_t> press(std::string_view keypad, std::string_view key);
   /// A rating pressed on a pad: the new rating sequence; an error unless it is prompting.
-  SimResult<std::uint16_t> rate(std::string_view pad, drivers::Rating rating);
+  SimResult<std::uint16_t> rate(std::string_view pad, Rating rating);
 
   std::optional<SimError> injectFault(std::string_view device, Fault fault);
   /// Clears one fault, or every fault when none is named. Clearing `absent` powers the

@@ -17,7 +17,6 @@
 #include <thread>
 #include <vector>
 
-#include "jiujin/devices/drivers/expected.hpp"
 #include "jiujin/devices/sim/display_history.hpp"
 #include "jiujin/devices/sim/emulated_device.hpp"
 #include "jiujin/devices/sim/fault.hpp"
@@ -40,11 +39,10 @@ class SimBus {
   /// Opens the pseudo-terminal and publishes `link` → /dev/pts/N. The worker starts at once.
   /// Every content change of a device is recorded in `history` (which must outlive the bus;
   /// none when null).
-  static drivers::Expected<std::unique_ptr<SimBus>, SimError> open(SimBusConfig config,
-                                                                  std::filesystem::path link,
-                                                                  SimulatorOptions options,
-                                                                  std::vector<std::unique_ptr<EmulatedDevice>> devices,
-                                                                  DisplayHistory* history = nullptr);
+  static SimResult<std::unique_ptr<SimBus>> open(SimBusConfig config, std::filesystem::path link,
+                                                 SimulatorOptions options,
+                                                 std::vector<std::unique_ptr<EmulatedDevice>> devices,
+                                                 DisplayHistory* history = nullptr);
   ~SimBus();
   SimBus(const SimBus&) = delete;
   SimBus& operator=(const SimBus&) = delete;

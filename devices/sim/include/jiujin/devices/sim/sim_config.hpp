@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "jiujin/devices/sim/sim_result.hpp"
+
 namespace jiujin::devices::sim {
 
 struct SimBusConfig {
@@ -33,10 +35,6 @@ struct SimulatorOptions {
   std::chrono::milliseconds slowDelay{1000};
   /// How many content changes each bus keeps in the display history (the oldest go first).
   std::size_t historyPerBus = 100'000;
-};
-
-struct SimError {
-  std::string message;
 };
 
 }  // namespace jiujin::devices::sim
