@@ -83,5 +83,7 @@ function(jiujin_check_layers)
                 jiujin_devices_printer)
     jiujin_forbid(${layer} MUST_NOT_REACH jiujin_core ${dispatcher_side} ${client_side})
   endforeach()
-  jiujin_forbid(jiujin_devices_sim MUST_NOT_REACH ${dispatcher_side} ${client_side})
+  # The simulator emulates devices from their register maps, never with the drivers' codecs.
+  jiujin_forbid(jiujin_devices_sim MUST_NOT_REACH jiujin_devices_drivers ${dispatcher_side} ${client_side})
+  jiujin_forbid(jiujin-bussim MUST_NOT_REACH jiujin_devices_drivers ${dispatcher_side} ${client_side})
 endfunction()

@@ -1,9 +1,8 @@
 #include "jiujin/devices/sim/register_text.hpp"
 
-#include <iconv.h>
-
-#include <cerrno>
 #include <fmt/format.h>
+
+#include "jiujin/base/text_encoding.hpp"
 
 namespace jiujin::devices::sim {
 namespace {
@@ -27,35 +26,19 @@ std::string textBytes(std::span<const std::uint16_t> registers, TextEncoding enc
   return bytes;
 }
 
-// iconv once, from the device's encoding to UTF-8. iconv's -1 and errno become a message here.
-SimResult<std::string> toUtf8(const std::string& bytes, const char* from) {
-  const iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
-    return SimError{fmt::format("this system cannot read {} text (iconv)", from)};
+SimResult<std::string> toUtf8(const std::string& bytes, base::Encoding from) {
+  auto converted = base::convertText(bytes, from, base::Encoding::Utf8);
+  if (!converted) {
+    return SimError{fmt::format("{} text is not valid at byte {}: {}", base::iconvName(from), converted.error().offset,
+                                converted.error().message)};
   }
-  // UTF-8 needs at most 3 bytes for a 2-byte unit and 4 for a 4-byte one: twice the input.
-  std::string out(bytes.size() * 2 + 4, '\0');
-  char* in = const_cast<char*>(bytes.data());  // iconv's signature is not const-correct
-  std::size_t inLeft = bytes.size();
-  char* outPtr = out.data();
-  std::size_t outLeft = out.size();
-  const std::size_t rc = iconv(cd, &in, &inLeft, &outPtr, &outLeft);
-  const int error = errno;
-  iconv_close(cd);
-  if (rc == static_cast<std::size_t>(-1)) {
-    return SimError{fmt::format("{} text is not valid at byte {}: {}", from, bytes.size() - inLeft,
-                                error == EILSEQ   ? "invalid sequence"
-                                : error == EINVAL ? "incomplete sequence"
-                                                  : "conversion failed")};
-  }
-  out.resize(out.size() - outLeft);
-  return out;
+  return std::move(converted).value();
 }
 
 }  // namespace
 
 SimResult<std::string> readRegisterText(std::span<const std::uint16_t> registers, TextEncoding encoding) {
-  return toUtf8(textBytes(registers, encoding), encoding == TextEncoding::Gb18030 ? "GB18030" : "UTF-16BE");
+  return toUtf8(textBytes(registers, encoding), encoding == TextEncoding::Gb18030 ? base::Encoding::Gb18030 : base::Encoding::Utf16Be);
 }
 
 const char* toString(TextEncoding encoding) {

@@ -1,10 +1,9 @@
 #pragma once
 // Errors are values in the simulator too: a call returns what it made or a SimError saying why
-// not. The simulator keeps its own small result type so that it needs nothing from the drivers
-// it is meant to check (issue 18 folds the project's result types into one later).
+// not — the project's one result type (base/result.hpp), with the simulator's own error.
 #include <string>
-#include <utility>
-#include <variant>
+
+#include "jiujin/base/result.hpp"
 
 namespace jiujin::devices::sim {
 
@@ -13,21 +12,6 @@ struct SimError {
 };
 
 template <typename T>
-class SimResult {
- public:
-  SimResult(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
-  SimResult(SimError error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
-  bool ok() const { return std::holds_alternative<T>(v_); }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<T>(v_); }
-  T& value() & { return std::get<T>(v_); }
-  T&& value() && { return std::get<T>(std::move(v_)); }
-  const T& operator*() const& { return value(); }
-  const T* operator->() const { return &value(); }
-  const SimError& error() const { return std::get<SimError>(v_); }
-
- private:
-  std::variant<T, SimError> v_;
-};
+using SimResult = base::Result<T, SimError>;
 
 }  // namespace jiujin::devices::sim
