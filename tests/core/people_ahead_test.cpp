@@ -87,7 +87,7 @@ TEST_F(PeopleAhead, CountsWhatWindowOneWouldReallyCallFirst) {
   std::map<TicketId, int> said;
   for (const TicketId id : tickets) said[id] = ahead(id, at(9, 10));
   for (int position = 0; position < static_cast<int>(tickets.size()); ++position) {
-    const TicketId called = callNext(1, at(9, 10));
+    const TicketId called = callNext(1, at(9, 10)).ticket;
     EXPECT_EQ(said[called], position) << ticket(called).number << " was called at position " << position;
     run(cmd::StartService{1}, at(9, 10));
     run(cmd::Complete{1}, at(9, 10));
