@@ -14,6 +14,7 @@
 #include "jiujin/client/connection.hpp"
 #include "jiujin/client/event_stream.hpp"
 #include "jiujin/config/loader.hpp"
+#include "jiujin/core/names.hpp"
 #include "jiujin/service/audit_log.hpp"
 #include "printing.hpp"
 
@@ -312,11 +313,18 @@ int main(int argc, char** argv) {
   {
     auto [sub, window] = windowCommand("evaluate", "evaluate", "评价 rate the service (1 非常满意 … 5 非常不满意)");
     auto rating = std::make_shared<std::string>();
-    sub->add_option("rating", *rating, "1-5 or very_satisfied … very_dissatisfied")->required();
+    // The level names are the core's (the dispatcher parses them with the same table).
+    std::vector<std::string> levels;
+    std::string levelHelp = "1-5 or";
+    for (const core::Rating r : core::kRatingScale) {
+      levels.push_back(std::to_string(static_cast<int>(r)));
+      levels.push_back(core::toString(r));
+      levelHelp += fmt::format(" {}={}", static_cast<int>(r), core::toString(r));
+    }
+    sub->add_option("rating", *rating, levelHelp)->required()->check(CLI::IsMember(levels));
     sub->callback([&, window = window, rating] {
-      static const char* names[] = {"very_satisfied", "satisfied", "basic", "dissatisfied", "very_dissatisfied"};
       std::string r = *rating;
-      if (r.size() == 1 && r[0] >= '1' && r[0] <= '5') r = names[r[0] - '1'];
+      if (r.size() == 1 && r[0] >= '1' && r[0] <= '5') r = core::toString(static_cast<core::Rating>(r[0] - '0'));
       type = "evaluate";
       body = {{"window", *window}, {"rating", r}};
     });

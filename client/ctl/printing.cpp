@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "jiujin/core/names.hpp"
+
 namespace jiujin::ctl {
 
 using nlohmann::json;
@@ -73,10 +75,10 @@ std::string describeFigures(const json& f) {
                      duration(number(waiting, "p90_s")), count(within, "target_s") / 60, percent(number(within, "share")));
   out += fmt::format("  办理 service  平均 mean {}  P90 {}\n", duration(number(service, "mean_s")),
                      duration(number(service, "p90_s")));
-  out += fmt::format("  评价 ratings  已评 rated {}  满意率 satisfaction {}  非常满意 {} 满意 {} 基本满意 {} 不满意 {} 非常不满意 {}\n",
-                     count(ratings, "rated"), percent(number(ratings, "satisfaction_rate")),
-                     count(levels, "very_satisfied"), count(levels, "satisfied"), count(levels, "basic"),
-                     count(levels, "dissatisfied"), count(levels, "very_dissatisfied"));
+  out += fmt::format("  评价 ratings  已评 rated {}  满意率 satisfaction {}", count(ratings, "rated"),
+                     percent(number(ratings, "satisfaction_rate")));
+  for (const core::Rating r : core::kRatingScale) out += fmt::format("  {} {}", core::zhName(r), count(levels, core::toString(r)));
+  out += '\n';
   std::string hours;
   if (const auto arrivals = f.find("arrivals_by_hour"); arrivals != f.end() && arrivals->is_array()) {
     for (std::size_t h = 0; h < arrivals->size(); ++h) {

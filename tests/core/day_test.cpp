@@ -28,10 +28,21 @@ TEST_F(Day, NumbersAreNotReusedAfterCancellation) {
   EXPECT_EQ(ticket(issue("birth", at(9, 2))).number, "A002");
 }
 
-TEST_F(Day, TheThousandthTicketOfAQueueIsRefused) {
-  for (int i = 0; i < 999; ++i) issue("pickup", at(9, 0));
-  EXPECT_EQ(hall.state().lastSequence.at("issuing"), 999);
-  refused(cmd::IssueTicket{"pickup"}, at(9, 1), ErrorCode::NumberingExhausted);
+TEST_F(Day, NumbersGoOnIntoFourDigitsAfterA999) {
+  for (int i = 0; i < 999; ++i) issue("birth", at(9, 0));
+  EXPECT_EQ(hall.state().lastSequence.at("general"), 999);
+  const Ticket& thousandth = ticket(issue("birth", at(9, 1)));
+  EXPECT_EQ(thousandth.number, "A1000");
+  EXPECT_EQ(thousandth.sequence, 1000);
+  EXPECT_EQ(ticket(issue("elder_card", at(9, 1))).number, "A1001");
+}
+
+TEST_F(Day, OnlyTheTenThousandthTicketOfAQueueIsRefusedAndTheRefusalSaysWhy) {
+  for (int i = 0; i < kLastSequenceOfDay; ++i) issue("pickup", at(9, 0));
+  EXPECT_EQ(ticket(hall.state().nextTicketId - 1).number, "C9999");
+  const Error error = refused(cmd::IssueTicket{"pickup"}, at(9, 1), ErrorCode::NumberingExhausted);
+  EXPECT_NE(error.zh.find("C9999"), std::string::npos) << error.zh;
+  EXPECT_NE(error.en.find("9999"), std::string::npos) << error.en;
   EXPECT_EQ(ticket(issue("birth", at(9, 1))).number, "A001") << "other queues still number";
 }
 

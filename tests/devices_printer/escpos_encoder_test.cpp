@@ -1,10 +1,15 @@
 #include "jiujin/devices/printer/escpos_encoder.hpp"
 
+#include "jiujin/devices/printer/escpos_decoder.hpp"
+
 #include "sample_ticket.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace jiujin::devices::printer {
 namespace {
@@ -116,9 +121,39 @@ TEST(EscPosEncoder, QrPayloadLargerThanAQrCodeHoldsIsRefused) {
   EXPECT_EQ(EscPosEncoder{}.encode(t).error.code, EncodeErrorCode::QrPayloadTooLong);
 }
 
+TEST(EscPosEncoder, AFourDigitNumberIsPrintedWholeOnOneLineAtTheUsualSize) {
+  const auto decoded = decodeEscPos(EscPosEncoder{}.encode(sampleTicket("A1000")).bytes);
+  ASSERT_EQ(decoded.tickets.size(), 1U);
+  const auto& number = std::get<PrintedLine>(decoded.tickets[0].elements.at(1));
+  EXPECT_EQ(number.text, "A1000");
+  EXPECT_EQ(number.format.width, 3);
+  EXPECT_EQ(number.format.height, 3);
+  EXPECT_NE(renderTicket(decoded.tickets[0]).find("A1000 (x3)"), std::string::npos);
+}
+
+TEST(EscPosEncoder, ANumberTooWideForTheLineAtTheStyleSizeIsPrintedSmallerNotWrapped) {
+  // 58 mm paper, 32 columns: "A001" fills a line at 8×; "A1000" would wrap, so it prints at 6×.
+  TicketStyle style;
+  style.numberScale = 8;
+  for (const auto& [number, scale] : std::vector<std::pair<std::string, int>>{{"A001", 8}, {"A1000", 6}, {"AB9999", 5}}) {
+    const auto decoded = decodeEscPos(EscPosEncoder{style}.encode(sampleTicket(number)).bytes);
+    ASSERT_EQ(decoded.tickets.size(), 1U) << number;
+    const auto& line = std::get<PrintedLine>(decoded.tickets[0].elements.at(1));
+    EXPECT_EQ(line.text, number);
+    EXPECT_EQ(line.format.width, scale) << number;
+    EXPECT_LE(static_cast<int>(number.size()) * line.format.width, style.lineColumns) << number;
+  }
+  style.lineColumns = 48;  // 80 mm paper has room for A1000 at 8×
+  const auto wide = decodeEscPos(EscPosEncoder{style}.encode(sampleTicket("A1000")).bytes);
+  EXPECT_EQ(std::get<PrintedLine>(wide.tickets.at(0).elements.at(1)).format.width, 8);
+}
+
 TEST(EscPosEncoder, StyleOutOfRangeIsRefused) {
   TicketStyle style;
   style.numberScale = 9;
+  EXPECT_EQ(EscPosEncoder{style}.encode(sampleTicket()).error.code, EncodeErrorCode::InvalidStyle);
+  style = TicketStyle{};
+  style.lineColumns = 8;
   EXPECT_EQ(EscPosEncoder{style}.encode(sampleTicket()).error.code, EncodeErrorCode::InvalidStyle);
 }
 

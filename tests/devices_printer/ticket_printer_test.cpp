@@ -75,6 +75,14 @@ TEST_F(TicketPrinterOnMemoryLine, ReadyPrinterPrintsTheTicket) {
   EXPECT_EQ(line.printer.statusQuestionsAnswered(), 8U);  // four before, four after
 }
 
+TEST_F(TicketPrinterOnMemoryLine, AFourDigitNumberComesOutOfThePrinterWhole) {
+  auto outcome = printer.print(sampleTicket("A1000"));
+  EXPECT_TRUE(outcome.printed) << outcome.error.message;
+  ASSERT_EQ(line.printer.printedTickets().size(), 1U);
+  EXPECT_EQ(line.printer.printedTickets()[0].lineTexts()[1], "A1000");
+  EXPECT_EQ(line.printer.printedTickets()[0].qrPayload(), "jiujin:ticket:chengguan:2026-11-22:7:A1000");
+}
+
 TEST_F(TicketPrinterOnMemoryLine, InvalidTicketIsRefusedWithoutTouchingThePrinter) {
   auto t = sampleTicket();
   t.notice = "bad\x1b";

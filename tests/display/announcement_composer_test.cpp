@@ -22,6 +22,18 @@ TEST(AnnouncementComposer, MandarinCallSpellsLettersThenDigitsOneByOne) {
   EXPECT_EQ(words(sentence.value()), kA001To3);
 }
 
+TEST(AnnouncementComposer, AFourDigitNumberIsSpelledDigitByDigit) {
+  // "请A1000号…": espeak would read 1000 as 一千; each digit is its own recording.
+  const auto sentence = AnnouncementComposer().sentence(Call{"A1000", 12}, Language::Mandarin);
+  ASSERT_TRUE(sentence.ok()) << sentence.error().message;
+  EXPECT_EQ(words(sentence.value()),
+            (std::vector<std::string>{"qing", "zh_letter_a", "zh_digit_1", "zh_digit_0", "zh_digit_0", "zh_digit_0",
+                                      "hao", "dao", "shi", "zh_digit_2", "hao", "chuangkou_banli"}));
+  EXPECT_EQ(words(ticketNumberPieces("AB9999", Language::English).value()),
+            (std::vector<std::string>{"en_letter_a", "en_letter_b", "en_digit_9", "en_digit_9", "en_digit_9",
+                                      "en_digit_9"}));
+}
+
 TEST(AnnouncementComposer, WindowNumbersAreSaidTheWayPeopleSayThem) {
   const auto say = [](int w) { return words(windowNumberPieces(w, Language::Mandarin).value()); };
   EXPECT_EQ(say(10), (std::vector<std::string>{"shi"}));

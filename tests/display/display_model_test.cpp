@@ -55,6 +55,27 @@ TEST_F(DisplayModelTest, CalledTicketIsShownFirstWithItsWindowAndAnnounced) {
   EXPECT_EQ(windowRow(model, 1).status, "calling");
 }
 
+TEST_F(DisplayModelTest, AFourDigitNumberIsListedShownAtItsWindowAndAnnouncedWhole) {
+  feed.issue("GA-001", 994);  // with the five of SetUp: A001…A999, then cancelled
+  std::vector<core::TicketId> earlier;
+  for (const auto& [id, t] : feed.hall().state().tickets)
+    if (t.queue == "general") earlier.push_back(id);
+  for (const core::TicketId id : earlier) feed.run(core::cmd::Cancel{id, "test"});
+  DisplayModel model(DisplayOptions{}, feed.clock());
+  feed.snapshotInto(model);
+  QSignalSpy announced(&model, &DisplayModel::callAnnounced);
+
+  feed.issue("GA-001", 2, &model);
+  feed.into(model, core::cmd::CallNext{1});
+  feed.into(model, core::cmd::CallNext{2});
+
+  EXPECT_EQ(callTexts(model), (QStringList{"A1001→2", "A1000→1"}));
+  EXPECT_EQ(model.newestTicket(), "A1001");
+  EXPECT_EQ(windowRow(model, 1).ticketNumber, "A1000");
+  ASSERT_EQ(announced.count(), 2);
+  EXPECT_EQ(announced.at(0), (QVariantList{"A1000", 1, false}));
+}
+
 TEST_F(DisplayModelTest, BurstOfCallsIsListedNewestFirstAndAnnouncedInCallOrder) {
   DisplayModel model(DisplayOptions{}, feed.clock());
   feed.snapshotInto(model);

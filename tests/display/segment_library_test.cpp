@@ -76,6 +76,24 @@ TEST(GeneratedSegments, ComposedCallLastsAFewSecondsPerRepetition) {
   EXPECT_GT(twice.value().duration().count(), 2 * single.value().duration().count());
 }
 
+TEST(GeneratedSegments, AFourDigitCallSaysOneDigitMoreThanAThreeDigitOne) {
+  const auto library = SegmentLibrary::load({generatedSegments()});
+  ASSERT_TRUE(library.ok());
+  AnnouncementStyle once;
+  once.repeats = 1;
+  const AnnouncementComposer composer(once);
+  const auto three = composer.compose(Call{"A999", 3}, library.value());
+  const auto four = composer.compose(Call{"A1000", 3}, library.value());
+  ASSERT_TRUE(three.ok() && four.ok()) << (three.ok() ? four.error().message : three.error().message);
+  // A1000 has one digit more than A999: its recording plus one gap between words.
+  const auto extra = four.value().samples.size() - three.value().samples.size();
+  const auto zero = library.value().find("zh_digit_0")->samples.size();
+  const auto one = library.value().find("zh_digit_1")->samples.size();
+  const auto nine = library.value().find("zh_digit_9")->samples.size();
+  const auto gap = silence(once.wordGap).samples.size();
+  EXPECT_EQ(extra + 3 * nine, one + 3 * zero + gap);
+}
+
 TEST(QuietHours, SpanWithinADayAndSpanOverMidnight) {
   const auto lunch = parseQuietHours("12:00-13:30");
   ASSERT_TRUE(lunch.has_value());

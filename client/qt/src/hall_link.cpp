@@ -23,7 +23,13 @@ void HallLink::start() {
 
 void HallLink::stop() {
   if (!context_) return;
-  stopping_ = true;
+  {
+    // Under the queue's mutex: the command thread checks the flag and starts waiting in one
+    // step under that mutex, so the flag cannot land between its check and its wait (a
+    // lost wake-up would leave it waiting and join() below hanging).
+    std::lock_guard lock(queueMutex_);
+    stopping_ = true;
+  }
   queueReady_.notify_all();
   // Interrupts a request that is waiting for a dead dispatcher (its calls fail with ETERM).
   context_->shutdown();
@@ -126,7 +132,16 @@ void HallLink::runCommands() {
         pending = std::move(queue_.front());
         queue_.pop_front();
       }
-      client::Reply reply = channel.request(pending.type, pending.body);
+      client::Reply reply;
+      try {
+        reply = channel.request(pending.type, pending.body);
+      } catch (const zmq::error_t&) {
+        // ETERM while it was in flight: back to the queue, so stop() answers it "stopped"
+        // like the others instead of leaving its caller waiting for ever.
+        std::lock_guard lock(queueMutex_);
+        queue_.push_front(std::move(pending));
+        return;
+      }
       QMetaObject::invokeMethod(
           this, [done = std::move(pending.done), reply] { if (done) done(reply); },
           Qt::QueuedConnection);

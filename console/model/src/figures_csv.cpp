@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "jiujin/core/names.hpp"
+
 namespace jiujin::console {
 
 using nlohmann::json;
@@ -66,10 +68,8 @@ std::string figuresCsv(const json& figures) {
   line(out, {"过号率", percent(figures.value("no_show_rate", 0.0))});
   const json ratings = figures.value("ratings", json::object());
   line(out, {"满意率", percent(ratings.value("satisfaction_rate", 0.0))});
-  for (const auto& [level, label] : std::vector<std::pair<const char*, const char*>>{
-           {"very_satisfied", "非常满意"}, {"satisfied", "满意"}, {"basic", "基本满意"},
-           {"dissatisfied", "不满意"}, {"very_dissatisfied", "非常不满意"}}) {
-    line(out, {label, count(ratings.value("by_level", json::object()), level)});
+  for (const core::Rating r : core::kRatingScale) {
+    line(out, {core::zhName(r), count(ratings.value("by_level", json::object()), core::toString(r))});
   }
   line(out, {});
   std::vector<std::string> hours{"时段"};
@@ -91,20 +91,23 @@ std::string figuresCsv(const json& figures) {
 std::string appraisalCsv(const json& figures, const std::map<std::string, std::string>& clerkNames) {
   std::string out = kBom;
   line(out, {"考核期间", figures.value("from", std::string()), figures.value("to", std::string())});
-  line(out, {"工号", "姓名", "在岗时长(小时)", "暂停时长(小时)", "办结件数", "平均办理(分钟)", "办理P90(分钟)",
-             "评价数", "非常满意", "满意", "基本满意", "不满意", "非常不满意", "满意率"});
+  std::vector<std::string> header{"工号", "姓名", "在岗时长(小时)", "暂停时长(小时)", "办结件数", "平均办理(分钟)",
+                                  "办理P90(分钟)", "评价数"};
+  for (const core::Rating r : core::kRatingScale) header.emplace_back(core::zhName(r));
+  header.emplace_back("满意率");
+  line(out, header);
   const json clerks = figures.value("by_clerk", json::object());
   for (const auto& [id, c] : clerks.items()) {
     const auto name = clerkNames.find(id);
     const json levels = c.value("ratings", json::object());
-    line(out, {id, name == clerkNames.end() ? id : name->second,
-               fmt::format("{:.2f}", c.value("logged_in_s", 0.0) / 3600.0),
-               fmt::format("{:.2f}", c.value("paused_s", 0.0) / 3600.0), count(c, "completed"),
-               fmt::format("{:.1f}", seconds(c, "service", "mean_s") / 60.0),
-               fmt::format("{:.1f}", seconds(c, "service", "p90_s") / 60.0), count(c, "rated"),
-               count(levels, "very_satisfied"), count(levels, "satisfied"), count(levels, "basic"),
-               count(levels, "dissatisfied"), count(levels, "very_dissatisfied"),
-               percent(c.value("satisfaction_rate", 0.0))});
+    std::vector<std::string> row{id, name == clerkNames.end() ? id : name->second,
+                                 fmt::format("{:.2f}", c.value("logged_in_s", 0.0) / 3600.0),
+                                 fmt::format("{:.2f}", c.value("paused_s", 0.0) / 3600.0), count(c, "completed"),
+                                 fmt::format("{:.1f}", seconds(c, "service", "mean_s") / 60.0),
+                                 fmt::format("{:.1f}", seconds(c, "service", "p90_s") / 60.0), count(c, "rated")};
+    for (const core::Rating r : core::kRatingScale) row.push_back(count(levels, core::toString(r)));
+    row.push_back(percent(c.value("satisfaction_rate", 0.0)));
+    line(out, row);
   }
   return out;
 }

@@ -324,8 +324,7 @@ int HallMonitor::arrivalsPeak() const {
 QVariantList HallMonitor::ratingLevels() const {
   QVariantList levels;
   const json byLevel = figures_.value("ratings", json::object()).value("by_level", json::object());
-  for (core::Rating r : {core::Rating::VerySatisfied, core::Rating::Satisfied, core::Rating::Basic,
-                         core::Rating::Dissatisfied, core::Rating::VeryDissatisfied}) {
+  for (const core::Rating r : core::kRatingScale) {
     levels << QVariantMap{{"level", QString::fromUtf8(core::zhName(r))}, {"count", byLevel.value(core::toString(r), 0)}};
   }
   return levels;

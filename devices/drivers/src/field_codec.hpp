@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "jiujin/devices/drivers/call_text.hpp"
 #include "jiujin/devices/drivers/profile.hpp"
 #include "jiujin/devices/drivers/registers.hpp"
 #include "jiujin/devices/drivers/text_codec.hpp"
@@ -13,9 +14,12 @@ namespace jiujin::devices::drivers::detail {
 
 using RegisterImage = std::map<std::uint16_t, std::uint16_t>;
 
+/// `text` into `area`, a call shortened to fit (the ticket number whole; see fitText).
 inline std::optional<CodecError> putText(RegisterImage& image, const TextArea& area,
                                          std::string_view text) {
-  auto registers = encodeText(text, area.encoding, area.registers);
+  auto fitted = fitText(text, area);
+  if (!fitted) return fitted.error();
+  auto registers = encodeText(fitted.value(), area.encoding, area.registers);
   if (!registers) return registers.error();
   for (std::uint16_t i = 0; i < area.registers; ++i) {
     image[static_cast<std::uint16_t>(area.address + i)] = registers.value()[i];

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "jiujin/devices/drivers/call_text.hpp"
 #include "jiujin/devices/drivers/registers.hpp"
 
 namespace jiujin::devices::drivers {
@@ -85,6 +86,18 @@ class Reader {
 
   TextArea text(std::string_view section) { return text(root_[section], fmt::format("[{}]", section)); }
 
+  /// An area that shows ticket numbers must hold the longest one whole (A9999 with a
+  /// two-letter prefix): a number cut short would send a resident to the wrong window.
+  void holdsTicketNumber(const TextArea& area, const std::string& where) {
+    if (error_) return;
+    const auto bytes = textBytes(kLongestTicketNumber, area.encoding);
+    if (bytes && bytes.value().size() > std::size_t{area.registers} * 2) {
+      fail(where + ".registers", fmt::format("{} {} registers cannot show the ticket number {} ({} bytes)",
+                                             toString(area.encoding), area.registers, kLongestTicketNumber,
+                                             bytes.value().size()));
+    }
+  }
+
   TextEncoding encoding(toml::node_view<const toml::node> node, const std::string& where) {
     const auto s = node.value<std::string>();
     if (s == "gb18030") return TextEncoding::Gb18030;
@@ -152,6 +165,7 @@ class Reader {
 WindowDisplayMap readWindowDisplay(Reader& r) {
   WindowDisplayMap m;
   m.text = r.text("text");
+  r.holdsTicketNumber(m.text, "[text]");
   m.colour = r.reg("registers", "colour");
   m.blink = r.reg("registers", "blink");
   m.brightness = r.reg("registers", "brightness");
@@ -164,6 +178,7 @@ WindowDisplayMap readWindowDisplay(Reader& r) {
 MainStripMap readMainStrip(Reader& r, const toml::table& root) {
   MainStripMap m;
   const TextArea first = r.text(root["lines"], "[lines]");
+  r.holdsTicketNumber(first, "[lines]");
   const std::uint16_t count = r.reg("lines", "count");
   if (count == 0 || count > 16) r.fail("[lines].count", "must be 1..16");
   for (std::uint16_t i = 0; i < count && !r.error(); ++i) {
@@ -190,6 +205,7 @@ KeypadMap readKeypad(Reader& r, const toml::table& root) {
     r.fail("[fifo].depth", "must let count and entries fit one read (1..62)");
   }
   m.currentNumber = r.text(root["display"]["current_number"], "[display].current_number");
+  r.holdsTicketNumber(m.currentNumber, "[display].current_number");
   m.waitingCount = r.reg("display", "waiting_count");
   auto codes = r.codes("keys", "", kKeys);
   m.keyCodes = std::move(codes);
@@ -199,6 +215,7 @@ KeypadMap readKeypad(Reader& r, const toml::table& root) {
 EvalPadMap readEvalPad(Reader& r, const toml::table& root) {
   EvalPadMap m;
   m.ticket = r.text(root["prompt"]["ticket"], "[prompt].ticket");
+  r.holdsTicketNumber(m.ticket, "[prompt].ticket");
   m.clerkNumber = r.text(root["prompt"]["clerk_number"], "[prompt].clerk_number");
   m.clerkName = r.text(root["prompt"]["clerk_name"], "[prompt].clerk_name");
   m.timeoutSeconds = r.reg("prompt", "timeout_seconds");

@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 
 #include "field_codec.hpp"
+#include "jiujin/devices/drivers/call_text.hpp"
 
 namespace jiujin::devices::drivers {
 
 WindowContent callingContent(std::string_view ticket, int window) {
-  return WindowContent{fmt::format("{} 请到{}号窗口", ticket, window), Colour::Green, true, {}};
+  return WindowContent{callText(ticket, window), Colour::Green, true, {}};
 }
 
 WindowContent pausedContent() { return WindowContent{"暂停服务", Colour::Red, false, {}}; }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string_view>
 
 namespace jiujin::devices::printer {
@@ -92,10 +93,18 @@ EncodeError checkStyle(const TicketStyle& s) {
     return {EncodeErrorCode::InvalidStyle, fmt::format("numberScale {} is outside 1..8", s.numberScale)};
   if (s.qrModuleSize < 1 || s.qrModuleSize > 16)
     return {EncodeErrorCode::InvalidStyle, fmt::format("qrModuleSize {} is outside 1..16", s.qrModuleSize)};
+  if (s.lineColumns < 16 || s.lineColumns > 96)
+    return {EncodeErrorCode::InvalidStyle, fmt::format("lineColumns {} is outside 16..96", s.lineColumns)};
   if (s.feedLinesBeforeCut < 0 || s.feedLinesBeforeCut > 255)
     return {EncodeErrorCode::InvalidStyle,
             fmt::format("feedLinesBeforeCut {} is outside 0..255", s.feedLinesBeforeCut)};
   return {};
+}
+
+/// The largest size up to the style's at which `number` stays on one line.
+int numberScaleFor(const std::string& number, const TicketStyle& style) {
+  const int columns = static_cast<int>(number.size());  // a ticket number is ASCII: a byte a column
+  return std::clamp(style.lineColumns / std::max(columns, 1), 1, style.numberScale);
 }
 
 }  // namespace
@@ -103,6 +112,8 @@ EncodeError checkStyle(const TicketStyle& s) {
 EncodedTicket EscPosEncoder::encode(const TicketPrint& t) const {
   if (auto e = checkStyle(style_)) return {{}, std::move(e)};
   if (t.number.empty()) return {{}, {EncodeErrorCode::InvalidNumber, "number: a ticket needs a number"}};
+  if (static_cast<int>(t.number.size()) > style_.lineColumns)
+    return {{}, {EncodeErrorCode::InvalidNumber, fmt::format("number: \"{}\" is wider than a line", t.number)}};
   if (t.peopleAhead < 0)
     return {{}, {EncodeErrorCode::InvalidNumber, fmt::format("peopleAhead: {} is negative", t.peopleAhead)}};
 
@@ -116,7 +127,7 @@ EncodedTicket EscPosEncoder::encode(const TicketPrint& t) const {
     w.line("hallName", "", t.hallName);
     w.emphasis(false);
   }
-  w.scale(style_.numberScale);
+  w.scale(numberScaleFor(t.number, style_));
   w.emphasis(true);
   w.line("number", "", t.number);
   w.emphasis(false);

@@ -72,6 +72,10 @@ WaitEstimate Hall::estimateForItem(const ItemCode& item, PriorityClass priority,
   return detail::estimateWait(impl_->data, known->queue, priorityOnly, now);
 }
 
+std::optional<WaitEstimate> Hall::estimateForTicket(TicketId ticket, TimePoint now) const {
+  return detail::estimateWaitOf(impl_->data, ticket, now);
+}
+
 std::optional<TicketId> Hall::ticketByRequestKey(const std::string& key) const {
   auto it = impl_->data.byRequestKey.find(key);
   if (it == impl_->data.byRequestKey.end()) return std::nullopt;

@@ -11,8 +11,6 @@
 namespace jiujin::core::detail {
 namespace {
 
-constexpr int kLastSequence = 999;
-
 Error illegal(const Ticket& t, const char* actionZh, const char* actionEn) {
   return refuse(ErrorCode::IllegalTransition,
                 fmt::format("{} 当前{}，不能{}", t.number, zhName(t.state), actionZh),
@@ -64,9 +62,14 @@ Decision decideCommand(const HallData& h, const cmd::IssueTicket& c, TimePoint n
   }
   auto last = h.state.lastSequence.find(queue->id);
   const int sequence = (last == h.state.lastSequence.end() ? 0 : last->second) + 1;
-  if (sequence > kLastSequence) {
-    return refuse(ErrorCode::NumberingExhausted, fmt::format("{}队列今日号码已用完（{}999）", queue->name, queue->prefix),
-                  fmt::format("queue '{}' used all 999 numbers today", queue->id));
+  // 9,999 tickets of one queue in one day is beyond any hall's day (a district centre issues
+  // a few thousand across all its queues): the bound only stops a runaway client.
+  if (sequence > kLastSequenceOfDay) {
+    return refuse(ErrorCode::NumberingExhausted,
+                  fmt::format("{}队列今日号码已用完（{}{}），请联系工作人员", queue->name, queue->prefix,
+                              kLastSequenceOfDay),
+                  fmt::format("queue '{}' used all {} numbers today ({}{})", queue->id, kLastSequenceOfDay,
+                              queue->prefix, kLastSequenceOfDay));
   }
   Ticket t;
   t.id = h.state.nextTicketId;

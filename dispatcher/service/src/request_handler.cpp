@@ -327,7 +327,7 @@ Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Comma
     if (!issue->requestKey.empty()) {
       if (const auto id = hall.ticketByRequestKey(issue->requestKey)) {
         const core::Ticket& ticket = *hall.findTicket(*id);
-        const auto e = hall.estimateForQueue(ticket.queue, now_);
+        const auto e = hall.estimateForTicket(ticket.id, now_).value_or(core::WaitEstimate{});
         return json{{"ticket", protocol::toJson(ticket)}, {"people_ahead", e.peopleAhead},
                     {"wait_s", e.wait.count()}, {"events", json::array()}, {"repeated", true}};
       }
@@ -431,11 +431,7 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
         return errors::invalidArgument("give \"ticket\" (an id) or \"number\" (e.g. \"A001\")");
       }
       if (!found) return errors::notFound("ticket");
-      int ahead = 0;
-      if (found->state == core::TicketState::Waiting) {
-        for (const auto& [tid, t] : hall.state().tickets)
-          if (t.queue == found->queue && t.state == core::TicketState::Waiting && t.arrivalAt < found->arrivalAt) ++ahead;
-      }
+      const int ahead = hall.estimateForTicket(found->id, now_).value_or(core::WaitEstimate{}).peopleAhead;
       return json{{"ticket", protocol::toJson(*found)}, {"people_ahead", ahead}};
     }
     case ServiceRequest::DeviceReport:

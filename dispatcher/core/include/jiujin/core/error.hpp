@@ -25,7 +25,7 @@ enum class ErrorCode {
   RecallLimitReached,
   IllegalTransition,  ///< the ticket's state does not allow this
   PriorityNotAllowed,
-  NumberingExhausted,  ///< the queue reached 999 today
+  NumberingExhausted,  ///< the queue reached 9999 today
   ReactivationExpired,
   AlreadyEvaluated,
   NotEvaluable,

@@ -57,6 +57,12 @@ class Hall {
   WaitEstimate estimateForQueue(const QueueId& queue, TimePoint now) const;
   /// For a ticket about to be issued for `item` with `priority`.
   WaitEstimate estimateForItem(const ItemCode& item, PriorityClass priority, TimePoint now) const;
+  /// For a ticket waiting now: the people routing calls before it — appointments whose slot
+  /// has begun, then 绿色通道, then arrival order (a transferred ticket: those transferred to
+  /// the same window or kind before it) — and its expected wait. Right after IssueTicket it
+  /// equals what estimateForItem said before. Priority aging, which can later move an old
+  /// normal ticket ahead, is not foreseen. Nothing when the ticket is not waiting.
+  std::optional<WaitEstimate> estimateForTicket(TicketId ticket, TimePoint now) const;
 
   /// The ticket issued today under an idempotency key (IssueTicket with a known key
   /// returns no events; the service answers with this ticket).

@@ -4,6 +4,7 @@
 //
 // toString(E) → wire name; parseX(text) → the enum or nothing; zhName(E) → display name.
 // Wire names never change once shipped: journals and configs written today must still load.
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -26,6 +27,11 @@ const char* toString(Rating rating);                // very_satisfied … very_d
 const char* toString(EvaluationStatus status);      // none requested rated not_rated
 const char* toString(WindowState state);            // closed idle calling serving paused
 const char* toString(CallReason reason);            // pinned appointment priority …
+
+/// The national five-level scale in its order, best first (the pad's keys 1…5): every
+/// output that lists ratings per level walks this and names each level with toString/zhName.
+inline constexpr std::array<Rating, 5> kRatingScale{Rating::VerySatisfied, Rating::Satisfied, Rating::Basic,
+                                                    Rating::Dissatisfied, Rating::VeryDissatisfied};
 
 std::optional<WindowKind> parseWindowKind(std::string_view text);
 std::optional<ItemKind> parseItemKind(std::string_view text);

@@ -38,10 +38,15 @@ struct TicketStep {
   bool operator==(const TicketStep&) const = default;
 };
 
+/// The last number a queue gives in a day: A001…A999, then A1000…A9999. Far beyond any real
+/// day, so nobody is turned away for numbering; every display, voice, printer and LED area
+/// carries four digits. IssueTicket past it is refused with NumberingExhausted.
+inline constexpr int kLastSequenceOfDay = 9999;
+
 struct Ticket {
   TicketId id = 0;
-  std::string number;  ///< "A001": prefix + 3 digits, unique per queue per day
-  int sequence = 0;    ///< 1…999 within the queue and day
+  std::string number;  ///< "A001", "A1000": prefix + at least 3 digits, unique per queue per day
+  int sequence = 0;    ///< 1…kLastSequenceOfDay within the queue and day
   ItemCode item;
   QueueId queue;
   Channel channel = Channel::Kiosk;

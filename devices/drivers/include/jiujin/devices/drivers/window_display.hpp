@@ -19,7 +19,8 @@ struct WindowContent {
   bool operator==(const WindowContent&) const = default;
 };
 
-/// "A001 请到3号窗口", green and blinking: the window calls a ticket.
+/// "A001 请到3号窗口", green and blinking: the window calls a ticket. On a display too narrow
+/// for it the encoder says it shorter, the number whole (see call_text.hpp).
 WindowContent callingContent(std::string_view ticket, int window);
 /// "暂停服务", red and steady: the window is paused.
 WindowContent pausedContent();

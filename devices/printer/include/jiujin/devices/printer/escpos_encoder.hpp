@@ -13,7 +13,11 @@ enum class QrErrorLevel : std::uint8_t { Low = 48, Medium = 49, Quartile = 50, H
 
 /// How a ticket looks on paper; the defaults suit a 58/80 mm kiosk printer.
 struct TicketStyle {
-  int numberScale = 3;        ///< ticket number size, 1..8 times normal width and height
+  /// Ticket number size, 1..8 times normal width and height. A number too wide for a line
+  /// at this size (A1000 at 8× on 58 mm paper) prints at the largest size that keeps it
+  /// on one line: a number wrapped onto two lines reads as two numbers.
+  int numberScale = 3;
+  int lineColumns = 32;       ///< normal-size characters per line: 32 on 58 mm paper, 48 on 80 mm; 16..96
   int qrModuleSize = 6;       ///< dots per QR module, 1..16
   QrErrorLevel qrErrorLevel = QrErrorLevel::Medium;
   int feedLinesBeforeCut = 4;  ///< so the cut falls below the notice, 0..255

@@ -1,0 +1,83 @@
+// What a resident is told about the people ahead — when the ticket is issued, when the kiosk
+// retries the issue, when the ticket is looked up — is one answer, from the core, in the
+// order the windows will really call; and a four-digit number is looked up like any other.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include "support/running_hall.hpp"
+
+namespace jiujin::testing {
+namespace {
+
+using nlohmann::json;
+
+class TicketStatus : public ::testing::Test {
+ protected:
+  /// Issues `item` under `key` (optionally 绿色通道); returns the reply's result.
+  json issue(const std::string& key, const std::string& item = "T-0001", const std::string& priority = "normal") {
+    const auto reply = kiosk->request("issue_ticket", {{"item", item}, {"requestKey", key}, {"priority", priority}});
+    EXPECT_EQ(outcomeOf(reply), "ok") << key;
+    return reply.result;
+  }
+  int aheadOf(const json& issued) {
+    const auto reply = kiosk->request("ticket_status", {{"ticket", issued["ticket"]["id"]}});
+    EXPECT_EQ(outcomeOf(reply), "ok");
+    return reply.result.value("people_ahead", -1);
+  }
+
+  RunningHall hall;
+  std::unique_ptr<client::CommandChannel> kiosk = hall.channel(hall.as("kiosk"));
+};
+
+TEST_F(TicketStatus, IssueRepeatedIssueAndTicketStatusGiveOneAnswerWithAGreenChannelTicket) {
+  const json first = issue("k-1");
+  const json second = issue("k-2");
+  const json elder = issue("k-3", "T-0002", "elderly");  // 绿色通道: goes before both
+  const json third = issue("k-4");
+  EXPECT_EQ(first["people_ahead"], 0);
+  EXPECT_EQ(second["people_ahead"], 1);
+  EXPECT_EQ(elder["people_ahead"], 0);
+  EXPECT_EQ(third["people_ahead"], 3);
+
+  // Looked up now: the 绿色通道 ticket is ahead of the two issued before it.
+  EXPECT_EQ(aheadOf(first), 1);
+  EXPECT_EQ(aheadOf(second), 2);
+  EXPECT_EQ(aheadOf(elder), 0);
+  EXPECT_EQ(aheadOf(third), 3) << "the last one issued: what its issue reply said";
+
+  // The kiosk retries an issue it got no answer to: the same ticket, and the same count.
+  for (const auto& [key, issued] : {std::pair{"k-2", second}, {"k-3", elder}, {"k-4", third}}) {
+    const json again = issue(key);
+    EXPECT_EQ(again["repeated"], true) << key;
+    EXPECT_EQ(again["ticket"]["id"], issued["ticket"]["id"]) << key;
+    EXPECT_EQ(again["people_ahead"], aheadOf(issued)) << key << ": repeated issue and ticket_status differ";
+  }
+
+  // Window 1 calls the 绿色通道 ticket first; everyone behind it moves up one.
+  auto console = hall.channel(hall.as("console", 1));
+  ASSERT_EQ(outcomeOf(console->request("clerk_login", {{"window", 1}, {"clerk", "c01"}, {"pin", "1234"}})), "ok");
+  ASSERT_EQ(outcomeOf(console->request("open_window", {{"window", 1}})), "ok");
+  const auto called = console->request("call_next", {{"window", 1}});
+  ASSERT_EQ(outcomeOf(called), "ok");
+  EXPECT_EQ(called.result["ticket"]["id"], elder["ticket"]["id"]);
+  EXPECT_EQ(aheadOf(elder), 0) << "called: nobody is ahead any more";
+  EXPECT_EQ(aheadOf(first), 0);
+  EXPECT_EQ(aheadOf(third), 2);
+  EXPECT_EQ(issue("k-4")["people_ahead"], 2);
+}
+
+TEST_F(TicketStatus, NumbersGoOnPastA999AndAreLookedUpByNumber) {
+  json last;
+  for (int i = 1; i <= 1001; ++i) last = issue(fmt::format("k-{}", i));
+  EXPECT_EQ(last["ticket"]["number"], "A1001");
+  EXPECT_EQ(last["people_ahead"], 1000);
+  const auto status = kiosk->request("ticket_status", {{"number", "A1000"}});
+  ASSERT_EQ(outcomeOf(status), "ok");
+  EXPECT_EQ(status.result["ticket"]["number"], "A1000");
+  EXPECT_EQ(status.result["ticket"]["sequence"], 1000);
+  EXPECT_EQ(status.result["people_ahead"], 999);
+}
+
+}  // namespace
+}  // namespace jiujin::testing
