@@ -145,6 +145,43 @@ TEST(StoreStart, DatabaseInAReadOnlyFolderIsRefusedBecauseTheWalCannotBeCreated)
   EXPECT_FALSE(std::filesystem::exists(dir / "hall.db-wal"));
 }
 
+TEST(StoreStart, WalLeftBySomeoneElseIsRefusedWithTheWalNamed) {
+  // The dispatcher once ran as another user (root) and died: hall.db-wal and hall.db-shm are
+  // theirs. The database and its folder are writable, but no commit could be.
+  TempFolder dir;
+  const auto path = dir / "hall.db";
+  makeHallDatabase(path);
+  const pid_t crashed = ::fork();
+  if (crashed == 0) {
+    auto db = Database::open(path, Database::Mode::OpenExisting);
+    const bool written = db.ok() && db.value().exec("PRAGMA user_version = " + std::to_string(HallStore::schemaVersion())).ok();
+    ::_exit(written ? 0 : 1);  // without closing: the -wal and -shm stay
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(crashed, &status, 0), crashed);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  ASSERT_TRUE(std::filesystem::exists(dir / "hall.db-wal"));
+  if (::geteuid() == 0) {
+    ASSERT_EQ(::chown(dir.path().c_str(), kNobody, kNobody), 0);
+    ASSERT_EQ(::chown(path.c_str(), kNobody, kNobody), 0);
+    ASSERT_EQ(::chown((dir / "hall.db.lock").c_str(), kNobody, kNobody), 0);
+  } else {
+    ASSERT_EQ(::chmod((dir / "hall.db-wal").c_str(), 0444), 0);
+    ASSERT_EQ(::chmod((dir / "hall.db-shm").c_str(), 0444), 0);
+  }
+  const std::string bytes = bytesOf(path);
+  const std::string walBytes = bytesOf(dir / "hall.db-wal");
+
+  const Opened opened = openAsOrdinaryUser(path);
+  ASSERT_FALSE(opened.ok);
+  EXPECT_EQ(opened.error.code, StoreErrorCode::ReadOnly) << opened.error.message;
+  EXPECT_EQ(opened.error.message.rfind("hall.db-wal or hall.db-shm beside " + path.string() + " cannot be written", 0),
+            0u)
+      << opened.error.message;
+  EXPECT_EQ(bytesOf(path), bytes);
+  EXPECT_EQ(bytesOf(dir / "hall.db-wal"), walBytes);
+}
+
 TEST(StoreStart, NewHallInAReadOnlyFolderIsRefusedWithTheFolderNamed) {
   TempFolder dir;
   handToOrdinaryUser(dir.path());

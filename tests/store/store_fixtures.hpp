@@ -20,11 +20,11 @@ namespace jiujin::testing {
 using namespace jiujin::core;
 using namespace std::chrono_literals;
 
-/// A fresh folder under the system temp dir, removed with everything in it.
+/// A fresh folder under the system temp dir (or `parent`), removed with everything in it.
 class TempFolder {
  public:
-  TempFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "jiujin-store-XXXXXX").string();
+  explicit TempFolder(const std::filesystem::path& parent = std::filesystem::temp_directory_path()) {
+    std::string pattern = (parent / "jiujin-store-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
   }
   ~TempFolder() {
