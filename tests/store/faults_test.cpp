@@ -1,9 +1,6 @@
 // The store refuses what it must not touch, and a failed commit leaves nothing behind.
 #include <unistd.h>
 
-#include <fstream>
-#include <iterator>
-
 #include <gtest/gtest.h>
 
 #include "jiujin/store/database.hpp"
@@ -13,25 +10,6 @@ namespace jiujin::store {
 namespace {
 
 using namespace jiujin::testing;
-
-std::string bytesOf(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeBytes(const std::filesystem::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
-
-/// A store with one open day and a few tickets, closed again.
-void makeHallDatabase(const std::filesystem::path& path) {
-  auto store = HallStore::open(path);
-  ASSERT_TRUE(store.ok()) << store.error().message;
-  Hall hall = std::move(store.value()->recover(townshipHall()).value().hall);
-  HallDriver d(hall, [&](const std::vector<Event>& e, const Hall& h) { ASSERT_TRUE(store.value()->append(e, h).ok()); });
-  busyDay(d, hall, 2024y / 3 / 15, false);
-}
 
 TEST(StoreFaults, NonSqliteFileIsRefusedAndLeftByteForByteUnchanged) {
   TempFolder dir;

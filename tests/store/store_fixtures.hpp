@@ -3,7 +3,9 @@
 // in that hall that produces every kind of event.
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,11 +20,11 @@ namespace jiujin::testing {
 using namespace jiujin::core;
 using namespace std::chrono_literals;
 
-/// A fresh folder under the system temp dir, removed with everything in it.
+/// A fresh folder under the system temp dir (or `parent`), removed with everything in it.
 class TempFolder {
  public:
-  TempFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "jiujin-store-XXXXXX").string();
+  explicit TempFolder(const std::filesystem::path& parent = std::filesystem::temp_directory_path()) {
+    std::string pattern = (parent / "jiujin-store-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
   }
   ~TempFolder() {
@@ -162,6 +164,26 @@ inline void busyDay(HallDriver& d, const Hall& hall, Date day, bool closeDay) {
   d.run(cmd::CloseWindow{7}, t());
   d.run(cmd::ClerkLogout{7}, t());
   if (closeDay) d.run(cmd::CloseDay{}, t());
+}
+
+/// A file's bytes, to check that a refused file was left exactly as it was.
+inline std::string bytesOf(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void writeBytes(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+/// A hall database with one open day and a few tickets, closed again.
+inline void makeHallDatabase(const std::filesystem::path& path) {
+  auto store = store::HallStore::open(path);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  Hall hall = std::move(store.value()->recover(townshipHall()).value().hall);
+  HallDriver d(hall, [&](const std::vector<Event>& e, const Hall& h) { ASSERT_TRUE(store.value()->append(e, h).ok()); });
+  busyDay(d, hall, 2024y / 3 / 15, false);
 }
 
 }  // namespace jiujin::testing

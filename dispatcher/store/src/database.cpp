@@ -14,9 +14,9 @@ StoreErrorCode codeFor(int rc) {
     case SQLITE_CORRUPT: return StoreErrorCode::Corrupt;
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return StoreErrorCode::Busy;
+    case SQLITE_READONLY: return StoreErrorCode::ReadOnly;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
     case SQLITE_PERM: return StoreErrorCode::Io;
     case SQLITE_MISUSE:
     case SQLITE_RANGE: return StoreErrorCode::Misuse;
@@ -31,6 +31,7 @@ const char* toString(StoreErrorCode code) {
     case StoreErrorCode::Corrupt: return "corrupt";
     case StoreErrorCode::NewerSchema: return "newer_schema";
     case StoreErrorCode::InUse: return "in_use";
+    case StoreErrorCode::ReadOnly: return "read_only";
     case StoreErrorCode::DiskFull: return "disk_full";
     case StoreErrorCode::Busy: return "busy";
     case StoreErrorCode::Io: return "io";
@@ -166,6 +167,8 @@ StoreResult<std::int64_t> Database::queryInteger(std::string_view sql) {
 }
 
 bool Database::inTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+bool Database::isReadOnly() const { return sqlite3_db_readonly(db_, "main") == 1; }
 
 StoreError Database::errorFor(int rc, std::string_view doing) const {
   return StoreError{codeFor(rc), fmt::format("{} on {}: {} ({})", doing, path_.filename().string(),

@@ -10,14 +10,20 @@
 
 #include <fmt/format.h>
 
+#include "open_checks.hpp"
+
 namespace jiujin::store {
 
 StoreResult<std::unique_ptr<HallLock>> HallLock::acquire(const std::filesystem::path& database) {
   const std::filesystem::path lockPath = database.string() + ".lock";
   const int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
+    const int err = errno;
+    if (err == EACCES || err == EPERM || err == EROFS) {
+      if (auto readOnly = readOnlyError(database)) return *readOnly;
+    }
     return StoreError{StoreErrorCode::Io,
-                      fmt::format("cannot create lock file {}: {}", lockPath.string(), std::strerror(errno))};
+                      fmt::format("cannot create lock file {}: {}", lockPath.string(), std::strerror(err))};
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;

@@ -11,6 +11,8 @@
 #include "hall_store_impl.hpp"
 #include "jiujin/core/names.hpp"
 #include "jiujin/protocol/json_codec.hpp"
+#include "new_hall_file.hpp"
+#include "open_checks.hpp"
 #include "schema.hpp"
 
 namespace jiujin::store {
@@ -18,63 +20,6 @@ namespace jiujin::store {
 using nlohmann::json;
 
 namespace {
-
-constexpr std::array<char, 16> kSqliteMagic{'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
-                                            'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
-
-/// Refuses, before SQLite touches it, a file that does not start like an SQLite database.
-StoreStatus checkLooksLikeSqlite(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Done{};
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec || size == 0) return Done{};  // an empty file is an empty database to SQLite
-  std::array<char, 16> head{};
-  std::ifstream in(path, std::ios::binary);
-  in.read(head.data(), head.size());
-  if (in.gcount() != static_cast<std::streamsize>(head.size()) || head != kSqliteMagic) {
-    return StoreError{StoreErrorCode::NotADatabase,
-                      fmt::format("{} is not an SQLite database; it was left untouched", path.string())};
-  }
-  return Done{};
-}
-
-/// Reads the stored schema and refuses what this build must not write to.
-StoreStatus checkSchema(Database& db, const StoreOptions& options) {
-  auto version = db.queryInteger("PRAGMA user_version");
-  if (!version.ok()) {
-    auto e = version.error();
-    e.message = fmt::format("{} cannot be read as a hall database, left untouched: {}",
-                            db.path().string(), e.message);
-    return e;
-  }
-  if (version.value() > knownSchemaVersion()) {
-    return StoreError{StoreErrorCode::NewerSchema,
-                      fmt::format("{} was written by a newer Jiujin (schema {}), this build knows up to {}",
-                                  db.path().filename().string(), version.value(), knownSchemaVersion())};
-  }
-  if (version.value() == 0) {
-    auto tables = db.queryInteger("SELECT count(*) FROM sqlite_schema");
-    if (!tables.ok()) return tables.error();
-    if (tables.value() > 0) {
-      return StoreError{StoreErrorCode::NotADatabase,
-                        fmt::format("{} is an SQLite database of another program; it was left untouched",
-                                    db.path().string())};
-    }
-    return Done{};
-  }
-  if (options.checkIntegrityOnOpen) {
-    auto check = db.prepare("PRAGMA quick_check");
-    if (!check.ok()) return check.error();
-    auto row = check.value().step();
-    if (!row.ok()) return row.error();
-    if (!row.value() || check.value().text(0) != "ok") {
-      return StoreError{StoreErrorCode::Corrupt,
-                        fmt::format("{} is damaged ({}); it was left untouched", db.path().string(),
-                                    row.value() ? check.value().text(0) : std::string("no result"))};
-    }
-  }
-  return Done{};
-}
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -93,9 +38,16 @@ StoreResult<std::unique_ptr<HallStore>> HallStore::open(const std::filesystem::p
                                                         const StoreOptions& options) {
   auto lock = HallLock::acquire(path);
   if (!lock.ok()) return lock.error();
+  // A new hall only where no file exists: an existing file (even a 0-byte one) is never one.
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    if (ec) return StoreError{StoreErrorCode::Io, fmt::format("cannot look at {}: {}", path.string(), ec.message())};
+    if (auto s = createHallFile(path); !s.ok()) return s.error();
+  }
   if (auto s = checkLooksLikeSqlite(path); !s.ok()) return s.error();
-  auto db = Database::open(path, Database::Mode::CreateIfMissing);
+  auto db = Database::open(path, Database::Mode::OpenExisting);
   if (!db.ok()) return db.error();
+  if (auto s = checkWritable(db.value()); !s.ok()) return s.error();
   if (auto s = checkSchema(db.value(), options); !s.ok()) return s.error();
 
   auto impl = std::make_unique<Impl>(std::move(lock).value(), std::move(db).value(), options);

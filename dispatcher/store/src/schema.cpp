@@ -111,11 +111,11 @@ constexpr std::array kMigrations{
 
 int knownSchemaVersion() { return kMigrations.back().version; }
 
-StoreStatus migrate(Database& db) {
+StoreStatus migrate(Database& db, int target) {
   auto current = db.queryInteger("PRAGMA user_version");
   if (!current.ok()) return current.error();
   for (const Migration& step : kMigrations) {
-    if (step.version <= current.value()) continue;
+    if (step.version <= current.value() || step.version > target) continue;
     auto transaction = Transaction::begin(db);
     if (!transaction.ok()) return transaction.error();
     if (auto s = db.exec(step.sql); !s.ok()) {

@@ -8,7 +8,8 @@ namespace jiujin::store {
 /// The highest user_version this build knows.
 int knownSchemaVersion();
 
-/// Applies every step above the database's user_version, each in its own transaction.
-StoreStatus migrate(Database& db);
+/// Applies every step above the database's user_version, up to `target`, each in its own
+/// transaction. (A lower target builds the layout of an older schema, to check a file by.)
+StoreStatus migrate(Database& db, int target = knownSchemaVersion());
 
 }  // namespace jiujin::store

@@ -74,6 +74,8 @@ class Database {
   StoreResult<std::int64_t> queryInteger(std::string_view sql);
   /// True while a transaction is open (SQLite leaves one open after some failed COMMITs).
   bool inTransaction() const;
+  /// True when SQLite could only open the file for reading (its permissions say so).
+  bool isReadOnly() const;
 
   /// The StoreError for SQLite result code `rc` on this connection, with context.
   StoreError errorFor(int rc, std::string_view doing) const;

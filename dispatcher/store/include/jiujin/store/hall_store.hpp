@@ -65,9 +65,10 @@ struct Recovered {
 
 class HallStore {
  public:
-  /// Opens (or creates) the hall's database. Refuses a file that is not SQLite or is
-  /// damaged (and leaves it untouched), a schema newer than this build knows, and a
-  /// database another dispatcher holds (lock file "<path>.lock" with its pid).
+  /// Opens the hall's database, or creates it where no file exists. Refuses (and leaves
+  /// untouched) a file that is empty, not SQLite, another program's, damaged, of a schema
+  /// newer than this build knows or of one no Jiujin wrote; a file the hall could not save
+  /// to (ReadOnly); and a database another dispatcher holds (lock file "<path>.lock").
   static StoreResult<std::unique_ptr<HallStore>> open(const std::filesystem::path& path,
                                                       const StoreOptions& options = {});
   ~HallStore();

@@ -14,6 +14,7 @@ enum class StoreErrorCode {
   Corrupt,       ///< SQLite says the file is damaged
   NewerSchema,   ///< written by a newer Jiujin
   InUse,         ///< another dispatcher holds the hall's database
+  ReadOnly,      ///< the file, its folder or its -wal/-shm cannot be written
   DiskFull,      ///< nothing of the failed transaction was written
   Busy,          ///< locked by another connection
   Io,            ///< the operating system failed a read or write
