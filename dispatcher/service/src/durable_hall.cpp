@@ -49,6 +49,12 @@ Outcome<bool> DurableHall::rebuild() {
   return true;
 }
 
+Outcome<bool> DurableHall::rollBack(const std::vector<core::Event>& uncommitted) {
+  if (auto rebuilt = rebuild(); !rebuilt) return rebuilt.error();
+  for (const core::Event& e : uncommitted) hall_->apply(e);
+  return true;
+}
+
 Outcome<std::uint64_t> DurableHall::commit(const std::vector<core::Event>& events) {
   if (events.empty()) return lastSeq_ + 1;
   auto first = store_->store->append(events, *hall_);

@@ -114,6 +114,10 @@ ServiceError storageFailed(std::string_view detail) {
 ServiceError notFound(std::string_view what) {
   return {"not_found", fmt::format("未找到：{}", what), fmt::format("not found: {}", what)};
 }
+ServiceError internal() {
+  return {"internal", "调度服务内部错误，本次请求未能完成，已记录",
+          "an internal error stopped this request; it was logged under the request id"};
+}
 
 }  // namespace errors
 }  // namespace jiujin::service

@@ -32,6 +32,11 @@ class DurableHall {
   /// seq of the first. On failure the hall is rebuilt from the journal and nothing changed.
   Outcome<std::uint64_t> commit(const std::vector<core::Event>& events);
 
+  /// Puts the hall back to what the journal holds, then applies `uncommitted` (events of the
+  /// batch being built that are still wanted): undoes whatever a request that failed half-way
+  /// did to the hall. On failure the hall is as it was and cannot be trusted.
+  Outcome<bool> rollBack(const std::vector<core::Event>& uncommitted);
+
  private:
   struct Store;
   DurableHall(std::unique_ptr<Store> store, core::HallDefinition definition);
