@@ -68,7 +68,10 @@ TEST(CommandLimits, TicketIdsAndAppointmentSlotsHaveRanges) {
   EXPECT_NE(refusal({{"type", "reactivate"}, {"ticket", 0}}), "accepted");
   EXPECT_NE(refusal({{"type", "cancel"}, {"ticket", 18446744073709551615ULL}}), "accepted");
   EXPECT_EQ(refusal({{"type", "issue_ticket"}, {"item", "T-1"}, {"appointmentSlot", -5}}),
-            "command.appointmentSlot: expected an integer from 946684800000 to 4102444800000 or null, got -5");
+            "command.appointmentSlot: expected an integer from 946684800000 to 4102444800000, got -5");
+  EXPECT_EQ(refusal({{"type", "issue_ticket"}, {"item", "T-1"}, {"appointmentSlot", "9:30"}}),
+            "command.appointmentSlot: expected an integer from 946684800000 to 4102444800000 or null, got a string of 4 "
+            "characters");
   EXPECT_EQ(refusal({{"type", "issue_ticket"}, {"item", "T-1"}, {"appointmentSlot", nullptr}}), "accepted");
 }
 

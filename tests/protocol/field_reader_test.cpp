@@ -22,7 +22,8 @@ TEST(FieldReader, ReadsFieldsWithinTheirLimits) {
 }
 
 TEST(FieldReader, AWrongTypeNamesTheFieldAndWhatItExpects) {
-  FieldReader reader(json{{"after", "0"}}, {"after"});
+  const json body{{"after", "0"}};
+  FieldReader reader(body, {"after"});
   EXPECT_EQ(reader.integer("after", limits::kAuditAfter), std::nullopt);
   ASSERT_TRUE(reader.error());
   EXPECT_EQ(reader.error()->code, core::ErrorCode::InvalidArgument);
@@ -33,7 +34,8 @@ TEST(FieldReader, AWrongTypeNamesTheFieldAndWhatItExpects) {
 
 TEST(FieldReader, ValuesOutsideTheRangeAreRefused) {
   for (const json& limit : {json(0), json(5001), json(-1), json(1.5), json(1.8e19), json(18446744073709551615ULL)}) {
-    FieldReader reader(json{{"limit", limit}}, {"limit"});
+    const json body{{"limit", limit}};
+    FieldReader reader(body, {"limit"});
     EXPECT_EQ(reader.integer("limit", limits::kAuditLimit), std::nullopt) << limit.dump();
     ASSERT_TRUE(reader.error()) << limit.dump();
     EXPECT_TRUE(reader.error()->en.starts_with("body.limit: expected an integer from 1 to 5000, got ")) << reader.error()->en;
@@ -43,49 +45,60 @@ TEST(FieldReader, ValuesOutsideTheRangeAreRefused) {
 TEST(FieldReader, TextLengthIsCountedInCharacters) {
   std::string fiveHundred;
   for (int i = 0; i < 500; ++i) fiveHundred += "访";
-  FieldReader fits(json{{"note", fiveHundred}}, {"note"});
+  const json fitting{{"note", fiveHundred}};
+  FieldReader fits(fitting, {"note"});
   EXPECT_TRUE(fits.text("note", limits::kFollowUpNote).has_value());
-  FieldReader tooLong(json{{"note", fiveHundred + "x"}}, {"note"});
+  const json longer{{"note", fiveHundred + "x"}};
+  FieldReader tooLong(longer, {"note"});
   EXPECT_EQ(tooLong.text("note", limits::kFollowUpNote), std::nullopt);
   EXPECT_EQ(tooLong.error()->en, "body.note: expected a string of 1 to 500 characters, got a string of 501 characters");
-  FieldReader empty(json{{"note", ""}}, {"note"});
+  const json nothing{{"note", ""}};
+  FieldReader empty(nothing, {"note"});
   EXPECT_EQ(empty.text("note", limits::kFollowUpNote), std::nullopt);
 }
 
 TEST(FieldReader, NullIsAWrongTypeUnlessTheFieldMayBeNull) {
-  FieldReader strict(json{{"verify", nullptr}}, {"verify"});
+  const json verifyNull{{"verify", nullptr}};
+  FieldReader strict(verifyNull, {"verify"});
   EXPECT_EQ(strict.flag("verify"), std::nullopt);
   EXPECT_EQ(strict.error()->en, "body.verify: expected true or false, got null");
-  FieldReader lenient(json{{"from", nullptr}}, {"from"});
+  const json fromNull{{"from", nullptr}};
+  FieldReader lenient(fromNull, {"from"});
   EXPECT_EQ(lenient.date("from", Presence::OptionalOrNull), std::nullopt);
   EXPECT_FALSE(lenient.error());
 }
 
 TEST(FieldReader, RequiredFieldsAndUnknownFieldsAreNamed) {
-  FieldReader missing(json::object(), {"alarm"});
+  const json none = json::object();
+  FieldReader missing(none, {"alarm"});
   EXPECT_EQ(missing.integer("alarm", limits::kAlarmId, Presence::Required), std::nullopt);
   EXPECT_EQ(missing.error()->en, "body.alarm: missing field");
-  FieldReader unknown(json{{"alarm", 1}, {"colour", "red"}}, {"alarm"});
+  const json coloured{{"alarm", 1}, {"colour", "red"}};
+  FieldReader unknown(coloured, {"alarm"});
   EXPECT_EQ(unknown.error()->en, "body.colour: unknown field");
-  FieldReader notAnObject(json::array(), {});
+  const json list = json::array();
+  FieldReader notAnObject(list, {});
   EXPECT_EQ(notAnObject.error()->en, "body: expected an object, got an array");
 }
 
 TEST(FieldReader, TheFirstProblemIsKeptAndLaterReadsGiveNothing) {
-  FieldReader reader(json{{"after", -1}, {"limit", 10}}, {"after", "limit"});
+  const json body{{"after", -1}, {"limit", 10}};
+  FieldReader reader(body, {"after", "limit"});
   EXPECT_EQ(reader.integer("after", limits::kAuditAfter), std::nullopt);
   EXPECT_EQ(reader.integer("limit", limits::kAuditLimit), std::nullopt);
   EXPECT_TRUE(reader.error()->en.starts_with("body.after:"));
 }
 
 TEST(FieldReader, AChoiceOutsideItsNamesListsThem) {
-  FieldReader reader(json{{"status", "on fire"}}, {"status"});
+  const json body{{"status", "on fire"}};
+  FieldReader reader(body, {"status"});
   EXPECT_EQ(reader.choice("status", {"online", "offline"}), std::nullopt);
   EXPECT_EQ(reader.error()->en, "body.status: expected one of online|offline, got a string of 7 characters");
 }
 
 TEST(FieldReader, ABadDateNamesTheField) {
-  FieldReader reader(json{{"to", "2024-02-30"}}, {"to"});
+  const json body{{"to", "2024-02-30"}};
+  FieldReader reader(body, {"to"});
   EXPECT_EQ(reader.date("to"), std::nullopt);
   EXPECT_TRUE(reader.error()->en.starts_with("body.to:")) << reader.error()->en;
 }

@@ -39,6 +39,8 @@ class FieldReader {
   /// `body` must be an object whose keys are all in `known`; the first unknown key is the
   /// error. Fields are named "body.<name>" in messages.
   FieldReader(const nlohmann::json& body, std::initializer_list<std::string_view> known);
+  /// The reader refers to the body: it must outlive the reader.
+  FieldReader(nlohmann::json&& body, std::initializer_list<std::string_view> known) = delete;
 
   std::optional<std::int64_t> integer(std::string_view name, const IntegerRange& range,
                                       Presence presence = Presence::Optional);
