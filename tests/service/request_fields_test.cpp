@@ -283,13 +283,13 @@ TEST_F(RequestFields, OutOfRangeNumbersOfCommandsAreRefused) {
   expectRefused("ticket_status", {{"ticket", 1}, {"number", "A001"}}, "ticket");
 }
 
-/// The envelope is read as strictly: a wrong `as` is refused naming its field.
-TEST_F(RequestFields, AWrongStatedIdentityIsRefusedNamingTheField) {
+/// The envelope is read as strictly: a wrong `as` or `type` is refused naming its field.
+TEST_F(RequestFields, AWrongEnvelopeIsRefusedNamingTheField) {
   zmq::socket_t dealer(hall.context, zmq::socket_type::dealer);
   dealer.set(zmq::sockopt::linger, 0);
   dealer.connect(hall.commands);
-  const auto ask = [&](const json& as) {
-    const std::string frame = json{{"v", 1}, {"id", "as-1"}, {"type", "ping"}, {"as", as}}.dump();
+  const auto ask = [&](const json& as, const std::string& type = "ping") {
+    const std::string frame = json{{"v", 1}, {"id", "as-1"}, {"type", type}, {"as", as}}.dump();
     std::array<zmq::const_buffer, 2> parts{zmq::buffer(std::string_view()), zmq::buffer(frame)};
     EXPECT_TRUE(zmq::send_multipart(dealer, parts));
     std::vector<zmq::message_t> reply;
@@ -305,6 +305,10 @@ TEST_F(RequestFields, AWrongStatedIdentityIsRefusedNamingTheField) {
     EXPECT_EQ(reply["error"]["code"], "bad_request") << window.dump();
     EXPECT_NE(reply["error"]["en"].get<std::string>().find("as.window"), std::string::npos) << reply.dump();
   }
+  const json longType = ask({{"role", "display"}}, std::string(10000, 't'));
+  EXPECT_EQ(longType["error"]["code"], "bad_request");
+  EXPECT_NE(longType["error"]["en"].get<std::string>().find("\"type\""), std::string::npos) << longType.dump();
+  EXPECT_LT(longType.dump().size(), 1000u) << "the reply echoes the type";
   const json alive = ask({{"role", "display"}});
   EXPECT_EQ(alive["ok"], true);
   EXPECT_EQ(hallNow(), before);
