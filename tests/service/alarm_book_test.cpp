@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "jiujin/service/alarm_book.hpp"
+#include "support/open_store.hpp"
 #include "support/test_hall.hpp"
 
 namespace jiujin::service {
@@ -26,22 +27,25 @@ Alarm deviceOffline(int minutes) {
   return a;
 }
 
-std::unique_ptr<AlarmBook> openBook(const std::filesystem::path& file) {
-  auto book = AlarmBook::open(file);
-  EXPECT_TRUE(book.ok()) << (book.ok() ? "" : book.error().en);
-  return std::move(book).value();
-}
+/// The book over a hall database, and the batch its writes go into.
+struct OpenBook {
+  explicit OpenBook(const std::filesystem::path& file) : db(file), book(db.store()) {}
+  AlarmBook* operator->() { return &book; }
+  jiujin::testing::OpenStore db;
+  AlarmBook book;
+};
 
 TEST(AlarmBook, GivesIncreasingIdsAndKeepsEveryFieldAcrossAReopen) {
   testing::TempDir dir;
   std::vector<Alarm> alarms{badRating(10), deviceOffline(11)};
   {
-    auto book = openBook(dir.path() / "hall.db");
+    OpenBook book(dir.path() / "hall.db");
     ASSERT_TRUE(book->record(alarms).ok());
+    book.db.commit();
   }
   EXPECT_EQ(alarms[0].id, 1);
   EXPECT_EQ(alarms[1].id, 2);
-  auto book = openBook(dir.path() / "hall.db");
+  OpenBook book(dir.path() / "hall.db");
   const auto found = book->find(1);
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found.value(), alarms[0]);
@@ -51,7 +55,7 @@ TEST(AlarmBook, GivesIncreasingIdsAndKeepsEveryFieldAcrossAReopen) {
 
 TEST(AlarmBook, AcknowledgingTwiceKeepsTheFirstAcknowledgement) {
   testing::TempDir dir;
-  auto book = openBook(dir.path() / "hall.db");
+  OpenBook book(dir.path() / "hall.db");
   std::vector<Alarm> alarms{deviceOffline(0)};
   ASSERT_TRUE(book->record(alarms).ok());
   const auto first = book->acknowledge(1, at(5), "manager-1");
@@ -66,7 +70,7 @@ TEST(AlarmBook, AcknowledgingTwiceKeepsTheFirstAcknowledgement) {
 
 TEST(AlarmBook, FollowUpClosesOnceWithANoteAndAcknowledgesTheAlarm) {
   testing::TempDir dir;
-  auto book = openBook(dir.path() / "hall.db");
+  OpenBook book(dir.path() / "hall.db");
   std::vector<Alarm> alarms{badRating(0), deviceOffline(1)};
   ASSERT_TRUE(book->record(alarms).ok());
 
@@ -90,7 +94,7 @@ TEST(AlarmBook, FollowUpClosesOnceWithANoteAndAcknowledgesTheAlarm) {
 
 TEST(AlarmBook, CurrentHoldsTodaysAlarmsAndOlderOnesStillOpen) {
   testing::TempDir dir;
-  auto book = openBook(dir.path() / "hall.db");
+  OpenBook book(dir.path() / "hall.db");
   const int yesterday = -24 * 60;
   std::vector<Alarm> alarms{deviceOffline(yesterday), deviceOffline(yesterday + 1), badRating(yesterday + 2),
                             badRating(yesterday + 3), deviceOffline(10)};
@@ -103,6 +107,21 @@ TEST(AlarmBook, CurrentHoldsTodaysAlarmsAndOlderOnesStillOpen) {
   std::vector<std::int64_t> ids;
   for (const auto& a : current.value()) ids.push_back(a.id);
   EXPECT_EQ(ids, (std::vector<std::int64_t>{2, 3, 5}));
+}
+
+TEST(AlarmBook, AnAcknowledgementNotCommittedWithItsBatchIsNotKept) {
+  testing::TempDir dir;
+  {
+    OpenBook book(dir.path() / "hall.db");
+    std::vector<Alarm> alarms{deviceOffline(0)};
+    ASSERT_TRUE(book->record(alarms).ok());
+    book.db.commit();
+    ASSERT_TRUE(book->acknowledge(1, at(5), "manager-1").ok());
+    book.db.store().abandonBatch();  // the batch's commit failed
+    EXPECT_FALSE(book->find(1).value().acknowledged.has_value());
+  }
+  OpenBook book(dir.path() / "hall.db");
+  EXPECT_FALSE(book->find(1).value().acknowledged.has_value());
 }
 
 }  // namespace

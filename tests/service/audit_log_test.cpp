@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include "jiujin/service/audit_log.hpp"
+#include "support/open_store.hpp"
 #include "support/test_hall.hpp"
 
 namespace jiujin::service {
@@ -10,6 +11,14 @@ namespace {
 AuditRecord record(const std::string& type, bool ok) {
   return AuditRecord{core::TimePoint(core::Milliseconds(1700000000000)), "console-w1", "console", "c01", type,
                      nlohmann::json{{"window", 1}}, ok, ok ? "ok" : "forbidden"};
+}
+
+/// Appends the records in one batch of a store opened on `db`.
+void append(const std::filesystem::path& db, std::vector<AuditRecord> records) {
+  jiujin::testing::OpenStore opened(db);
+  store::BatchRecords batch;
+  batch.audit = std::move(records);
+  opened.commit(batch);
 }
 
 void exec(const std::filesystem::path& db, const char* sql) {
@@ -22,14 +31,10 @@ void exec(const std::filesystem::path& db, const char* sql) {
 TEST(AuditLog, RowsAppendedInBatchesFormOneIntactChainAcrossReopening) {
   testing::TempDir dir;
   const auto db = dir.path() / "hall.db";
-  {
-    auto log = AuditLog::open(db);
-    ASSERT_TRUE(log.ok()) << log.error().en;
-    EXPECT_EQ(log.value()->append({record("call_next", true), record("recall", true)}).value(), 1);
-  }
+  append(db, {record("call_next", true), record("recall", true)});
+  append(db, {record("complete", false)});
   auto log = AuditLog::open(db);
-  ASSERT_TRUE(log.ok());
-  EXPECT_EQ(log.value()->append({record("complete", false)}).value(), 3);
+  ASSERT_TRUE(log.ok()) << log.error().en;
   const auto v = log.value()->verify();
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v.value().intact());
@@ -43,11 +48,7 @@ TEST(AuditLog, RowsAppendedInBatchesFormOneIntactChainAcrossReopening) {
 TEST(AuditLog, UpdatesAndDeletesAreRefusedByTheDatabase) {
   testing::TempDir dir;
   const auto db = dir.path() / "hall.db";
-  {
-    auto log = AuditLog::open(db);
-    ASSERT_TRUE(log.ok());
-    ASSERT_TRUE(log.value()->append({record("call_next", true)}).ok());
-  }
+  append(db, {record("call_next", true)});
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
   EXPECT_NE(sqlite3_exec(handle, "UPDATE audit_log SET result='ok'", nullptr, nullptr, nullptr), SQLITE_OK);
@@ -58,11 +59,7 @@ TEST(AuditLog, UpdatesAndDeletesAreRefusedByTheDatabase) {
 TEST(AuditLog, AChangedRowIsFoundEvenWhenTheTriggersWereDropped) {
   testing::TempDir dir;
   const auto db = dir.path() / "hall.db";
-  {
-    auto log = AuditLog::open(db);
-    ASSERT_TRUE(log.ok());
-    ASSERT_TRUE(log.value()->append({record("call_next", true), record("call_next", false), record("complete", true)}).ok());
-  }
+  append(db, {record("call_next", true), record("call_next", false), record("complete", true)});
   exec(db, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET ok=1, result='ok' WHERE row=2;");
   auto log = AuditLog::open(db);
   ASSERT_TRUE(log.ok());
@@ -74,11 +71,7 @@ TEST(AuditLog, AChangedRowIsFoundEvenWhenTheTriggersWereDropped) {
 TEST(AuditLog, ADeletedRowInTheMiddleIsFound) {
   testing::TempDir dir;
   const auto db = dir.path() / "hall.db";
-  {
-    auto log = AuditLog::open(db);
-    ASSERT_TRUE(log.ok());
-    ASSERT_TRUE(log.value()->append({record("a", true), record("b", true), record("c", true)}).ok());
-  }
+  append(db, {record("a", true), record("b", true), record("c", true)});
   exec(db, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE row=2;");
   const auto v = AuditLog::open(db).value()->verify().value();
   EXPECT_FALSE(v.intact());

@@ -160,6 +160,10 @@ int main(int argc, char** argv) {
                  "follow: residents take tickets only in the opening hours of the hall file; "
                  "ignore: at any time (tests, a demo at night)")
       ->check(CLI::IsMember({"follow", "ignore"}));
+  std::string crashBeforeReplyTo;
+  app.add_option("--fault-crash-before-reply", crashBeforeReplyTo,
+                 "crash tests only: die (SIGKILL) after committing a request of this type, before replying")
+      ->group("Testing");
   CLI11_PARSE(app, argc, argv);
 
   const auto loaded = jiujin::config::loadHallConfig(configFile);
@@ -176,6 +180,7 @@ int main(int argc, char** argv) {
   if (!events.empty()) settings.eventsEndpoint = events;
   settings.curve = settings.curve || curve;
   settings.heartbeatInterval = std::chrono::milliseconds(heartbeatMs);
+  settings.crashBeforeReplyTo = crashBeforeReplyTo;
   if (settings.curve) {
     std::filesystem::path keyFile =
         serverKeyFile.empty() ? loaded.config->service.secretKeyFile : std::filesystem::path(serverKeyFile);

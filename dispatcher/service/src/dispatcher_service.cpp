@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <ctime>
 #include <iostream>
 #include <map>
@@ -91,16 +92,10 @@ Outcome<std::unique_ptr<DispatcherService>> DispatcherService::start(ServiceSett
   }
   auto durable = DurableHall::open(settings.database, settings.definition, settings.synchronousFull);
   if (!durable) return durable.error();
-  auto audit = AuditLog::open(settings.database);
-  if (!audit) return audit.error();
-  auto alarms = AlarmBook::open(settings.database);
-  if (!alarms) return alarms.error();
 
   auto impl = std::make_unique<Impl>();
   impl->settings = std::move(settings);
-  impl->handler = std::make_unique<detail::RequestHandler>(impl->settings, std::move(durable).value(),
-                                                          std::move(audit).value(), std::move(alarms).value(),
-                                                          newEpoch());
+  impl->handler = std::make_unique<detail::RequestHandler>(impl->settings, std::move(durable).value(), newEpoch());
   // The hall file may have been edited while the dispatcher was stopped. Nobody listens yet,
   // so what this batch would publish is only in the journal (a snapshot gives it to clients).
   impl->handler->beginBatch(impl->settings.clock(), false);
@@ -232,6 +227,7 @@ void DispatcherService::Impl::abandonBatch(std::string_view what) {
 }
 
 void DispatcherService::Impl::deliver(detail::BatchOutput& out) {
+  if (out.crashBeforeReply) ::raise(SIGKILL);  // the named fault of crash tests
   for (auto& [topic, body] : out.publications) publish(topic, body);
   for (auto& reply : out.replies) {
     std::vector<zmq::const_buffer> parts;

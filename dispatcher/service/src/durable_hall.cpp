@@ -18,10 +18,6 @@ ServiceError fromStoreError(const store::StoreError& error) {
 }
 }  // namespace
 
-struct DurableHall::Store {
-  std::unique_ptr<store::HallStore> store;
-};
-
 Outcome<std::unique_ptr<DurableHall>> DurableHall::open(const std::filesystem::path& database,
                                                         const core::HallDefinition& definition,
                                                         bool synchronousFull) {
@@ -29,20 +25,18 @@ Outcome<std::unique_ptr<DurableHall>> DurableHall::open(const std::filesystem::p
   options.durability = synchronousFull ? store::Durability::Full : store::Durability::Normal;
   auto opened = store::HallStore::open(database, options);
   if (!opened) return fromStoreError(opened.error());
-  auto s = std::make_unique<Store>();
-  s->store = std::move(opened).value();
-  std::unique_ptr<DurableHall> hall(new DurableHall(std::move(s), definition));
+  std::unique_ptr<DurableHall> hall(new DurableHall(std::move(opened).value(), definition));
   if (auto rebuilt = hall->rebuild(); !rebuilt) return rebuilt.error();
   return hall;
 }
 
-DurableHall::DurableHall(std::unique_ptr<Store> store, core::HallDefinition definition)
+DurableHall::DurableHall(std::unique_ptr<store::HallStore> store, core::HallDefinition definition)
     : store_(std::move(store)), definition_(std::move(definition)) {}
 
 DurableHall::~DurableHall() = default;
 
 Outcome<bool> DurableHall::rebuild() {
-  auto recovered = store_->store->recover(definition_);
+  auto recovered = store_->recover(definition_);
   if (!recovered) return fromStoreError(recovered.error());
   hall_ = std::make_unique<core::Hall>(std::move(recovered.value().hall));
   lastSeq_ = static_cast<std::uint64_t>(recovered.value().lastSeq);
@@ -55,11 +49,12 @@ Outcome<bool> DurableHall::rollBack(const std::vector<core::Event>& uncommitted)
   return true;
 }
 
-Outcome<std::uint64_t> DurableHall::commit(const std::vector<core::Event>& events) {
-  if (events.empty()) return lastSeq_ + 1;
-  auto first = store_->store->append(events, *hall_);
+Outcome<std::uint64_t> DurableHall::commit(const std::vector<core::Event>& events,
+                                           const store::BatchRecords& records) {
+  auto first = store_->append(events, *hall_, records);
   if (!first) {
     ServiceError error = fromStoreError(first.error());
+    if (events.empty()) return error;  // the hall itself did not change
     if (auto rebuilt = rebuild(); !rebuilt) {
       // The journal cannot even be read back: keep serving reads from the hall as it was
       // before the batch is impossible, so say both things.

@@ -10,8 +10,10 @@
 // earlier events are applied again — the same apply() replay uses, so the state is exactly
 // what it would be had the failed request never arrived. Earlier requests of the batch keep
 // their results; the failed one leaves no event, no news and no alarm behind, only an audit
-// row saying `internal`. (The in-memory device table and alarm conditions may keep what it
-// reported: they are news, learnt again from the next report.)
+// row saying `internal`. Two things are not undone: the in-memory device table and alarm
+// conditions may keep what it reported (news, learnt again from the next report), and an
+// alarm row it acknowledged or closed before failing stays written in the batch's
+// transaction (the store has no savepoint per request; the acknowledgement is true).
 #include <iostream>
 
 #include "jiujin/service/wire.hpp"
@@ -87,6 +89,7 @@ void RequestHandler::failRequest(const BatchMark& mark, std::vector<zmq::message
   Pending failed;
   failed.envelope = std::move(envelope);
   failed.id = id;
+  failed.type = type;
   failed.error = errors::internal();
   pending_.push_back(std::move(failed));
 }
@@ -121,14 +124,12 @@ BatchOutput RequestHandler::abandonBatch(std::string_view what) {
   }
   dropUnfinishedLogins();
   // Whatever the journal holds is what happened: a commit that went through stays, the
-  // rest is gone. Subscribers see the seq move on (heartbeat) and take a snapshot.
+  // rest (the batch's open transaction too) is gone. Subscribers see the seq move on in the
+  // next heartbeat and take a snapshot.
+  durable_->store().abandonBatch();
   if (auto rolledBack = durable_->rollBack({}); !rolledBack)
     std::cerr << "dispatcher.service: cannot rebuild the hall from the journal: " << rolledBack.error().en << '\n';
-  events_.clear();
-  pending_.clear();
-  auditRecords_.clear();
-  news_.clear();
-  raised_.clear();
+  resetBatch();
   return out;
 }
 

@@ -81,18 +81,22 @@ std::optional<int> windowIn(const json& body) {
 
 }  // namespace
 
-RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall,
-                               std::unique_ptr<AuditLog> audit, std::unique_ptr<AlarmBook> alarms, std::string epoch)
+RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall, std::string epoch)
     : settings_(settings),
       durable_(std::move(hall)),
-      audit_(std::move(audit)),
-      alarmBook_(std::move(alarms)),
+      alarmBook_(std::make_unique<AlarmBook>(durable_->store())),
       epoch_(std::move(epoch)),
       ticketing_(settings.ticketing),
       configuredDevices_(settings.devices),
       pinVerifier_(settings.verifyPin) {
   for (const auto& c : settings_.clients) clients_.emplace(c.name, c);
   for (const auto& c : settings_.clerks) clerks_.emplace(c.id, c);
+  if (auto recent = durable_->store().replies().recent(store::ReplyTable::kKeptReplies); recent.ok()) {
+    for (auto& r : recent.value()) replyCache_.remember(r.key, std::move(r.text));
+  } else {
+    std::cerr << "dispatcher.store: recent replies cannot be read, retries from before the restart may run again: "
+              << recent.error().message << '\n';
+  }
 }
 
 std::uint64_t RequestHandler::seqAfterBatch() const { return durable_->lastSeq() + events_.size(); }
@@ -103,11 +107,7 @@ json RequestHandler::heartbeat() const {
 
 void RequestHandler::beginBatch(core::TimePoint now, bool tickDue) {
   now_ = now;
-  events_.clear();
-  pending_.clear();
-  auditRecords_.clear();
-  news_.clear();
-  raised_.clear();
+  resetBatch();
   if (!tickDue) return;
   // The day follows the calendar: a new date closes yesterday and opens today. A day a
   // manager closed early today stays closed.
@@ -188,6 +188,7 @@ void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::st
     return;
   }
   pending.id = request.value().id;
+  pending.type = request.value().type;
   audit.type = request.value().type;
   audit.body = request.value().body;
   if (audit.body.contains("pin")) audit.body["pin"] = "***";
@@ -484,14 +485,14 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
       if (!read) return read.error();
       const std::int64_t after = read.value().after;
       const std::size_t limit = read.value().limit;
-      auto rows = audit_->read(after, limit);
-      if (!rows) return rows.error();
+      auto rows = durable_->store().audit().read(after, limit);
+      if (!rows) return errors::storageFailed(rows.error().message);
       json list = json::array();
       for (const auto& row : rows.value()) list.push_back(toJson(row));
       json result{{"rows", list}};
       if (read.value().verify) {
-        auto verification = audit_->verify();
-        if (!verification) return verification.error();
+        auto verification = durable_->store().audit().verify();
+        if (!verification) return errors::storageFailed(verification.error().message);
         result["verification"] = json{{"intact", verification.value().intact()},
                                        {"rows_checked", verification.value().rowsChecked},
                                        {"problem", verification.value().problem}};
@@ -503,36 +504,62 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
   return errors::unknownCommand(toString(kind));
 }
 
+std::string RequestHandler::replyText(Pending& p, std::uint64_t firstSeq) const {
+  if (p.ready) return *p.ready;
+  if (p.error) return encodeError(p.id, *p.error);
+  if (p.eventCount > 0) {
+    p.result["seq"] = firstSeq + p.firstEvent + p.eventCount - 1;
+    json& events = p.result["events"];
+    for (std::size_t i = 0; i < events.size(); ++i) events[i]["seq"] = firstSeq + p.firstEvent + i;
+  }
+  return encodeResult(p.id, p.result);
+}
+
 BatchOutput RequestHandler::commitBatch() {
   BatchOutput out;
-  std::uint64_t firstSeq = durable_->lastSeq() + 1;
-  bool committed = true;
-  if (!events_.empty()) {
-    auto first = durable_->commit(events_);
-    if (!first) {
-      // Nothing of this batch happened: the hall is back to the journal's state, and every
-      // request in the batch is told so (a query's answer may have seen the lost changes).
-      committed = false;
-      std::cerr << "dispatcher.store: commit failed: " << first.error().en << '\n';
-      for (Pending& p : pending_) {
-        if (p.ready) continue;
-        p.error = first.error();
-      }
-      for (AuditRecord& r : auditRecords_) {
-        if (r.ok) r.result = first.error().code;
-        r.ok = false;
-      }
-      // A rating that was not saved raises no alarm.
-      std::erase_if(raised_, [](const Alarm& a) { return a.kind == "bad_rating"; });
-    } else {
-      firstSeq = first.value();
+  // The seq numbers this batch's events will get: the replies that carry them are written
+  // in the same transaction as the events, the audit rows and the raised alarms, so that
+  // a change, its audit row and its reply are durable together or not at all.
+  const std::uint64_t firstSeq = durable_->lastSeq() + 1;
+  bool alarmsRecorded = true;
+  if (!raised_.empty()) {
+    if (auto recorded = alarmBook_->record(raised_); !recorded) {
+      alarmsRecorded = false;
+      std::cerr << "dispatcher.alarms: " << recorded.error().en << '\n';
     }
   }
-  if (!auditRecords_.empty()) {
-    if (auto appended = audit_->append(auditRecords_); !appended)
-      std::cerr << "dispatcher.audit: " << appended.error().en << '\n';
+  std::vector<std::string> texts;
+  store::BatchRecords records;
+  records.at = now_;
+  records.audit = auditRecords_;
+  for (Pending& p : pending_) {
+    texts.push_back(replyText(p, firstSeq));
+    if (!p.ready && !p.cacheKey.empty()) records.replies.push_back(store::StoredReply{p.cacheKey, texts.back()});
   }
-  if (committed) {
+  auto committed = alarmsRecorded ? durable_->commit(events_, records)
+                                  : Outcome<std::uint64_t>(errors::storageFailed("the batch's alarms were not saved"));
+  if (!committed) {
+    // Nothing of this batch happened: the hall is back to the journal's state, and every
+    // request in the batch is told so (a query's answer may have seen the lost changes).
+    durable_->store().abandonBatch();
+    std::cerr << "dispatcher.store: commit failed: " << committed.error().en << '\n';
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+      if (!pending_[i].ready) texts[i] = encodeError(pending_[i].id, committed.error());
+    }
+    // The attempts are still recorded, as failed, in a transaction of their own.
+    for (AuditRecord& r : auditRecords_) {
+      if (r.ok) r.result = committed.error().code;
+      r.ok = false;
+    }
+    store::BatchRecords failed;
+    failed.at = now_;
+    failed.audit = auditRecords_;
+    if (auto recorded = durable_->commit({}, failed); !recorded)
+      std::cerr << "dispatcher.audit: the failed batch's audit rows were not saved either: " << recorded.error().en << '\n';
+    // A rating that was not saved raises no alarm; the others still tell the manager.
+    std::erase_if(raised_, [](const Alarm& a) { return a.kind == "bad_rating"; });
+    for (Alarm& a : raised_) a.id = 0;
+  } else {
     for (std::size_t i = 0; i < events_.size(); ++i) {
       out.publications.emplace_back(protocol::eventType(events_[i]),
                                     json{{"v", kProtocolVersion},
@@ -540,13 +567,13 @@ BatchOutput RequestHandler::commitBatch() {
                                          {"epoch", epoch_},
                                          {"event", protocol::toJson(events_[i])}});
     }
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+      replyCache_.remember(pending_[i].cacheKey, texts[i]);
+      if (!settings_.crashBeforeReplyTo.empty() && pending_[i].type == settings_.crashBeforeReplyTo)
+        out.crashBeforeReply = true;
+    }
   }
-  if (!raised_.empty()) {
-    // Recorded after the events they follow from; a failed write still tells the manager.
-    if (auto recorded = alarmBook_->record(raised_); !recorded)
-      std::cerr << "dispatcher.alarms: " << recorded.error().en << '\n';
-    for (const Alarm& a : raised_) news_.emplace_back("alarm." + a.kind, json{{"alarm", toJson(a)}});
-  }
+  for (const Alarm& a : raised_) news_.emplace_back("alarm." + a.kind, json{{"alarm", toJson(a)}});
   const std::uint64_t lastSeq = durable_->lastSeq();
   for (auto& [topic, body] : news_) {
     body["v"] = kProtocolVersion;
@@ -554,30 +581,18 @@ BatchOutput RequestHandler::commitBatch() {
     body["epoch"] = epoch_;
     out.publications.emplace_back(topic, std::move(body));
   }
-  for (Pending& p : pending_) {
-    OutgoingReply reply;
-    reply.envelope = std::move(p.envelope);
-    if (p.ready) {
-      reply.text = std::move(*p.ready);
-    } else if (p.error) {
-      reply.text = encodeError(p.id, *p.error);
-    } else {
-      if (p.eventCount > 0) {
-        p.result["seq"] = firstSeq + p.firstEvent + p.eventCount - 1;
-        json& events = p.result["events"];
-        for (std::size_t i = 0; i < events.size(); ++i) events[i]["seq"] = firstSeq + p.firstEvent + i;
-      }
-      reply.text = encodeResult(p.id, p.result);
-    }
-    if (committed) replyCache_.remember(p.cacheKey, reply.text);
-    out.replies.push_back(std::move(reply));
-  }
+  for (std::size_t i = 0; i < pending_.size(); ++i)
+    out.replies.push_back(OutgoingReply{std::move(pending_[i].envelope), std::move(texts[i])});
+  resetBatch();
+  return out;
+}
+
+void RequestHandler::resetBatch() {
   events_.clear();
   pending_.clear();
   auditRecords_.clear();
   news_.clear();
   raised_.clear();
-  return out;
 }
 
 std::optional<ServiceError> RequestHandler::checkTicketingHours(const core::Command& command,

@@ -34,12 +34,15 @@ struct OutgoingReply {
 struct BatchOutput {
   std::vector<std::pair<std::string, nlohmann::json>> publications;  ///< topic, message
   std::vector<OutgoingReply> replies;
+  /// The batch answered a request named by ServiceSettings::crashBeforeReplyTo and committed.
+  bool crashBeforeReply = false;
 };
 
 class RequestHandler {
  public:
-  RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall,
-                 std::unique_ptr<AuditLog> audit, std::unique_ptr<AlarmBook> alarms, std::string epoch);
+  /// Takes the hall with its store; recent replies are read back from the store so that a
+  /// retry after a restart gets the reply it missed.
+  RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall, std::string epoch);
 
   /// Starts a batch at `now`; with `tickDue`, timed transitions and the day's opening too.
   void beginBatch(core::TimePoint now, bool tickDue);
@@ -71,6 +74,7 @@ class RequestHandler {
   struct Pending {
     std::vector<zmq::message_t> envelope;
     std::string id;
+    std::string type;                 ///< the request's type, when it could be read
     std::string cacheKey;             ///< commands only: (client, id)
     std::optional<std::string> ready;  ///< a cached reply, sent as is
     std::optional<ServiceError> error;
@@ -121,10 +125,12 @@ class RequestHandler {
   void reportDevice(const DeviceHealth& device, bool& changed);
   nlohmann::json snapshot() const;
   std::uint64_t seqAfterBatch() const;
+  /// The reply frame of a request of the batch whose events start at `firstSeq`.
+  std::string replyText(Pending& pending, std::uint64_t firstSeq) const;
+  void resetBatch();
 
   const ServiceSettings& settings_;
   std::unique_ptr<DurableHall> durable_;
-  std::unique_ptr<AuditLog> audit_;
   std::unique_ptr<AlarmBook> alarmBook_;
   std::string epoch_;
   std::map<std::string, ClientEntry> clients_;
@@ -133,7 +139,7 @@ class RequestHandler {
   std::vector<ConfiguredDevice> configuredDevices_;  ///< the hall file's, as last (re)loaded
   DeviceTable devices_;
   AlarmDesk alarms_;
-  ReplyCache replyCache_{10000};
+  ReplyCache replyCache_{store::ReplyTable::kKeptReplies};
   PinVerifier pinVerifier_;
   std::map<std::uint64_t, PendingLogin> logins_;      ///< by PIN check
   std::map<std::string, std::uint64_t> loginsByKey_;  ///< cache key → PIN check

@@ -98,7 +98,7 @@ StoreResult<std::unique_ptr<HallStore>> HallStore::open(const std::filesystem::p
   if (!db.ok()) return db.error();
   if (auto s = checkSchema(db.value(), options); !s.ok()) return s.error();
 
-  auto impl = std::make_unique<Impl>(Impl{std::move(lock).value(), std::move(db).value(), options});
+  auto impl = std::make_unique<Impl>(std::move(lock).value(), std::move(db).value(), options);
   Database& d = impl->db;
   // WAL: readers (reports) never block the committer, and a commit is one append + fsync.
   if (auto s = d.exec("PRAGMA journal_mode = WAL"); !s.ok()) return s.error();
@@ -144,6 +144,7 @@ StoreResult<std::unique_ptr<HallStore>> HallStore::open(const std::filesystem::p
       "SELECT max(coalesce((SELECT max(seq) FROM journal), 0), coalesce((SELECT max(seq) FROM snapshot), 0))");
   if (!last.ok()) return last.error();
   impl->lastSeq = last.value();
+  if (auto s = impl->audit.reload(); !s.ok()) return s.error();
   return std::unique_ptr<HallStore>(new HallStore(std::move(impl)));
 }
 
@@ -260,13 +261,46 @@ StoreStatus pruneOlderDays(Database& db, int retentionDays, const core::Date& to
 
 }  // namespace
 
-StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const core::Hall& after) {
+StoreStatus HallStore::beginBatch() {
+  if (impl_->batch) return Done{};
+  auto tx = Transaction::begin(impl_->db);
+  if (!tx.ok()) return tx.error();
+  impl_->batch.emplace(std::move(tx).value());
+  return Done{};
+}
+
+void HallStore::abandonBatch() {
+  impl_->batch.reset();  // rolls back
+  (void)impl_->audit.reload();
+}
+
+AuditTrail& HallStore::audit() { return impl_->audit; }
+const AuditTrail& HallStore::audit() const { return impl_->audit; }
+AlarmTable& HallStore::alarms() { return impl_->alarms; }
+ReplyTable& HallStore::replies() { return impl_->replies; }
+
+StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const core::Hall& after,
+                                   const BatchRecords& records) {
   Impl& m = *impl_;
   const Seq first = m.lastSeq + 1;
-  if (events.empty()) return first;
+  if (events.empty() && records.audit.empty() && records.replies.empty() && !m.batch) return first;
+  if (auto s = beginBatch(); !s.ok()) return s.error();
+  // Whatever fails below, the batch's transaction is rolled back and the audit head restored.
+  struct Abandon {
+    HallStore* store;
+    bool armed = true;
+    ~Abandon() { if (armed) store->abandonBatch(); }
+  } abandon{this};
 
-  auto tx = Transaction::begin(m.db);
-  if (!tx.ok()) return tx.error();
+  if (auto r = m.audit.append(records.audit); !r.ok()) return r.error();
+  if (auto r = m.replies.record(records.replies, records.at); !r.ok()) return r.error();
+  if (events.empty()) {
+    if (auto r = m.batch->commit(); !r.ok()) return r.error();
+    m.batch.reset();
+    abandon.armed = false;
+    m.audit.commitAppended();
+    return first;
+  }
 
   std::string day = m.currentDay;
   std::optional<core::Date> openedDay;
@@ -331,7 +365,13 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
     // After the snapshot just written, older days are no longer needed for recovery.
     if (auto r = pruneOlderDays(m.db, m.options.retentionDays, *openedDay); !r.ok()) return r.error();
   }
-  if (auto r = tx.value().commit(); !r.ok()) return r.error();
+  if (openedDay) {
+    if (auto r = m.replies.prune(); !r.ok()) return r.error();
+  }
+  if (auto r = m.batch->commit(); !r.ok()) return r.error();
+  m.batch.reset();
+  abandon.armed = false;
+  m.audit.commitAppended();
 
   m.lastSeq = last;
   m.eventsSinceSnapshot = snapshotDue ? 0 : sinceSnapshot;

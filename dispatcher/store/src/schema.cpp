@@ -62,6 +62,49 @@ constexpr std::array kMigrations{
       -- serves item/queue/window/clerk queries too and keeps each commit small.
       CREATE INDEX ticket_by_day ON ticket(day);
     )sql"},
+    // Until schema 3 the service created the audit and alarm tables itself on a second
+    // connection; IF NOT EXISTS adopts them as they are.
+    Migration{3, "audit record, alarms and recent replies in the store's transactions", R"sql(
+      CREATE TABLE IF NOT EXISTS audit_log (
+        row    INTEGER PRIMARY KEY,
+        at_ms  INTEGER NOT NULL,
+        client TEXT NOT NULL,
+        role   TEXT NOT NULL,
+        clerk  TEXT NOT NULL,
+        type   TEXT NOT NULL,
+        body   TEXT NOT NULL,
+        ok     INTEGER NOT NULL,
+        result TEXT NOT NULL,
+        hash   TEXT NOT NULL
+      );
+      CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TABLE IF NOT EXISTS alarms (
+        id              INTEGER PRIMARY KEY,
+        at_ms           INTEGER NOT NULL,
+        kind            TEXT NOT NULL,
+        zh              TEXT NOT NULL,
+        en              TEXT NOT NULL,
+        ticket          INTEGER,
+        window_number   INTEGER,
+        device          TEXT NOT NULL DEFAULT '',
+        queue           TEXT NOT NULL DEFAULT '',
+        acked_at_ms     INTEGER,
+        acked_by        TEXT,
+        follow_up       TEXT,            -- NULL, 'open' or 'closed'
+        follow_up_note  TEXT NOT NULL DEFAULT '',
+        closed_at_ms    INTEGER,
+        closed_by       TEXT
+      );
+      CREATE INDEX IF NOT EXISTS alarms_open ON alarms(acked_at_ms, follow_up);
+      CREATE TABLE reply (
+        key   TEXT PRIMARY KEY,   -- client name, newline, request id
+        at_ms INTEGER NOT NULL,
+        text  TEXT NOT NULL       -- the reply frame as sent
+      );
+    )sql"},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -95,6 +96,22 @@ void DispatcherProcess::kill9() {
   ::kill(pid_, SIGKILL);
   ::waitpid(pid_, nullptr, 0);
   pid_ = -1;
+}
+
+std::optional<int> DispatcherProcess::waitForExit(std::chrono::milliseconds within) {
+  if (pid_ <= 0) return std::nullopt;
+  // A pidfd becomes readable when the process ends: wait on that, not on a clock.
+  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid_, 0));
+  if (pidfd < 0) return std::nullopt;
+  pollfd ended{pidfd, POLLIN, 0};
+  const int ready = ::poll(&ended, 1, static_cast<int>(within.count()));
+  ::close(pidfd);
+  if (ready <= 0) return std::nullopt;
+  int status = 0;
+  if (::waitpid(pid_, &status, 0) != pid_) return std::nullopt;
+  pid_ = -1;
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return WEXITSTATUS(status);
 }
 
 std::optional<int> DispatcherProcess::terminate(std::chrono::milliseconds within) {

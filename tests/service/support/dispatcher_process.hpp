@@ -31,6 +31,9 @@ class DispatcherProcess {
   const std::string& output() const { return output_; }
 
   void kill9();
+  /// Waits (bounded) for the process to end by itself; its exit status, or nothing if it
+  /// is still running. A signal death is reported as 128 + the signal number.
+  std::optional<int> waitForExit(std::chrono::milliseconds within);
   /// Sends `signal` (e.g. SIGHUP) to the process.
   void signal(int signal);
   /// SIGTERM and wait (bounded); returns the exit status, or nothing if it had to be killed.

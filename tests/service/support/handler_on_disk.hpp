@@ -7,8 +7,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "jiujin/service/alarm_book.hpp"
-#include "jiujin/service/audit_log.hpp"
 #include "jiujin/service/durable_hall.hpp"
 #include "request_handler.hpp"
 
@@ -19,13 +17,7 @@ namespace jiujin::testing {
 inline std::unique_ptr<service::detail::RequestHandler> openHandler(const service::ServiceSettings& settings) {
   auto durable = service::DurableHall::open(settings.database, settings.definition, settings.synchronousFull);
   if (!durable) throw std::runtime_error("cannot open the hall: " + durable.error().en);
-  auto audit = service::AuditLog::open(settings.database);
-  if (!audit) throw std::runtime_error("cannot open the audit record: " + audit.error().en);
-  auto alarms = service::AlarmBook::open(settings.database);
-  if (!alarms) throw std::runtime_error("cannot open the alarms: " + alarms.error().en);
-  return std::make_unique<service::detail::RequestHandler>(settings, std::move(durable).value(),
-                                                            std::move(audit).value(), std::move(alarms).value(),
-                                                            "test-epoch");
+  return std::make_unique<service::detail::RequestHandler>(settings, std::move(durable).value(), "test-epoch");
 }
 
 }  // namespace jiujin::testing

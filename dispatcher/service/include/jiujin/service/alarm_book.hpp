@@ -1,31 +1,24 @@
 #pragma once
-// The hall's alarms kept durable in its SQLite file (table `alarms`): each raised alarm gets an
-// id, and a manager's acknowledgement or a closed 回访 follow-up is recorded with who and when.
-// A restarted dispatcher still shows what is unacknowledged and what is still to follow up.
+// The manager's rules for the hall's durable alarms: recording raised ones, acknowledging,
+// closing a 回访 follow-up with a note. The rows live in the store (store/alarm_table.hpp)
+// and every write goes into the batch's transaction, so an acknowledgement is durable exactly
+// when the reply that reports it is (and a retried request after a crash gets that reply).
 #include <cstdint>
-#include <filesystem>
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "jiujin/core/time.hpp"
 #include "jiujin/service/alarms.hpp"
 #include "jiujin/service/wire.hpp"
-
-struct sqlite3;
+#include "jiujin/store/hall_store.hpp"
 
 namespace jiujin::service {
 
 class AlarmBook {
  public:
-  /// Opens (and creates if needed) the alarm table in the SQLite file at `path`.
-  static Outcome<std::unique_ptr<AlarmBook>> open(const std::filesystem::path& path);
-  ~AlarmBook();
-  AlarmBook(const AlarmBook&) = delete;
-  AlarmBook& operator=(const AlarmBook&) = delete;
+  explicit AlarmBook(store::HallStore& store) : store_(&store) {}
 
-  /// Records new alarms in one transaction and gives each its id.
+  /// Records new alarms in the batch and gives each its id.
   Outcome<bool> record(std::vector<Alarm>& alarms);
   /// Marks an alarm acknowledged. Acknowledging twice keeps the first acknowledgement.
   Outcome<Alarm> acknowledge(std::int64_t id, core::TimePoint at, const std::string& by);
@@ -37,8 +30,7 @@ class AlarmBook {
   Outcome<std::vector<Alarm>> current(core::TimePoint since, std::size_t limit = 500) const;
 
  private:
-  explicit AlarmBook(sqlite3* db);
-  sqlite3* db_;
+  store::HallStore* store_;
 };
 
 }  // namespace jiujin::service

@@ -14,39 +14,14 @@
 #include "jiujin/core/events.hpp"
 #include "jiujin/core/hall.hpp"
 #include "jiujin/service/device_table.hpp"
+#include "jiujin/store/alarm_table.hpp"
 
 namespace jiujin::service {
 
-struct AlarmAcknowledgement {
-  core::TimePoint at;
-  std::string by;  ///< the client that acknowledged
-  bool operator==(const AlarmAcknowledgement&) const = default;
-};
-
-/// 回访: a bad rating is followed up by the manager, who closes it with a note.
-struct FollowUp {
-  bool closed = false;
-  std::string note;
-  std::optional<core::TimePoint> closedAt;
-  std::string closedBy;
-  bool operator==(const FollowUp&) const = default;
-};
-
-struct Alarm {
-  std::int64_t id = 0;  ///< given by the book; 0 until recorded
-  /// wait_over_target window_idle queue_overflow device_offline paper_out paper_low bad_rating
-  std::string kind;
-  core::TimePoint at;
-  std::string zh;
-  std::string en;
-  std::optional<core::TicketId> ticket;
-  std::optional<core::WindowNumber> window;
-  std::string device;
-  std::string queue;
-  std::optional<AlarmAcknowledgement> acknowledged;
-  std::optional<FollowUp> followUp;
-  bool operator==(const Alarm&) const = default;
-};
+// The alarm itself is a row of the store's alarm table.
+using store::Alarm;
+using store::AlarmAcknowledgement;
+using store::FollowUp;
 
 nlohmann::json toJson(const Alarm& alarm);
 

@@ -1,81 +1,44 @@
 #pragma once
-// 电子监察: the record of every command — who, from which client, when, what, and what came
-// of it. Append-only and tamper-evident: each row's hash is SHA-256 of the previous row's
-// hash followed by the row itself, so changing, inserting or removing a row breaks the chain
-// from there on. Kept in the hall's SQLite file, table `audit_log`.
-#include <cstdint>
+// 电子监察 on the service's side: the audit record's rows as JSON (exports, `audit_export`),
+// and a reader of a hall database's audit record for jiujinctl on the hall's computer. The
+// rows themselves, their hash chain and their table are the store's (store/audit_trail.hpp);
+// the dispatcher writes them in each batch's transaction.
 #include <filesystem>
 #include <memory>
-#include <optional>
-#include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "jiujin/core/time.hpp"
 #include "jiujin/service/wire.hpp"
-
-struct sqlite3;
+#include "jiujin/store/audit_trail.hpp"
 
 namespace jiujin::service {
 
-struct AuditRecord {
-  core::TimePoint at;
-  std::string client;  ///< configured client name, or "loopback:<name>"
-  std::string role;
-  std::string clerk;   ///< the clerk logged in at the window acted on, if any
-  std::string type;    ///< request type, e.g. "call_next"
-  nlohmann::json body;  ///< the request body, PINs removed
-  bool ok = false;
-  std::string result;  ///< "ok" or the error code
-};
+using store::AuditRecord;
+using store::AuditRow;
+using store::AuditVerification;
+using store::auditRowHash;
+using store::auditRowText;
+using store::kAuditGenesisHash;
+using store::verifyAuditRows;
 
-struct AuditRow {
-  std::int64_t row = 0;
-  AuditRecord record;
-  std::string hash;  ///< hex SHA-256 of the previous hash and this row
-};
-
-struct AuditVerification {
-  std::int64_t rowsChecked = 0;
-  std::optional<std::int64_t> firstBadRow;  ///< where the chain breaks, if it does
-  std::string problem;
-  bool intact() const { return !firstBadRow.has_value(); }
-};
-
-/// The hash of the (absent) row before the first one.
-inline const std::string kAuditGenesisHash(64, '0');
-
-/// The text that is hashed for a row: canonical JSON, keys sorted.
-std::string auditRowText(std::int64_t row, const AuditRecord& record);
-std::string auditRowHash(const std::string& previousHash, std::int64_t row, const AuditRecord& record);
 nlohmann::json toJson(const AuditRow& row);
 Outcome<AuditRow> auditRowFromJson(const nlohmann::json& json);
 
-/// Checks a run of consecutive rows, the first of which follows `previousHash`.
-AuditVerification verifyAuditRows(const std::vector<AuditRow>& rows,
-                                  const std::string& previousHash = kAuditGenesisHash);
-
+/// The audit record of a hall database file, read while the dispatcher may be running.
 class AuditLog {
  public:
-  /// Opens (and creates if needed) the audit table in the SQLite file at `path`.
+  /// Opens an existing hall database; refuses a file that is not one.
   static Outcome<std::unique_ptr<AuditLog>> open(const std::filesystem::path& path);
-  ~AuditLog();
-  AuditLog(const AuditLog&) = delete;
-  AuditLog& operator=(const AuditLog&) = delete;
 
-  /// Appends all records in one transaction; returns the row number of the first.
-  Outcome<std::int64_t> append(const std::vector<AuditRecord>& records);
   /// Rows after `afterRow`, oldest first, at most `limit`.
   Outcome<std::vector<AuditRow>> read(std::int64_t afterRow, std::size_t limit) const;
   /// Walks the whole chain.
   Outcome<AuditVerification> verify() const;
 
  private:
-  explicit AuditLog(sqlite3* db);
-  sqlite3* db_;
-  std::int64_t lastRow_ = 0;
-  std::string lastHash_ = kAuditGenesisHash;
+  explicit AuditLog(store::Database db) : db_(std::move(db)), trail_(db_) {}
+  store::Database db_;
+  store::AuditTrail trail_;
 };
 
 }  // namespace jiujin::service

@@ -79,6 +79,9 @@ struct ServiceSettings {
   std::function<Outcome<ReloadedHall>()> reload;
   std::chrono::milliseconds heartbeatInterval{1000};
   std::chrono::milliseconds tickInterval{1000};
+  /// A named fault for crash tests: after committing a batch that answers a request of this
+  /// type, the process kills itself (SIGKILL) before any reply or event leaves. Empty: never.
+  std::string crashBeforeReplyTo;
 };
 
 /// Whether an endpoint can only be reached from this machine (tcp://127.*, localhost,

@@ -10,6 +10,7 @@
 #include "jiujin/core/events.hpp"
 #include "jiujin/core/hall.hpp"
 #include "jiujin/service/wire.hpp"
+#include "jiujin/store/hall_store.hpp"
 
 namespace jiujin::service {
 
@@ -28,9 +29,15 @@ class DurableHall {
   /// The seq of the last durable event (0 for an empty journal).
   std::uint64_t lastSeq() const { return lastSeq_; }
 
-  /// Makes `events` (already applied to hall()) durable in one transaction and returns the
-  /// seq of the first. On failure the hall is rebuilt from the journal and nothing changed.
-  Outcome<std::uint64_t> commit(const std::vector<core::Event>& events);
+  /// Makes `events` (already applied to hall()) durable in one transaction together with
+  /// the batch's audit rows and replies (and any other write of the batch, e.g. alarms), and
+  /// returns the seq of the first event. On failure nothing of the batch is stored and the
+  /// hall is rebuilt from the journal.
+  Outcome<std::uint64_t> commit(const std::vector<core::Event>& events, const store::BatchRecords& records);
+
+  /// The store itself: audit record, alarms, replies, on the same connection and batch.
+  store::HallStore& store() { return *store_; }
+  const store::HallStore& store() const { return *store_; }
 
   /// Puts the hall back to what the journal holds, then applies `uncommitted` (events of the
   /// batch being built that are still wanted): undoes whatever a request that failed half-way
@@ -38,11 +45,10 @@ class DurableHall {
   Outcome<bool> rollBack(const std::vector<core::Event>& uncommitted);
 
  private:
-  struct Store;
-  DurableHall(std::unique_ptr<Store> store, core::HallDefinition definition);
+  DurableHall(std::unique_ptr<store::HallStore> store, core::HallDefinition definition);
   Outcome<bool> rebuild();
 
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<store::HallStore> store_;
   core::HallDefinition definition_;
   std::unique_ptr<core::Hall> hall_;
   std::uint64_t lastSeq_ = 0;

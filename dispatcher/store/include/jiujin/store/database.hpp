@@ -46,6 +46,8 @@ class Statement {
   std::int64_t integer(int column) const;
   std::string text(int column) const;
   bool isNull(int column) const;
+  /// True for a default-constructed (or moved-from) statement.
+  bool empty() const { return statement_ == nullptr; }
 
  private:
   friend class Database;

@@ -12,9 +12,13 @@
 #include <memory>
 #include <ostream>
 #include <span>
+#include <vector>
 
 #include "jiujin/core/events.hpp"
 #include "jiujin/core/hall.hpp"
+#include "jiujin/store/alarm_table.hpp"
+#include "jiujin/store/audit_trail.hpp"
+#include "jiujin/store/reply_table.hpp"
 #include "jiujin/store/store_error.hpp"
 
 namespace jiujin::store {
@@ -46,6 +50,13 @@ struct StoreOptions {
   bool checkIntegrityOnOpen = true;
 };
 
+/// What a batch writes beside its events, in the same transaction.
+struct BatchRecords {
+  std::vector<AuditRecord> audit;     ///< one row per request that changed or tried to
+  std::vector<StoredReply> replies;   ///< the replies the batch's requests will get
+  core::TimePoint at;                 ///< when the batch ran
+};
+
 /// What recover() rebuilt.
 struct Recovered {
   core::Hall hall;
@@ -68,10 +79,27 @@ class HallStore {
   /// definition in force at the snapshot is used (later DefinitionUpdated events replay).
   StoreResult<Recovered> recover(const core::HallDefinition& definition);
 
-  /// Appends the events of one group of commands in ONE transaction and returns the
-  /// sequence number of the first. `after` is the hall once the events are applied:
-  /// report rows and snapshots are taken from it. An empty batch stores nothing.
-  StoreResult<Seq> append(std::span<const core::Event> events, const core::Hall& after);
+  /// Appends the events of one group of commands, with their audit rows and replies, in
+  /// ONE transaction and returns the sequence number of the first event (lastSeq() + 1 when
+  /// there are none). `after` is the hall once the events are applied: report rows and
+  /// snapshots are taken from it. A batch with nothing to write stores nothing. Commits the
+  /// batch transaction (also one begun by beginBatch() for other writes); on failure rolls
+  /// it back, so nothing of the batch is stored.
+  StoreResult<Seq> append(std::span<const core::Event> events, const core::Hall& after,
+                          const BatchRecords& records = {});
+
+  /// Opens the batch transaction now (if not open yet), for writes a batch makes before its
+  /// append() — an alarm acknowledged by a request, say. append() commits them with the rest.
+  StoreStatus beginBatch();
+  /// Rolls back the open batch transaction, if any.
+  void abandonBatch();
+
+  /// The audit record, the alarms and the recent replies, on the store's own connection.
+  /// Their writes belong in a batch (beginBatch() … append()).
+  AuditTrail& audit();
+  const AuditTrail& audit() const;
+  AlarmTable& alarms();
+  ReplyTable& replies();
 
   /// Deletes journal and ticket rows of days before `today - retentionDays`,
   /// never touching anything the latest snapshot's recovery needs.

@@ -1,0 +1,125 @@
+// Exactly once across restarts: the dispatcher is killed after a command's batch is committed
+// and before its reply leaves (the named fault --fault-crash-before-reply). The client, which
+// never saw a reply, sends the same request again to the restarted dispatcher and must get the
+// original reply — and the command must have run once.
+#include <gtest/gtest.h>
+#include <zmq.hpp>
+#include <zmq_addon.hpp>
+
+#include "support/running_hall.hpp"
+
+namespace jiujin::testing {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+/// A bare DEALER that sends a request under an id it chooses, as a retrying client does.
+class RawClient {
+ public:
+  RawClient(zmq::context_t& context, const std::string& endpoint) : socket_(context, zmq::socket_type::dealer) {
+    socket_.set(zmq::sockopt::linger, 0);
+    socket_.connect(endpoint);
+  }
+
+  /// Sends the request and waits (bounded) for its reply; nothing if none came.
+  std::optional<std::string> ask(const std::string& id, const std::string& type, const json& body,
+                                 std::chrono::milliseconds within) {
+    const json request{{"v", 1}, {"id", id}, {"type", type}, {"body", body},
+                       {"as", {{"role", "manager"}, {"name", "retrying-client"}}}};
+    const std::string text = request.dump();
+    std::array<zmq::const_buffer, 2> parts{zmq::buffer(std::string_view{}), zmq::buffer(text)};
+    zmq::send_multipart(socket_, parts);
+    zmq::pollitem_t item{socket_.handle(), 0, ZMQ_POLLIN, 0};
+    const auto deadline = std::chrono::steady_clock::now() + within;
+    while (std::chrono::steady_clock::now() < deadline) {
+      zmq::poll(&item, 1, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+      if (!(item.revents & ZMQ_POLLIN)) continue;
+      std::vector<zmq::message_t> frames;
+      (void)zmq::recv_multipart(socket_, std::back_inserter(frames));
+      std::string reply = frames.back().to_string();
+      if (json::parse(reply, nullptr, false).value("id", "") == id) return reply;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  zmq::socket_t socket_;
+};
+
+/// Sends `type` once under a crash-before-reply fault for it, restarts the dispatcher without
+/// the fault, and sends the same request again; returns that second reply.
+json crashThenRetry(RunningHall& hall, const std::string& id, const std::string& type, const json& body) {
+  hall.hallOptions.dispatcherArgs = {"--fault-crash-before-reply", type};
+  hall.restart();
+  RawClient client(hall.context, hall.commands);
+  EXPECT_FALSE(client.ask(id, type, body, 3s).has_value()) << "the fault should have stopped the reply";
+  EXPECT_EQ(hall.dispatcher->waitForExit(10s), 128 + SIGKILL) << "the dispatcher should have died by the fault";
+  hall.hallOptions.dispatcherArgs.clear();
+  hall.restart();
+  const auto reply = client.ask(id, type, body, 10s);
+  EXPECT_TRUE(reply.has_value()) << "the restarted dispatcher did not answer the retry";
+  return reply ? json::parse(*reply) : json();
+}
+
+json snapshotState(RunningHall& hall) {
+  auto channel = hall.channel(hall.as("manager"));
+  const auto reply = channel->request("snapshot");
+  EXPECT_TRUE(reply.ok) << outcomeOf(reply);
+  return reply.result["state"];
+}
+
+int auditRowsOf(RunningHall& hall, const std::string& type) {
+  auto channel = hall.channel(hall.as("manager"));
+  const auto reply = channel->request("audit_export", {{"after", 0}, {"limit", 5000}});
+  EXPECT_TRUE(reply.ok) << outcomeOf(reply);
+  int n = 0;
+  for (const auto& row : reply.result["rows"]) n += row["type"] == type && row["ok"] == true;
+  return n;
+}
+
+TEST(DispatcherExactlyOnce, AnIssueRetriedAfterACrashBeforeTheReplyGetsTheOriginalTicketAndNoSecond) {
+  RunningHall hall;
+  // Issued at a counter on a resident's behalf: no requestKey, so only the request id links
+  // the retry to the first attempt.
+  const json retried = crashThenRetry(hall, "counter-7", "issue_ticket", {{"item", "T-0001"}});
+  ASSERT_EQ(retried.value("ok", false), true) << retried.dump();
+  EXPECT_EQ(retried["result"]["ticket"]["number"], "A001");
+  EXPECT_FALSE(retried["result"].contains("repeated")) << "the original reply, not a repeat";
+  const json state = snapshotState(hall);
+  EXPECT_EQ(state["tickets"].size(), 1u) << "the retry must not issue a second ticket";
+  EXPECT_EQ(auditRowsOf(hall, "issue_ticket"), 1) << "one execution, one audit row";
+}
+
+TEST(DispatcherExactlyOnce, ARecallRetriedAfterACrashBeforeTheReplyCountsOnce) {
+  RunningHall hall;
+  {
+    auto console = hall.channel(hall.as("manager"));
+    ASSERT_EQ(outcomeOf(console->request("clerk_login", {{"window", 1}, {"clerk", "c01"}, {"pin", "1234"}})), "ok");
+    ASSERT_EQ(outcomeOf(console->request("open_window", {{"window", 1}})), "ok");
+    ASSERT_EQ(outcomeOf(console->request("issue_ticket", {{"item", "T-0001"}, {"requestKey", "k1"}})), "ok");
+    ASSERT_EQ(outcomeOf(console->request("call_next", {{"window", 1}})), "ok");
+  }
+  const json retried = crashThenRetry(hall, "console-1-recall", "recall", {{"window", 1}});
+  ASSERT_EQ(retried.value("ok", false), true) << retried.dump();
+  const json state = snapshotState(hall);
+  ASSERT_EQ(state["tickets"].size(), 1u);
+  EXPECT_EQ(state["tickets"][0]["recalls"], 1) << state["tickets"][0].dump();
+  EXPECT_EQ(auditRowsOf(hall, "recall"), 1);
+}
+
+TEST(DispatcherExactlyOnce, ACommandAnsweredBeforeARestartIsAnsweredTheSameAfterIt) {
+  RunningHall hall;
+  RawClient client(hall.context, hall.commands);
+  const auto first = client.ask("kiosk-9/1", "issue_ticket", {{"item", "T-0003"}}, 10s);
+  ASSERT_TRUE(first.has_value());
+  hall.dispatcher->kill9();
+  hall.restart();
+  const auto again = client.ask("kiosk-9/1", "issue_ticket", {{"item", "T-0003"}}, 10s);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(*again, *first) << "byte for byte the reply it gave before the restart";
+  EXPECT_EQ(snapshotState(hall)["tickets"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace jiujin::testing
