@@ -26,7 +26,10 @@ TEST(BadInput, MissingFieldIsNamedInTheError) {
 TEST(BadInput, WrongTypeIsNamedInTheError) {
   const auto r = commandFromJson(json{{"type", "call_next"}, {"window", "three"}});
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().en, "command.window: expected an integer");
+  EXPECT_EQ(r.error().en, "command.window: expected an integer from 1 to 999, got a string of 5 characters");
+  // A field without a limit says its type.
+  EXPECT_EQ(commandFromJson(json{{"type", "evaluate"}, {"window", 1}, {"rating", 5}}).error().en,
+            "command.rating: expected a string");
 }
 
 TEST(BadInput, NestedFieldErrorCarriesTheFullPath) {
@@ -54,9 +57,12 @@ TEST(BadInput, NonObjectsAreRefused) {
 
 TEST(BadInput, NumbersOutOfRangeAreRefused) {
   EXPECT_EQ(errorText(commandFromJson(json{{"type", "call_next"}, {"window", 1LL << 40}})),
-            "command.window: number out of range");
+            "command.window: expected an integer from 1 to 999, got 1099511627776");
   EXPECT_EQ(errorText(commandFromJson(json{{"type", "reactivate"}, {"ticket", -1}})),
-            "command.ticket: must not be negative");
+            "command.ticket: expected an integer from 1 to 9007199254740991, got -1");
+  // Where the journal has no limit, the type's own range still holds.
+  EXPECT_EQ(errorText(eventFromJson(json{{"type", "window.opened"}, {"at", 1}, {"window", 1LL << 40}})),
+            "event.window: number out of range");
   EXPECT_FALSE(commandFromJson(json{{"type", "call_next"}, {"window", 2.5}}).ok());
 }
 

@@ -38,14 +38,15 @@ TEST(CommandCodec, SamplesCoverEveryCommandAlternativeWithDistinctNames) {
 }
 
 TEST(CommandCodec, IssueTicketFieldsSurviveIncludingRequestKey) {
-  const Command original = cmd::IssueTicket{"X1", Channel::Agent, PriorityClass::Disabled, at(5), "key-1"};
+  const Command original =
+      cmd::IssueTicket{"X1", Channel::Agent, PriorityClass::Disabled, at(1'710'471'000'000), "key-1"};
   const auto decoded = commandFromJson(throughText(toJson(original)));
   ASSERT_TRUE(decoded.ok());
   const auto& issue = std::get<cmd::IssueTicket>(decoded.value());
   EXPECT_EQ(issue.item, "X1");
   EXPECT_EQ(issue.channel, Channel::Agent);
   EXPECT_EQ(issue.priority, PriorityClass::Disabled);
-  EXPECT_EQ(issue.appointmentSlot, at(5));
+  EXPECT_EQ(issue.appointmentSlot, at(1'710'471'000'000));
   EXPECT_EQ(issue.requestKey, "key-1");
 }
 

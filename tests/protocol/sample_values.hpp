@@ -72,7 +72,7 @@ inline HallDefinition sampleDefinition() {
   d.items = {item};
   d.queues = {QueueDef{"general", "A", "综合受理"}, QueueDef{"tax", "B", "税务"}};
   d.windows = {WindowDef{1, "综合受理1", WindowKind::General, sampleProfile()},
-               WindowDef{7, "统一发证", WindowKind::Issuing, WorkProfile{}}};
+               WindowDef{7, "统一发证", WindowKind::Issuing, WorkProfile{{ProfileEntry{"tax", 1.0, std::nullopt, false}}}}};
   d.rules.recallLimit = 3;
   d.rules.noShowTimeout = Minutes{7};
   d.rules.reactivationWindow = Minutes{45};

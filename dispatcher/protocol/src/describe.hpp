@@ -2,11 +2,13 @@
 // The JSON fields of every core struct, listed once for both directions: describe(v, x)
 // calls v.field(name, member) for each member (or v.fieldOr when a missing field keeps
 // the member's default). The encoder visits to write, the decoder to read, so the two
-// can never disagree about a name.
+// can never disagree about a name. A third argument is the field's limit (limits.hpp), held
+// only when client input is decoded.
 #include "jiujin/core/commands.hpp"
 #include "jiujin/core/events.hpp"
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/state.hpp"
+#include "jiujin/protocol/limits.hpp"
 
 namespace jiujin::protocol::detail {
 
@@ -14,55 +16,55 @@ using namespace jiujin::core;
 
 // --- hall definition ----------------------------------------------------------------
 template <class V> void describe(V& v, ServiceItem& x) {
-  v.field("code", x.code);
-  v.field("name", x.name);
-  v.fieldOr("category", x.category);
+  v.field("code", x.code, limits::kCode);
+  v.field("name", x.name, limits::kItemName);
+  v.fieldOr("category", x.category, limits::kLabel);
   v.fieldOr("authority", x.authority);
   v.fieldOr("kind", x.kind);
-  v.fieldOr("promisedWorkingDays", x.promisedWorkingDays);
-  v.fieldOr("fees", x.fees);
-  v.fieldOr("feeBasis", x.feeBasis);
-  v.fieldOr("materials", x.materials);
-  v.fieldOr("legalBasis", x.legalBasis);
+  v.fieldOr("promisedWorkingDays", x.promisedWorkingDays, limits::kPromisedWorkingDays);
+  v.fieldOr("fees", x.fees, limits::kFees);
+  v.fieldOr("feeBasis", x.feeBasis, limits::kLegalText);
+  v.fieldOr("materials", x.materials, limits::kMaterials);
+  v.fieldOr("legalBasis", x.legalBasis, limits::kLegalText);
   v.fieldOr("scope", x.scope);
-  v.field("queue", x.queue);
-  v.fieldOr("typicalServiceMinutes", x.typicalServiceMinutes);
+  v.field("queue", x.queue, limits::kCode);
+  v.fieldOr("typicalServiceMinutes", x.typicalServiceMinutes, limits::kTypicalServiceMinutes);
   v.fieldOr("priorityAllowed", x.priorityAllowed);
 }
 template <class V> void describe(V& v, QueueDef& x) {
-  v.field("id", x.id);
-  v.field("prefix", x.prefix);
-  v.fieldOr("name", x.name);
+  v.field("id", x.id, limits::kCode);
+  v.field("prefix", x.prefix, limits::kPrefix);
+  v.fieldOr("name", x.name, limits::kLabel);
 }
 template <class V> void describe(V& v, ProfileEntry& x) {
-  v.field("queue", x.queue);
-  v.fieldOr("weight", x.weight);
-  v.field("onlyWhenOldestWaitsAtLeastMinutes", x.onlyWhenOldestWaitsAtLeast);
+  v.field("queue", x.queue, limits::kCode);
+  v.fieldOr("weight", x.weight, limits::kProfileWeight);
+  v.field("onlyWhenOldestWaitsAtLeastMinutes", x.onlyWhenOldestWaitsAtLeast, limits::kProfileWaitMinutes);
   v.fieldOr("onlyWhenNoDedicatedWindowOpen", x.onlyWhenNoDedicatedWindowOpen);
 }
-template <class V> void describe(V& v, WorkProfile& x) { v.field("entries", x.entries); }
+template <class V> void describe(V& v, WorkProfile& x) { v.field("entries", x.entries, limits::kProfileEntries); }
 template <class V> void describe(V& v, WindowDef& x) {
-  v.field("number", x.number);
-  v.fieldOr("name", x.name);
+  v.field("number", x.number, limits::kWindow);
+  v.fieldOr("name", x.name, limits::kLabel);
   v.fieldOr("kind", x.kind);
   v.fieldOr("profile", x.profile);
 }
 template <class V> void describe(V& v, Rules& x) {
-  v.fieldOr("recallLimit", x.recallLimit);
-  v.fieldOr("noShowTimeoutMinutes", x.noShowTimeout);
-  v.fieldOr("reactivationWindowMinutes", x.reactivationWindow);
-  v.fieldOr("priorityAgingLimitMinutes", x.priorityAgingLimit);
-  v.fieldOr("waitingTargetMinutes", x.waitingTarget);
-  v.fieldOr("evaluationTimeoutMinutes", x.evaluationTimeout);
-  v.fieldOr("overflowThreshold", x.overflowThreshold);
-  v.fieldOr("idleWindowLimitMinutes", x.idleWindowLimit);
-  v.fieldOr("serviceTimeSmoothing", x.serviceTimeSmoothing);
+  v.fieldOr("recallLimit", x.recallLimit, limits::kRecallLimit);
+  v.fieldOr("noShowTimeoutMinutes", x.noShowTimeout, limits::kRuleMinutes);
+  v.fieldOr("reactivationWindowMinutes", x.reactivationWindow, limits::kRuleMinutes);
+  v.fieldOr("priorityAgingLimitMinutes", x.priorityAgingLimit, limits::kRuleMinutes);
+  v.fieldOr("waitingTargetMinutes", x.waitingTarget, limits::kRuleMinutes);
+  v.fieldOr("evaluationTimeoutMinutes", x.evaluationTimeout, limits::kRuleMinutes);
+  v.fieldOr("overflowThreshold", x.overflowThreshold, limits::kOverflowThreshold);
+  v.fieldOr("idleWindowLimitMinutes", x.idleWindowLimit, limits::kRuleMinutes);
+  v.fieldOr("serviceTimeSmoothing", x.serviceTimeSmoothing, limits::kServiceTimeSmoothing);
 }
 template <class V> void describe(V& v, HallDefinition& x) {
-  v.field("name", x.name);
-  v.fieldOr("items", x.items);
-  v.fieldOr("queues", x.queues);
-  v.fieldOr("windows", x.windows);
+  v.field("name", x.name, limits::kHallName);
+  v.fieldOr("items", x.items, limits::kItems);
+  v.fieldOr("queues", x.queues, limits::kQueues);
+  v.fieldOr("windows", x.windows, limits::kWindows);
   v.fieldOr("rules", x.rules);
 }
 
@@ -124,57 +126,58 @@ template <class V> void describe(V& v, HallState& x) {
 }
 
 // --- commands -----------------------------------------------------------------------
-// Options with a sensible default may be left out by clients (fieldOr).
+// Options with a sensible default may be left out by clients (fieldOr). Every field a
+// client fills has its limit here; docs/protocol.md lists the same.
 template <class V> void describe(V& v, cmd::OpenDay& x) { v.field("date", x.date); }
 template <class V> void describe(V&, cmd::CloseDay&) {}
 template <class V> void describe(V& v, cmd::IssueTicket& x) {
-  v.field("item", x.item);
+  v.field("item", x.item, limits::kCode);
   v.fieldOr("channel", x.channel);
   v.fieldOr("priority", x.priority);
-  v.field("appointmentSlot", x.appointmentSlot);
-  v.fieldOr("requestKey", x.requestKey);
+  v.field("appointmentSlot", x.appointmentSlot, limits::kAppointmentSlot);
+  v.fieldOr("requestKey", x.requestKey, limits::kRequestKey);
 }
-template <class V> void describe(V& v, cmd::CallNext& x) { v.field("window", x.window); }
-template <class V> void describe(V& v, cmd::Recall& x) { v.field("window", x.window); }
-template <class V> void describe(V& v, cmd::StartService& x) { v.field("window", x.window); }
-template <class V> void describe(V& v, cmd::Complete& x) { v.field("window", x.window); }
-template <class V> void describe(V& v, cmd::MarkNoShow& x) { v.field("window", x.window); }
-template <class V> void describe(V& v, cmd::Reactivate& x) { v.field("ticket", x.ticket); }
+template <class V> void describe(V& v, cmd::CallNext& x) { v.field("window", x.window, limits::kWindow); }
+template <class V> void describe(V& v, cmd::Recall& x) { v.field("window", x.window, limits::kWindow); }
+template <class V> void describe(V& v, cmd::StartService& x) { v.field("window", x.window, limits::kWindow); }
+template <class V> void describe(V& v, cmd::Complete& x) { v.field("window", x.window, limits::kWindow); }
+template <class V> void describe(V& v, cmd::MarkNoShow& x) { v.field("window", x.window, limits::kWindow); }
+template <class V> void describe(V& v, cmd::Reactivate& x) { v.field("ticket", x.ticket, limits::kTicketId); }
 template <class V> void describe(V& v, cmd::Transfer& x) {
-  v.field("window", x.window);
-  v.field("to", x.to);
-  v.fieldOr("note", x.note);
+  v.field("window", x.window, limits::kWindow);
+  v.field("to", x.to);  // its queue and window have their limits in decodeTransferTarget
+  v.fieldOr("note", x.note, limits::kNote);
 }
 template <class V> void describe(V& v, cmd::Cancel& x) {
-  v.field("ticket", x.ticket);
-  v.fieldOr("reason", x.reason);
+  v.field("ticket", x.ticket, limits::kTicketId);
+  v.fieldOr("reason", x.reason, limits::kReason);
 }
 template <class V> void describe(V& v, cmd::PauseWindow& x) {
-  v.field("window", x.window);
-  v.fieldOr("reason", x.reason);
+  v.field("window", x.window, limits::kWindow);
+  v.fieldOr("reason", x.reason, limits::kReason);
 }
-template <class V> void describe(V& v, cmd::ResumeWindow& x) { v.field("window", x.window); }
-template <class V> void describe(V& v, cmd::OpenWindow& x) { v.field("window", x.window); }
-template <class V> void describe(V& v, cmd::CloseWindow& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::ResumeWindow& x) { v.field("window", x.window, limits::kWindow); }
+template <class V> void describe(V& v, cmd::OpenWindow& x) { v.field("window", x.window, limits::kWindow); }
+template <class V> void describe(V& v, cmd::CloseWindow& x) { v.field("window", x.window, limits::kWindow); }
 template <class V> void describe(V& v, cmd::ClerkLogin& x) {
-  v.field("window", x.window);
-  v.field("clerk", x.clerk);
+  v.field("window", x.window, limits::kWindow);
+  v.field("clerk", x.clerk, limits::kCode);
 }
-template <class V> void describe(V& v, cmd::ClerkLogout& x) { v.field("window", x.window); }
-template <class V> void describe(V& v, cmd::RequestEvaluation& x) { v.field("window", x.window); }
+template <class V> void describe(V& v, cmd::ClerkLogout& x) { v.field("window", x.window, limits::kWindow); }
+template <class V> void describe(V& v, cmd::RequestEvaluation& x) { v.field("window", x.window, limits::kWindow); }
 template <class V> void describe(V& v, cmd::Evaluate& x) {
-  v.field("window", x.window);
+  v.field("window", x.window, limits::kWindow);
   v.field("rating", x.rating);
 }
 template <class V> void describe(V& v, cmd::SetWorkProfile& x) {
-  v.field("window", x.window);
-  v.field("profile", x.profile);
+  v.field("window", x.window, limits::kWindow);
+  v.field("profile", x.profile);  // entries, weights and minutes: describe(WorkProfile)
 }
 template <class V> void describe(V& v, cmd::PinTicket& x) {
-  v.field("window", x.window);
-  v.field("ticket", x.ticket);
+  v.field("window", x.window, limits::kWindow);
+  v.field("ticket", x.ticket, limits::kTicketId);
 }
-template <class V> void describe(V& v, cmd::BroadcastNotice& x) { v.field("text", x.text); }
+template <class V> void describe(V& v, cmd::BroadcastNotice& x) { v.field("text", x.text, limits::kNotice); }
 template <class V> void describe(V& v, cmd::UpdateDefinition& x) { v.field("definition", x.definition); }
 
 // --- events -------------------------------------------------------------------------

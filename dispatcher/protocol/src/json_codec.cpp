@@ -78,14 +78,14 @@ template <typename Variant> json encodeTagged(const Variant& v) {
 
 /// Decodes the alternative whose wire name is `type`, trying each in turn.
 template <typename Variant, std::size_t... I>
-Variant decodeAlternative(const json& j, const std::string& type, const std::string& path,
+Variant decodeAlternative(const json& j, const std::string& type, const std::string& path, Checks checks,
                           std::index_sequence<I...>) {
   std::optional<Variant> result;
   auto tryOne = [&]<std::size_t N>(std::integral_constant<std::size_t, N>) {
     using Alt = std::variant_alternative_t<N, Variant>;
     if (result || type != kTypeName<Alt>) return;
     Alt alt{};
-    decode(j, path, alt);
+    decode(j, path, alt, checks);
     result.emplace(std::in_place_index<N>, std::move(alt));
   };
   (tryOne(std::integral_constant<std::size_t, I>{}), ...);
@@ -97,12 +97,12 @@ Variant decodeAlternative(const json& j, const std::string& type, const std::str
   return std::move(*result);
 }
 
-template <typename Variant> Variant decodeTagged(const json& j, const std::string& path) {
+template <typename Variant> Variant decodeTagged(const json& j, const std::string& path, Checks checks) {
   if (!j.is_object()) failType(path, "an object", "对象");
   const auto it = j.find("type");
   if (it == j.end()) failMissing(path + ".type");
   const std::string type = readString(*it, path + ".type");
-  return decodeAlternative<Variant>(j, type, path,
+  return decodeAlternative<Variant>(j, type, path, checks,
                                     std::make_index_sequence<std::variant_size_v<Variant>>{});
 }
 
@@ -121,7 +121,7 @@ template <typename T, typename F> core::Result<T> guarded(F&& decodeIt) {
 template <typename T> core::Result<T> decodeValue(const json& j, const char* path) {
   return guarded<T>([&] {
     T value{};
-    decode(j, path, value);
+    decode(j, path, value, Checks::TypesOnly);
     return value;
   });
 }
@@ -130,13 +130,14 @@ template <typename T> core::Result<T> decodeValue(const json& j, const char* pat
 
 json toJson(const core::Command& command) { return encodeTagged(command); }
 core::Result<core::Command> commandFromJson(const json& j) {
-  return guarded<core::Command>([&] { return decodeTagged<core::Command>(j, "command"); });
+  // Commands come from clients: their fields are held to the wire's limits too.
+  return guarded<core::Command>([&] { return decodeTagged<core::Command>(j, "command", Checks::TypesAndRanges); });
 }
 const char* commandType(const core::Command& command) { return typeNameOf(command); }
 
 json toJson(const core::Event& event) { return encodeTagged(event); }
 core::Result<core::Event> eventFromJson(const json& j) {
-  return guarded<core::Event>([&] { return decodeTagged<core::Event>(j, "event"); });
+  return guarded<core::Event>([&] { return decodeTagged<core::Event>(j, "event", Checks::TypesOnly); });
 }
 const char* eventType(const core::Event& event) { return typeNameOf(event); }
 
@@ -158,7 +159,7 @@ core::Result<core::WorkProfile> workProfileFromJson(const json& j) {
 
 json toJson(const core::TransferTarget& target) { return encodeTransferTarget(target); }
 core::Result<core::TransferTarget> transferTargetFromJson(const json& j) {
-  return guarded<core::TransferTarget>([&] { return decodeTransferTarget(j, "to"); });
+  return guarded<core::TransferTarget>([&] { return decodeTransferTarget(j, "to", Checks::TypesOnly); });
 }
 
 std::string dateToString(const core::Date& date) { return formatDate(date); }

@@ -7,15 +7,62 @@
 namespace jiujin::protocol::detail {
 
 void failMissing(const std::string& path) {
-  throw DecodeError{path, "缺少字段", "missing field"};
+  throw DecodeError{DecodeError::Problem::Missing, path, "缺少字段", "missing field"};
 }
 
 void failType(const std::string& path, const char* expectedEn, const char* expectedZh) {
-  throw DecodeError{path, fmt::format("应为{}", expectedZh), fmt::format("expected {}", expectedEn)};
+  throw DecodeError{DecodeError::Problem::Type, path, fmt::format("应为{}", expectedZh),
+                    fmt::format("expected {}", expectedEn)};
 }
 
 void failValue(const std::string& path, const std::string& en, const std::string& zh) {
-  throw DecodeError{path, zh, en};
+  throw DecodeError{DecodeError::Problem::Value, path, zh, en};
+}
+
+std::string describeJson(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return j.get<bool>() ? "true" : "false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return j.dump();
+    case json::value_t::string: return fmt::format("a string of {} characters", characterCount(j.get_ref<const std::string&>()));
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    default: return "something else";
+  }
+}
+
+DecodeError expectedError(const std::string& path, const std::string& expectedEn, const std::string& expectedZh,
+                          const std::string& got) {
+  return DecodeError{DecodeError::Problem::Value, path, fmt::format("应为{}，实际为 {}", expectedZh, got),
+                     fmt::format("expected {}, got {}", expectedEn, got)};
+}
+
+void failExpected(const std::string& path, const std::string& expectedEn, const std::string& expectedZh,
+                  const std::string& got) {
+  throw expectedError(path, expectedEn, expectedZh, got);
+}
+
+void checkLimit(const std::string& path, std::int64_t value, const IntegerRange& range) {
+  if (value < range.min || value > range.max)
+    failExpected(path, expectedEn(range), expectedZh(range), std::to_string(value));
+}
+
+void checkLimit(const std::string& path, double value, const NumberRange& range) {
+  if (!(value >= range.min && value <= range.max))
+    failExpected(path, expectedEn(range), expectedZh(range), fmt::format("{}", value));
+}
+
+void checkLimit(const std::string& path, const std::string& value, const TextLength& length) {
+  const std::size_t n = characterCount(value);
+  if (n < length.min || n > length.max)
+    failExpected(path, expectedEn(length), expectedZh(length), fmt::format("{} characters", n));
+}
+
+void checkLimit(const std::string& path, std::size_t entries, const EntryCount& count) {
+  if (entries < count.min || entries > count.max)
+    failExpected(path, expectedEn(count), expectedZh(count), fmt::format("{} entries", entries));
 }
 
 core::Error toError(const DecodeError& e) {
@@ -91,21 +138,27 @@ json encodeTransferTarget(const core::TransferTarget& target) {
   return o;
 }
 
-core::TransferTarget decodeTransferTarget(const json& j, const std::string& path) {
+core::TransferTarget decodeTransferTarget(const json& j, const std::string& path, Checks checks) {
   if (!j.is_object()) failType(path, "an object", "对象");
   const int present = static_cast<int>(j.contains("queue")) + static_cast<int>(j.contains("window")) +
                       static_cast<int>(j.contains("kind"));
   if (present != 1) {
     failValue(path, "needs exactly one of queue|window|kind", "须且仅须包含 queue、window、kind 之一");
   }
-  if (j.contains("queue")) return core::QueueId{readString(j["queue"], path + ".queue")};
+  // Decoded like a struct of one field, so that client input is held to the same limits.
+  Decoder d{j, path, checks};
+  if (j.contains("queue")) {
+    core::QueueId queue;
+    d.field("queue", queue, limits::kCode);
+    return queue;
+  }
   if (j.contains("window")) {
     core::WindowNumber w = 0;
-    decode(j["window"], path + ".window", w);
+    d.field("window", w, limits::kWindow);
     return w;
   }
   core::WindowKind kind{};
-  decode(j["kind"], path + ".kind", kind);
+  d.field("kind", kind);
   return kind;
 }
 

@@ -5,6 +5,11 @@
 // field can report its full path without threading a Result through every level; the
 // public functions in json_codec.cpp catch it and return an Error value. Nothing here
 // escapes the library.
+//
+// describe() may give a field a limit (limits.hpp) beside its name. Decoding client input
+// (Checks::TypesAndRanges) holds the value to it, and a field's error then says what the
+// field expects in full ("command.window: expected an integer from 1 to 999"); decoding the
+// journal or a snapshot (Checks::TypesOnly) reads what was accepted under older rules.
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -17,6 +22,7 @@
 
 #include "describe.hpp"
 #include "jiujin/core/commands.hpp"
+#include "jiujin/protocol/limits.hpp"
 #include "jiujin/core/error.hpp"
 #include "jiujin/core/names.hpp"
 
@@ -26,16 +32,30 @@ using nlohmann::json;
 
 /// A field that cannot be decoded: where (a dotted path) and why, in both languages.
 struct DecodeError {
+  enum class Problem { Missing, Type, Value };
+  Problem problem;
   std::string path;
   std::string zh;
   std::string en;
 };
+
+/// Whether decoding holds values to their limits too (client input) or reads types only.
+enum class Checks { TypesOnly, TypesAndRanges };
 
 [[noreturn]] void failMissing(const std::string& path);
 [[noreturn]] void failType(const std::string& path, const char* expectedEn, const char* expectedZh);
 [[noreturn]] void failValue(const std::string& path, const std::string& en, const std::string& zh);
 /// The error value a public decoding function returns for `e`.
 core::Error toError(const DecodeError& e);
+
+/// What came, for an error message: a number as written, otherwise its kind ("a string",
+/// "null", "an array") — a 30,000-character text is not echoed back.
+std::string describeJson(const json& j);
+/// "path: expected <what the limit allows>[ or null], got <what came>".
+DecodeError expectedError(const std::string& path, const std::string& expectedEn, const std::string& expectedZh,
+                          const std::string& got);
+[[noreturn]] void failExpected(const std::string& path, const std::string& expectedEn, const std::string& expectedZh,
+                               const std::string& got);
 
 std::int64_t readInteger(const json& j, const std::string& path, std::int64_t min, std::int64_t max);
 std::uint64_t readUnsigned(const json& j, const std::string& path);
@@ -64,6 +84,13 @@ class Encoder {
   explicit Encoder(json& object) : object_(object) {}
   template <typename T> void field(const char* name, const T& value) { object_[name] = encode(value); }
   template <typename T> void fieldOr(const char* name, const T& value) { field(name, value); }
+  /// Limits only concern decoding.
+  template <typename T, typename Limit> void field(const char* name, const T& value, const Limit&) {
+    field(name, value);
+  }
+  template <typename T, typename Limit> void fieldOr(const char* name, const T& value, const Limit&) {
+    field(name, value);
+  }
 
  private:
   json& object_;
@@ -110,13 +137,50 @@ template <typename T> json encode(const T& x) {
   }
 }
 
+// --- limits -------------------------------------------------------------------------
+
+// What a limit allows, checked on a decoded value; a value outside fails with the path.
+void checkLimit(const std::string& path, std::int64_t value, const IntegerRange& range);
+void checkLimit(const std::string& path, double value, const NumberRange& range);
+void checkLimit(const std::string& path, const std::string& value, const TextLength& length);
+void checkLimit(const std::string& path, std::size_t entries, const EntryCount& count);
+
+template <typename T, typename Limit> void checkValue(const std::string& path, const T& value, const Limit& limit) {
+  if constexpr (IsOptional<T>::value) {
+    if (value) checkValue(path, *value, limit);
+  } else if constexpr (std::is_same_v<T, core::Minutes>) {
+    checkLimit(path, static_cast<std::int64_t>(value.count()), limit);
+  } else if constexpr (std::is_same_v<T, core::TimePoint>) {
+    checkLimit(path, static_cast<std::int64_t>(value.time_since_epoch().count()), limit);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    checkLimit(path, value, limit);
+  } else if constexpr (IsVector<T>::value && std::is_same_v<Limit, TextList>) {
+    checkLimit(path, value.size(), limit.count);
+    for (std::size_t i = 0; i < value.size(); ++i)
+      checkLimit(path + "[" + std::to_string(i) + "]", value[i], limit.each);
+  } else if constexpr (IsVector<T>::value) {
+    checkLimit(path, value.size(), limit);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    checkLimit(path, static_cast<double>(value), limit);
+  } else {
+    static_assert(std::is_integral_v<T> && !std::is_same_v<T, bool>, "no limit for this type");
+    if constexpr (std::is_unsigned_v<T>) {
+      // Unsigned ids beyond int64 are out of every range anyway.
+      if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        failExpected(path, expectedEn(limit), expectedZh(limit), std::to_string(value));
+      }
+    }
+    checkLimit(path, static_cast<std::int64_t>(value), limit);
+  }
+}
+
 // --- decoding -----------------------------------------------------------------------
 
-template <typename T> void decode(const json& j, const std::string& path, T& out);
+template <typename T> void decode(const json& j, const std::string& path, T& out, Checks checks);
 
 class Decoder {
  public:
-  Decoder(const json& object, const std::string& path) : object_(object), path_(path) {}
+  Decoder(const json& object, const std::string& path, Checks checks) : object_(object), path_(path), checks_(checks) {}
 
   /// A required field; an optional<> member may be absent or null.
   template <typename T> void field(const char* name, T& out) {
@@ -129,21 +193,48 @@ class Decoder {
         failMissing(childPath(name));
       }
     }
-    decode(*it, childPath(name), out);
+    decode(*it, childPath(name), out, checks_);
   }
   /// A field that keeps the member's current (default) value when absent.
   template <typename T> void fieldOr(const char* name, T& out) {
     auto it = object_.find(name);
-    if (it != object_.end()) decode(*it, childPath(name), out);
+    if (it != object_.end()) decode(*it, childPath(name), out, checks_);
+  }
+  /// The same, held to `limit` when client input is decoded.
+  template <typename T, typename Limit> void field(const char* name, T& out, const Limit& limit) {
+    limited(name, out, limit, [&] { field(name, out); });
+  }
+  template <typename T, typename Limit> void fieldOr(const char* name, T& out, const Limit& limit) {
+    limited(name, out, limit, [&] { fieldOr(name, out); });
   }
 
  private:
+  template <typename T, typename Limit, typename Read>
+  void limited(const char* name, T& out, const Limit& limit, Read read) {
+    if (checks_ == Checks::TypesOnly) {
+      read();
+      return;
+    }
+    const std::string path = childPath(name);
+    try {
+      read();
+    } catch (const DecodeError& e) {
+      // A wrong type says the whole of what the field expects, range included.
+      if (e.path != path || e.problem == DecodeError::Problem::Missing) throw;
+      const char* orNullEn = IsOptional<T>::value ? " or null" : "";
+      const char* orNullZh = IsOptional<T>::value ? "或 null" : "";
+      failExpected(path, expectedEn(limit) + orNullEn, expectedZh(limit) + orNullZh, describeJson(object_[name]));
+    }
+    checkValue(path, out, limit);
+  }
+
   std::string childPath(const char* name) const { return path_.empty() ? name : path_ + "." + name; }
   const json& object_;
   const std::string& path_;
+  Checks checks_;
 };
 
-core::TransferTarget decodeTransferTarget(const json& j, const std::string& path);
+core::TransferTarget decodeTransferTarget(const json& j, const std::string& path, Checks checks);
 
 template <typename Enum> void decodeEnum(const json& j, const std::string& path, Enum& out) {
   const std::string name = readString(j, path);
@@ -154,7 +245,7 @@ template <typename Enum> void decodeEnum(const json& j, const std::string& path,
   failValue(path, "unknown value \"" + name + "\"", "未知取值“" + name + "”");
 }
 
-template <typename T> void decode(const json& j, const std::string& path, T& out) {
+template <typename T> void decode(const json& j, const std::string& path, T& out, Checks checks) {
   if constexpr (std::is_same_v<T, bool>) {
     if (!j.is_boolean()) failType(path, "true or false", "布尔值");
     out = j.get<bool>();
@@ -182,13 +273,13 @@ template <typename T> void decode(const json& j, const std::string& path, T& out
   } else if constexpr (std::is_same_v<T, core::Date>) {
     out = readDate(j, path);
   } else if constexpr (std::is_same_v<T, core::TransferTarget>) {
-    out = decodeTransferTarget(j, path);
+    out = decodeTransferTarget(j, path, checks);
   } else if constexpr (IsOptional<T>::value) {
     if (j.is_null()) {
       out.reset();
     } else {
       typename T::value_type v{};
-      decode(j, path, v);
+      decode(j, path, v, checks);
       out = std::move(v);
     }
   } else if constexpr (IsVector<T>::value) {
@@ -197,7 +288,7 @@ template <typename T> void decode(const json& j, const std::string& path, T& out
     result.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
       typename T::value_type v{};
-      decode(j[i], path + "[" + std::to_string(i) + "]", v);
+      decode(j[i], path + "[" + std::to_string(i) + "]", v, checks);
       result.push_back(std::move(v));
     }
     out = std::move(result);
@@ -207,7 +298,7 @@ template <typename T> void decode(const json& j, const std::string& path, T& out
       if (!j.is_object()) failType(path, "an object", "对象");
       for (const auto& [k, v] : j.items()) {
         typename T::mapped_type value{};
-        decode(v, path + "." + k, value);
+        decode(v, path + "." + k, value, checks);
         result.emplace(k, std::move(value));
       }
     } else {
@@ -215,7 +306,7 @@ template <typename T> void decode(const json& j, const std::string& path, T& out
       for (std::size_t i = 0; i < j.size(); ++i) {
         typename T::mapped_type value{};
         const std::string itemPath = path + "[" + std::to_string(i) + "]";
-        decode(j[i], itemPath, value);
+        decode(j[i], itemPath, value, checks);
         if (!result.emplace(keyOf(value), std::move(value)).second) {
           failValue(itemPath, "duplicate entry", "重复条目");
         }
@@ -224,7 +315,7 @@ template <typename T> void decode(const json& j, const std::string& path, T& out
     out = std::move(result);
   } else {
     if (!j.is_object()) failType(path, "an object", "对象");
-    Decoder d{j, path};
+    Decoder d{j, path, checks};
     describe(d, out);
   }
 }

@@ -84,6 +84,13 @@ std::vector<jiujin::service::ClerkEntry> clerksOf(const jiujin::config::HallConf
   return clerks;
 }
 
+std::vector<jiujin::service::ConfiguredDevice> devicesOf(const jiujin::config::HallConfig& hall) {
+  std::vector<jiujin::service::ConfiguredDevice> devices;
+  for (const auto& d : hall.devices)
+    devices.push_back({d.id, std::string(jiujin::config::toString(d.kind)), d.window, d.bus});
+  return devices;
+}
+
 /// The opening hours as the service asks them; nothing when the hours are ignored.
 jiujin::service::TicketingRule ticketingOf(const jiujin::config::HallConfig& hall, bool followHours) {
   if (!followHours) return {};
@@ -113,7 +120,8 @@ jiujin::service::Outcome<jiujin::service::ReloadedHall> reloadFrom(const std::st
     return jiujin::service::ServiceError{"invalid_config", zh, en};
   }
   return jiujin::service::ReloadedHall{loaded.config->definition, clerksOf(*loaded.config),
-                                       ticketingOf(*loaded.config, followHours), clientsOf(*loaded.config)};
+                                       ticketingOf(*loaded.config, followHours), clientsOf(*loaded.config),
+                                       devicesOf(*loaded.config)};
 }
 
 jiujin::service::ServiceSettings settingsFrom(const jiujin::config::HallConfig& hall, bool followHours) {
@@ -125,6 +133,7 @@ jiujin::service::ServiceSettings settingsFrom(const jiujin::config::HallConfig& 
   s.synchronousFull = hall.store.synchronous == jiujin::config::Synchronous::Full;
   s.clients = clientsOf(hall);
   s.clerks = clerksOf(hall);
+  s.devices = devicesOf(hall);
   s.ticketing = ticketingOf(hall, followHours);
   s.verifyPin = [](std::string_view hash, std::string_view pin) { return jiujin::config::verifyPin(hash, pin); };
   return s;

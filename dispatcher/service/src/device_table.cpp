@@ -1,10 +1,13 @@
 #include "jiujin/service/device_table.hpp"
 
-#include <array>
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
+
+#include "jiujin/protocol/field_reader.hpp"
+#include "jiujin/protocol/limits.hpp"
 
 namespace jiujin::service {
 
@@ -12,53 +15,15 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kKinds{"window_display", "main_strip", "keypad", "eval_pad", "printer"};
-constexpr std::array<std::string_view, 3> kDeviceStatuses{"online", "offline", "error"};
-constexpr std::array<std::string_view, 4> kPrinterStatuses{"ok", "near_end", "out", "offline"};
+using protocol::FieldReader;
+using protocol::Presence;
+namespace limits = protocol::limits;
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& names, const std::string& value) {
-  for (auto n : names)
-    if (n == value) return true;
-  return false;
-}
-
-template <std::size_t N>
-std::string listOf(const std::array<std::string_view, N>& names) {
-  return fmt::format("{}", fmt::join(names, "|"));
-}
-
-/// Reads the fields both reports share; `allowed` lists the keys the body may hold.
-Outcome<DeviceHealth> readCommon(const json& body, std::initializer_list<std::string_view> allowed) {
-  for (const auto& [key, value] : body.items()) {
-    bool known = false;
-    for (auto a : allowed) known = known || key == a;
-    if (!known) return errors::invalidArgument(fmt::format("unknown field \"{}\"", key));
-  }
-  DeviceHealth d;
-  const auto text = [&](const char* key, std::string& out, bool required) -> std::optional<ServiceError> {
-    const auto it = body.find(key);
-    if (it == body.end()) {
-      if (required) return errors::invalidArgument(fmt::format("\"{}\" is required", key));
-      return std::nullopt;
-    }
-    if (!it->is_string() || it->get_ref<const std::string&>().size() > 200)
-      return errors::invalidArgument(fmt::format("\"{}\" must be a string of at most 200 bytes", key));
-    out = it->get<std::string>();
-    return std::nullopt;
-  };
-  if (auto e = text("device", d.id, true)) return *e;
-  if (d.id.empty()) return errors::invalidArgument("\"device\" must not be empty");
-  if (auto e = text("status", d.status, true)) return *e;
-  if (auto e = text("detail", d.detail, false)) return *e;
-  if (auto e = text("bus", d.bus, false)) return *e;
-  if (auto e = text("kind", d.kind, false)) return *e;
-  if (const auto w = body.find("window"); w != body.end()) {
-    if (!w->is_number_integer()) return errors::invalidArgument("\"window\" must be an integer");
-    d.window = w->get<int>();
-  }
-  return d;
-}
+// The hall file's device kinds (printers are reported with printer_status).
+const std::vector<std::string_view> kKinds{"window_display", "main_strip", "keypad", "eval_pad"};
+const std::vector<std::string_view> kDeviceStatuses{"online", "offline", "error"};
+const std::vector<std::string_view> kPrinterStatuses{"ok", "near_end", "out", "offline"};
+constexpr std::string_view kPrinterSuffix = "/printer";
 
 }  // namespace
 
@@ -70,23 +35,59 @@ json toJson(const DeviceHealth& d) {
   return j;
 }
 
-Outcome<DeviceHealth> deviceReportFromJson(const json& body) {
-  auto d = readCommon(body, {"device", "kind", "window", "bus", "status", "detail"});
-  if (!d) return d;
-  if (!contains(kDeviceStatuses, d.value().status))
-    return errors::invalidArgument(fmt::format("\"status\" must be {}", listOf(kDeviceStatuses)));
-  if (d.value().kind.empty() || !contains(kKinds, d.value().kind))
-    return errors::invalidArgument(fmt::format("\"kind\" must be {}", listOf(kKinds)));
+Outcome<DeviceHealth> deviceReportFromJson(const json& body, const std::vector<ConfiguredDevice>& configured) {
+  FieldReader reader(body, {"device", "kind", "window", "bus", "status", "detail"});
+  DeviceHealth d;
+  d.id = reader.text("device", limits::kDeviceId, Presence::Required).value_or("");
+  d.kind = reader.choice("kind", kKinds, Presence::Required).value_or("");
+  const auto window = reader.integer("window", limits::kWindow);
+  const auto bus = reader.text("bus", limits::kCode);
+  d.status = reader.choice("status", kDeviceStatuses, Presence::Required).value_or("");
+  d.detail = reader.text("detail", limits::kDeviceDetail).value_or("");
+  if (reader.error()) return fromCoreError(*reader.error());
+  // Only the hall file's devices: a made-up id would raise an alarm nobody can clear.
+  const auto known = std::find_if(configured.begin(), configured.end(), [&](const auto& c) { return c.id == d.id; });
+  if (known == configured.end())
+    return errors::notFound(fmt::format("device \"{}\" (not a [[device]] of the hall file)", d.id));
+  if (d.kind != known->kind)
+    return errors::invalidArgument(fmt::format("body.kind: device {} is a {}, not a {}", d.id, known->kind, d.kind));
+  if (window && known->window != window) {
+    return errors::invalidArgument(
+        known->window ? fmt::format("body.window: device {} belongs to window {}, not {}", d.id, *known->window, *window)
+                      : fmt::format("body.window: device {} serves the whole hall, not window {}", d.id, *window));
+  }
+  if (bus && *bus != known->bus)
+    return errors::invalidArgument(fmt::format("body.bus: device {} is on bus {}, not {}", d.id, known->bus, *bus));
+  d.window = known->window;
+  d.bus = known->bus;
   return d;
 }
 
-Outcome<DeviceHealth> printerStatusFromJson(const json& body) {
-  auto d = readCommon(body, {"device", "window", "status", "detail"});
-  if (!d) return d;
-  if (!contains(kPrinterStatuses, d.value().status))
-    return errors::invalidArgument(fmt::format("\"status\" must be {}", listOf(kPrinterStatuses)));
-  d.value().kind = "printer";
+Outcome<DeviceHealth> printerStatusFromJson(const json& body, const core::HallDefinition& definition) {
+  FieldReader reader(body, {"device", "window", "status", "detail"});
+  DeviceHealth d;
+  d.id = reader.text("device", limits::kDeviceId, Presence::Required).value_or("");
+  const auto window = reader.integer("window", limits::kWindow);
+  d.status = reader.choice("status", kPrinterStatuses, Presence::Required).value_or("");
+  d.detail = reader.text("detail", limits::kDeviceDetail).value_or("");
+  if (!reader.error() && (d.id.size() <= kPrinterSuffix.size() || !d.id.ends_with(kPrinterSuffix)))
+    reader.refuse("device", "a kiosk's printer is named \"<kiosk>/printer\"", "取号机打印机应命名为“<取号机>/printer”");
+  if (reader.error()) return fromCoreError(*reader.error());
+  if (window) {
+    const bool inHall = std::any_of(definition.windows.begin(), definition.windows.end(),
+                                    [&](const core::WindowDef& w) { return w.number == *window; });
+    if (!inHall) return errors::notFound(fmt::format("window {} (not a window of the hall)", *window));
+    d.window = static_cast<int>(*window);
+  }
+  d.kind = "printer";
   return d;
+}
+
+std::optional<ServiceError> DeviceTable::refusal(const DeviceHealth& device) const {
+  if (device.kind != "printer" || devices_.contains(device.id)) return std::nullopt;
+  const auto printers = std::count_if(devices_.begin(), devices_.end(), [](const auto& d) { return d.second.kind == "printer"; });
+  if (static_cast<std::size_t>(printers) < kMaxPrinters) return std::nullopt;
+  return errors::invalidArgument(fmt::format("body.device: the dispatcher already follows {} printers", kMaxPrinters));
 }
 
 bool DeviceTable::isFault(const std::string& status) {

@@ -74,6 +74,9 @@ struct DispatcherService::Impl {
 
   Outcome<bool> bindSockets();
   void serveBatch();
+  /// The last resort for a turn that failed outside a request: everyone waiting is answered.
+  void abandonBatch(std::string_view what);
+  void deliver(detail::BatchOutput& out);
   void publish(const std::string& topic, const json& body);
   void publishHeartbeat();
 };
@@ -168,10 +171,18 @@ void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd, std::atom
     if (stop.load()) break;
     const bool tickDue = Steady::now() >= nextTick;
     if (tickDue) nextTick = Steady::now() + d.settings.tickInterval;
-    d.handler->beginBatch(d.settings.clock(), tickDue);
-    if (reload && reload->exchange(false)) d.handler->reloadFor("signal:SIGHUP");
-    d.handler->finishLogins();
-    d.serveBatch();
+    // Requests are guarded one by one inside the handler; this guards the rest of the turn
+    // (timed work, the commit, publishing) so that no exception ends the loop.
+    try {
+      d.handler->beginBatch(d.settings.clock(), tickDue);
+      if (reload && reload->exchange(false)) d.handler->reloadFor("signal:SIGHUP");
+      d.handler->finishLogins();
+      d.serveBatch();
+    } catch (const std::exception& e) {
+      d.abandonBatch(e.what());
+    } catch (...) {
+      d.abandonBatch("an exception of unknown type");
+    }
     if (Steady::now() >= nextHeartbeat) {
       d.publishHeartbeat();
       nextHeartbeat = Steady::now() + d.settings.heartbeatInterval;
@@ -204,6 +215,20 @@ void DispatcherService::Impl::serveBatch() {
     handler->handle(std::move(envelope), frames.back().to_string_view(), userId ? userId : "");
   }
   detail::BatchOutput out = handler->commitBatch();
+  deliver(out);
+}
+
+void DispatcherService::Impl::abandonBatch(std::string_view what) {
+  try {
+    detail::BatchOutput out = handler->abandonBatch(what);
+    deliver(out);
+  } catch (const std::exception& e) {
+    // Not even the refusals could be sent: the clients' retries will find a fresh turn.
+    std::cerr << "dispatcher.service: could not answer the failed turn: " << e.what() << '\n';
+  }
+}
+
+void DispatcherService::Impl::deliver(detail::BatchOutput& out) {
   if (out.crashBeforeReply) ::raise(SIGKILL);  // the named fault of crash tests
   for (auto& [topic, body] : out.publications) publish(topic, body);
   for (auto& reply : out.replies) {
@@ -221,7 +246,12 @@ void DispatcherService::Impl::serveBatch() {
 void DispatcherService::Impl::publish(const std::string& topic, const json& body) {
   const std::string text = body.dump(-1, ' ', false, json::error_handler_t::replace);
   std::array<zmq::const_buffer, 2> parts{zmq::buffer(topic), zmq::buffer(text)};
-  zmq::send_multipart(publisher, parts, zmq::send_flags::dontwait);
+  try {
+    zmq::send_multipart(publisher, parts, zmq::send_flags::dontwait);
+  } catch (const zmq::error_t& e) {
+    // A lost message is a gap subscribers see by its seq; the replies must still go out.
+    std::cerr << "dispatcher.service: could not publish " << topic << ": " << e.what() << '\n';
+  }
 }
 
 void DispatcherService::Impl::publishHeartbeat() { publish("hb", handler->heartbeat()); }

@@ -43,6 +43,12 @@ Outcome<bool> DurableHall::rebuild() {
   return true;
 }
 
+Outcome<bool> DurableHall::rollBack(const std::vector<core::Event>& uncommitted) {
+  if (auto rebuilt = rebuild(); !rebuilt) return rebuilt.error();
+  for (const core::Event& e : uncommitted) hall_->apply(e);
+  return true;
+}
+
 Outcome<std::uint64_t> DurableHall::commit(const std::vector<core::Event>& events,
                                            const store::BatchRecords& records) {
   auto first = store_->append(events, *hall_, records);

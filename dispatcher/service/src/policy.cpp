@@ -93,6 +93,12 @@ const char* toString(ServiceRequest request) {
   return "unknown";
 }
 
+std::vector<std::string> serviceRequestTypes() {
+  std::vector<std::string> names;
+  for (const auto& [r, name] : kRequestNames) names.emplace_back(name);
+  return names;
+}
+
 std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest request) {
   switch (request) {
     case ServiceRequest::Hello:

@@ -7,7 +7,9 @@
 
 #include "jiujin/core/names.hpp"
 #include "jiujin/protocol/json_codec.hpp"
+#include "jiujin/protocol/limits.hpp"
 #include "jiujin/service/statistics.hpp"
+#include "request_bodies.hpp"
 
 namespace jiujin::service::detail {
 
@@ -50,10 +52,24 @@ std::optional<core::TicketId> ticketOf(const core::Event& event) {
       event);
 }
 
-/// Body keys the codec did not read (it ignores what it does not know; we refuse it).
-std::optional<std::string> unknownField(const json& body, const json& decoded) {
-  for (const auto& [key, value] : body.items()) {
-    if (!decoded.contains(key) && !value.is_null()) return key;
+/// Body keys the codec did not read (it ignores what it does not know; we refuse it), at
+/// any depth: "profile.entries[0].wieght". The codec writes every field it reads, so the
+/// encoding of what was decoded has every key a client may send.
+std::optional<std::string> unknownField(const json& body, const json& decoded, const std::string& path = "") {
+  if (body.is_object() && decoded.is_object()) {
+    for (const auto& [key, value] : body.items()) {
+      const std::string at = path.empty() ? key : path + "." + key;
+      const auto known = decoded.find(key);
+      if (known == decoded.end()) {
+        if (value.is_null()) continue;
+        return at;
+      }
+      if (auto deeper = unknownField(value, *known, at)) return deeper;
+    }
+  } else if (body.is_array() && decoded.is_array() && body.size() == decoded.size()) {
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      if (auto deeper = unknownField(body[i], decoded[i], fmt::format("{}[{}]", path, i))) return deeper;
+    }
   }
   return std::nullopt;
 }
@@ -72,6 +88,7 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
       alarmBook_(std::make_unique<AlarmBook>(durable_->store())),
       epoch_(std::move(epoch)),
       ticketing_(settings.ticketing),
+      configuredDevices_(settings.devices),
       pinVerifier_(settings.verifyPin) {
   for (const auto& c : settings_.clients) clients_.emplace(c.name, c);
   for (const auto& c : settings_.clerks) clerks_.emplace(c.id, c);
@@ -145,13 +162,18 @@ Outcome<ClientIdentity> RequestHandler::identify(const Request& request, std::st
     who.name += name->get<std::string>();
   }
   if (const auto window = as.find("window"); window != as.end()) {
-    if (!window->is_number_integer()) return errors::badRequest("\"as.window\" must be an integer");
-    who.windows.insert(window->get<int>());
+    const auto range = protocol::limits::kWindow;
+    // A number beyond int64 reads as negative here, and is refused with the rest.
+    if (!window->is_number_integer() || window->get<std::int64_t>() < range.min ||
+        window->get<std::int64_t>() > range.max)
+      return errors::badRequest(fmt::format("\"as.window\" must be {}", protocol::expectedEn(range)));
+    who.windows.insert(static_cast<int>(window->get<std::int64_t>()));
   }
   return who;
 }
 
-void RequestHandler::handle(std::vector<zmq::message_t> envelope, std::string_view frame, std::string_view userId) {
+void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::string_view frame,
+                                   std::string_view userId) {
   Pending pending;
   pending.envelope = std::move(envelope);
   AuditRecord audit{now_, settings_.curve ? std::string(userId) : "loopback", "", "", "", json::object(), false, ""};
@@ -219,8 +241,9 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
   Outcome<json> outcome = json();
   if (query) {
     if (auto refusal = authorize(who, *query)) outcome = *refusal;
-    else if (*query == ServiceRequest::ReloadConfig && !request.body.empty())
-      outcome = errors::invalidArgument("reload_config takes no fields");
+    else if (auto noFields = *query == ServiceRequest::ReloadConfig ? refuseAnyField(request.body, "reload_config")
+                                                                    : std::nullopt)
+      outcome = *noFields;
     else if (*query == ServiceRequest::ReloadConfig) outcome = reloadConfiguration(pending);
     else outcome = serveQuery(*query, request.body, who);
   } else {
@@ -239,15 +262,15 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
 }
 
 Outcome<std::uint64_t> RequestHandler::submitPinCheck(const json& body) {
-  const auto pin = body.find("pin");
-  if (pin == body.end() || !pin->is_string()) return errors::invalidArgument("\"pin\" is required");
-  const auto clerkField = body.find("clerk");
-  if (clerkField == body.end() || !clerkField->is_string()) return errors::invalidArgument("\"clerk\" is required");
+  // The clerk field was read by the command's codec already.
+  const auto pin = readPin(body);
+  if (!pin) return pin.error();
+  const std::string clerkId = body.at("clerk").get<std::string>();
   if (!settings_.verifyPin) return errors::wrongPin();
-  const auto clerk = clerks_.find(clerkField->get<std::string>());
-  if (clerk != clerks_.end()) return pinVerifier_.submit(clerk->second.pinHash, pin->get<std::string>());
-  if (clerks_.empty()) return errors::unknownClerk(clerkField->get<std::string>());
-  return pinVerifier_.submit(clerks_.begin()->second.pinHash, pin->get<std::string>(), /*decoy=*/true);
+  const auto clerk = clerks_.find(clerkId);
+  if (clerk != clerks_.end()) return pinVerifier_.submit(clerk->second.pinHash, pin.value());
+  if (clerks_.empty()) return errors::unknownClerk(clerkId);
+  return pinVerifier_.submit(clerks_.begin()->second.pinHash, pin.value(), /*decoy=*/true);
 }
 
 Outcome<json> RequestHandler::finishLogin(PendingLogin& login, bool pinMatches) {
@@ -381,6 +404,7 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
   const core::Hall& hall = durable_->hall();
   switch (kind) {
     case ServiceRequest::Hello:
+      if (auto refusal = refuseAnyField(body, "hello")) return *refusal;
       return json{{"client", who.name},
                   {"role", toString(who.role)},
                   {"windows", who.windows},
@@ -389,8 +413,10 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
                   {"epoch", epoch_},
                   {"hall", hall.definition().name}};
     case ServiceRequest::Ping:
+      if (auto refusal = refuseAnyField(body, "ping")) return *refusal;
       return json{{"at", millis(now_)}, {"seq", seqAfterBatch()}, {"epoch", epoch_}};
     case ServiceRequest::Snapshot:
+      if (auto refusal = refuseAnyField(body, "snapshot")) return *refusal;
       return snapshot();
     case ServiceRequest::Statistics: {
       // The live figures from the hall, plus the period's figures from the durable history.
@@ -403,32 +429,28 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
       return result;
     }
     case ServiceRequest::Items:
+      if (auto refusal = refuseAnyField(body, "items")) return *refusal;
       return itemsWithWaits(hall, now_);
     case ServiceRequest::Estimate: {
-      const auto item = body.find("item");
-      if (item == body.end() || !item->is_string()) return errors::invalidArgument("\"item\" is required");
-      core::PriorityClass priority = core::PriorityClass::Normal;
-      if (const auto p = body.find("priority"); p != body.end()) {
-        const auto parsed = p->is_string() ? core::parsePriorityClass(p->get<std::string>()) : std::nullopt;
-        if (!parsed) return errors::invalidArgument("\"priority\" is not a priority class");
-        priority = *parsed;
-      }
+      const auto read = readEstimate(body);
+      if (!read) return read.error();
+      const std::string& item = read.value().item;
       const bool known = std::any_of(hall.definition().items.begin(), hall.definition().items.end(),
-                                     [&](const auto& i) { return i.code == item->get<std::string>(); });
-      if (!known) return errors::notFound(fmt::format("item {}", item->get<std::string>()));
-      const auto e = hall.estimateForItem(item->get<std::string>(), priority, now_);
+                                     [&](const auto& i) { return i.code == item; });
+      if (!known) return errors::notFound(fmt::format("item {}", item));
+      const auto e = hall.estimateForItem(item, read.value().priority, now_);
       return json{{"people_ahead", e.peopleAhead}, {"wait_s", e.wait.count()}, {"windows_serving", e.windowsServing}};
     }
     case ServiceRequest::TicketStatus: {
       const core::Ticket* found = nullptr;
-      if (const auto id = body.find("ticket"); id != body.end() && id->is_number_unsigned()) {
-        const auto t = hall.state().tickets.find(id->get<core::TicketId>());
+      const auto read = readTicketStatus(body);
+      if (!read) return read.error();
+      if (const auto id = read.value().ticket) {
+        const auto t = hall.state().tickets.find(*id);
         if (t != hall.state().tickets.end()) found = &t->second;
-      } else if (const auto number = body.find("number"); number != body.end() && number->is_string()) {
+      } else if (const auto& number = read.value().number) {
         for (const auto& [tid, t] : hall.state().tickets)
-          if (t.number == number->get<std::string>()) found = &t;
-      } else {
-        return errors::invalidArgument("give \"ticket\" (an id) or \"number\" (e.g. \"A001\")");
+          if (t.number == *number) found = &t;
       }
       if (!found) return errors::notFound("ticket");
       const int ahead = hall.estimateForTicket(found->id, now_).value_or(core::WaitEstimate{}).peopleAhead;
@@ -436,8 +458,10 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
     }
     case ServiceRequest::DeviceReport:
     case ServiceRequest::PrinterStatus: {
-      auto device = kind == ServiceRequest::DeviceReport ? deviceReportFromJson(body) : printerStatusFromJson(body);
+      auto device = kind == ServiceRequest::DeviceReport ? deviceReportFromJson(body, configuredDevices_)
+                                                         : printerStatusFromJson(body, hall.definition());
       if (!device) return device.error();
+      if (auto refusal = devices_.refusal(device.value())) return *refusal;
       if (who.role == Role::Devices && device.value().window && !who.windows.empty() &&
           !who.windows.contains(*device.value().window))
         return errors::forbidden(fmt::format("window {} is not on this gateway's buses", *device.value().window));
@@ -454,14 +478,16 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
     case ServiceRequest::ReloadConfig:
       break;  // served by serve(): its events need the request's place in the batch
     case ServiceRequest::AuditExport: {
-      const std::int64_t after = body.value("after", std::int64_t{0});
-      const std::size_t limit = std::min<std::size_t>(body.value("limit", std::size_t{1000}), 5000);
+      const auto read = readAuditExport(body);
+      if (!read) return read.error();
+      const std::int64_t after = read.value().after;
+      const std::size_t limit = read.value().limit;
       auto rows = durable_->store().audit().read(after, limit);
       if (!rows) return errors::storageFailed(rows.error().message);
       json list = json::array();
       for (const auto& row : rows.value()) list.push_back(toJson(row));
       json result{{"rows", list}};
-      if (body.value("verify", false)) {
+      if (read.value().verify) {
         auto verification = durable_->store().audit().verify();
         if (!verification) return errors::storageFailed(verification.error().message);
         result["verification"] = json{{"intact", verification.value().intact()},
@@ -598,21 +624,8 @@ json RequestHandler::currentAlarms() const {
   return list;
 }
 
-namespace {
-Outcome<std::int64_t> alarmIdIn(const json& body, std::initializer_list<const char*> allowed) {
-  for (const auto& [key, value] : body.items()) {
-    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
-      return errors::invalidArgument(fmt::format("unknown field \"{}\"", key));
-  }
-  const auto id = body.find("alarm");
-  if (id == body.end() || !id->is_number_integer() || id->get<std::int64_t>() <= 0)
-    return errors::invalidArgument("\"alarm\" must be an alarm id");
-  return id->get<std::int64_t>();
-}
-}  // namespace
-
 Outcome<json> RequestHandler::acknowledgeAlarm(const json& body, const ClientIdentity& who) {
-  const auto id = alarmIdIn(body, {"alarm"});
+  const auto id = readAlarmAcknowledgement(body);
   if (!id) return id.error();
   auto alarm = alarmBook_->acknowledge(id.value(), now_, who.name);
   if (!alarm) return alarm.error();
@@ -622,11 +635,9 @@ Outcome<json> RequestHandler::acknowledgeAlarm(const json& body, const ClientIde
 }
 
 Outcome<json> RequestHandler::closeFollowUp(const json& body, const ClientIdentity& who) {
-  const auto id = alarmIdIn(body, {"alarm", "note"});
-  if (!id) return id.error();
-  const auto note = body.find("note");
-  if (note == body.end() || !note->is_string()) return errors::invalidArgument("\"note\" is required");
-  auto alarm = alarmBook_->closeFollowUp(id.value(), note->get<std::string>(), now_, who.name);
+  const auto read = readFollowUp(body);
+  if (!read) return read.error();
+  auto alarm = alarmBook_->closeFollowUp(read.value().alarm, read.value().note, now_, who.name);
   if (!alarm) return alarm.error();
   json a = toJson(alarm.value());
   news_.emplace_back("alarm.updated", json{{"alarm", a}});
@@ -652,6 +663,7 @@ Outcome<json> RequestHandler::reloadConfiguration(Pending& pending) {
   clerks_.clear();
   for (auto& c : next.clerks) clerks_.emplace(c.id, std::move(c));
   ticketing_ = std::move(next.ticketing);
+  configuredDevices_ = std::move(next.devices);
   result["clerks"] = clerks_.size();
   std::vector<ClientEntry> running;
   for (const auto& [name, c] : clients_) running.push_back(c);

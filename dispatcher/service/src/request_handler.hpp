@@ -46,10 +46,15 @@ class RequestHandler {
 
   /// Starts a batch at `now`; with `tickDue`, timed transitions and the day's opening too.
   void beginBatch(core::TimePoint now, bool tickDue);
-  /// One request frame; its reply waits for commitBatch().
+  /// One request frame; its reply waits for commitBatch(). Never throws: whatever fails
+  /// inside is answered `internal` under the request's id, logged, and undone (last_resort.cpp).
   void handle(std::vector<zmq::message_t> envelope, std::string_view frame, std::string_view userId);
   /// Commits the batch's events in one transaction, then hands back what to publish and reply.
   BatchOutput commitBatch();
+  /// When the turn failed outside a request (commitBatch, the timed work): answers every
+  /// request still waiting `internal`, puts the hall back to what the journal holds and ends
+  /// the batch. Nothing of it is published.
+  BatchOutput abandonBatch(std::string_view what);
   /// Within a batch: reloads the configuration for `who` (e.g. "signal:SIGHUP") and logs the
   /// outcome; the audit record gets a row like a reload_config command.
   void reloadFor(const std::string& who);
@@ -89,6 +94,20 @@ class RequestHandler {
     std::vector<std::vector<zmq::message_t>> retries;  ///< envelopes of the same request sent again
   };
 
+  /// Where the batch stood before a request: what to cut back to if it fails.
+  struct BatchMark {
+    std::size_t events = 0;
+    std::size_t pending = 0;
+    std::size_t audit = 0;
+    std::size_t news = 0;
+    std::size_t raised = 0;
+  };
+
+  void handleRequest(std::vector<zmq::message_t> envelope, std::string_view frame, std::string_view userId);
+  void failRequest(const BatchMark& mark, std::vector<zmq::message_t> envelope, std::string_view frame,
+                   std::string_view userId, std::string_view what);
+  /// Drops PIN checks whose request never finished registering (it failed half-way).
+  void dropUnfinishedLogins();
   Outcome<ClientIdentity> identify(const Request& request, std::string_view userId) const;
   void serve(Pending& pending, const Request& request, const ClientIdentity& who, AuditRecord& audit);
   Outcome<nlohmann::json> serveQuery(ServiceRequest kind, const nlohmann::json& body, const ClientIdentity& who);
@@ -117,6 +136,7 @@ class RequestHandler {
   std::map<std::string, ClientEntry> clients_;
   std::map<core::ClerkId, ClerkEntry> clerks_;
   TicketingRule ticketing_;
+  std::vector<ConfiguredDevice> configuredDevices_;  ///< the hall file's, as last (re)loaded
   DeviceTable devices_;
   AlarmDesk alarms_;
   ReplyCache replyCache_{store::ReplyTable::kKeptReplies};

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/core/names.hpp"
+#include "jiujin/protocol/field_reader.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 #include "jiujin/store/database.hpp"
 
@@ -262,26 +263,15 @@ int hourOf(core::TimePoint t) {
 }  // namespace
 
 Outcome<FigurePeriod> figurePeriodFromJson(const json& body, core::Date today) {
-  if (!body.is_object()) return errors::invalidArgument("the body must be an object");
-  for (const auto& [key, value] : body.items()) {
-    if (key != "from" && key != "to") return errors::invalidArgument(fmt::format("unknown field \"{}\"", key));
-  }
-  const auto dateField = [&](const char* name, core::Date fallback) -> Outcome<core::Date> {
-    const auto it = body.find(name);
-    if (it == body.end() || it->is_null()) return fallback;
-    if (!it->is_string()) return errors::invalidArgument(fmt::format("\"{}\" must be a date YYYY-MM-DD", name));
-    auto parsed = protocol::dateFromString(it->get<std::string>());
-    if (!parsed.ok()) return errors::invalidArgument(fmt::format("\"{}\" is not a date YYYY-MM-DD", name));
-    return parsed.value();
-  };
-  auto from = dateField("from", today);
-  if (!from) return from.error();
-  auto to = dateField("to", body.contains("from") ? from.value() : today);
-  if (!to) return to.error();
-  if (std::chrono::sys_days{to.value()} < std::chrono::sys_days{from.value()}) {
+  protocol::FieldReader reader(body, {"from", "to"});
+  const auto from = reader.date("from", protocol::Presence::OptionalOrNull);
+  const auto to = reader.date("to", protocol::Presence::OptionalOrNull);
+  if (reader.error()) return fromCoreError(*reader.error());
+  FigurePeriod period{from.value_or(today), to.value_or(from.value_or(today))};
+  if (std::chrono::sys_days{period.to} < std::chrono::sys_days{period.from}) {
     return ServiceError{"invalid_argument", "统计的结束日期早于开始日期", "\"to\" is before \"from\""};
   }
-  return FigurePeriod{from.value(), to.value()};
+  return period;
 }
 
 json periodFigures(const std::vector<core::Ticket>& tickets, const std::vector<core::Event>& events,

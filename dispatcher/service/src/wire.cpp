@@ -47,8 +47,9 @@ Outcome<Request> decodeRequest(std::string_view bytes) {
     request.id = id->get<std::string>();
   }
   const auto type = parsed.find("type");
-  if (type == parsed.end() || !type->is_string() || type->get_ref<const std::string&>().empty())
-    return errors::badRequest("\"type\" must be a non-empty string");
+  if (type == parsed.end() || !type->is_string() || type->get_ref<const std::string&>().empty() ||
+      type->get_ref<const std::string&>().size() > 64)
+    return errors::badRequest("\"type\" must be a string of 1 to 64 bytes");
   request.type = type->get<std::string>();
   if (const auto body = parsed.find("body"); body != parsed.end()) {
     if (!body->is_object()) return errors::badRequest("\"body\" must be an object");
@@ -113,6 +114,10 @@ ServiceError storageFailed(std::string_view detail) {
 }
 ServiceError notFound(std::string_view what) {
   return {"not_found", fmt::format("未找到：{}", what), fmt::format("not found: {}", what)};
+}
+ServiceError internal() {
+  return {"internal", "调度服务内部错误，本次请求未能完成，已记录",
+          "an internal error stopped this request; it was logged under the request id"};
 }
 
 }  // namespace errors

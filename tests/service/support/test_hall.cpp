@@ -118,6 +118,31 @@ pin_hash = '{pin}'
 [rules]
 waiting_target_minutes = {target}
 
+# Devices the tests report on: a device report must name one of the hall file's devices.
+[[bus]]
+id = "rs485-1"
+port = "/dev/null"
+
+[[device]]
+id = "w1-pad"
+bus = "rs485-1"
+kind = "eval_pad"
+address = 41
+window = 1
+
+[[device]]
+id = "kp-1"
+bus = "rs485-1"
+kind = "keypad"
+address = 21
+window = 1
+
+[[device]]
+id = "main-strip"
+bus = "rs485-1"
+kind = "main_strip"
+address = 100
+
 {service}
 {clients}
 )toml",

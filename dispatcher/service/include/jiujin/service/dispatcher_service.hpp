@@ -15,6 +15,7 @@
 
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/time.hpp"
+#include "jiujin/service/device_table.hpp"
 #include "jiujin/service/identity.hpp"
 #include "jiujin/service/wire.hpp"
 
@@ -51,6 +52,7 @@ struct ReloadedHall {
   std::vector<ClerkEntry> clerks;
   TicketingRule ticketing;
   std::vector<ClientEntry> clients;  ///< compared only, to say that a restart is needed
+  std::vector<ConfiguredDevice> devices;
 };
 
 struct ServiceSettings {
@@ -65,6 +67,8 @@ struct ServiceSettings {
   std::string serverSecretKey;  ///< Z85, when curve
   std::vector<ClientEntry> clients;
   std::vector<ClerkEntry> clerks;
+  /// The hall file's devices: device reports must name one of them.
+  std::vector<ConfiguredDevice> devices;
   std::function<bool(std::string_view hash, std::string_view pin)> verifyPin;
   /// Hall-local wall time; tests inject their own.
   std::function<core::TimePoint()> clock;

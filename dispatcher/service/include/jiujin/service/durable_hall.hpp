@@ -39,6 +39,11 @@ class DurableHall {
   store::HallStore& store() { return *store_; }
   const store::HallStore& store() const { return *store_; }
 
+  /// Puts the hall back to what the journal holds, then applies `uncommitted` (events of the
+  /// batch being built that are still wanted): undoes whatever a request that failed half-way
+  /// did to the hall. On failure the hall is as it was and cannot be trusted.
+  Outcome<bool> rollBack(const std::vector<core::Event>& uncommitted);
+
  private:
   DurableHall(std::unique_ptr<store::HallStore> store, core::HallDefinition definition);
   Outcome<bool> rebuild();

@@ -2,6 +2,7 @@
 // What each role may ask. One table, read as the rule it is; a refusal names the command.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "jiujin/core/commands.hpp"
 #include "jiujin/core/state.hpp"
@@ -29,6 +30,8 @@ enum class ServiceRequest {
 
 std::optional<ServiceRequest> serviceRequestFromType(const std::string& type);
 const char* toString(ServiceRequest request);
+/// Every service request's type name, in the order of the enum (tests check they cover all).
+std::vector<std::string> serviceRequestTypes();
 
 std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest request);
 

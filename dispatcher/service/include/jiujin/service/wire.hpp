@@ -62,6 +62,9 @@ ServiceError clerkNotAllowedHere(std::string_view clerk, int window);
 ServiceError notLoggedIn(int window);
 ServiceError storageFailed(std::string_view detail);
 ServiceError notFound(std::string_view what);
+/// Something failed inside the dispatcher while it served the request; the request did not
+/// take effect (or, when a whole turn failed after its commit, look before retrying).
+ServiceError internal();
 }  // namespace errors
 
 }  // namespace jiujin::service

@@ -1,0 +1,86 @@
+#include "request_bodies.hpp"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "jiujin/core/names.hpp"
+#include "jiujin/protocol/field_reader.hpp"
+#include "jiujin/protocol/limits.hpp"
+
+namespace jiujin::service::detail {
+
+using nlohmann::json;
+using protocol::FieldReader;
+using protocol::Presence;
+namespace limits = protocol::limits;
+
+namespace {
+// The wire names of core::PriorityClass (core/names.hpp), in the order of the enum.
+const std::vector<std::string_view> kPriorities{"normal", "elderly", "disabled", "pregnant", "serviceman"};
+}  // namespace
+
+std::optional<ServiceError> refuseAnyField(const json& body, const char* type) {
+  FieldReader reader(body, {});
+  if (!reader.error()) return std::nullopt;
+  return errors::invalidArgument(fmt::format("{} takes no fields ({})", type, reader.error()->en));
+}
+
+Outcome<AuditExportBody> readAuditExport(const json& body) {
+  FieldReader reader(body, {"after", "limit", "verify"});
+  AuditExportBody read;
+  read.after = reader.integer("after", limits::kAuditAfter).value_or(read.after);
+  read.limit = static_cast<std::size_t>(
+      reader.integer("limit", limits::kAuditLimit).value_or(static_cast<std::int64_t>(read.limit)));
+  read.verify = reader.flag("verify").value_or(read.verify);
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
+Outcome<EstimateBody> readEstimate(const json& body) {
+  FieldReader reader(body, {"item", "priority"});
+  EstimateBody read;
+  read.item = reader.text("item", limits::kCode, Presence::Required).value_or("");
+  const auto priority = reader.choice("priority", kPriorities);
+  if (reader.error()) return fromCoreError(*reader.error());
+  if (priority) read.priority = core::parsePriorityClass(*priority).value_or(core::PriorityClass::Normal);
+  return read;
+}
+
+Outcome<TicketStatusBody> readTicketStatus(const json& body) {
+  FieldReader reader(body, {"ticket", "number"});
+  TicketStatusBody read;
+  if (const auto id = reader.integer("ticket", limits::kTicketId)) read.ticket = static_cast<core::TicketId>(*id);
+  read.number = reader.text("number", limits::kTicketNumber);
+  if (reader.has("ticket") == reader.has("number"))
+    reader.refuse("ticket", "give \"ticket\" (an id) or \"number\" (e.g. \"A001\"), one of them",
+                  "请给出 ticket（编号）或 number（如 A001）之一");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
+Outcome<std::int64_t> readAlarmAcknowledgement(const json& body) {
+  FieldReader reader(body, {"alarm"});
+  const auto alarm = reader.integer("alarm", limits::kAlarmId, Presence::Required);
+  if (reader.error()) return fromCoreError(*reader.error());
+  return *alarm;
+}
+
+Outcome<FollowUpBody> readFollowUp(const json& body) {
+  FieldReader reader(body, {"alarm", "note"});
+  FollowUpBody read;
+  read.alarm = reader.integer("alarm", limits::kAlarmId, Presence::Required).value_or(0);
+  read.note = reader.text("note", limits::kFollowUpNote, Presence::Required).value_or("");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
+Outcome<std::string> readPin(const json& body) {
+  const json pin = body.is_object() && body.contains("pin") ? json{{"pin", body["pin"]}} : json::object();
+  FieldReader reader(pin, {"pin"});
+  auto read = reader.text("pin", limits::kPin, Presence::Required);
+  if (reader.error()) return fromCoreError(*reader.error());
+  return std::move(*read);
+}
+
+}  // namespace jiujin::service::detail

@@ -1,0 +1,53 @@
+#pragma once
+// The bodies of the service's own requests, read through protocol::FieldReader: every field
+// checked for its type and its limit (docs/protocol.md), unknown fields refused, and the
+// error naming the field. The request handler acts only on what these return.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "jiujin/core/model.hpp"
+#include "jiujin/core/state.hpp"
+#include "jiujin/service/wire.hpp"
+
+namespace jiujin::service::detail {
+
+/// hello, ping, snapshot, items, reload_config: no fields at all.
+std::optional<ServiceError> refuseAnyField(const nlohmann::json& body, const char* type);
+
+struct AuditExportBody {
+  std::int64_t after = 0;   ///< rows after this row number
+  std::size_t limit = 1000;
+  bool verify = false;
+};
+Outcome<AuditExportBody> readAuditExport(const nlohmann::json& body);
+
+struct EstimateBody {
+  core::ItemCode item;
+  core::PriorityClass priority = core::PriorityClass::Normal;
+};
+Outcome<EstimateBody> readEstimate(const nlohmann::json& body);
+
+/// One ticket, by id or by today's number (exactly one of them).
+struct TicketStatusBody {
+  std::optional<core::TicketId> ticket;
+  std::optional<std::string> number;
+};
+Outcome<TicketStatusBody> readTicketStatus(const nlohmann::json& body);
+
+/// acknowledge_alarm: the alarm's id.
+Outcome<std::int64_t> readAlarmAcknowledgement(const nlohmann::json& body);
+
+struct FollowUpBody {
+  std::int64_t alarm = 0;
+  std::string note;
+};
+Outcome<FollowUpBody> readFollowUp(const nlohmann::json& body);
+
+/// clerk_login's PIN (the rest of its body is the command's).
+Outcome<std::string> readPin(const nlohmann::json& body);
+
+}  // namespace jiujin::service::detail
