@@ -4,8 +4,11 @@
 //   2. durable call_next round trip through the real service, the hall otherwise idle;
 //   3. the same while a manager asks for a year of statistics in a loop, back to back —
 //      goal: p99 ≤ 2 × the idle p99 of (2).
+// Also: statistics of one day with the year in the journal, through the dispatcher.
 // The year is generated first (year_of_history.hpp): 366 days of 900 tickets at 12 windows.
-// Usage: jiujin_bench_history [samples] [tickets-per-day]   (default 1000 900)
+// Usage: jiujin_bench_history [samples] [year.db]   (default 1000 samples, a temporary file)
+// A year.db path that exists is used as it is (generating takes minutes on a busy machine);
+// one that does not is generated there and kept.
 #include <unistd.h>
 
 #include <algorithm>
@@ -123,11 +126,12 @@ std::vector<double> callNextRoundTrips(jiujin::client::CommandChannel& channel, 
 
 int main(int argc, char** argv) {
   const int samples = argc > 1 ? std::clamp(std::atoi(argv[1]), 100, 2500) : 1000;
-  jiujin::bench::HistoryShape shape;
-  if (argc > 2) shape.ticketsPerDay = std::clamp(std::atoi(argv[2]), 10, 5000);
+  const jiujin::bench::HistoryShape shape;
   std::string pattern = (std::filesystem::temp_directory_path() / "jiujin-history-bench-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) die("mkdtemp");
   const std::filesystem::path dir = pattern;
+  const std::filesystem::path kept = argc > 2 ? std::filesystem::path(argv[2]) : std::filesystem::path();
+  // The service works on a copy: it opens today's day in it, and the kept file stays a pure year.
   const std::filesystem::path db = dir / "year.db";
 
   const core::TimePoint now = jiujin::service::localNow();
@@ -135,10 +139,18 @@ int main(int argc, char** argv) {
   const core::HallDefinition hall = jiujin::bench::historyHall(shape.windows);
   std::cout << fmt::format("jiujin history under load — {} call_next samples per phase, files in {}\n\n", samples,
                            dir.string());
-  const auto written = jiujin::bench::writeYearOfHistory(db, shape, today);
-  std::cout << fmt::format("generated {} days: {} tickets, {} journal events, {:.0f} MB, in {:.1f} s\n", shape.days,
-                           written.tickets, written.events,
-                           static_cast<double>(std::filesystem::file_size(db)) / 1e6, written.seconds);
+  if (kept.empty() || !std::filesystem::exists(kept)) {
+    const std::filesystem::path target = kept.empty() ? db : kept;
+    const auto written = jiujin::bench::writeYearOfHistory(target, shape, today);
+    std::cout << fmt::format("generated {} days: {} tickets, {} journal events, {:.0f} MB, in {:.1f} s\n", shape.days,
+                             written.tickets, written.events,
+                             static_cast<double>(std::filesystem::file_size(target)) / 1e6, written.seconds);
+  }
+  if (!kept.empty()) {
+    std::filesystem::copy_file(kept, db);
+    std::cout << fmt::format("history from {} ({:.0f} MB)\n", kept.string(),
+                             static_cast<double>(std::filesystem::file_size(db)) / 1e6);
+  }
 
   const jiujin::service::FigurePeriod year{core::Date{std::chrono::sys_days{today} - std::chrono::days{365}}, today};
   const json yearBody{{"from", jiujin::protocol::dateToString(year.from)},
@@ -164,6 +176,16 @@ int main(int argc, char** argv) {
   must(console.request("open_window", {{"window", 1}}), "open_window");
   int issued = 0;
   (void)callNextRoundTrips(console, hall, 50, issued);  // warm-up
+  {
+    jiujin::client::CommandChannel manager(context, s.as("manager", "bench-manager"));
+    std::vector<double> micros;
+    for (int i = 0; i < 5; ++i) {
+      const auto start = Clock::now();
+      must(manager.request("statistics", json::object()), "statistics of today");
+      micros.push_back(microsSince(start));
+    }
+    print("   statistics of today, a year in the journal", figuresOf(micros), "ms", 1000.0);
+  }
 
   const Figures idle = figuresOf(callNextRoundTrips(console, hall, samples, issued));
   print("2. durable call_next round trip, idle", idle);

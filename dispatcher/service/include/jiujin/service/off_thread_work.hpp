@@ -7,7 +7,8 @@
 // hands back a completion — the part that touches the hall, run later on the command thread
 // when it calls takeCompletions() (fileDescriptor() becomes readable then: poll it beside the
 // sockets). Each lane is one thread working in order, so a year of statistics never delays a
-// login on another lane.
+// login on another lane. A background lane runs at a lower CPU priority (nice +10): on a
+// small box whose cores are all busy, the command thread still gets them first.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -28,8 +29,13 @@ class OffThreadWork {
   /// Runs on a lane's thread; what it returns runs on the command thread.
   using Job = std::function<Completion()>;
 
-  /// One thread per lane name (the name is for the log).
-  explicit OffThreadWork(std::vector<std::string> lanes);
+  struct LaneSpec {
+    std::string name;         ///< for the log
+    bool background = false;  ///< runs at a lower CPU priority than the command thread
+  };
+
+  /// One thread per lane.
+  explicit OffThreadWork(std::vector<LaneSpec> lanes);
   /// Stops every lane after its current job; jobs still queued and completions not yet
   /// taken are dropped.
   ~OffThreadWork();
