@@ -448,6 +448,15 @@ int main(int argc, char** argv) {
     });
   }
   {
+    auto* sub = app.add_subcommand("unlock-clerk", "解锁 let a clerk locked after wrong PINs log in again (manager)");
+    auto clerk = std::make_shared<std::string>();
+    sub->add_option("clerk", *clerk, "clerk id (工号)")->required();
+    sub->callback([&, clerk] {
+      type = "unlock_clerk";
+      body = {{"clerk", *clerk}};
+    });
+  }
+  {
     auto* sub = app.add_subcommand("estimate", "预计等待 people ahead and wait for an item");
     auto item = std::make_shared<std::string>();
     auto priority = std::make_shared<std::string>("normal");

@@ -157,6 +157,13 @@ void printReply(const std::string& type, const client::Reply& reply, bool asJson
     out << describeFigures(r["figures"]);
     return;
   }
+  if (type == "unlock_clerk") {
+    out << (r.value("was_locked", false)
+                ? fmt::format("已解锁工号 {}，可重新登录 clerk {} unlocked: it may log in again\n", text(r, "clerk"), text(r, "clerk"))
+                : fmt::format("工号 {} 未被锁定，已清除其密码错误计数 clerk {} was not locked; its wrong PINs are forgotten\n",
+                              text(r, "clerk"), text(r, "clerk")));
+    return;
+  }
   if (type == "ping") {
     out << fmt::format("调度服务在线 dispatcher alive: seq {} epoch {}\n", text(r, "seq"), text(r, "epoch"));
     return;

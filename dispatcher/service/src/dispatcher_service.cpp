@@ -155,7 +155,7 @@ void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd, std::atom
         std::chrono::milliseconds(0), std::chrono::duration_cast<std::chrono::milliseconds>(wakeAt - now));
     // The wake pipe goes last so that it can be left out.
     std::array<zmq::pollitem_t, 3> items{zmq::pollitem_t{d.router.handle(), 0, ZMQ_POLLIN, 0},
-                                         zmq::pollitem_t{nullptr, d.handler->pinChecksFd(), ZMQ_POLLIN, 0},
+                                         zmq::pollitem_t{nullptr, d.handler->offThreadFd(), ZMQ_POLLIN, 0},
                                          zmq::pollitem_t{nullptr, wakeFd, ZMQ_POLLIN, 0}};
     try {
       zmq::poll(items.data(), wakeFd >= 0 ? 3 : 2, wait);
@@ -176,7 +176,7 @@ void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd, std::atom
     try {
       d.handler->beginBatch(d.settings.clock(), tickDue);
       if (reload && reload->exchange(false)) d.handler->reloadFor("signal:SIGHUP");
-      d.handler->finishLogins();
+      d.handler->finishOffThreadWork();
       d.serveBatch();
     } catch (const std::exception& e) {
       d.abandonBatch(e.what());

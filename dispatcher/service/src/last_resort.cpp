@@ -95,11 +95,13 @@ void RequestHandler::failRequest(const BatchMark& mark, std::vector<zmq::message
 }
 
 void RequestHandler::dropUnfinishedLogins() {
-  // A login is complete once its request is filed with it (with the way back to the client).
-  for (auto it = logins_.begin(); it != logins_.end();) {
+  // A request set aside (a login, a statistics read) is complete once its request is filed
+  // with it (with the way back to the client); one the failed request began is dropped, and
+  // its job's completion finds nothing to finish.
+  for (auto it = setAside_.begin(); it != setAside_.end();) {
     if (it->second.pending.envelope.empty()) {
-      loginsByKey_.erase(it->second.pending.cacheKey);
-      it = logins_.erase(it);
+      setAsideByKey_.erase(it->second.pending.cacheKey);
+      it = setAside_.erase(it);
     } else {
       ++it;
     }

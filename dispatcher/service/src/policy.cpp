@@ -10,7 +10,7 @@
 namespace jiujin::service {
 namespace {
 
-constexpr std::array<std::pair<ServiceRequest, const char*>, 13> kRequestNames{{
+constexpr std::array<std::pair<ServiceRequest, const char*>, 14> kRequestNames{{
     {ServiceRequest::Hello, "hello"},
     {ServiceRequest::Ping, "ping"},
     {ServiceRequest::Snapshot, "snapshot"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<ServiceRequest, const char*>, 13> kRequestNames{{
     {ServiceRequest::AcknowledgeAlarm, "acknowledge_alarm"},
     {ServiceRequest::CloseFollowUp, "close_follow_up"},
     {ServiceRequest::ReloadConfig, "reload_config"},
+    {ServiceRequest::UnlockClerk, "unlock_clerk"},
 }};
 
 bool isOneOf(Role role, std::initializer_list<Role> roles) {
@@ -119,6 +120,7 @@ std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest 
     case ServiceRequest::AcknowledgeAlarm:
     case ServiceRequest::CloseFollowUp:
     case ServiceRequest::ReloadConfig:
+    case ServiceRequest::UnlockClerk:
       if (isOneOf(who.role, {Role::Manager, Role::Admin})) return std::nullopt;
       break;
   }

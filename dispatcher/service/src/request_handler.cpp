@@ -89,7 +89,7 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
       epoch_(std::move(epoch)),
       ticketing_(settings.ticketing),
       configuredDevices_(settings.devices),
-      pinVerifier_(settings.verifyPin) {
+      history_(settings.database) {
   for (const auto& c : settings_.clients) clients_.emplace(c.name, c);
   for (const auto& c : settings_.clerks) clerks_.emplace(c.id, c);
   if (auto recent = durable_->store().replies().recent(store::ReplyTable::kKeptReplies); recent.ok()) {
@@ -210,15 +210,15 @@ void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::st
   }
   serve(pending, request.value(), who.value(), audit);
   if (pending.retryOf) {
-    logins_.at(*pending.retryOf).retries.push_back(std::move(pending.envelope));
+    setAside_.at(*pending.retryOf).retries.push_back(std::move(pending.envelope));
     return;
   }
-  if (pending.pinCheck) {
-    PendingLogin& login = logins_.at(*pending.pinCheck);
-    login.who = who.value();
-    login.audit = std::move(audit);
-    if (!pending.cacheKey.empty()) loginsByKey_[pending.cacheKey] = *pending.pinCheck;
-    login.pending = std::move(pending);
+  if (pending.setAside) {
+    SetAside& item = setAside_.at(*pending.setAside);
+    item.who = who.value();
+    item.audit = std::move(audit);
+    if (!pending.cacheKey.empty()) setAsideByKey_[pending.cacheKey] = *pending.setAside;
+    item.pending = std::move(pending);
     return;
   }
   pending_.push_back(std::move(pending));
@@ -229,8 +229,8 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
   const bool isCommand = !query || !isQuietRead(*query);
   if (isCommand && !pending.id.empty()) {
     pending.cacheKey = who.name + '\n' + pending.id;
-    if (const auto checking = loginsByKey_.find(pending.cacheKey); checking != loginsByKey_.end()) {
-      pending.retryOf = checking->second;  // answered with the first when its PIN check is done
+    if (const auto checking = setAsideByKey_.find(pending.cacheKey); checking != setAsideByKey_.end()) {
+      pending.retryOf = checking->second;  // answered with the first when its work is done
       return;
     }
     if (const std::string* cached = replyCache_.find(pending.cacheKey)) {
@@ -245,11 +245,12 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
                                                                     : std::nullopt)
       outcome = *noFields;
     else if (*query == ServiceRequest::ReloadConfig) outcome = reloadConfiguration(pending);
+    else if (*query == ServiceRequest::Statistics) outcome = serveStatistics(pending, request.body);
     else outcome = serveQuery(*query, request.body, who);
   } else {
     outcome = serveCommand(pending, request, who);
   }
-  if (pending.pinCheck) return;  // the audit row is written when the check is done
+  if (pending.setAside) return;  // the audit row is written when its work is done
   if (outcome) {
     pending.result = std::move(outcome).value();
   } else {
@@ -259,61 +260,6 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
   audit.ok = outcome.ok();
   audit.result = outcome.ok() ? "ok" : outcome.error().code;
   auditRecords_.push_back(std::move(audit));
-}
-
-Outcome<std::uint64_t> RequestHandler::submitPinCheck(const json& body) {
-  // The clerk field was read by the command's codec already.
-  const auto pin = readPin(body);
-  if (!pin) return pin.error();
-  const std::string clerkId = body.at("clerk").get<std::string>();
-  if (!settings_.verifyPin) return errors::wrongPin();
-  const auto clerk = clerks_.find(clerkId);
-  if (clerk != clerks_.end()) return pinVerifier_.submit(clerk->second.pinHash, pin.value());
-  if (clerks_.empty()) return errors::unknownClerk(clerkId);
-  return pinVerifier_.submit(clerks_.begin()->second.pinHash, pin.value(), /*decoy=*/true);
-}
-
-Outcome<json> RequestHandler::finishLogin(PendingLogin& login, bool pinMatches) {
-  if (!pinMatches) return errors::wrongPin();
-  const auto& command = std::get<core::cmd::ClerkLogin>(login.command);
-  const auto clerk = clerks_.find(command.clerk);
-  // A reload while the PIN was checked may have removed the clerk.
-  if (clerk == clerks_.end()) return errors::wrongPin();
-  if (!clerk->second.allowedWindows.empty() && !clerk->second.allowedWindows.contains(command.window))
-    return errors::clerkNotAllowedHere(clerk->first, command.window);
-  // The hall may have moved on while the PIN was checked: ask again.
-  if (auto refusal = authorize(login.who, login.command, durable_->hall().state())) return *refusal;
-  return executeCommand(login.pending, login.command);
-}
-
-void RequestHandler::finishLogins() {
-  for (const PinVerifier::Answer& answer : pinVerifier_.takeAnswers()) {
-    const auto found = logins_.find(answer.job);
-    if (found == logins_.end()) continue;
-    PendingLogin login = std::move(found->second);
-    logins_.erase(found);
-    loginsByKey_.erase(login.pending.cacheKey);
-    login.audit.at = now_;
-    auto outcome = finishLogin(login, answer.matches);
-    login.audit.ok = outcome.ok();
-    login.audit.result = outcome.ok() ? "ok" : outcome.error().code;
-    if (const auto& w = std::get<core::cmd::ClerkLogin>(login.command); outcome.ok()) login.audit.clerk = w.clerk;
-    auditRecords_.push_back(std::move(login.audit));
-    Pending& first = login.pending;
-    if (outcome) first.result = std::move(outcome).value();
-    else first.error = outcome.error();
-    for (auto& envelope : login.retries) {
-      Pending retry;
-      retry.envelope = std::move(envelope);
-      retry.id = first.id;
-      retry.error = first.error;
-      retry.result = first.result;
-      retry.firstEvent = first.firstEvent;
-      retry.eventCount = first.eventCount;
-      pending_.push_back(std::move(retry));
-    }
-    pending_.push_back(std::move(first));
-  }
 }
 
 Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& request, const ClientIdentity& who) {
@@ -330,13 +276,13 @@ Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& requ
     return errors::invalidArgument(fmt::format("unknown field \"{}\" for {}", *unknown, request.type));
   if (auto refusal = authorize(who, command.value(), durable_->hall().state())) return *refusal;
   if (auto refusal = checkTicketingHours(command.value(), who)) return *refusal;
-  // The PIN is checked after the role (a console may only try PINs at its own window), on the
-  // verifier's thread: the login is set aside and answered in a later batch.
+  // The PIN is checked after the role (a console may only try PINs at its own window), off the
+  // command thread: the login is set aside and answered in a later batch (clerk_logins.cpp).
   if (login) {
-    auto check = submitPinCheck(request.body);
+    auto check = submitPinCheck(request.body, who);
     if (!check) return check.error();
-    pending.pinCheck = check.value();
-    logins_[check.value()].command = command.value();
+    pending.setAside = check.value();
+    setAside_[check.value()].command = command.value();
     return json::object();
   }
   return executeCommand(pending, command.value());
@@ -418,16 +364,10 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
     case ServiceRequest::Snapshot:
       if (auto refusal = refuseAnyField(body, "snapshot")) return *refusal;
       return snapshot();
-    case ServiceRequest::Statistics: {
-      // The live figures from the hall, plus the period's figures from the durable history.
-      auto period = figurePeriodFromJson(body, core::dateOf(now_));
-      if (!period) return period.error();
-      json result = statistics(hall, now_);
-      auto figures = periodFigures(settings_.database, period.value(), hall.definition(), now_);
-      if (!figures) return figures.error();
-      result["figures"] = std::move(figures).value();
-      return result;
-    }
+    case ServiceRequest::Statistics:
+      break;  // served by serve(): the history is read off the command thread
+    case ServiceRequest::UnlockClerk:
+      return unlockClerk(body);
     case ServiceRequest::Items:
       if (auto refusal = refuseAnyField(body, "items")) return *refusal;
       return itemsWithWaits(hall, now_);

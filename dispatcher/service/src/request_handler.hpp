@@ -20,8 +20,10 @@
 #include "jiujin/service/device_table.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
 #include "jiujin/service/durable_hall.hpp"
+#include "jiujin/service/off_thread_work.hpp"
+#include "jiujin/service/pin_throttle.hpp"
 #include "jiujin/service/policy.hpp"
-#include "pin_verifier.hpp"
+#include "history_reader.hpp"
 #include "reply_cache.hpp"
 
 namespace jiujin::service::detail {
@@ -64,11 +66,11 @@ class RequestHandler {
 
   nlohmann::json heartbeat() const;
 
-  /// Within a batch: finishes the clerk logins whose PIN checks are done; their replies go
-  /// out with the batch. Call it in every batch.
-  void finishLogins();
-  /// Readable when PIN checks are done: the service polls it beside its sockets.
-  int pinChecksFd() const { return pinVerifier_.fileDescriptor(); }
+  /// Within a batch: finishes the requests whose work off the command thread is done (clerk
+  /// logins, statistics); their replies go out with the batch. Call it in every batch.
+  void finishOffThreadWork();
+  /// Readable when work off the command thread is done: the service polls it beside its sockets.
+  int offThreadFd() const { return offThread_.fileDescriptor(); }
 
  private:
   struct Pending {
@@ -81,18 +83,21 @@ class RequestHandler {
     nlohmann::json result;
     std::size_t firstEvent = 0;
     std::size_t eventCount = 0;
-    std::optional<std::uint64_t> pinCheck;  ///< a login waiting for its PIN check
-    std::optional<std::uint64_t> retryOf;   ///< a retry of a login still being checked
+    std::optional<std::uint64_t> setAside;  ///< waiting for work off the command thread
+    std::optional<std::uint64_t> retryOf;   ///< a retry of a request still set aside
   };
 
-  /// A clerk login set aside while its PIN is checked on the verifier's thread.
-  struct PendingLogin {
+  /// A request set aside while its work runs off the command thread (a login's PIN check,
+  /// the history of a statistics request); a later batch finishes and answers it.
+  struct SetAside {
     Pending pending;
-    core::Command command;
+    std::optional<core::Command> command;  ///< a login: executed once the PIN matches
     ClientIdentity who;
     AuditRecord audit;
+    bool auditWhenOk = true;  ///< false for reads, recorded only when refused
     std::vector<std::vector<zmq::message_t>> retries;  ///< envelopes of the same request sent again
   };
+  enum Lane : std::size_t { kPinLane, kHistoryLane };
 
   /// Where the batch stood before a request: what to cut back to if it fails.
   struct BatchMark {
@@ -118,8 +123,13 @@ class RequestHandler {
   Outcome<nlohmann::json> acknowledgeAlarm(const nlohmann::json& body, const ClientIdentity& who);
   Outcome<nlohmann::json> closeFollowUp(const nlohmann::json& body, const ClientIdentity& who);
   nlohmann::json currentAlarms() const;
-  Outcome<std::uint64_t> submitPinCheck(const nlohmann::json& body);
-  Outcome<nlohmann::json> finishLogin(PendingLogin& login, bool pinMatches);
+  Outcome<std::uint64_t> submitPinCheck(const nlohmann::json& body, const ClientIdentity& who);
+  void finishPinCheck(std::uint64_t id, bool pinMatches);
+  Outcome<nlohmann::json> finishLogin(SetAside& login, bool pinMatches);
+  Outcome<nlohmann::json> unlockClerk(const nlohmann::json& body);
+  Outcome<nlohmann::json> serveStatistics(Pending& pending, const nlohmann::json& body);
+  void finishStatistics(std::uint64_t id, Outcome<nlohmann::json> figures);
+  void finishSetAside(std::uint64_t id, Outcome<nlohmann::json> outcome);
   void executeSystem(const core::Command& command);
   void raise(const Alarm& alarm);
   void reportDevice(const DeviceHealth& device, bool& changed);
@@ -140,9 +150,12 @@ class RequestHandler {
   DeviceTable devices_;
   AlarmDesk alarms_;
   ReplyCache replyCache_{store::ReplyTable::kKeptReplies};
-  PinVerifier pinVerifier_;
-  std::map<std::uint64_t, PendingLogin> logins_;      ///< by PIN check
-  std::map<std::string, std::uint64_t> loginsByKey_;  ///< cache key → PIN check
+  PinThrottle pinThrottle_;
+  HistoryReader history_;  ///< used on the history lane only
+  std::map<std::uint64_t, SetAside> setAside_;
+  std::map<std::string, std::uint64_t> setAsideByKey_;  ///< cache key → set-aside request
+  std::uint64_t nextSetAside_ = 1;
+  OffThreadWork offThread_{{{"pin check"}, {"history", /*background=*/true}}};  ///< after what its jobs use: its threads stop first
 
   // The batch being built.
   core::TimePoint now_;

@@ -271,6 +271,12 @@ Outcome<FigurePeriod> figurePeriodFromJson(const json& body, core::Date today) {
   if (std::chrono::sys_days{period.to} < std::chrono::sys_days{period.from}) {
     return ServiceError{"invalid_argument", "统计的结束日期早于开始日期", "\"to\" is before \"from\""};
   }
+  const auto days = (std::chrono::sys_days{period.to} - std::chrono::sys_days{period.from}).count() + 1;
+  if (days > kMaxFigureDays) {
+    return ServiceError{"period_too_long",
+                        fmt::format("统计期间为 {} 天，最长 {} 天，请分段查询", days, kMaxFigureDays),
+                        fmt::format("the period has {} days; at most {} days per request", days, kMaxFigureDays)};
+  }
   return period;
 }
 
@@ -367,11 +373,20 @@ json periodFigures(const std::vector<core::Ticket>& tickets, const std::vector<c
 
 Outcome<json> periodFigures(const std::filesystem::path& database, const FigurePeriod& period,
                             const core::HallDefinition& definition, core::TimePoint now) {
-  const auto failed = [&](const store::StoreError& e) {
-    return errors::storageFailed(fmt::format("reading the figures from {}: {}", database.filename().string(), e.message));
-  };
   auto db = store::Database::open(database, store::Database::Mode::OpenExisting);
-  if (!db) return failed(db.error());
+  if (!db) {
+    return errors::storageFailed(
+        fmt::format("reading the figures from {}: {}", database.filename().string(), db.error().message));
+  }
+  return periodFigures(db.value(), period, definition, now);
+}
+
+Outcome<json> periodFigures(store::Database& database, const FigurePeriod& period,
+                            const core::HallDefinition& definition, core::TimePoint now) {
+  const auto failed = [&](const store::StoreError& e) {
+    return errors::storageFailed(
+        fmt::format("reading the figures from {}: {}", database.path().filename().string(), e.message));
+  };
   const std::string from = protocol::dateToString(period.from);
   const std::string to = protocol::dateToString(period.to);
 
@@ -380,7 +395,7 @@ Outcome<json> periodFigures(const std::filesystem::path& database, const FigureP
     // The store keeps one report row per ticket (dispatcher/store schema 2); the first call
     // of each ticket comes from the journal, since a recall moves called_ms.
     std::map<core::TicketId, std::int64_t> firstCalled;
-    auto calls = db.value().prepare(
+    auto calls = database.prepare(
         "SELECT ticket_id, MIN(at_ms) FROM journal WHERE day BETWEEN ?1 AND ?2 AND type = 'ticket.called' "
         "AND ticket_id IS NOT NULL GROUP BY ticket_id");
     if (!calls) return failed(calls.error());
@@ -391,7 +406,7 @@ Outcome<json> periodFigures(const std::filesystem::path& database, const FigureP
       if (!row.value()) break;
       firstCalled[static_cast<core::TicketId>(calls.value().integer(0))] = calls.value().integer(1);
     }
-    auto query = db.value().prepare(
+    auto query = database.prepare(
         "SELECT id, number, item, queue, channel, priority, state, window_no, clerk, issued_ms, called_ms, "
         "started_ms, ended_ms, recalls, evaluation, rating, transferred_from, transferred_to "
         "FROM ticket WHERE day BETWEEN ?1 AND ?2 ORDER BY id");
@@ -445,7 +460,7 @@ Outcome<json> periodFigures(const std::filesystem::path& database, const FigureP
   core::TimePoint lastEvent{};
   {
     // Only the events that move attendance: logins, pauses, the day's bounds.
-    auto query = db.value().prepare(
+    auto query = database.prepare(
         "SELECT payload FROM journal WHERE day BETWEEN ?1 AND ?2 AND type IN ('window.clerk_logged_in', "
         "'window.clerk_logged_out', 'window.paused', 'window.resumed', 'window.closed', 'day.opened', "
         "'day.closed') ORDER BY seq");

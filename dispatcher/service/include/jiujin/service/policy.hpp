@@ -26,6 +26,7 @@ enum class ServiceRequest {
   AcknowledgeAlarm,  ///< the manager has seen an alarm
   CloseFollowUp,     ///< 回访 done: close a bad rating's follow-up with a note
   ReloadConfig,      ///< read the hall file again (catalog, queues, windows, clerks, hours)
+  UnlockClerk,       ///< a clerk locked after too many wrong PINs may log in again
 };
 
 std::optional<ServiceRequest> serviceRequestFromType(const std::string& type);

@@ -15,12 +15,21 @@
 #include "jiujin/core/hall.hpp"
 #include "jiujin/service/wire.hpp"
 
+namespace jiujin::store {
+class Database;
+}
+
 namespace jiujin::service {
 
 nlohmann::json statistics(const core::Hall& hall, core::TimePoint now);
 
 /// The kiosk's view: every item with its queue's people waiting and expected wait.
 nlohmann::json itemsWithWaits(const core::Hall& hall, core::TimePoint now);
+
+/// The longest period a statistics request may cover, both ends included: a year, leap
+/// day and all. Longer ones are refused (`period_too_long`): the history is read off the
+/// command thread, but a bound keeps one request's memory and time in proportion.
+inline constexpr int kMaxFigureDays = 366;
 
 /// The days a figures request covers, both ends included.
 struct FigurePeriod {
@@ -29,7 +38,8 @@ struct FigurePeriod {
 };
 
 /// `{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}` of a statistics request; both default to
-/// `today`, and `to` defaults to `from`. Refuses unknown fields, bad dates and from > to.
+/// `today`, and `to` defaults to `from`. Refuses unknown fields, bad dates, from > to and
+/// periods longer than kMaxFigureDays.
 Outcome<FigurePeriod> figurePeriodFromJson(const nlohmann::json& body, core::Date today);
 
 /// The figures of a period from the tickets of its days and the journal's events of the
@@ -48,6 +58,9 @@ nlohmann::json periodFigures(const std::vector<core::Ticket>& tickets, const std
 /// connection: the committer is never blocked) and computes periodFigures. For a period
 /// that reaches `now`'s day, open logins and pauses count up to `now`.
 Outcome<nlohmann::json> periodFigures(const std::filesystem::path& database, const FigurePeriod& period,
+                                      const core::HallDefinition& definition, core::TimePoint now);
+/// The same through a connection the caller keeps open (the dispatcher's history lane).
+Outcome<nlohmann::json> periodFigures(store::Database& database, const FigurePeriod& period,
                                       const core::HallDefinition& definition, core::TimePoint now);
 
 }  // namespace jiujin::service

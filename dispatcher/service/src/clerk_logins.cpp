@@ -1,0 +1,82 @@
+// Clerk logins: the PIN is checked off the command thread (argon2id is slow on purpose), and
+// the PIN throttle decides who may try at all — before any check runs, so that a flood of
+// guesses costs the hall nothing — and locks a clerk after too many wrong PINs in a row.
+#include <fmt/format.h>
+
+#include "pin_lockout.hpp"
+#include "request_handler.hpp"
+
+namespace jiujin::service::detail {
+
+using nlohmann::json;
+
+Outcome<std::uint64_t> RequestHandler::submitPinCheck(const json& body, const ClientIdentity& who) {
+  const auto pin = body.find("pin");
+  if (pin == body.end() || !pin->is_string()) return errors::invalidArgument("\"pin\" is required");
+  const auto clerkField = body.find("clerk");
+  if (clerkField == body.end() || !clerkField->is_string()) return errors::invalidArgument("\"clerk\" is required");
+  if (!settings_.verifyPin) return errors::wrongPin();
+  const std::string& clerkId = clerkField->get_ref<const std::string&>();
+  if (clerks_.empty()) return errors::unknownClerk(clerkId);
+  if (auto refusal = pinThrottle_.admit(clerkId, who.name, now_)) return refusalOf(*refusal, clerkId);
+  // A clerk id that does not exist is checked against another clerk's hash as a decoy: it
+  // costs the same time and never matches, so the time to a refusal does not tell a guesser
+  // which ids exist.
+  const auto clerk = clerks_.find(clerkId);
+  const bool decoy = clerk == clerks_.end();
+  std::string hash = decoy ? clerks_.begin()->second.pinHash : clerk->second.pinHash;
+  const std::uint64_t id = nextSetAside_++;
+  offThread_.submit(
+      kPinLane,
+      [this, id, verify = settings_.verifyPin, hash = std::move(hash), pin = pin->get<std::string>(),
+       decoy]() -> OffThreadWork::Completion {
+        const bool matches = verify(hash, pin) && !decoy;
+        return [this, id, matches] { finishPinCheck(id, matches); };
+      },
+      [this, id] { finishPinCheck(id, false); });
+  return id;
+}
+
+void RequestHandler::finishPinCheck(std::uint64_t id, bool pinMatches) {
+  const auto found = setAside_.find(id);
+  if (found == setAside_.end()) return;
+  SetAside& login = found->second;
+  auto outcome = finishLogin(login, pinMatches);
+  if (outcome.ok()) login.audit.clerk = std::get<core::cmd::ClerkLogin>(*login.command).clerk;
+  finishSetAside(id, std::move(outcome));
+}
+
+Outcome<json> RequestHandler::finishLogin(SetAside& login, bool pinMatches) {
+  const auto& command = std::get<core::cmd::ClerkLogin>(*login.command);
+  switch (pinThrottle_.answer(command.clerk, login.who.name, pinMatches)) {
+    case PinThrottle::Verdict::Accepted:
+      break;
+    case PinThrottle::Verdict::Wrong:
+      return errors::wrongPin();
+    case PinThrottle::Verdict::LockedNow:
+      raise(clerkLockedAlarm(command.clerk, command.window, pinThrottle_.rules().lockAfter, now_));
+      return clerkLocked(command.clerk);
+    case PinThrottle::Verdict::Locked:
+      return clerkLocked(command.clerk);
+  }
+  const auto clerk = clerks_.find(command.clerk);
+  // A reload while the PIN was checked may have removed the clerk.
+  if (clerk == clerks_.end()) return errors::wrongPin();
+  if (!clerk->second.allowedWindows.empty() && !clerk->second.allowedWindows.contains(command.window))
+    return errors::clerkNotAllowedHere(clerk->first, command.window);
+  // The hall may have moved on while the PIN was checked: ask again.
+  if (auto refusal = authorize(login.who, *login.command, durable_->hall().state())) return *refusal;
+  return executeCommand(login.pending, *login.command);
+}
+
+Outcome<json> RequestHandler::unlockClerk(const json& body) {
+  auto clerk = clerkToUnlock(body);
+  if (!clerk) return clerk.error();
+  const bool wasLocked = pinThrottle_.unlock(clerk.value());
+  // A manager may be told which ids exist; a locked id that is not a clerk (a guesser's) can
+  // be unlocked too, to clear it.
+  if (!wasLocked && !clerks_.contains(clerk.value())) return errors::notFound(fmt::format("clerk {}", clerk.value()));
+  return json{{"clerk", clerk.value()}, {"was_locked", wasLocked}};
+}
+
+}  // namespace jiujin::service::detail
