@@ -70,6 +70,7 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
     : settings_(settings),
       durable_(std::move(hall)),
       audit_(std::move(audit)),
+      auditCheckpointer_(settings.auditCheckpoints),
       alarmBook_(std::move(alarms)),
       epoch_(std::move(epoch)),
       ticketing_(settings.ticketing),
@@ -79,6 +80,14 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
 }
 
 std::uint64_t RequestHandler::seqAfterBatch() const { return durable_->lastSeq() + events_.size(); }
+
+std::optional<std::pair<std::string, json>> RequestHandler::signAuditHead() {
+  auto checkpoint = auditCheckpointer_.signHead(audit_->lastRow(), audit_->lastHash(), settings_.clock());
+  for (const auto& problem : checkpoint.problems) std::cerr << "dispatcher.audit: " << problem << '\n';
+  if (!checkpoint.taken) return std::nullopt;
+  return std::pair{std::string("audit.checkpoint"), json{{"v", kProtocolVersion}, {"seq", durable_->lastSeq()},
+                                                         {"epoch", epoch_}, {"checkpoint", toJson(*checkpoint.taken)}}};
+}
 
 json RequestHandler::heartbeat() const {
   return json{{"v", kProtocolVersion}, {"seq", durable_->lastSeq()}, {"epoch", epoch_}, {"at", millis(settings_.clock())}};
@@ -463,6 +472,14 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
       json list = json::array();
       for (const auto& row : rows.value()) list.push_back(toJson(row));
       json result{{"rows", list}};
+      // The hash the first row follows, so that a partial export can be verified on its own.
+      result["previous_hash"] = after <= 0 ? json(kAuditGenesisHash) : json(nullptr);
+      if (after > 0) {
+        auto before = audit_->read(after - 1, 1);
+        if (!before) return before.error();
+        if (!before.value().empty() && before.value().front().row == after)
+          result["previous_hash"] = before.value().front().hash;
+      }
       if (body.value("verify", false)) {
         auto verification = audit_->verify();
         if (!verification) return verification.error();
@@ -506,6 +523,10 @@ BatchOutput RequestHandler::commitBatch() {
     if (auto appended = audit_->append(auditRecords_); !appended)
       std::cerr << "dispatcher.audit: " << appended.error().en << '\n';
   }
+  // Signs the chain head when a checkpoint is due (docs/protocol.md, "Audit checkpoints").
+  auto checkpoint = auditCheckpointer_.afterAppend(audit_->lastRow(), audit_->lastHash(), now_);
+  for (const auto& problem : checkpoint.problems) std::cerr << "dispatcher.audit: " << problem << '\n';
+  if (checkpoint.taken) news_.emplace_back("audit.checkpoint", json{{"checkpoint", toJson(*checkpoint.taken)}});
   if (committed) {
     for (std::size_t i = 0; i < events_.size(); ++i) {
       out.publications.emplace_back(protocol::eventType(events_[i]),

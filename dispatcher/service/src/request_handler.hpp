@@ -16,6 +16,7 @@
 
 #include "jiujin/service/alarm_book.hpp"
 #include "jiujin/service/alarms.hpp"
+#include "jiujin/service/audit_checkpointer.hpp"
 #include "jiujin/service/audit_log.hpp"
 #include "jiujin/service/device_table.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
@@ -55,6 +56,9 @@ class RequestHandler {
   void adoptConfiguredDefinition();
 
   nlohmann::json heartbeat() const;
+  /// When the dispatcher stops: signs the audit chain's head if rows came since the last
+  /// checkpoint; gives the `audit.checkpoint` news to publish, if one was taken.
+  std::optional<std::pair<std::string, nlohmann::json>> signAuditHead();
 
   /// Within a batch: finishes the clerk logins whose PIN checks are done; their replies go
   /// out with the batch. Call it in every batch.
@@ -106,6 +110,7 @@ class RequestHandler {
   const ServiceSettings& settings_;
   std::unique_ptr<DurableHall> durable_;
   std::unique_ptr<AuditLog> audit_;
+  AuditCheckpointer auditCheckpointer_;
   std::unique_ptr<AlarmBook> alarmBook_;
   std::string epoch_;
   std::map<std::string, ClientEntry> clients_;

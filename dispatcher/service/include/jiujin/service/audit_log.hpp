@@ -70,6 +70,9 @@ class AuditLog {
   Outcome<std::vector<AuditRow>> read(std::int64_t afterRow, std::size_t limit) const;
   /// Walks the whole chain.
   Outcome<AuditVerification> verify() const;
+  /// The chain head: the last row written (0 when none) and its hash (signed by checkpoints).
+  std::int64_t lastRow() const { return lastRow_; }
+  const std::string& lastHash() const { return lastHash_; }
 
  private:
   explicit AuditLog(sqlite3* db);

@@ -15,6 +15,7 @@
 
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/time.hpp"
+#include "jiujin/service/audit_checkpointer.hpp"
 #include "jiujin/service/identity.hpp"
 #include "jiujin/service/wire.hpp"
 
@@ -75,6 +76,8 @@ struct ServiceSettings {
   std::function<Outcome<ReloadedHall>()> reload;
   std::chrono::milliseconds heartbeatInterval{1000};
   std::chrono::milliseconds tickInterval{1000};
+  /// Signed checkpoints of the audit chain ([audit] in the hall file); no key: none.
+  AuditCheckpointSettings auditCheckpoints;
 };
 
 /// Whether an endpoint can only be reached from this machine (tcp://127.*, localhost,
