@@ -202,7 +202,7 @@ void printReport(const service::AuditCheckReport& r) {
     std::cout << "  no checkpoint given: cut or recomputed rows cannot be told (--checkpoint, --audit-key)\n";
   }
   if (r.checkpointsBefore > 0)
-    std::cout << fmt::format("  {} checkpoints are of rows before this export: not checked\n", r.checkpointsBefore);
+    std::cout << fmt::format("  checkpoints of rows before this export, not checked: {}\n", r.checkpointsBefore);
 }
 
 }  // namespace

@@ -18,6 +18,18 @@ using namespace std::chrono_literals;
 
 std::string ctlBinary() { return jiujinctlBinary().string(); }
 
+/// A program's exit status and everything it printed.
+struct Ran {
+  int status = -1;
+  std::string output;
+};
+
+Ran run(const std::vector<std::string>& argv) {
+  Ran ran;
+  ran.status = runProgram(argv, ran.output);
+  return ran;
+}
+
 /// A hall whose dispatcher signs a checkpoint every 5 audit rows with a key from jiujinctl.
 class SigningHall {
  public:
@@ -81,33 +93,52 @@ TEST(AuditCheckpointDispatcher, PublishesAndFilesASignedCheckpointOfTheChainHead
   EXPECT_EQ(row.result["rows"][0]["row"], checkpoint.value().row);
   EXPECT_EQ(row.result["rows"][0]["hash"], checkpoint.value().hash);
   EXPECT_EQ(row.result["previous_hash"].get<std::string>().size(), 64u);
+  EXPECT_EQ(manager->request("audit_export", {{"after", 0}, {"limit", 1}}).result["previous_hash"],
+            std::string(64, '0'));
+  EXPECT_TRUE(manager->request("audit_export", {{"after", 1000000}, {"limit", 1}}).result["previous_hash"].is_null())
+      << "no row 1000000, so no hash of it";
 
   // jiujinctl holds the live record against the file.
-  std::string out;
-  EXPECT_EQ(runProgram(withEndpoints(hall, {"--role", "manager", "audit", "verify", "--checkpoint",
-                                            signing.checkpoints().string(), "--audit-key",
-                                            signing.publicKey().string()}),
-                       out),
-            0)
-      << out;
-  EXPECT_NE(out.find("intact up to checkpoint row"), std::string::npos) << out;
+  const auto live = run(withEndpoints(hall, {"--role", "manager", "audit", "verify", "--checkpoint",
+                                             signing.checkpoints().string(), "--audit-key",
+                                             signing.publicKey().string()}));
+  EXPECT_EQ(live.status, 0) << live.output;
+  EXPECT_NE(live.output.find("intact up to checkpoint row"), std::string::npos) << live.output;
 
   // A partial export of the live record verifies on its own, and against the checkpoints
   // taken until it was made (a later one signs rows the export does not reach).
   const auto taken = hall.dir.path() / "taken.checkpoints";
   std::filesystem::copy_file(signing.checkpoints(), taken);
   const auto part = hall.dir.path() / "part.jsonl";
-  ASSERT_EQ(runProgram(withEndpoints(hall, {"--role", "manager", "audit", "export", "--after", "3", "--out",
-                                            part.string()}),
-                       out),
-            0)
-      << out;
-  EXPECT_EQ(runProgram({ctlBinary(), "audit", "verify", "--file", part.string()}, out), 0) << out;
-  EXPECT_EQ(runProgram({ctlBinary(), "audit", "verify", "--file", part.string(), "--checkpoint", taken.string(),
-                        "--audit-key", signing.publicKey().string()},
-                       out),
-            0)
-      << out;
+  const auto exported =
+      run(withEndpoints(hall, {"--role", "manager", "audit", "export", "--after", "3", "--out", part.string()}));
+  ASSERT_EQ(exported.status, 0) << exported.output;
+  const auto alone = run({ctlBinary(), "audit", "verify", "--file", part.string()});
+  EXPECT_EQ(alone.status, 0) << alone.output;
+  EXPECT_NE(alone.output.find("rows 4–"), std::string::npos) << alone.output;
+  const auto signedPart = run({ctlBinary(), "audit", "verify", "--file", part.string(), "--checkpoint", taken.string(),
+                               "--audit-key", signing.publicKey().string()});
+  EXPECT_EQ(signedPart.status, 0) << signedPart.output;
+}
+
+TEST(AuditCheckpointDispatcher, ADamagedSigningKeyStopsTheStartWithExitTwo) {
+  TempDir dir;
+  const auto hall = writeTestHall(dir.path());
+  // The right shape for the hall file's check, but its halves do not belong together.
+  std::ofstream(dir.path() / "hall-audit.key") << std::string(128, 'a') << '\n';
+  std::ofstream(hall.hallFile, std::ios::app) << "\n[audit]\nsigning_key_file = \"hall-audit.key\"\n";
+  const auto started = run({dispatcherBinary().string(), "--config", hall.hallFile.string(), "--db",
+                            hall.database.string(), "--commands", "tcp://127.0.0.1:0", "--events", "tcp://127.0.0.1:0"});
+  EXPECT_EQ(started.status, 2) << started.output;
+  EXPECT_NE(started.output.find("damaged"), std::string::npos) << started.output;
+}
+
+TEST(AuditCheckpointDispatcher, WithoutAKeyNoCheckpointFileIsWritten) {
+  RunningHall hall;
+  auto kiosk = hall.channel(hall.as("kiosk"));
+  ASSERT_EQ(outcomeOf(kiosk->request("issue_ticket", {{"item", "T-0001"}})), "ok");
+  EXPECT_EQ(hall.dispatcher->terminate(), 0);
+  EXPECT_FALSE(std::filesystem::exists(hall.hall.database.string() + ".checkpoints"));
 }
 
 /// One hall run once for all the tampering below: tickets, then a stop (which signs the head).
@@ -130,12 +161,14 @@ class AuditTampering : public ::testing::Test {
   }
 
   /// jiujinctl audit verify --db (copy) held against the hall's checkpoints (or `checkpoints`).
-  int verify(std::string& out, const std::string& checkpoints = {}) const {
-    return runProgram({ctlBinary(), "audit", "verify", "--db", db.string(), "--checkpoint",
-                       checkpoints.empty() ? signing_->checkpoints().string() : checkpoints, "--audit-key",
-                       signing_->publicKey().string()},
-                      out);
+  Ran verify(const std::string& checkpoints = {}) const {
+    return run({ctlBinary(), "audit", "verify", "--db", db.string(), "--checkpoint",
+                checkpoints.empty() ? signing_->checkpoints().string() : checkpoints, "--audit-key",
+                signing_->publicKey().string()});
   }
+
+  /// jiujinctl audit verify --db (copy), the chain alone.
+  Ran verifyChainOnly() const { return run({ctlBinary(), "audit", "verify", "--db", db.string()}); }
 
   void exec(const std::string& sql) const {
     sqlite3* handle = nullptr;
@@ -154,25 +187,26 @@ class AuditTampering : public ::testing::Test {
 SigningHall* AuditTampering::signing_ = nullptr;
 
 TEST_F(AuditTampering, TheUntouchedRecordIsIntactUpToTheCheckpointTakenAtStop) {
-  std::string out;
-  EXPECT_EQ(verify(out), 0) << out;
-  EXPECT_NE(out.find("intact up to checkpoint row " + std::to_string(lastRow())), std::string::npos) << out;
+  const auto verified = verify();
+  EXPECT_EQ(verified.status, 0) << verified.output;
+  EXPECT_NE(verified.output.find("intact up to checkpoint row " + std::to_string(lastRow()) + " "), std::string::npos)
+      << verified.output;
 }
 
 TEST_F(AuditTampering, CuttingTheNewestRowsExitsWithFour) {
   exec("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE row > (SELECT MAX(row) - 3 FROM audit_log);");
-  std::string out;
-  EXPECT_EQ(verify(out), 4) << out;
-  EXPECT_NE(out.find("TRUNCATED"), std::string::npos) << out;
-  // Without a checkpoint the chain alone cannot tell.
-  EXPECT_EQ(runProgram({ctlBinary(), "audit", "verify", "--db", db.string()}, out), 0) << out;
+  const auto verified = verify();
+  EXPECT_EQ(verified.status, 4) << verified.output;
+  EXPECT_NE(verified.output.find("TRUNCATED"), std::string::npos) << verified.output;
+  const auto chainOnly = verifyChainOnly();
+  EXPECT_EQ(chainOnly.status, 0) << "without a checkpoint the chain alone cannot tell: " << chainOnly.output;
 }
 
 TEST_F(AuditTampering, EmptyingTheRecordExitsWithFour) {
   exec("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;");
-  std::string out;
-  EXPECT_EQ(verify(out), 4) << out;
-  EXPECT_NE(out.find("every row was removed"), std::string::npos) << out;
+  const auto verified = verify();
+  EXPECT_EQ(verified.status, 4) << verified.output;
+  EXPECT_NE(verified.output.find("every row was removed"), std::string::npos) << verified.output;
 }
 
 TEST_F(AuditTampering, RecomputingTheChainWithTheDocumentedFormulaExitsWithFive) {
@@ -188,51 +222,51 @@ TEST_F(AuditTampering, RecomputingTheChainWithTheDocumentedFormulaExitsWithFive)
            "' WHERE row = " + std::to_string(row.row) + ";";
   }
   exec(sql);
-  std::string out;
-  EXPECT_EQ(runProgram({ctlBinary(), "audit", "verify", "--db", db.string()}, out), 0)
-      << "the chain alone is fooled: " << out;
-  EXPECT_EQ(verify(out), 5) << out;
-  EXPECT_NE(out.find("REWRITTEN"), std::string::npos) << out;
+  const auto chainOnly = verifyChainOnly();
+  EXPECT_EQ(chainOnly.status, 0) << "the chain alone is fooled: " << chainOnly.output;
+  const auto verified = verify();
+  EXPECT_EQ(verified.status, 5) << verified.output;
+  EXPECT_NE(verified.output.find("REWRITTEN"), std::string::npos) << verified.output;
 }
 
 TEST_F(AuditTampering, ChangingOneRowExitsWithOne) {
   exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET ok = 0 WHERE row = 2;");
-  std::string out;
-  EXPECT_EQ(verify(out), 1) << out;
-  EXPECT_NE(out.find("TAMPERED at row 2"), std::string::npos) << out;
+  const auto verified = verify();
+  EXPECT_EQ(verified.status, 1) << verified.output;
+  EXPECT_NE(verified.output.find("TAMPERED at row 2"), std::string::npos) << verified.output;
 }
 
 TEST_F(AuditTampering, ACheckpointSignedWithAnotherKeyExitsWithSix) {
-  std::string out;
-  ASSERT_EQ(runProgram({ctlBinary(), "keys", "new", "--audit", (dir.path() / "stranger").string()}, out), 0) << out;
+  const auto made = run({ctlBinary(), "keys", "new", "--audit", (dir.path() / "stranger").string()});
+  ASSERT_EQ(made.status, 0) << made.output;
   const auto stranger = service::readAuditSecretKeyFile(dir.path() / "stranger.key");
   ASSERT_TRUE(stranger.ok()) << stranger.error().en;
   auto log = service::AuditLog::open(db);
   const auto forged =
       service::signCheckpoint("370199101", log.value()->lastRow(), log.value()->lastHash(),
                               core::TimePoint(core::Milliseconds(1700000000000)), stranger.value());
-  EXPECT_EQ(verify(out, service::toJson(forged).dump()), 6) << out;
-  EXPECT_NE(out.find("INVALID"), std::string::npos) << out;
+  const auto verified = verify(service::toJson(forged).dump());
+  EXPECT_EQ(verified.status, 6) << verified.output;
+  EXPECT_NE(verified.output.find("INVALID"), std::string::npos) << verified.output;
 }
 
-TEST_F(AuditTampering, APartialExportOfTheFileVerifiesAndSoDoesItsCutCopy) {
+TEST_F(AuditTampering, APartialExportOfTheFileVerifiesAndItsCutCopyDoesNot) {
   const auto part = dir.path() / "part.jsonl";
-  std::string out;
-  ASSERT_EQ(runProgram({ctlBinary(), "audit", "export", "--db", db.string(), "--after", "7", "--out", part.string()},
-                       out),
-            0)
-      << out;
-  const std::vector<std::string> againstCheckpoints{"--checkpoint", signing_->checkpoints().string(), "--audit-key",
-                                                    signing_->publicKey().string()};
-  std::vector<std::string> argv{ctlBinary(), "--json", "audit", "verify", "--file", part.string()};
-  argv.insert(argv.end(), againstCheckpoints.begin(), againstCheckpoints.end());
-  ASSERT_EQ(runProgram(argv, out), 0) << out;
-  const json report = json::parse(out);
+  const auto exported = run({ctlBinary(), "audit", "export", "--db", db.string(), "--after", "7", "--out", part.string()});
+  ASSERT_EQ(exported.status, 0) << exported.output;
+  const std::vector<std::string> argv{ctlBinary(),     "--json",       "audit",
+                                      "verify",        "--file",       part.string(),
+                                      "--checkpoint",  signing_->checkpoints().string(),
+                                      "--audit-key",   signing_->publicKey().string()};
+  const auto verified = run(argv);
+  ASSERT_EQ(verified.status, 0) << verified.output;
+  const json report = json::parse(verified.output, nullptr, false);
+  ASSERT_TRUE(report.is_object()) << verified.output;
   EXPECT_EQ(report["verdict"], "intact");
   EXPECT_EQ(report["after"], 7);
   EXPECT_EQ(report["signed_up_to"]["row"], lastRow());
 
-  // The export's last line removed: the file is cut before the signed head.
+  // The export's last line removed: the file now ends before the signed head.
   std::ifstream in(part);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -240,7 +274,8 @@ TEST_F(AuditTampering, APartialExportOfTheFileVerifiesAndSoDoesItsCutCopy) {
   std::ofstream cut(part, std::ios::trunc);
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) cut << lines[i] << '\n';
   cut.close();
-  EXPECT_EQ(runProgram(argv, out), 4) << out;
+  const auto cutVerified = run(argv);
+  EXPECT_EQ(cutVerified.status, 4) << cutVerified.output;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 #include <fmt/format.h>
 #include <sodium.h>
@@ -89,36 +90,47 @@ AuditPublicKey publicKeyOf(const AuditSecretKey& secretKey) {
 std::string toHex(const AuditSecretKey& key) { return hexOf(key); }
 std::string toHex(const AuditPublicKey& key) { return hexOf(key); }
 
-Outcome<AuditSecretKey> auditSecretKeyFromHex(std::string_view text) {
-  AuditSecretKey key{};
+namespace {
+
+// What is wrong with a key's text, in words that fit after "FILE: ".
+std::optional<std::string> secretKeyProblem(std::string_view text, AuditSecretKey& key) {
   if (!fromHex(text, key))
-    return errors::invalidArgument(fmt::format("an audit signing key is 128 hex characters, not {} characters",
-                                               text.size()));
+    return fmt::format("an audit signing key is 128 hex characters, not {} characters", text.size());
   // The second half is the public key of the first: a key damaged in copying is caught here.
-  if (!sodiumReady()) return errors::invalidArgument("libsodium could not start");
+  if (!sodiumReady()) return "libsodium could not start";
   AuditPublicKey derived{};
   AuditSecretKey again{};
   crypto_sign_seed_keypair(derived.data(), again.data(), key.data());
-  if (derived != publicKeyOf(key))
-    return errors::invalidArgument("the audit signing key is damaged: its halves do not belong together");
+  if (derived != publicKeyOf(key)) return "the audit signing key is damaged: its halves do not belong together";
+  return std::nullopt;
+}
+
+std::optional<std::string> publicKeyProblem(std::string_view text, AuditPublicKey& key) {
+  if (text.size() == 128) return "this is an audit SIGNING key (secret); give the public key (.pub)";
+  if (!fromHex(text, key)) return fmt::format("an audit public key is 64 hex characters, not {} characters", text.size());
+  return std::nullopt;
+}
+
+}  // namespace
+
+Outcome<AuditSecretKey> auditSecretKeyFromHex(std::string_view text) {
+  AuditSecretKey key{};
+  if (auto problem = secretKeyProblem(text, key)) return errors::invalidArgument(*problem);
   return key;
 }
 
 Outcome<AuditPublicKey> auditPublicKeyFromHex(std::string_view text) {
   AuditPublicKey key{};
-  if (text.size() == 128)
-    return errors::invalidArgument("this is an audit SIGNING key (secret); give the public key (.pub)");
-  if (!fromHex(text, key))
-    return errors::invalidArgument(fmt::format("an audit public key is 64 hex characters, not {} characters",
-                                               text.size()));
+  if (auto problem = publicKeyProblem(text, key)) return errors::invalidArgument(*problem);
   return key;
 }
 
 Outcome<AuditSecretKey> readAuditSecretKeyFile(const std::filesystem::path& file) {
   const auto text = readWholeFile(file);
   if (!text) return fileError("read", file, errno ? errno : ENOENT);
-  auto key = auditSecretKeyFromHex(firstWordOf(*text));
-  if (!key) return errors::invalidArgument(fmt::format("{}: {}", file.string(), key.error().en));
+  AuditSecretKey key{};
+  if (auto problem = secretKeyProblem(firstWordOf(*text), key))
+    return errors::invalidArgument(fmt::format("{}: {}", file.string(), *problem));
   return key;
 }
 
@@ -127,8 +139,9 @@ Outcome<AuditPublicKey> auditPublicKeyFrom(const std::string& textOrFile) {
     return auditPublicKeyFromHex(textOrFile);
   const auto text = readWholeFile(textOrFile);
   if (!text) return fileError("read", textOrFile, errno ? errno : ENOENT);
-  auto key = auditPublicKeyFromHex(firstWordOf(*text));
-  if (!key) return errors::invalidArgument(fmt::format("{}: {}", textOrFile, key.error().en));
+  AuditPublicKey key{};
+  if (auto problem = publicKeyProblem(firstWordOf(*text), key))
+    return errors::invalidArgument(fmt::format("{}: {}", textOrFile, *problem));
   return key;
 }
 

@@ -2,7 +2,8 @@
 // 电子监察: the record of every command — who, from which client, when, what, and what came
 // of it. Append-only and tamper-evident: each row's hash is SHA-256 of the previous row's
 // hash followed by the row itself, so changing, inserting or removing a row breaks the chain
-// from there on. Kept in the hall's SQLite file, table `audit_log`.
+// from there on. Kept in the hall's SQLite file, table `audit_log`. Rows cut off at the end, or
+// a chain recomputed from scratch, show only against signed checkpoints (audit_checkpoint.hpp).
 #include <cstdint>
 #include <filesystem>
 #include <memory>
