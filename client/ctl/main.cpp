@@ -1,6 +1,7 @@
 // jiujinctl: every dispatcher command and query from a shell. Human-readable by default,
 // --json for scripts. Exit codes: 0 ok, 1 refused by the dispatcher, 2 bad usage or
-// invalid file, 3 no answer (timeout).
+// invalid file, 3 no answer (timeout); `audit verify` adds 1 chain broken, 4 truncated,
+// 5 rewritten, 6 bad checkpoint signature (audit.hpp).
 #include <atomic>
 #include <csignal>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include "jiujin/client/command_channel.hpp"
 #include "jiujin/client/connection.hpp"
 #include "jiujin/client/event_stream.hpp"
+#include "audit.hpp"
 #include "jiujin/config/loader.hpp"
 #include "jiujin/core/names.hpp"
 #include "jiujin/service/audit_log.hpp"
@@ -119,99 +121,13 @@ int watch(const Globals& g, const std::vector<std::string>& topics, int count, i
   return 0;
 }
 
-int auditExport(const Globals& g, const std::string& db, std::int64_t after, const std::string& out) {
-  std::vector<jiujin::service::AuditRow> rows;
-  if (!db.empty()) {
-    auto log = jiujin::service::AuditLog::open(db);
-    if (!log) return fail(log.error().en);
-    for (std::int64_t from = after;;) {
-      auto page = log.value()->read(from, 5000);
-      if (!page) return fail(page.error().en);
-      if (page.value().empty()) break;
-      from = page.value().back().row;
-      for (auto& r : page.value()) rows.push_back(std::move(r));
-    }
-  } else {
-    std::string problem;
-    auto options = connectionOptions(g, problem);
-    if (!options) return fail(problem);
-    zmq::context_t context;
-    jiujin::client::CommandChannel channel(context, *options);
-    for (std::int64_t from = after;;) {
-      const auto reply = channel.request("audit_export", json{{"after", from}, {"limit", 5000}});
-      if (!reply.ok) {
-        printReply("audit_export", reply, g.json, std::cout, std::cerr);
-        return reply.error.code == "timeout" ? 3 : 1;
-      }
-      const json& page = reply.result["rows"];
-      if (!page.is_array() || page.empty()) break;
-      for (const auto& r : page) {
-        auto row = jiujin::service::auditRowFromJson(r);
-        if (!row) return fail(row.error().en);
-        rows.push_back(std::move(row).value());
-      }
-      from = rows.back().row;
-      // Each export request is itself recorded: a short page is the end, or this never stops.
-      if (page.size() < 5000) break;
-    }
-  }
-  std::ofstream file;
-  if (!out.empty()) {
-    file.open(out);
-    if (!file) return fail(fmt::format("cannot write {}", out));
-  }
-  std::ostream& sink = out.empty() ? std::cout : file;
-  for (const auto& r : rows) sink << jiujin::service::toJson(r).dump() << '\n';
-  if (!out.empty()) std::cerr << fmt::format("jiujinctl: {} audit rows written to {}\n", rows.size(), out);
-  return 0;
-}
-
-int auditVerify(const Globals& g, const std::string& db, const std::string& file) {
-  jiujin::service::AuditVerification v;
-  if (!file.empty()) {
-    std::ifstream in(file);
-    if (!in) return fail(fmt::format("cannot read {}", file));
-    std::vector<jiujin::service::AuditRow> rows;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      auto row = jiujin::service::auditRowFromJson(json::parse(line, nullptr, false));
-      if (!row) return fail(row.error().en);
-      rows.push_back(std::move(row).value());
-    }
-    v = jiujin::service::verifyAuditRows(rows);
-  } else if (!db.empty()) {
-    auto log = jiujin::service::AuditLog::open(db);
-    if (!log) return fail(log.error().en);
-    auto checked = log.value()->verify();
-    if (!checked) return fail(checked.error().en);
-    v = checked.value();
-  } else {
-    std::string problem;
-    auto options = connectionOptions(g, problem);
-    if (!options) return fail(problem);
-    zmq::context_t context;
-    jiujin::client::CommandChannel channel(context, *options);
-    const auto reply = channel.request("audit_export", json{{"after", 0}, {"limit", 1}, {"verify", true}});
-    if (!reply.ok) {
-      printReply("audit_export", reply, g.json, std::cout, std::cerr);
-      return reply.error.code == "timeout" ? 3 : 1;
-    }
-    const json& r = reply.result["verification"];
-    v.rowsChecked = r.value("rows_checked", std::int64_t{0});
-    v.problem = r.value("problem", "");
-    if (r.contains("first_bad_row")) v.firstBadRow = r["first_bad_row"].get<std::int64_t>();
-  }
-  if (g.json) {
-    json j{{"intact", v.intact()}, {"rows_checked", v.rowsChecked}, {"problem", v.problem}};
-    if (v.firstBadRow) j["first_bad_row"] = *v.firstBadRow;
-    std::cout << j.dump() << '\n';
-  } else if (v.intact()) {
-    std::cout << fmt::format("审计记录完整 audit record intact: {} rows checked\n", v.rowsChecked);
-  } else {
-    std::cout << fmt::format("审计记录被篡改 audit record TAMPERED at row {}: {}\n", *v.firstBadRow, v.problem);
-  }
-  return v.intact() ? 0 : 1;
+/// Rows come from the database file when one is given, else from the dispatcher.
+std::optional<jiujin::ctl::AuditSource> auditSource(const Globals& g, const std::string& db, std::string& problem) {
+  jiujin::ctl::AuditSource source{db, std::nullopt};
+  if (!db.empty()) return source;
+  source.dispatcher = connectionOptions(g, problem);
+  if (!source.dispatcher) return std::nullopt;
+  return source;
 }
 
 int newKeys(const std::string& name) {
@@ -528,13 +444,16 @@ int main(int argc, char** argv) {
         ->required();
   }
   {
-    auto* keys = app.add_subcommand("keys", "密钥 CURVE keys");
+    auto* keys = app.add_subcommand("keys", "密钥 CURVE keys, and the hall's audit signing key");
     keys->require_subcommand(1);
     auto name = std::make_shared<std::string>();
-    keys->add_subcommand("new", "write NAME.key (secret) and NAME.pub (public)")
-        ->callback([&, name] { action = [name] { return newKeys(*name); }; })
-        ->add_option("name", *name)
-        ->required();
+    auto audit = std::make_shared<bool>(false);
+    auto* newCmd = keys->add_subcommand("new", "write NAME.key (secret) and NAME.pub (public)");
+    newCmd->add_option("name", *name)->required();
+    newCmd->add_flag("--audit", *audit, "an Ed25519 pair for signing audit checkpoints ([audit] signing_key_file)");
+    newCmd->callback([&, name, audit] {
+      action = [name, audit] { return *audit ? jiujin::ctl::newAuditKeys(*name) : newKeys(*name); };
+    });
   }
   {
     auto* audit = app.add_subcommand("audit", "电子监察 the audit record");
@@ -542,16 +461,36 @@ int main(int argc, char** argv) {
     auto db = std::make_shared<std::string>();
     auto after = std::make_shared<std::int64_t>(0);
     auto out = std::make_shared<std::string>();
-    auto file = std::make_shared<std::string>();
+    auto verify = std::make_shared<jiujin::ctl::AuditVerifyOptions>();
     auto* exportCmd = audit->add_subcommand("export", "write rows as JSON lines (from the dispatcher, or --db)");
     exportCmd->add_option("--db", *db, "read the hall's database file directly");
-    exportCmd->add_option("--after", *after, "only rows after this one");
+    exportCmd->add_option("--after", *after, "only rows after this one")->check(CLI::NonNegativeNumber);
     exportCmd->add_option("--out", *out, "file to write (default stdout)");
-    exportCmd->callback([&, db, after, out] { action = [&, db, after, out] { return auditExport(g, *db, *after, *out); }; });
-    auto* verifyCmd = audit->add_subcommand("verify", "check the hash chain (dispatcher, --db or --file)");
-    verifyCmd->add_option("--db", *db, "the hall's database file");
-    verifyCmd->add_option("--file", *file, "an export written by `audit export`");
-    verifyCmd->callback([&, db, file] { action = [&, db, file] { return auditVerify(g, *db, *file); }; });
+    exportCmd->callback([&, db, after, out] {
+      action = [&, db, after, out] {
+        std::string problem;
+        const auto source = auditSource(g, *db, problem);
+        return source ? jiujin::ctl::exportAudit(*source, *after, *out) : fail(problem);
+      };
+    });
+    auto* verifyCmd = audit->add_subcommand(
+        "verify",
+        "check the hash chain (dispatcher, --db or --file) and, with --checkpoint, that nothing signed was cut or "
+        "rewritten. Exit 0 intact, 1 chain broken, 4 truncated, 5 rewritten, 6 bad checkpoint signature");
+    auto* dbOption = verifyCmd->add_option("--db", *db, "the hall's database file");
+    verifyCmd->add_option("--file", verify->exportFile, "an export written by `audit export`")->excludes(dbOption);
+    verifyCmd->add_option("--checkpoint", verify->checkpoint,
+                          "the checkpoint file (<database>.checkpoints), or one checkpoint as JSON");
+    verifyCmd->add_option("--audit-key", verify->auditKey, "the hall's audit public key: hex, or the .pub file");
+    verifyCmd->callback([&, db, verify] {
+      action = [&, db, verify] {
+        verify->asJson = g.json;
+        std::string problem;
+        const auto source = verify->exportFile.empty() ? auditSource(g, *db, problem)
+                                                       : std::optional(jiujin::ctl::AuditSource{});
+        return source ? jiujin::ctl::verifyAudit(*source, *verify) : fail(problem);
+      };
+    });
   }
 
   CLI11_PARSE(app, argc, argv);

@@ -1,3 +1,5 @@
+#include <fstream>
+
 #include <fmt/format.h>
 
 #include "jiujin/config/names.hpp"
@@ -248,6 +250,44 @@ void readStore(TableReader& t, StoreSettings& s) {
   if (auto v = t.integer("retention_days", 1, 3650)) s.retentionDays = static_cast<int>(*v);
 }
 
+// An audit signing key file holds 128 hex characters (libsodium's Ed25519 secret key); the
+// dispatcher checks the key itself when it starts.
+bool holdsAuditSigningKey(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::string key;
+  in >> key;
+  return key.size() == 128 && key.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+}
+
+void readAudit(TableReader& t, AuditSettings& a, const std::filesystem::path& hallFile) {
+  const auto keyFile = t.string("signing_key_file");
+  if (keyFile) {
+    a.signingKeyFile = hallFile.parent_path() / *keyFile;
+    if (!std::filesystem::is_regular_file(a.signingKeyFile)) {
+      t.report().error(t.at("signing_key_file"),
+                       fmt::format("signing_key_file \"{}\" does not exist; make a key pair with "
+                                   "`jiujinctl keys new --audit NAME`",
+                                   a.signingKeyFile.string()));
+    } else if (!holdsAuditSigningKey(a.signingKeyFile)) {
+      t.report().error(t.at("signing_key_file"),
+                       fmt::format("signing_key_file \"{}\" does not hold an audit signing key; expected "
+                                   "128 hex characters, as written by `jiujinctl keys new --audit NAME`",
+                                   a.signingKeyFile.string()));
+    }
+  }
+  const auto checkpointFile = t.string("checkpoint_file");
+  if (checkpointFile) a.checkpointFile = hallFile.parent_path() / *checkpointFile;
+  const auto rows = t.integer("checkpoint_every_rows", 1, 100000);
+  if (rows) a.checkpointEveryRows = static_cast<int>(*rows);
+  const auto minutes = t.integer("checkpoint_every_minutes", 1, 1440);
+  if (minutes) a.checkpointEveryMinutes = static_cast<int>(*minutes);
+  if (!keyFile && (checkpointFile || rows || minutes)) {
+    t.report().error(t.self(),
+                     "[audit] sets checkpoints up but has no signing_key_file; expected the file "
+                     "holding the hall's audit signing key (`jiujinctl keys new --audit NAME`)");
+  }
+}
+
 void readKiosk(TableReader& t, KioskSettings& k) {
   if (auto port = t.string("printer_port")) k.printerPort = *port;
   if (auto baud = t.integer("printer_baud", 1, 4000000)) {
@@ -274,6 +314,8 @@ void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
   withTable(root, "service", Need::Optional,
             [&](TableReader& t) { readService(t, config.service, config.sourceFile); });
   withTable(root, "store", Need::Optional, [&](TableReader& t) { readStore(t, config.store); });
+  withTable(root, "audit", Need::Optional,
+            [&](TableReader& t) { readAudit(t, config.audit, config.sourceFile); });
   withTable(root, "kiosk", Need::Optional, [&](TableReader& t) { readKiosk(t, config.kiosk); });
 }
 

@@ -49,7 +49,7 @@ struct Sources {
   std::vector<ClientSource> clients;
 };
 
-/// [hall], [hours], [rules], [announcements], [service], [store], [kiosk].
+/// [hall], [hours], [rules], [announcements], [service], [store], [audit], [kiosk].
 void readHallSections(TableReader& root, HallConfig& config, Sources& sources);
 /// [[queue]], [[window]], [[clerk]].
 void readLayout(TableReader& root, HallConfig& config, Sources& sources);

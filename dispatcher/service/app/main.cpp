@@ -2,6 +2,8 @@
 // Prints "READY commands=<ep> events=<ep>" on stdout once it serves. Exit codes: 0 after
 // SIGINT/SIGTERM, 2 for an invalid configuration, 1 when it cannot start. SIGHUP reloads the
 // hall file (like the reload_config command): an invalid file leaves the hall as it was.
+// With [audit] signing_key_file it signs audit checkpoints into <db>.checkpoints (or
+// [audit] checkpoint_file) and publishes them as `audit.checkpoint`.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -139,6 +141,22 @@ jiujin::service::ServiceSettings settingsFrom(const jiujin::config::HallConfig& 
   return s;
 }
 
+/// [audit]: the signing key is read here, so that a bad key stops the start (exit 2).
+jiujin::service::Outcome<jiujin::service::AuditCheckpointSettings> auditCheckpointsFrom(
+    const jiujin::config::HallConfig& hall, const std::filesystem::path& database) {
+  jiujin::service::AuditCheckpointSettings s;
+  if (hall.audit.signingKeyFile.empty()) return s;
+  auto key = jiujin::service::readAuditSecretKeyFile(hall.audit.signingKeyFile);
+  if (!key) return key.error();
+  s.signingKey = key.value();
+  s.file = hall.audit.checkpointFile.empty() ? std::filesystem::path(database.string() + ".checkpoints")
+                                             : hall.audit.checkpointFile;
+  s.hall = hall.hall.regionCode.empty() ? hall.hall.name : hall.hall.regionCode;
+  s.everyRows = hall.audit.checkpointEveryRows;
+  s.everyMinutes = std::chrono::minutes(hall.audit.checkpointEveryMinutes);
+  return s;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -183,6 +201,15 @@ int main(int argc, char** argv) {
   settings.curve = settings.curve || curve;
   settings.heartbeatInterval = std::chrono::milliseconds(heartbeatMs);
   settings.crashBeforeReplyTo = crashBeforeReplyTo;
+  auto checkpoints = auditCheckpointsFrom(*loaded.config, settings.database);
+  if (!checkpoints) {
+    jiujin::log::error("dispatcher", "[audit] signing_key_file: {}; not starting", checkpoints.error().en);
+    return 2;
+  }
+  settings.auditCheckpoints = std::move(checkpoints).value();
+  if (!settings.auditCheckpoints.signingKey)
+    jiujin::log::warning("dispatcher", "no [audit] signing_key_file: the audit record is not checkpointed, so "
+                                       "cutting or recomputing it would go unnoticed (docs/configuration.md, [audit])");
   if (settings.curve) {
     std::filesystem::path keyFile =
         serverKeyFile.empty() ? loaded.config->service.secretKeyFile : std::filesystem::path(serverKeyFile);

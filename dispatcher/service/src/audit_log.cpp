@@ -49,7 +49,9 @@ Outcome<std::unique_ptr<AuditLog>> AuditLog::open(const std::filesystem::path& p
   auto tables = db.value().queryInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log'");
   if (!tables.ok()) return fromStore(tables.error());
   if (tables.value() == 0) return errors::notFound(fmt::format("an audit record in {}", path.string()));
-  return std::unique_ptr<AuditLog>(new AuditLog(std::move(db).value()));
+  std::unique_ptr<AuditLog> log(new AuditLog(std::move(db).value()));
+  if (auto head = log->trail_.reload(); !head.ok()) return fromStore(head.error());
+  return log;
 }
 
 Outcome<std::vector<AuditRow>> AuditLog::read(std::int64_t afterRow, std::size_t limit) const {

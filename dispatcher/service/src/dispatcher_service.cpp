@@ -188,6 +188,7 @@ void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd, std::atom
       nextHeartbeat = Steady::now() + d.settings.heartbeatInterval;
     }
   }
+  if (auto checkpoint = d.handler->signAuditHead()) d.publish(checkpoint->first, checkpoint->second);
 }
 
 void DispatcherService::Impl::serveBatch() {

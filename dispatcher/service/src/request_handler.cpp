@@ -85,6 +85,7 @@ std::optional<int> windowIn(const json& body) {
 RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall, std::string epoch)
     : settings_(settings),
       durable_(std::move(hall)),
+      auditCheckpointer_(settings.auditCheckpoints),
       alarmBook_(std::make_unique<AlarmBook>(durable_->store())),
       epoch_(std::move(epoch)),
       ticketing_(settings.ticketing),
@@ -101,6 +102,14 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
 }
 
 std::uint64_t RequestHandler::seqAfterBatch() const { return durable_->lastSeq() + events_.size(); }
+
+std::optional<std::pair<std::string, json>> RequestHandler::signAuditHead() {
+  auto checkpoint = auditCheckpointer_.signHead(audit_->lastRow(), audit_->lastHash(), settings_.clock());
+  for (const auto& problem : checkpoint.problems) std::cerr << "dispatcher.audit: " << problem << '\n';
+  if (!checkpoint.taken) return std::nullopt;
+  return std::pair{std::string("audit.checkpoint"), json{{"v", kProtocolVersion}, {"seq", durable_->lastSeq()},
+                                                         {"epoch", epoch_}, {"checkpoint", toJson(*checkpoint.taken)}}};
+}
 
 json RequestHandler::heartbeat() const {
   return json{{"v", kProtocolVersion}, {"seq", durable_->lastSeq()}, {"epoch", epoch_}, {"at", millis(settings_.clock())}};
@@ -427,6 +436,12 @@ Outcome<json> RequestHandler::serveQuery(ServiceRequest kind, const json& body, 
       json list = json::array();
       for (const auto& row : rows.value()) list.push_back(toJson(row));
       json result{{"rows", list}};
+      // The hash the first row follows, so that a partial export can be verified on its own.
+      if (auto before = durable_->store().audit().hashOf(after); !before) {
+        return errors::storageFailed(before.error().message);
+      } else {
+        result["previous_hash"] = before.value() ? json(*before.value()) : json(nullptr);
+      }
       if (read.value().verify) {
         auto verification = durable_->store().audit().verify();
         if (!verification) return errors::storageFailed(verification.error().message);
@@ -497,6 +512,11 @@ BatchOutput RequestHandler::commitBatch() {
     std::erase_if(raised_, [](const Alarm& a) { return a.kind == "bad_rating"; });
     for (Alarm& a : raised_) a.id = 0;
   } else {
+    // Signs the chain head when a checkpoint is due (docs/protocol.md, "Audit checkpoints").
+    const auto& trail = durable_->store().audit();
+    auto checkpoint = auditCheckpointer_.afterAppend(trail.lastRow(), trail.lastHash(), now_);
+    for (const auto& problem : checkpoint.problems) log::error("dispatcher.audit", "{}", problem);
+    if (checkpoint.taken) news_.emplace_back("audit.checkpoint", json{{"checkpoint", toJson(*checkpoint.taken)}});
     for (std::size_t i = 0; i < events_.size(); ++i) {
       out.publications.emplace_back(protocol::eventType(events_[i]),
                                     json{{"v", kProtocolVersion},

@@ -16,6 +16,7 @@
 
 #include "jiujin/service/alarm_book.hpp"
 #include "jiujin/service/alarms.hpp"
+#include "jiujin/service/audit_checkpointer.hpp"
 #include "jiujin/service/audit_log.hpp"
 #include "jiujin/service/device_table.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
@@ -65,6 +66,9 @@ class RequestHandler {
   void adoptConfiguredDefinition();
 
   nlohmann::json heartbeat() const;
+  /// When the dispatcher stops: signs the audit chain's head if rows came since the last
+  /// checkpoint; gives the `audit.checkpoint` news to publish, if one was taken.
+  std::optional<std::pair<std::string, nlohmann::json>> signAuditHead();
 
   /// Within a batch: finishes the requests whose work off the command thread is done (clerk
   /// logins, statistics); their replies go out with the batch. Call it in every batch.
@@ -141,6 +145,7 @@ class RequestHandler {
 
   const ServiceSettings& settings_;
   std::unique_ptr<DurableHall> durable_;
+  AuditCheckpointer auditCheckpointer_;
   std::unique_ptr<AlarmBook> alarmBook_;
   std::string epoch_;
   std::map<std::string, ClientEntry> clients_;

@@ -93,6 +93,16 @@ struct StoreSettings {
   bool operator==(const StoreSettings&) const = default;
 };
 
+/// Signed checkpoints of the audit record (电子监察): the chain head signed with the hall's
+/// Ed25519 key every so many rows or minutes (docs/protocol.md, "Audit checkpoints").
+struct AuditSettings {
+  std::filesystem::path signingKeyFile;  ///< the secret key (hex, `jiujinctl keys new --audit`); empty: none
+  std::filesystem::path checkpointFile;  ///< empty: next to the database, "<database>.checkpoints"
+  int checkpointEveryRows = 500;
+  int checkpointEveryMinutes = 10;
+  bool operator==(const AuditSettings&) const = default;
+};
+
 struct KioskSettings {
   std::string printerPort;  ///< serial device of the ticket printer; empty: no printer
   int printerBaud = 9600;
@@ -111,6 +121,7 @@ struct HallConfig {
   Announcements announcements;
   ServiceEndpoints service;
   StoreSettings store;
+  AuditSettings audit;
   KioskSettings kiosk;
   std::filesystem::path sourceFile;   ///< the hall file it was read from
   std::filesystem::path catalogFile;  ///< the CSV catalog, resolved next to it

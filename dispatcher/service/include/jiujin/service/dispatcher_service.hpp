@@ -16,6 +16,7 @@
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/time.hpp"
 #include "jiujin/service/device_table.hpp"
+#include "jiujin/service/audit_checkpointer.hpp"
 #include "jiujin/service/identity.hpp"
 #include "jiujin/service/wire.hpp"
 
@@ -82,6 +83,8 @@ struct ServiceSettings {
   /// A named fault for crash tests: after committing a batch that answers a request of this
   /// type, the process kills itself (SIGKILL) before any reply or event leaves. Empty: never.
   std::string crashBeforeReplyTo;
+  /// Signed checkpoints of the audit chain ([audit] in the hall file); no key: none.
+  AuditCheckpointSettings auditCheckpoints;
 };
 
 /// Whether an endpoint can only be reached from this machine (tcp://127.*, localhost,
