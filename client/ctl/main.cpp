@@ -23,6 +23,7 @@
 namespace {
 
 using nlohmann::json;
+namespace core = jiujin::core;
 using jiujin::ctl::printReply;
 
 struct Globals {

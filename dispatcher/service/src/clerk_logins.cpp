@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "pin_lockout.hpp"
+#include "request_bodies.hpp"
 #include "request_handler.hpp"
 
 namespace jiujin::service::detail {
@@ -11,8 +12,9 @@ namespace jiujin::service::detail {
 using nlohmann::json;
 
 Outcome<std::uint64_t> RequestHandler::submitPinCheck(const json& body, const ClientIdentity& who) {
-  const auto pin = body.find("pin");
-  if (pin == body.end() || !pin->is_string()) return errors::invalidArgument("\"pin\" is required");
+  // The PIN is read with its range (the command's codec has read the clerk already).
+  const auto pin = readPin(body);
+  if (!pin) return pin.error();
   const auto clerkField = body.find("clerk");
   if (clerkField == body.end() || !clerkField->is_string()) return errors::invalidArgument("\"clerk\" is required");
   if (!settings_.verifyPin) return errors::wrongPin();
@@ -28,7 +30,7 @@ Outcome<std::uint64_t> RequestHandler::submitPinCheck(const json& body, const Cl
   const std::uint64_t id = nextSetAside_++;
   offThread_.submit(
       kPinLane,
-      [this, id, verify = settings_.verifyPin, hash = std::move(hash), pin = pin->get<std::string>(),
+      [this, id, verify = settings_.verifyPin, hash = std::move(hash), pin = pin.value(),
        decoy]() -> OffThreadWork::Completion {
         const bool matches = verify(hash, pin) && !decoy;
         return [this, id, matches] { finishPinCheck(id, matches); };

@@ -225,7 +225,7 @@ void DispatcherService::Impl::abandonBatch(std::string_view what) {
     deliver(out);
   } catch (const std::exception& e) {
     // Not even the refusals could be sent: the clients' retries will find a fresh turn.
-    std::cerr << "dispatcher.service: could not answer the failed turn: " << e.what() << '\n';
+    log::error("dispatcher.service", "could not answer the failed turn: {}", e.what());
   }
 }
 
@@ -251,7 +251,7 @@ void DispatcherService::Impl::publish(const std::string& topic, const json& body
     zmq::send_multipart(publisher, parts, zmq::send_flags::dontwait);
   } catch (const zmq::error_t& e) {
     // A lost message is a gap subscribers see by its seq; the replies must still go out.
-    std::cerr << "dispatcher.service: could not publish " << topic << ": " << e.what() << '\n';
+    log::error("dispatcher.service", "could not publish {}: {}", topic, e.what());
   }
 }
 

@@ -14,9 +14,10 @@
 // conditions may keep what it reported (news, learnt again from the next report), and an
 // alarm row it acknowledged or closed before failing stays written in the batch's
 // transaction (the store has no savepoint per request; the acknowledgement is true).
-#include <iostream>
+#include <fmt/format.h>
 
 #include "jiujin/service/wire.hpp"
+#include "jiujin/base/log.hpp"
 #include "request_handler.hpp"
 
 namespace jiujin::service::detail {
@@ -63,8 +64,8 @@ void RequestHandler::failRequest(const BatchMark& mark, std::vector<zmq::message
                                  std::string_view userId, std::string_view what) {
   const std::string id = requestIdOf(frame);
   const std::string type = typeOf(frame);
-  std::cerr << "dispatcher.service: request \"" << id << "\" (" << type << ") failed inside the dispatcher: " << what
-            << "; answered internal, its changes undone\n";
+  log::error("dispatcher.service", "request \"{}\" ({}) failed inside the dispatcher: {}; answered internal, its changes undone",
+             id, type, what);
 
   dropUnfinishedLogins();
   cutBack(pending_, mark.pending);
@@ -74,7 +75,7 @@ void RequestHandler::failRequest(const BatchMark& mark, std::vector<zmq::message
   cutBack(events_, mark.events);
   if (auto rolledBack = durable_->rollBack(events_); !rolledBack) {
     // The journal cannot be read back: nothing of this batch can be trusted or committed.
-    std::cerr << "dispatcher.service: cannot rebuild the hall from the journal: " << rolledBack.error().en << '\n';
+    log::error("dispatcher.service", "cannot rebuild the hall from the journal: {}", rolledBack.error().en);
     events_.clear();
     news_.clear();
     raised_.clear();
@@ -109,10 +110,10 @@ void RequestHandler::dropUnfinishedLogins() {
 }
 
 BatchOutput RequestHandler::abandonBatch(std::string_view what) {
-  std::cerr << "dispatcher.service: the turn failed inside the dispatcher: " << what << "; "
-            << pending_.size() << " request(s) answered internal:";
-  for (const Pending& p : pending_) std::cerr << " \"" << p.id << '"';
-  std::cerr << '\n';
+  std::string ids;
+  for (const Pending& p : pending_) ids += fmt::format(" \"{}\"", p.id);
+  log::error("dispatcher.service", "the turn failed inside the dispatcher: {}; {} request(s) answered internal:{}", what,
+             pending_.size(), ids);
 
   BatchOutput out;
   for (Pending& p : pending_) {
@@ -130,7 +131,7 @@ BatchOutput RequestHandler::abandonBatch(std::string_view what) {
   // next heartbeat and take a snapshot.
   durable_->store().abandonBatch();
   if (auto rolledBack = durable_->rollBack({}); !rolledBack)
-    std::cerr << "dispatcher.service: cannot rebuild the hall from the journal: " << rolledBack.error().en << '\n';
+    log::error("dispatcher.service", "cannot rebuild the hall from the journal: {}", rolledBack.error().en);
   resetBatch();
   return out;
 }

@@ -1,4 +1,5 @@
 #include "jiujin/service/off_thread_work.hpp"
+#include "jiujin/base/log.hpp"
 
 #include <sys/eventfd.h>
 #include <sys/resource.h>
@@ -81,10 +82,10 @@ void OffThreadWork::work(Lane& lane) {
     try {
       completion = next.first();
     } catch (const std::exception& e) {
-      std::cerr << "dispatcher.service: a " << lane.name << " job failed: " << e.what() << '\n';
+      log::error("dispatcher.service", "a {} job failed: {}", lane.name, e.what());
       completion = std::move(next.second);
     } catch (...) {
-      std::cerr << "dispatcher.service: a " << lane.name << " job failed\n";
+      log::error("dispatcher.service", "a {} job failed", lane.name);
       completion = std::move(next.second);
     }
     {

@@ -104,8 +104,9 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
 std::uint64_t RequestHandler::seqAfterBatch() const { return durable_->lastSeq() + events_.size(); }
 
 std::optional<std::pair<std::string, json>> RequestHandler::signAuditHead() {
-  auto checkpoint = auditCheckpointer_.signHead(audit_->lastRow(), audit_->lastHash(), settings_.clock());
-  for (const auto& problem : checkpoint.problems) std::cerr << "dispatcher.audit: " << problem << '\n';
+  const auto& trail = durable_->store().audit();
+  auto checkpoint = auditCheckpointer_.signHead(trail.lastRow(), trail.lastHash(), settings_.clock());
+  for (const auto& problem : checkpoint.problems) log::error("dispatcher.audit", "{}", problem);
   if (!checkpoint.taken) return std::nullopt;
   return std::pair{std::string("audit.checkpoint"), json{{"v", kProtocolVersion}, {"seq", durable_->lastSeq()},
                                                          {"epoch", epoch_}, {"checkpoint", toJson(*checkpoint.taken)}}};

@@ -161,10 +161,10 @@ json stateOf(LiveHall& live) {
 /// Every request gets its reply: clerk logins once their PIN checks are done (bounded wait).
 void checkEveryoneAnswered(LiveHall& live) {
   for (int turn = 0; turn < 50 && !live.waiting.empty(); ++turn) {
-    pollfd done{live.handler->pinChecksFd(), POLLIN, 0};
+    pollfd done{live.handler->offThreadFd(), POLLIN, 0};
     (void)::poll(&done, 1, 100);
     live.handler->beginBatch(live.now, false);
-    live.handler->finishLogins();
+    live.handler->finishOffThreadWork();
     checkReplies(live.handler->commitBatch(), live.waiting);
   }
   if (!live.waiting.empty()) fail("a request was never answered", *live.waiting.begin());
@@ -186,7 +186,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   LiveHall& live = *hall;
   live.now += 20s;
   live.handler->beginBatch(live.now, /*tickDue=*/true);
-  live.handler->finishLogins();
+  live.handler->finishOffThreadWork();
 
   // One request per line, each with its own routing id so that its reply can be found.
   const std::string_view input(reinterpret_cast<const char*>(data), size);

@@ -101,6 +101,7 @@ std::vector<RequestSpec> makeTable() {
       {"audit_export", {{"after", 0}, {"limit", 10}, {"verify", false}}, {{"after", kWhole}, {"limit", kWhole}, {"verify", kFlag}}},
       {"acknowledge_alarm", {{"alarm", 999999}}, {{"alarm", kWhole}}},
       {"close_follow_up", {{"alarm", 999999}, {"note", "已电话回访"}}, {{"alarm", kWhole}, {"note", kText}}},
+      {"unlock_clerk", {{"clerk", "nobody"}}, {{"clerk", kText}}},
       {"reload_config", json::object(), {}},
   };
 }
