@@ -100,7 +100,7 @@ struct ServiceUnderTest {
     o.commands = service->commandsEndpoint();
     o.events = service->eventsEndpoint();
     o.identity = jiujin::client::StatedIdentity{role, std::nullopt, name};
-    o.requestTimeout = std::chrono::seconds(60);
+    o.requestTimeout = std::chrono::seconds(600);  // a year on a busy machine
     o.attempts = 1;
     return o;
   }
