@@ -3,11 +3,7 @@
 #include "jiujin/service/off_thread_work.hpp"
 
 #include <poll.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <future>
 #include <stdexcept>
@@ -35,7 +31,7 @@ int runReady(OffThreadWork& work, std::chrono::milliseconds within = 10s) {
 }
 
 TEST(OffThreadWork, AJobRunsOnItsLaneAndItsCompletionOnTheCallersThread) {
-  OffThreadWork work({{"one"}});
+  OffThreadWork work({"one"});
   const auto caller = std::this_thread::get_id();
   std::thread::id ranOn;
   std::thread::id completedOn;
@@ -55,7 +51,7 @@ TEST(OffThreadWork, AJobRunsOnItsLaneAndItsCompletionOnTheCallersThread) {
 }
 
 TEST(OffThreadWork, ASlowJobOnOneLaneDoesNotHoldUpAnother) {
-  OffThreadWork work({{"history"}, {"pin check"}});
+  OffThreadWork work({"history", "pin check"});
   std::promise<void> release;
   auto released = release.get_future().share();
   bool slowDone = false;
@@ -79,7 +75,7 @@ TEST(OffThreadWork, ASlowJobOnOneLaneDoesNotHoldUpAnother) {
 }
 
 TEST(OffThreadWork, AJobThatThrowsIsCompletedByItsFallback) {
-  OffThreadWork work({{"one"}});
+  OffThreadWork work({"one"});
   std::string outcome;
   work.submit(
       0, []() -> OffThreadWork::Completion { throw std::runtime_error("disk gone"); },
@@ -88,23 +84,8 @@ TEST(OffThreadWork, AJobThatThrowsIsCompletedByItsFallback) {
   EXPECT_EQ(outcome, "answered anyway");
 }
 
-int niceOfThisThread() { return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid))); }
-
-TEST(OffThreadWork, ABackgroundLaneRunsAtALowerPriorityThanTheCaller) {
-  OffThreadWork work({{"pin check"}, {"history", /*background=*/true}});
-  int foreground = -100;
-  int background = -100;
-  work.submit(0, [&]() -> OffThreadWork::Completion { return [&, n = niceOfThisThread()] { foreground = n; }; }, {});
-  work.submit(1, [&]() -> OffThreadWork::Completion { return [&, n = niceOfThisThread()] { background = n; }; }, {});
-  const auto bound = std::chrono::steady_clock::now() + 10s;
-  while ((foreground == -100 || background == -100) && std::chrono::steady_clock::now() < bound) runReady(work, 1s);
-  const int caller = niceOfThisThread();
-  EXPECT_EQ(foreground, caller);
-  EXPECT_EQ(background, std::min(caller + 10, 19));
-}
-
 TEST(OffThreadWork, JobsOnOneLaneCompleteInTheOrderTheyWereSubmitted) {
-  OffThreadWork work({{"one"}});
+  OffThreadWork work({"one"});
   std::vector<int> order;
   for (int i = 0; i < 20; ++i)
     work.submit(0, [i, &order]() -> OffThreadWork::Completion { return [i, &order] { order.push_back(i); }; }, {});

@@ -2,8 +2,6 @@
 #include "jiujin/base/log.hpp"
 
 #include <sys/eventfd.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -14,18 +12,16 @@ namespace jiujin::service {
 
 struct OffThreadWork::Lane {
   std::string name;
-  bool background = false;
   std::condition_variable wake;
   std::deque<std::pair<Job, Completion>> jobs;
   bool busy = false;
   std::thread thread;
 };
 
-OffThreadWork::OffThreadWork(std::vector<LaneSpec> lanes) : eventFd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
-  for (auto& spec : lanes) {
+OffThreadWork::OffThreadWork(std::vector<std::string> lanes) : eventFd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+  for (auto& name : lanes) {
     lanes_.push_back(std::make_unique<Lane>());
-    lanes_.back()->name = std::move(spec.name);
-    lanes_.back()->background = spec.background;
+    lanes_.back()->name = std::move(name);
   }
   // Threads start once every lane exists: work() never sees a vector that still grows.
   for (auto& lane : lanes_) lane->thread = std::thread([this, l = lane.get()] { work(*l); });
@@ -66,8 +62,6 @@ std::size_t OffThreadWork::queued(std::size_t lane) const {
 }
 
 void OffThreadWork::work(Lane& lane) {
-  // Linux gives each thread its own nice value; failing to lower it changes nothing else.
-  if (lane.background) (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
   for (;;) {
     std::pair<Job, Completion> next;
     {

@@ -160,7 +160,7 @@ class RequestHandler {
   std::map<std::uint64_t, SetAside> setAside_;
   std::map<std::string, std::uint64_t> setAsideByKey_;  ///< cache key → set-aside request
   std::uint64_t nextSetAside_ = 1;
-  OffThreadWork offThread_{{{"pin check"}, {"history", /*background=*/true}}};  ///< after what its jobs use: its threads stop first
+  OffThreadWork offThread_{{"pin check", "history"}};  ///< after what its jobs use: its threads stop first
 
   // The batch being built.
   core::TimePoint now_;

@@ -7,8 +7,11 @@
 // hands back a completion — the part that touches the hall, run later on the command thread
 // when it calls takeCompletions() (fileDescriptor() becomes readable then: poll it beside the
 // sockets). Each lane is one thread working in order, so a year of statistics never delays a
-// login on another lane. A background lane runs at a lower CPU priority (nice +10): on a
-// small box whose cores are all busy, the command thread still gets them first.
+// login on another lane. Lanes run at the command thread's CPU priority on purpose: a lane
+// at a lower one (nice +10 was tried) may be preempted while it holds a lock the command
+// thread shares with it (the allocator's, the kernel's for the process's memory map), and
+// the command thread then waits for it; a benchmark run on a busy box with nice +10 showed
+// call_next stalls of seconds (docs/performance.md).
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -29,13 +32,8 @@ class OffThreadWork {
   /// Runs on a lane's thread; what it returns runs on the command thread.
   using Job = std::function<Completion()>;
 
-  struct LaneSpec {
-    std::string name;         ///< for the log
-    bool background = false;  ///< runs at a lower CPU priority than the command thread
-  };
-
-  /// One thread per lane.
-  explicit OffThreadWork(std::vector<LaneSpec> lanes);
+  /// One thread per lane name (the name is for the log).
+  explicit OffThreadWork(std::vector<std::string> lanes);
   /// Stops every lane after its current job; jobs still queued and completions not yet
   /// taken are dropped.
   ~OffThreadWork();
