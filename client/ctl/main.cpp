@@ -22,6 +22,7 @@ namespace {
 
 using nlohmann::json;
 using jiujin::ctl::printReply;
+namespace core = jiujin::core;
 
 struct Globals {
   std::string commands = "tcp://127.0.0.1:5570";

@@ -48,17 +48,17 @@ class RatingLevels : public ::testing::Test {
 
   /// jiujinctl against the test hall; returns its exit status, its output in `out`.
   int ctl(std::vector<std::string> args, std::string& out) {
-    std::vector<std::string> argv{testing::jiujinctlBinary().string(), "--endpoint", hall_.commands, "--events",
+    std::vector<std::string> argv{jiujin::testing::jiujinctlBinary().string(), "--endpoint", hall_.commands, "--events",
                                   hall_.events, "--role", "manager"};
     argv.insert(argv.end(), args.begin(), args.end());
-    return testing::runProgram(argv, out);
+    return jiujin::testing::runProgram(argv, out);
   }
   void ctlOk(std::vector<std::string> args) {
     std::string out;
     ASSERT_EQ(ctl(args, out), 0) << out;
   }
 
-  testing::RunningHall hall_;
+  jiujin::testing::RunningHall hall_;
 };
 
 TEST_F(RatingLevels, EachOfTheFiveLevelsReachesEveryOutputUnderItsOwnName) {

@@ -1,6 +1,7 @@
 // The screen rendered offscreen in both layouts. The PNGs land in the build tree
 // (tests/display/screenshots/) and are copied into docs/images by hand after a look.
 #include <QDir>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -117,26 +118,47 @@ TEST_F(DisplayScreenshot, EnglishTranslationReplacesTheScreenTexts) {
   QCoreApplication::removeTranslator(english);
 }
 
-/// The texts on the screen: where each is painted (scene coordinates) and whether it shows
-/// its text whole.
+/// The texts on the screen: where their glyphs are inked (scene coordinates, cut to what
+/// clipping views show) and whether each shows its text whole.
 struct ShownText {
   QString text;
-  QRectF painted;
+  QRectF inked;
   bool truncated = false;
 };
 
+/// Every item under `item` in the visual tree (delegates of views have no QObject parent).
+void collectItems(QQuickItem* item, std::vector<QQuickItem*>& out) {
+  for (QQuickItem* child : item->childItems()) {
+    out.push_back(child);
+    collectItems(child, out);
+  }
+}
+
 std::vector<ShownText> shownTexts(QQuickWindow* window) {
+  std::vector<QQuickItem*> items;
+  collectItems(window->contentItem(), items);
   std::vector<ShownText> out;
-  for (QQuickItem* item : window->contentItem()->findChildren<QQuickItem*>()) {
+  for (QQuickItem* item : items) {
     if (qstrcmp(item->metaObject()->className(), "QQuickText") != 0 || !item->isVisible() || item->opacity() == 0)
       continue;
     const QString text = item->property("text").toString();
     if (text.isEmpty()) continue;
-    // Painted width, not the item's: a right-anchored text grows to the left of its anchor.
+    // The glyphs' ink, not the line box (a 72 px line is taller than its digits), placed at
+    // the baseline; a right-aligned text is inked from the right edge of the item.
+    const QFontMetricsF metrics(item->property("font").value<QFont>());
     const qreal width = item->property("contentWidth").toReal();
-    const qreal height = item->property("contentHeight").toReal();
-    const qreal x = item->property("horizontalAlignment").toInt() == Qt::AlignRight ? item->width() - width : 0;
-    out.push_back({text, item->mapRectToScene(QRectF(x, 0, width, height)), item->property("truncated").toBool()});
+    // A text fitted to its width (fontSizeMode) is drawn smaller than its font says.
+    const qreal advance = metrics.horizontalAdvance(text);
+    const qreal scale = advance > width && advance > 0 ? width / advance : 1.0;
+    const QRectF tight = metrics.tightBoundingRect(text);
+    const QRectF ink(tight.x() * scale, tight.y() * scale, tight.width() * scale, tight.height() * scale);
+    const qreal left = item->property("horizontalAlignment").toInt() == Qt::AlignRight ? item->width() - width : 0;
+    QRectF inked = item->mapRectToScene(ink.translated(left, item->baselineOffset()));
+    // What a clipping ancestor (a list showing whole rows only) cuts off is not on screen.
+    for (QQuickItem* up = item->parentItem(); up; up = up->parentItem())
+      if (up->clip()) inked &= up->mapRectToScene(up->boundingRect());
+    if (inked.isEmpty()) continue;
+    out.push_back({text, inked, item->property("truncated").toBool()});
   }
   return out;
 }
@@ -189,10 +211,10 @@ TEST_F(DisplayScreenshot, FourDigitNumbersAreShownWholeAndOverlapNothingInBothLa
       if (!ticketNumber.match(number.text).hasMatch()) continue;
       ++numbers;
       EXPECT_FALSE(number.truncated) << number.text.toStdString() << " is cut short";
-      EXPECT_TRUE(screenRect.contains(number.painted)) << number.text.toStdString() << " runs off the screen";
+      EXPECT_TRUE(screenRect.contains(number.inked)) << number.text.toStdString() << " runs off the screen";
       for (const auto& other : texts) {
         if (&other == &number) continue;
-        EXPECT_FALSE(number.painted.intersects(other.painted))
+        EXPECT_FALSE(number.inked.intersects(other.inked))
             << number.text.toStdString() << " overlaps \"" << other.text.toStdString() << "\"";
       }
     }
