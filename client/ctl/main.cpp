@@ -25,6 +25,7 @@ namespace {
 using nlohmann::json;
 namespace core = jiujin::core;
 using jiujin::ctl::printReply;
+namespace core = jiujin::core;
 
 struct Globals {
   std::string commands = "tcp://127.0.0.1:5570";

@@ -1,6 +1,7 @@
 // The screen rendered offscreen in both layouts. The PNGs land in the build tree
 // (tests/display/screenshots/) and are copied into docs/images by hand after a look.
 #include <QDir>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -116,8 +117,109 @@ TEST_F(DisplayScreenshot, EnglishTranslationReplacesTheScreenTexts) {
   QCoreApplication::removeTranslator(english);
 }
 
+/// The texts on the screen: where their glyphs are inked (scene coordinates, cut to what
+/// clipping views show) and whether each shows its text whole.
+struct ShownText {
+  QString text;
+  QRectF inked;
+  bool truncated = false;
+};
 
+/// Every item under `item` in the visual tree (delegates of views have no QObject parent).
+void collectItems(QQuickItem* item, std::vector<QQuickItem*>& out) {
+  for (QQuickItem* child : item->childItems()) {
+    out.push_back(child);
+    collectItems(child, out);
+  }
+}
 
+std::vector<ShownText> shownTexts(QQuickWindow* window) {
+  std::vector<QQuickItem*> items;
+  collectItems(window->contentItem(), items);
+  std::vector<ShownText> out;
+  for (QQuickItem* item : items) {
+    if (qstrcmp(item->metaObject()->className(), "QQuickText") != 0 || !item->isVisible() || item->opacity() == 0)
+      continue;
+    const QString text = item->property("text").toString();
+    if (text.isEmpty()) continue;
+    // The glyphs' ink, not the line box (a 72 px line is taller than its digits), placed at
+    // the baseline; a right-aligned text is inked from the right edge of the item.
+    const QFontMetricsF metrics(item->property("font").value<QFont>());
+    const qreal width = item->property("contentWidth").toReal();
+    // A text fitted to its width (fontSizeMode) is drawn smaller than its font says.
+    const qreal advance = metrics.horizontalAdvance(text);
+    const qreal scale = advance > width && advance > 0 ? width / advance : 1.0;
+    const QRectF tight = metrics.tightBoundingRect(text);
+    const QRectF ink(tight.x() * scale, tight.y() * scale, tight.width() * scale, tight.height() * scale);
+    const qreal left = item->property("horizontalAlignment").toInt() == Qt::AlignRight ? item->width() - width : 0;
+    QRectF inked = item->mapRectToScene(ink.translated(left, item->baselineOffset()));
+    // What a clipping ancestor (a list showing whole rows only) cuts off is not on screen.
+    for (QQuickItem* up = item->parentItem(); up; up = up->parentItem())
+      if (up->clip()) inked &= up->mapRectToScene(up->boundingRect());
+    if (inked.isEmpty()) continue;
+    out.push_back({text, inked, item->property("truncated").toBool()});
+  }
+  return out;
+}
+
+/// A late, busy day in a district hall: windows 21–28 all calling, and numbers past 9990
+/// (one queue with a two-letter prefix), the widest a hall gives.
+void fillWithFourDigitCalls(DisplayModel& model) {
+  core::HallDefinition definition = DemoHall::definition();
+  for (auto& q : definition.queues)
+    if (q.id == "estate") q.prefix = "BD";
+  for (auto& w : definition.windows) w.number += 20;
+  const core::TimePoint morning = fixedMorning();
+  core::Hall opening(definition);
+  EXPECT_TRUE(opening.execute(core::cmd::OpenDay{core::dateOf(morning)}, morning).ok());
+  core::HallState state = opening.state();
+  for (const auto& q : definition.queues) state.lastSequence[q.id] = 9990;
+  core::Hall hall(definition, state);
+  const auto run = [&](const core::Command& c) { EXPECT_TRUE(hall.execute(c, morning).ok()); };
+  for (int round = 0; round < 4; ++round)
+    for (const auto& item : definition.items) run(core::cmd::IssueTicket{item.code});
+  for (const auto& w : definition.windows) {
+    run(core::cmd::ClerkLogin{w.number, "clerk-" + std::to_string(w.number)});
+    run(core::cmd::OpenWindow{w.number});
+    run(core::cmd::CallNext{w.number});
+  }
+  model.resetFromSnapshot(definition, hall.state(), 1);
+}
+
+TEST_F(DisplayScreenshot, FourDigitNumbersAreShownWholeAndOverlapNothingInBothLayouts) {
+  fillWithFourDigitCalls(model);
+  const QRegularExpression ticketNumber(QStringLiteral("^[A-Z]{1,2}\\d{4}$"));
+  for (const auto& [size, file] : {std::pair{kLandscape, "display-four-digits-landscape.png"},
+                                   std::pair{kPortrait, "display-four-digits-portrait.png"}}) {
+    SCOPED_TRACE(file);
+    QQmlApplicationEngine screen;
+    QString error;
+    QQuickWindow* window = loadDisplay(screen, model, size, &error);
+    ASSERT_TRUE(window != nullptr) << error.toStdString();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window, 5000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->contentItem()->size() == QSizeF(size); }, 5000));
+    QSignalSpy frame(window, &QQuickWindow::afterRendering);
+    window->update();
+    ASSERT_TRUE(frame.wait(5000));
+    window->grabWindow().save(screenshotPath(file));
+
+    const auto texts = shownTexts(window);
+    const QRectF screenRect(QPointF(0, 0), QSizeF(size));
+    int numbers = 0;
+    for (const auto& number : texts) {
+      if (!ticketNumber.match(number.text).hasMatch()) continue;
+      ++numbers;
+      EXPECT_FALSE(number.truncated) << number.text.toStdString() << " is cut short";
+      EXPECT_TRUE(screenRect.contains(number.inked)) << number.text.toStdString() << " runs off the screen";
+      for (const auto& other : texts) {
+        if (&other == &number) continue;
+        EXPECT_FALSE(number.inked.intersects(other.inked))
+            << number.text.toStdString() << " overlaps \"" << other.text.toStdString() << "\"";
+      }
+    }
+    EXPECT_GE(numbers, 8) << "every window card shows its number";
+  }
+}
 
 TEST(DisplayFont, ChineseGlyphsExistInTheHallFont) {
   const QRawFont font = QRawFont::fromFont(QFont("WenQuanYi Micro Hei"));

@@ -40,6 +40,7 @@ Rectangle {
                 border.width: 4
 
                 Column {
+                    id: label
                     anchors.left: parent.left
                     anchors.leftMargin: 24
                     anchors.verticalCenter: parent.verticalCenter
@@ -56,9 +57,16 @@ Rectangle {
                     }
                 }
                 Text {
+                    // The room right of the label: a wide number (BD9991 beside "25 号窗口")
+                    // is drawn smaller to fit it, never over the label and never cut.
+                    anchors.left: label.right
+                    anchors.leftMargin: 16
                     anchors.right: parent.right
                     anchors.rightMargin: 24
                     anchors.verticalCenter: parent.verticalCenter
+                    horizontalAlignment: Text.AlignRight
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: 32
                     text: ticketNumber !== "" ? ticketNumber : statusText
                     color: ticketNumber !== "" ? "#ffe066" : status === "paused" ? "#ffc078" : "#adb5bd"
                     font.pixelSize: ticketNumber !== "" ? 72 : 48
