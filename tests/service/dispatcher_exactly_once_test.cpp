@@ -3,9 +3,7 @@
 // never saw a reply, sends the same request again to the restarted dispatcher and must get the
 // original reply — and the command must have run once.
 #include <gtest/gtest.h>
-#include <zmq.hpp>
-#include <zmq_addon.hpp>
-
+#include "support/raw_client.hpp"
 #include "support/running_hall.hpp"
 
 namespace jiujin::testing {
@@ -13,39 +11,6 @@ namespace {
 
 using nlohmann::json;
 using namespace std::chrono_literals;
-
-/// A bare DEALER that sends a request under an id it chooses, as a retrying client does.
-class RawClient {
- public:
-  RawClient(zmq::context_t& context, const std::string& endpoint) : socket_(context, zmq::socket_type::dealer) {
-    socket_.set(zmq::sockopt::linger, 0);
-    socket_.connect(endpoint);
-  }
-
-  /// Sends the request and waits (bounded) for its reply; nothing if none came.
-  std::optional<std::string> ask(const std::string& id, const std::string& type, const json& body,
-                                 std::chrono::milliseconds within) {
-    const json request{{"v", 1}, {"id", id}, {"type", type}, {"body", body},
-                       {"as", {{"role", "manager"}, {"name", "retrying-client"}}}};
-    const std::string text = request.dump();
-    std::array<zmq::const_buffer, 2> parts{zmq::buffer(std::string_view{}), zmq::buffer(text)};
-    zmq::send_multipart(socket_, parts);
-    zmq::pollitem_t item{socket_.handle(), 0, ZMQ_POLLIN, 0};
-    const auto deadline = std::chrono::steady_clock::now() + within;
-    while (std::chrono::steady_clock::now() < deadline) {
-      zmq::poll(&item, 1, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
-      if (!(item.revents & ZMQ_POLLIN)) continue;
-      std::vector<zmq::message_t> frames;
-      (void)zmq::recv_multipart(socket_, std::back_inserter(frames));
-      std::string reply = frames.back().to_string();
-      if (json::parse(reply, nullptr, false).value("id", "") == id) return reply;
-    }
-    return std::nullopt;
-  }
-
- private:
-  zmq::socket_t socket_;
-};
 
 /// Sends `type` once under a crash-before-reply fault for it, restarts the dispatcher without
 /// the fault, and sends the same request again; returns that second reply.
