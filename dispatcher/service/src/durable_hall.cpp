@@ -16,6 +16,19 @@ ServiceError fromStoreError(const store::StoreError& error) {
   }
   return e;
 }
+
+/// At start nothing was being saved: say that the hall's database could not be opened or
+/// read back, not that a change was refused (the operator reads this in the journal).
+ServiceError openingFailed(ServiceError e) {
+  if (e.code != "storage_failed") return e;
+  e.code = "storage_unusable";
+  const auto reason = [](const std::string& text, std::string_view prefix) {
+    return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
+  };
+  e.en = "the hall's database cannot be opened or read back: " + reason(e.en, "could not be saved, nothing changed: ");
+  e.zh = "大厅数据库无法打开或读取：" + reason(e.zh, "保存失败，操作未生效：");
+  return e;
+}
 }  // namespace
 
 Outcome<std::unique_ptr<DurableHall>> DurableHall::open(const std::filesystem::path& database,
@@ -24,9 +37,9 @@ Outcome<std::unique_ptr<DurableHall>> DurableHall::open(const std::filesystem::p
   store::StoreOptions options;
   options.durability = synchronousFull ? store::Durability::Full : store::Durability::Normal;
   auto opened = store::HallStore::open(database, options);
-  if (!opened) return fromStoreError(opened.error());
+  if (!opened) return openingFailed(fromStoreError(opened.error()));
   std::unique_ptr<DurableHall> hall(new DurableHall(std::move(opened).value(), definition));
-  if (auto rebuilt = hall->rebuild(); !rebuilt) return rebuilt.error();
+  if (auto rebuilt = hall->rebuild(); !rebuilt) return openingFailed(rebuilt.error());
   return hall;
 }
 
