@@ -12,6 +12,7 @@
 #include "jiujin/protocol/field_reader.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 #include "jiujin/store/database.hpp"
+#include "jiujin/store/period_history.hpp"
 
 namespace jiujin::service {
 
@@ -387,100 +388,14 @@ Outcome<json> periodFigures(store::Database& database, const FigurePeriod& perio
     return errors::storageFailed(
         fmt::format("reading the figures from {}: {}", database.path().filename().string(), e.message));
   };
-  const std::string from = protocol::dateToString(period.from);
-  const std::string to = protocol::dateToString(period.to);
-
-  std::vector<core::Ticket> tickets;
-  {
-    // The store keeps one report row per ticket (dispatcher/store schema 2); the first call
-    // of each ticket comes from the journal, since a recall moves called_ms.
-    std::map<core::TicketId, std::int64_t> firstCalled;
-    auto calls = database.prepare(
-        "SELECT ticket_id, MIN(at_ms) FROM journal WHERE day BETWEEN ?1 AND ?2 AND type = 'ticket.called' "
-        "AND ticket_id IS NOT NULL GROUP BY ticket_id");
-    if (!calls) return failed(calls.error());
-    calls.value().bind(1, from).bind(2, to);
-    for (;;) {
-      auto row = calls.value().step();
-      if (!row) return failed(row.error());
-      if (!row.value()) break;
-      firstCalled[static_cast<core::TicketId>(calls.value().integer(0))] = calls.value().integer(1);
-    }
-    auto query = database.prepare(
-        "SELECT id, number, item, queue, channel, priority, state, window_no, clerk, issued_ms, called_ms, "
-        "started_ms, ended_ms, recalls, evaluation, rating, transferred_from, transferred_to "
-        "FROM ticket WHERE day BETWEEN ?1 AND ?2 ORDER BY id");
-    if (!query) return failed(query.error());
-    query.value().bind(1, from).bind(2, to);
-    const auto at = [](std::int64_t ms) { return core::TimePoint{core::Milliseconds{ms}}; };
-    std::map<core::TicketId, std::size_t> indexOf;
-    for (;;) {
-      auto row = query.value().step();
-      if (!row) return failed(row.error());
-      if (!row.value()) break;
-      const store::Statement& r = query.value();
-      core::Ticket t;
-      t.id = static_cast<core::TicketId>(r.integer(0));
-      t.number = r.text(1);
-      t.item = r.text(2);
-      t.queue = r.text(3);
-      const auto channel = core::parse<core::Channel>(r.text(4));
-      const auto priority = core::parse<core::PriorityClass>(r.text(5));
-      const auto state = core::parse<core::TicketState>(r.text(6));
-      const auto evaluation = core::parse<core::EvaluationStatus>(r.text(14));
-      if (!channel || !priority || !state || !evaluation)
-        return errors::storageFailed(fmt::format("stored ticket {} has an unknown channel, priority, state or evaluation", t.id));
-      t.channel = *channel;
-      t.priority = *priority;
-      t.state = *state;
-      t.evaluation = *evaluation;
-      if (!r.isNull(7)) t.window = static_cast<core::WindowNumber>(r.integer(7));
-      if (!r.isNull(8)) t.clerk = r.text(8);
-      t.issuedAt = at(r.integer(9));
-      t.arrivalAt = t.issuedAt;
-      if (!r.isNull(10)) t.calledAt = at(r.integer(10));
-      if (!r.isNull(11)) t.startedAt = at(r.integer(11));
-      if (!r.isNull(12)) t.endedAt = at(r.integer(12));
-      t.recalls = static_cast<int>(r.integer(13));
-      if (!r.isNull(15)) t.rating = core::parse<core::Rating>(r.text(15));
-      if (!r.isNull(16)) t.transferredFrom = static_cast<core::TicketId>(r.integer(16));
-      if (!r.isNull(17)) t.transferredTo = static_cast<core::TicketId>(r.integer(17));
-      // A transferred ticket keeps its parent's arrival (tickets are ordered by id: parents first).
-      if (t.transferredFrom) {
-        if (const auto parent = indexOf.find(*t.transferredFrom); parent != indexOf.end())
-          t.arrivalAt = tickets[parent->second].arrivalAt;
-      }
-      if (const auto call = firstCalled.find(t.id); call != firstCalled.end())
-        t.history.push_back(core::TicketStep{at(call->second), core::TicketState::Called, t.window, {}});
-      indexOf[t.id] = tickets.size();
-      tickets.push_back(std::move(t));
-    }
-  }
-  std::vector<core::Event> events;
-  core::TimePoint lastEvent{};
-  {
-    // Only the events that move attendance: logins, pauses, the day's bounds.
-    auto query = database.prepare(
-        "SELECT payload FROM journal WHERE day BETWEEN ?1 AND ?2 AND type IN ('window.clerk_logged_in', "
-        "'window.clerk_logged_out', 'window.paused', 'window.resumed', 'window.closed', 'day.opened', "
-        "'day.closed') ORDER BY seq");
-    if (!query) return failed(query.error());
-    query.value().bind(1, from).bind(2, to);
-    for (;;) {
-      auto row = query.value().step();
-      if (!row) return failed(row.error());
-      if (!row.value()) break;
-      auto event = protocol::eventFromJson(json::parse(query.value().text(0), nullptr, false));
-      if (!event) return errors::storageFailed("a journal row cannot be read: " + event.error().en);
-      lastEvent = std::max(lastEvent, core::timeOf(event.value()));
-      events.push_back(std::move(event).value());
-    }
-  }
+  auto history = store::readPeriodHistory(database, period.from, period.to);
+  if (!history) return failed(history.error());
   const auto today = std::chrono::sys_days{core::dateOf(now)};
   const bool reachesToday = std::chrono::sys_days{period.from} <= today && today <= std::chrono::sys_days{period.to};
-  json figures = periodFigures(tickets, events, definition, reachesToday ? now : lastEvent);
-  figures["from"] = from;
-  figures["to"] = to;
+  json figures = periodFigures(history.value().tickets, history.value().attendance, definition,
+                               reachesToday ? now : history.value().lastEvent);
+  figures["from"] = protocol::dateToString(period.from);
+  figures["to"] = protocol::dateToString(period.to);
   return figures;
 }
 

@@ -105,6 +105,9 @@ constexpr std::array kMigrations{
         text  TEXT NOT NULL       -- the reply frame as sent
       );
     )sql"},
+    Migration{4, "journal by day and type (statistics of a period read the period, not the journal)", R"sql(
+      CREATE INDEX journal_by_day_type ON journal(day, type);
+    )sql"},
 };
 
 }  // namespace
