@@ -20,6 +20,13 @@ int checkConfigFile(const std::filesystem::path& hallFile, std::ostream& out) {
       hallFile.string(), c.hall.name, toString(c.hall.level), c.definition.queues.size(),
       c.definition.windows.size(), c.definition.items.size(), c.clerks.size(), c.buses.size(),
       c.devices.size(), c.clients.size());
+  // Promised dates are counted on these; a sample or a missing year is worth a look.
+  for (const auto& calendar : c.calendars) {
+    if (calendar.sample)
+      out << fmt::format("{}: note: the {} calendar is a sample; check its dates against the State Council's "
+                         "notice, then set sample = false\n",
+                         calendar.file.string(), calendar.year);
+  }
   return 0;
 }
 

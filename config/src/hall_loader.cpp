@@ -31,6 +31,36 @@ CatalogResult readCatalog(const HallConfig& config, const Sources& sources, Repo
   return loadCatalog(config.catalogFile);
 }
 
+// Each calendar the hall names, read next to the hall file; one per year.
+void readCalendars(HallConfig& config, const Sources& sources, Report& hallFile, std::vector<Diagnostic>& errors) {
+  for (const auto& [name, at] : sources.calendars) {
+    const auto file = config.sourceFile.parent_path() / name;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      hallFile.error(at, fmt::format("calendar file \"{}\" does not exist (a relative path is read from the folder "
+                                     "of the hall file)",
+                                     name));
+      continue;
+    }
+    auto load = loadCalendarFile(file);
+    errors.insert(errors.end(), load.errors.begin(), load.errors.end());
+    if (!load.ok()) continue;
+    const auto same = std::find_if(config.calendars.begin(), config.calendars.end(),
+                                   [&](const CalendarFile& c) { return c.year == load.calendar->year; });
+    if (same != config.calendars.end()) {
+      hallFile.error(at, fmt::format("calendar \"{}\" is for {}, like {}; one file per year", name,
+                                     load.calendar->year, same->file.filename().string()));
+      continue;
+    }
+    if (!config.calendars.empty() && load.calendar->weekend != config.calendars.front().weekend) {
+      hallFile.error(at, fmt::format("calendar \"{}\" has another weekend than {}", name,
+                                     config.calendars.front().file.filename().string()));
+      continue;
+    }
+    config.calendars.push_back(std::move(*load.calendar));
+  }
+}
+
 void requireSome(std::size_t count, std::string_view what, Report& report) {
   if (count == 0) {
     report.error({1, 1},
@@ -69,6 +99,7 @@ LoadResult loadHallConfig(const std::filesystem::path& hallFile) {
   requireSome(config.definition.queues.size(), "[[queue]]", report);
   requireSome(config.definition.windows.size(), "[[window]]", report);
 
+  readCalendars(config, sources, report, result.errors);
   auto catalog = readCatalog(config, sources, report);
   result.errors.insert(result.errors.end(), catalog.errors.begin(), catalog.errors.end());
   Report catalogReport(config.catalogFile, result.errors);

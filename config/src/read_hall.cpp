@@ -61,6 +61,7 @@ void readHall(TableReader& t, HallConfig& config, Sources& sources) {
     sources.catalogName = *catalog;
     config.catalogFile = config.sourceFile.parent_path() / *catalog;
   }
+  if (const auto* calendars = t.array("calendars")) sources.calendars = stringsOf(*calendars, "calendars", t.report());
 }
 
 std::vector<std::chrono::weekday> readDays(TableReader& t, std::string_view what) {

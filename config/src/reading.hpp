@@ -47,6 +47,7 @@ struct Sources {
   std::vector<BusSource> buses;
   std::vector<DeviceSource> devices;
   std::vector<ClientSource> clients;
+  std::vector<std::pair<std::string, Position>> calendars;  ///< [hall] calendars, as written
 };
 
 /// [hall], [hours], [rules], [announcements], [service], [store], [audit], [kiosk].

@@ -37,6 +37,8 @@ QString writeAlwaysOpenHall(const QString& dir) {
   out.close();
   QFile::remove(QDir(dir).filePath("catalog.csv"));
   EXPECT_TRUE(QFile::copy(samples() + "/catalog.csv", QDir(dir).filePath("catalog.csv")));
+  QFile::remove(QDir(dir).filePath("calendar-2026.toml"));
+  EXPECT_TRUE(QFile::copy(samples() + "/calendar-2026.toml", QDir(dir).filePath("calendar-2026.toml")));
   return hallFile;
 }
 

@@ -30,6 +30,7 @@ void writeHall(const std::filesystem::path& dir) {
   hall = std::regex_replace(hall, std::regex("baud = 9600"), "baud = 115200");
   std::ofstream(dir / "township.toml") << hall;
   std::filesystem::copy_file(samples / "catalog.csv", dir / "catalog.csv");
+  std::filesystem::copy_file(samples / "calendar-2026.toml", dir / "calendar-2026.toml");
 }
 
 }  // namespace

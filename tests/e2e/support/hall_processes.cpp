@@ -46,6 +46,7 @@ HallProcesses::HallProcesses(const std::filesystem::path& dir)
   const auto samples = sourceDir() / "config" / "samples";
   std::filesystem::copy_file(samples / "township.toml", hallFile_);
   std::filesystem::copy_file(samples / "catalog.csv", dir / "catalog.csv");
+  std::filesystem::copy_file(samples / "calendar-2026.toml", dir / "calendar-2026.toml");
   std::filesystem::create_directories(runtime_);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "jiujin/config/calendar_file.hpp"
 #include "jiujin/config/clock_time.hpp"
 #include "jiujin/config/devices.hpp"
 #include "jiujin/core/model.hpp"
@@ -123,6 +124,9 @@ struct HallConfig {
   StoreSettings store;
   AuditSettings audit;
   KioskSettings kiosk;
+  /// [hall] calendars: the working-day calendar of each year the hall counts promised
+  /// dates in (one file per year, docs/configuration.md "Working-day calendar").
+  std::vector<CalendarFile> calendars;
   std::filesystem::path sourceFile;   ///< the hall file it was read from
   std::filesystem::path catalogFile;  ///< the CSV catalog, resolved next to it
   bool operator==(const HallConfig&) const = default;
