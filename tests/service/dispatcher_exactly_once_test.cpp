@@ -88,3 +88,54 @@ TEST(DispatcherExactlyOnce, ACommandAnsweredBeforeARestartIsAnsweredTheSameAfter
 
 }  // namespace
 }  // namespace jiujin::testing
+
+namespace jiujin::testing {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+// A client that resends before the first answer came (its timeout was shorter than a slow
+// commit) may put both copies into the dispatcher's same turn: the second must get the
+// first's answer, not run again. Found by the long day replay: a doubled start_service was
+// refused (illegal_transition) and audited; a doubled recall or counter issue would count twice.
+TEST(DispatcherExactlyOnce, CopiesOfOneRequestInOneTurnRunOnceAndGetTheSameAnswer) {
+  RunningHall hall;
+  {
+    auto console = hall.channel(hall.as("manager"));
+    ASSERT_EQ(outcomeOf(console->request("clerk_login", {{"window", 1}, {"clerk", "c01"}, {"pin", "1234"}})), "ok");
+    ASSERT_EQ(outcomeOf(console->request("open_window", {{"window", 1}})), "ok");
+    ASSERT_EQ(outcomeOf(console->request("issue_ticket", {{"item", "T-0001"}})), "ok");
+    ASSERT_EQ(outcomeOf(console->request("call_next", {{"window", 1}})), "ok");
+  }
+  RawClient client(hall.context, hall.commands, "manager", "impatient-console");
+  for (int copy = 0; copy < 3; ++copy) client.send("recall-1", "recall", {{"window", 1}});
+  for (int copy = 0; copy < 3; ++copy) client.send("counter-1", "issue_ticket", {{"item", "T-0003"}});
+  std::vector<std::string> recalls, issues;
+  for (int copy = 0; copy < 3; ++copy) {
+    const auto reply = client.awaitReply("recall-1", 10s);
+    ASSERT_TRUE(reply.has_value()) << "copy " << copy << " of the recall got no answer";
+    recalls.push_back(*reply);
+  }
+  for (int copy = 0; copy < 3; ++copy) {
+    const auto reply = client.awaitReply("counter-1", 10s);
+    ASSERT_TRUE(reply.has_value()) << "copy " << copy << " of the issue got no answer";
+    issues.push_back(*reply);
+  }
+  EXPECT_EQ(json::parse(recalls[0]).value("ok", false), true) << recalls[0];
+  const auto summary = [](const std::string& reply) { return json::parse(reply).value("result", json::object()).value("seq", 0); };
+  for (int copy = 1; copy < 3; ++copy) {
+    EXPECT_TRUE(recalls[copy] == recalls[0]) << "copy " << copy << " of the recall answered seq " << summary(recalls[copy])
+                                             << " instead of " << summary(recalls[0]);
+    EXPECT_TRUE(issues[copy] == issues[0]) << "copy " << copy << " of the issue answered seq " << summary(issues[copy])
+                                           << " instead of " << summary(issues[0]);
+  }
+  const json state = snapshotState(hall);
+  EXPECT_EQ(state["tickets"].size(), 2u) << "one ticket for the three copies of the counter's issue";
+  EXPECT_EQ(state["tickets"][0].value("recalls", 0), 1) << "one recall for three copies";
+  EXPECT_EQ(auditRowsOf(hall, "recall"), 1);
+  EXPECT_EQ(auditRowsOf(hall, "issue_ticket"), 2);
+}
+
+}  // namespace
+}  // namespace jiujin::testing

@@ -69,6 +69,7 @@ void RequestHandler::failRequest(const BatchMark& mark, std::vector<zmq::message
 
   dropUnfinishedLogins();
   cutBack(pending_, mark.pending);
+  std::erase_if(batchByKey_, [&](const auto& entry) { return entry.second >= mark.pending; });
   cutBack(auditRecords_, mark.audit);
   cutBack(news_, mark.news);
   cutBack(raised_, mark.raised);

@@ -231,6 +231,7 @@ void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::st
     item.pending = std::move(pending);
     return;
   }
+  if (!pending.cacheKey.empty() && !pending.ready && !pending.sameAs) batchByKey_.emplace(pending.cacheKey, pending_.size());
   pending_.push_back(std::move(pending));
 }
 
@@ -241,6 +242,10 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
     pending.cacheKey = who.name + '\n' + pending.id;
     if (const auto checking = setAsideByKey_.find(pending.cacheKey); checking != setAsideByKey_.end()) {
       pending.retryOf = checking->second;  // answered with the first when its work is done
+      return;
+    }
+    if (const auto first = batchByKey_.find(pending.cacheKey); first != batchByKey_.end()) {
+      pending.sameAs = first->second;  // not executed again: answered with the first below
       return;
     }
     if (const std::string* cached = replyCache_.find(pending.cacheKey)) {
@@ -486,6 +491,10 @@ BatchOutput RequestHandler::commitBatch() {
   records.at = now_;
   records.audit = auditRecords_;
   for (Pending& p : pending_) {
+    if (p.sameAs && *p.sameAs < texts.size()) {
+      texts.push_back(texts[*p.sameAs]);  // byte for byte the first copy's answer
+      continue;
+    }
     texts.push_back(replyText(p, firstSeq));
     if (!p.ready && !p.cacheKey.empty()) records.replies.push_back(store::StoredReply{p.cacheKey, texts.back()});
   }
@@ -548,6 +557,7 @@ BatchOutput RequestHandler::commitBatch() {
 void RequestHandler::resetBatch() {
   events_.clear();
   pending_.clear();
+  batchByKey_.clear();
   auditRecords_.clear();
   news_.clear();
   raised_.clear();

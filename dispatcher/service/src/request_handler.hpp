@@ -89,6 +89,7 @@ class RequestHandler {
     std::size_t eventCount = 0;
     std::optional<std::uint64_t> setAside;  ///< waiting for work off the command thread
     std::optional<std::uint64_t> retryOf;   ///< a retry of a request still set aside
+    std::optional<std::size_t> sameAs;      ///< a copy of pending_[i] of this batch: its answer
   };
 
   /// A request set aside while its work runs off the command thread (a login's PIN check,
@@ -159,6 +160,9 @@ class RequestHandler {
   HistoryReader history_;  ///< used on the history lane only
   std::map<std::uint64_t, SetAside> setAside_;
   std::map<std::string, std::uint64_t> setAsideByKey_;  ///< cache key → set-aside request
+  /// Cache key → index in pending_ of the commands of this batch: a copy of one that arrives
+  /// in the same turn (a client resending before the first answer) gets its answer.
+  std::map<std::string, std::size_t> batchByKey_;
   std::uint64_t nextSetAside_ = 1;
   OffThreadWork offThread_{{"pin check", "history"}};  ///< after what its jobs use: its threads stop first
 

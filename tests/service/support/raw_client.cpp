@@ -20,10 +20,18 @@ RawClient::RawClient(zmq::context_t& context, const std::string& endpoint, std::
 
 std::optional<std::string> RawClient::ask(const std::string& id, const std::string& type, const json& body,
                                           std::chrono::milliseconds within) {
+  send(id, type, body);
+  return awaitReply(id, within);
+}
+
+void RawClient::send(const std::string& id, const std::string& type, const json& body) {
   const json request{{"v", 1}, {"id", id}, {"type", type}, {"body", body}, {"as", as_}};
   const std::string text = request.dump();
   std::array<zmq::const_buffer, 2> parts{zmq::buffer(std::string_view{}), zmq::buffer(text)};
   zmq::send_multipart(socket_, parts);
+}
+
+std::optional<std::string> RawClient::awaitReply(const std::string& id, std::chrono::milliseconds within) {
   zmq::pollitem_t item{socket_.handle(), 0, ZMQ_POLLIN, 0};
   const auto deadline = std::chrono::steady_clock::now() + within;
   while (std::chrono::steady_clock::now() < deadline) {

@@ -21,6 +21,10 @@ class RawClient {
   /// (late answers to earlier attempts) are dropped. Nothing if none came within `within`.
   std::optional<std::string> ask(const std::string& id, const std::string& type, const nlohmann::json& body,
                                  std::chrono::milliseconds within);
+  /// Sends without waiting (a client resending before the first answer came).
+  void send(const std::string& id, const std::string& type, const nlohmann::json& body);
+  /// The next reply with this id within `within`; replies to other ids are dropped.
+  std::optional<std::string> awaitReply(const std::string& id, std::chrono::milliseconds within);
 
  private:
   zmq::socket_t socket_;
