@@ -78,6 +78,19 @@ function(jiujin_check_layers)
   foreach(client jiujin_client jiujin_client_qt jiujin_devices_gateway jiujin_sim)
     jiujin_forbid(${client} MUST_NOT_REACH ${dispatcher_side})
   endforeach()
+  # The apps reach the dispatcher only through the client library: not the console (whose
+  # screenshot demo once ran the service's figures in-process), not the kiosk, not the display.
+  foreach(app jiujin-console jiujin_console_model jiujin_console_view jiujin_console_demo
+              jiujin-kiosk jiujin_kiosk_model jiujin_kiosk_view jiujin_kiosk_demo
+              jiujin-display jiujin_display_model jiujin_display_view jiujin_display_demo)
+    jiujin_forbid(${app} MUST_NOT_REACH ${dispatcher_side})
+  endforeach()
+  # Demo scenes are for the screenshot and demo modes and the tests: no model or view has one.
+  foreach(app console kiosk display)
+    foreach(layer jiujin_${app}_model jiujin_${app}_view)
+      jiujin_forbid(${layer} MUST_NOT_REACH jiujin_${app}_demo)
+    endforeach()
+  endforeach()
   # Device layers below the gateway know nothing of the hall's dispatcher or clients.
   foreach(layer jiujin_devices_port jiujin_devices_modbus jiujin_devices_bus jiujin_devices_drivers
                 jiujin_devices_printer)

@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
   QQmlApplicationEngine engine;
   std::unique_ptr<QTranslator> translator;
   if (!console::useLanguage(engine, args.value("lang"), translator)) return fail("no translation for " + args.value("lang"));
+  if (monitor) monitor->setLanguage(args.value("lang"));
   QString error;
   if (!console::loadConsole(engine, desk.get(), monitor.get(), &error)) return fail(error, 1);
   if (monitor) monitor->loadToday();

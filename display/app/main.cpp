@@ -13,7 +13,7 @@
 #include "jiujin/config/loader.hpp"
 
 #include "display_view.hpp"
-#include "jiujin/display/demo_hall.hpp"
+#include "demo_hall.hpp"
 #include "jiujin/display/display_model.hpp"
 #include "jiujin/voice/announcement_player.hpp"
 #include "jiujin/voice/call_announcer.hpp"

@@ -76,6 +76,32 @@ TEST(AlarmList, AnOlderCopyArrivingLateDoesNotUndoTheAcknowledgementOrTheClosedF
   EXPECT_EQ(list.openFollowUps(), 0);
 }
 
+TEST(AlarmList, SaysWhetherAFollowUpIsOpenOrClosedAndShowsTheTextInTheChosenLanguage) {
+  AlarmList list;
+  json closed = badRating(1, at(9, 0));
+  closed["follow_up"] = {{"state", "closed"}, {"note", "已电话回访"}};
+  list.put(closed);
+  list.put(badRating(2, at(9, 10)));
+  json chineseOnly = badRating(3, at(9, 20));
+  chineseOnly.erase("en");
+  chineseOnly["follow_up"] = nullptr;
+  list.put(chineseOnly);
+
+  const auto english = list.rows(kToday, true);
+  ASSERT_EQ(english.size(), 3);
+  EXPECT_FALSE(english[0].value("followUpOpen").toBool());
+  EXPECT_FALSE(english[0].value("followUpClosed").toBool());
+  EXPECT_EQ(english[0].value("shownText").toString(), QStringLiteral("1号窗口收到“不满意”评价"));  // no English text
+  EXPECT_TRUE(english[1].value("followUpOpen").toBool());
+  EXPECT_FALSE(english[1].value("followUpClosed").toBool());
+  EXPECT_EQ(english[1].value("shownText").toString(), QStringLiteral("window 1 was rated dissatisfied"));
+  EXPECT_FALSE(english[2].value("followUpOpen").toBool());
+  EXPECT_TRUE(english[2].value("followUpClosed").toBool());
+
+  const auto chinese = list.rows(kToday);
+  EXPECT_EQ(chinese[1].value("shownText").toString(), QStringLiteral("1号窗口收到“不满意”评价"));
+}
+
 TEST(AlarmList, ForgetsSettledAlarmsOfEarlierDaysButKeepsOutstandingOnes) {
   AlarmList list;
   json settled = badRating(1, at(16, 0, 6));

@@ -13,7 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "display_view.hpp"
-#include "jiujin/display/demo_hall.hpp"
+#include "demo_hall.hpp"
 
 namespace jiujin::display {
 namespace {

@@ -47,6 +47,7 @@ TEST_F(Kiosk, ClosedHallSaysWhenItOpensAndIssuesNothing) {
   auto kiosk = make(wednesdayNight());
   EXPECT_FALSE(kiosk->open());
   EXPECT_EQ(kiosk->nextOpening(), QDateTime(QDate(2024, 5, 9), QTime(8, 30)));
+  EXPECT_TRUE(kiosk->nextOpeningKnown());
   kiosk->openItem(QString::fromStdString(firstItem()));
   EXPECT_FALSE(kiosk->canIssue());
   kiosk->takeTicket();
@@ -92,6 +93,41 @@ TEST_F(Kiosk, PriorityTicketNeedsAConfirmation) {
   kiosk->confirmPriority();
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(sent[0].second.at("priority"), "pregnant");
+}
+
+TEST_F(Kiosk, PriorityPageOffersTheFourClassesAndNamesTheChosenOne) {
+  auto kiosk = make(tuesdayMorning());
+  const QVariantList choices = kiosk->priorityChoices();
+  ASSERT_EQ(choices.size(), 4);
+  EXPECT_EQ(choices[0].toMap().value("choice").toInt(), KioskModel::Elderly);
+  EXPECT_EQ(choices[0].toMap().value("name").toString(), QStringLiteral("60岁以上老人"));
+  EXPECT_EQ(choices[3].toMap().value("choice").toInt(), KioskModel::Serviceman);
+  EXPECT_TRUE(kiosk->priorityChoiceName().isEmpty());
+  kiosk->openItem(QString::fromStdString(firstItem()));
+  kiosk->openPriority();
+  kiosk->choosePriority(KioskModel::Pregnant);
+  EXPECT_EQ(kiosk->priorityChoiceName(), QStringLiteral("孕妇"));
+}
+
+TEST_F(Kiosk, LanguageButtonNamesTheOtherLanguageAndSwitchesToIt) {
+  auto kiosk = make(tuesdayMorning());
+  EXPECT_EQ(kiosk->otherLanguageName(), QStringLiteral("English"));
+  kiosk->switchToOtherLanguage();
+  EXPECT_EQ(kiosk->language(), "en");
+  EXPECT_EQ(kiosk->otherLanguageName(), QStringLiteral("中文"));
+  kiosk->switchToOtherLanguage();
+  EXPECT_EQ(kiosk->language(), "zh");
+}
+
+TEST_F(Kiosk, ItemPageSaysThePromiseAndWhereTheItemCanBeDone) {
+  auto kiosk = make(tuesdayMorning());
+  // The sample catalog: 生育服务登记 is done on the spot, 抚恤金申领 within 15 working days;
+  // both anywhere in the district.
+  kiosk->openItem(QStringLiteral("370199-GG-0001"));
+  EXPECT_EQ(kiosk->item()->promiseText(), QStringLiteral("即办（当场办结）"));
+  EXPECT_EQ(kiosk->item()->scopeText(), QStringLiteral("同区通办：可在本区任一便民服务中心（站）办理"));
+  kiosk->openItem(QStringLiteral("370199-JF-0002"));
+  EXPECT_EQ(kiosk->item()->promiseText(), QStringLiteral("15 个工作日"));
 }
 
 TEST_F(Kiosk, IdleScreenGoesHomeAndBackToChinese) {

@@ -92,6 +92,13 @@ TEST_F(KioskScreens, EnglishButtonSwitchesTheLanguageThroughTranslations) {
   model.switchLanguage(QStringLiteral("en"));
   EXPECT_EQ(model.language(), "en");
   EXPECT_EQ(search->property("placeholderText").toString(), QStringLiteral("Search services, e.g. 社保"));
+  // The model's own words come from the same translation.
+  EXPECT_EQ(model.priorityChoices().at(0).toMap().value("name").toString(), QStringLiteral("Aged 60 or over"));
+  model.openItem(QStringLiteral("370199-GG-0001"));
+  EXPECT_EQ(model.item()->scopeText(),
+            QStringLiteral("District-wide: any service centre or station in this district can handle it"));
+  EXPECT_EQ(model.item()->promiseText(), QStringLiteral("Done on the spot"));
+  model.goHome();
   model.switchLanguage(QStringLiteral("zh"));
   EXPECT_EQ(search->property("placeholderText").toString(), QStringLiteral("搜索事项名称，如：社保"));
 }

@@ -129,8 +129,11 @@ TEST_F(Issuing, IssuedTicketIsPrintedWithItsNumberAndFigures) {
   EXPECT_EQ(printer.tickets[0].estimatedWaitMinutes, 2);  // 61 s rounds up
   EXPECT_NE(printer.tickets[0].qrPayload.find("A012"), std::string::npos);
   EXPECT_EQ(issuer.printState(), TicketIssuer::PrintState::Printing);
+  EXPECT_EQ(issuer.printNotice(), QStringLiteral("正在打印号票…"));
   printer.finish(PrintErrorCode::None);
   EXPECT_EQ(issuer.printState(), TicketIssuer::PrintState::Printed);
+  EXPECT_FALSE(issuer.printFailed());
+  EXPECT_EQ(issuer.printNotice(), QStringLiteral("请取走号票"));
   EXPECT_TRUE(dispatcher.ofType("printer_status").empty()) << "a healthy printer is no news";
 }
 
@@ -142,6 +145,9 @@ TEST_F(Issuing, PaperOutKeepsTheTicketOnScreenAndTellsTheManager) {
   EXPECT_EQ(issuer.number(), "A013");
   EXPECT_EQ(issuer.printState(), TicketIssuer::PrintState::Failed);
   EXPECT_EQ(issuer.printProblem(), "paper_out");
+  EXPECT_TRUE(issuer.printFailed());
+  EXPECT_EQ(issuer.printNotice(),
+            QStringLiteral("打印机缺纸，号票未能打印。请记住屏幕上的号码，号码已有效；工作人员已收到通知。"));
   const auto reports = dispatcher.ofType("printer_status");
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0]->body.at("device"), "kiosk-t/printer");

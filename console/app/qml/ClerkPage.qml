@@ -27,7 +27,7 @@ Item {
             Layout.fillWidth: true
             Layout.preferredHeight: 64
             radius: 6
-            color: Theme.stateColor(page.desk.stateCode)
+            color: Theme.stateColors[page.desk.stateCode] ?? Theme.muted
             RowLayout {
                 anchors.fill: parent
                 anchors.margins: 12
@@ -37,7 +37,7 @@ Item {
                     font.family: Theme.font; font.pixelSize: 26; font.bold: true; color: "white"
                 }
                 Text {
-                    text: page.desk.stateName + (page.desk.pauseReason ? "（" + page.desk.pauseReason + "）" : "")
+                    text: page.desk.stateText
                     font.family: Theme.font; font.pixelSize: 24; color: "white"
                 }
                 Item { Layout.fillWidth: true }

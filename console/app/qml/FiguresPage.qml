@@ -19,11 +19,11 @@ Item {
             TextField { id: toField; text: figures.monitor.figuresTo; placeholderText: "2024-05-31"; font.family: Theme.font; Layout.preferredWidth: 130 }
             Button { text: qsTr("查询"); font.family: Theme.font; onClicked: figures.monitor.loadFigures(fromField.text, toField.text) }
             Button { text: qsTr("今日"); font.family: Theme.font; onClicked: figures.monitor.loadToday() }
-            Button { text: qsTr("本考核期（双月）"); font.family: Theme.font; onClicked: figures.monitor.loadAppraisalPeriod(new Date()) }
+            Button { text: qsTr("本考核期（双月）"); font.family: Theme.font; onClicked: figures.monitor.loadCurrentAppraisalPeriod() }
             Item { Layout.fillWidth: true }
             TextField { id: exportPath; text: "jiujin-figures.csv"; font.family: Theme.font; Layout.preferredWidth: 200 }
             Button { text: qsTr("导出统计 CSV"); font.family: Theme.font; onClicked: figures.monitor.exportFigures(exportPath.text) }
-            Button { text: qsTr("导出考核表"); font.family: Theme.font; onClicked: figures.monitor.exportAppraisal(exportPath.text.replace(".csv", "-考核.csv")) }
+            Button { text: qsTr("导出考核表"); font.family: Theme.font; onClicked: figures.monitor.exportAppraisalBeside(exportPath.text) }
         }
 
         RowLayout {
@@ -51,7 +51,7 @@ Item {
                     Column {
                         anchors.centerIn: parent
                         Text { anchors.horizontalCenter: parent.horizontalCenter; text: modelData.label; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted }
-                        Text { anchors.horizontalCenter: parent.horizontalCenter; text: modelData.value === undefined ? "—" : modelData.value; font.family: Theme.font; font.pixelSize: 22; font.bold: true; color: Theme.ink }
+                        Text { anchors.horizontalCenter: parent.horizontalCenter; text: modelData.value; font.family: Theme.font; font.pixelSize: 22; font.bold: true; color: Theme.ink }
                     }
                 }
             }
@@ -89,7 +89,7 @@ Item {
                     header: Text { text: qsTr("姓名　办结　平均办理　满意率　在岗　暂停"); font.family: Theme.font; font.pixelSize: 14; color: Theme.muted }
                     delegate: Text {
                         required property var model
-                        text: model.name + "　" + model.completed + "　" + model.serviceMean + "　" + (model.satisfaction || "—") + "　" + model.loggedIn + "　" + model.paused
+                        text: model.name + "　" + model.completed + "　" + model.serviceMean + "　" + model.satisfaction + "　" + model.loggedIn + "　" + model.paused
                         font.family: Theme.font; font.pixelSize: 16; color: Theme.ink
                     }
                 }

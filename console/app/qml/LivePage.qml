@@ -32,16 +32,16 @@ Item {
                         spacing: 12
                         Text { text: qsTr("%1号").arg(model.number); font.family: Theme.font; font.pixelSize: 20; font.bold: true; color: Theme.ink }
                         Text { text: model.name; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 110 }
-                        Rectangle { radius: 3; color: Theme.stateColor(model.stateCode); Layout.preferredWidth: 84; Layout.preferredHeight: 28
+                        Rectangle { radius: 3; color: Theme.stateColors[model.stateCode] ?? Theme.muted; Layout.preferredWidth: 84; Layout.preferredHeight: 28
                                     Text { anchors.centerIn: parent; text: model.state; font.family: Theme.font; font.pixelSize: 15; color: "white" } }
                         Text { text: model.clerk || "—"; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 60 }
                         Text { text: model.ticket; font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.accent; Layout.preferredWidth: 56 }
                         Text { text: model.duration; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 60 }
                         Text { text: model.queues; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.fillWidth: true; elide: Text.ElideRight }
                         Button {
-                            text: model.stateCode === "closed" ? qsTr("开窗") : qsTr("关窗")
+                            text: model.closed ? qsTr("开窗") : qsTr("关窗")
                             font.family: Theme.font
-                            onClicked: model.stateCode === "closed" ? live.monitor.openWindow(model.number) : live.monitor.closeWindow(model.number)
+                            onClicked: model.closed ? live.monitor.openWindow(model.number) : live.monitor.closeWindow(model.number)
                         }
                     }
                 }
@@ -71,7 +71,7 @@ Item {
                             Layout.fillWidth: true
                             Text { text: alarm.model.at; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.alignment: Qt.AlignTop }
                             Text {
-                                text: Qt.uiLanguage === "en" && alarm.model.textEn ? alarm.model.textEn : alarm.model.text
+                                text: alarm.model.shownText
                                 font.family: Theme.font; font.pixelSize: 15
                                 color: alarm.model.acknowledged ? Theme.muted : Theme.bad
                                 Layout.fillWidth: true; wrapMode: Text.Wrap
@@ -84,25 +84,25 @@ Item {
                         }
                         RowLayout {
                             Layout.fillWidth: true
-                            visible: alarm.model.acknowledged || alarm.model.followUp !== ""
+                            visible: alarm.model.acknowledged || alarm.model.followUpOpen || alarm.model.followUpClosed
                             Text {
                                 visible: alarm.model.acknowledged
                                 text: qsTr("已确认 %1 %2").arg(alarm.model.acknowledgedAt).arg(alarm.model.acknowledgedBy)
                                 font.family: Theme.font; font.pixelSize: 13; color: Theme.muted
                             }
                             Text {
-                                visible: alarm.model.followUp === "open"
+                                visible: alarm.model.followUpOpen
                                 text: qsTr("回访待办结"); font.family: Theme.font; font.pixelSize: 13; font.bold: true; color: Theme.warn
                             }
                             Text {
-                                visible: alarm.model.followUp === "closed"
+                                visible: alarm.model.followUpClosed
                                 text: qsTr("已回访：%1").arg(alarm.model.followUpNote)
                                 font.family: Theme.font; font.pixelSize: 13; color: Theme.good
                                 Layout.fillWidth: true; wrapMode: Text.Wrap
                             }
-                            Item { Layout.fillWidth: alarm.model.followUp !== "closed" }
+                            Item { Layout.fillWidth: !alarm.model.followUpClosed }
                             Button {
-                                visible: alarm.model.actionable && alarm.model.followUp === "open"
+                                visible: alarm.model.actionable && alarm.model.followUpOpen
                                 text: qsTr("办结回访"); font.family: Theme.font
                                 onClicked: followUpDialog.ask(alarm.model.alarmId, alarm.model.text)
                             }
@@ -167,7 +167,7 @@ Item {
             SpinBox { id: windowBox; from: 1; to: 99; value: 1; font.family: Theme.font }
             TextField { id: queuesField; placeholderText: qsTr("服务队列，如 general social"); font.family: Theme.font; Layout.preferredWidth: 220 }
             Button { text: qsTr("设置队列"); font.family: Theme.font
-                     onClicked: live.monitor.setWindowQueues(windowBox.value, queuesField.text.split(" ").filter(function(q) { return q.length > 0 })) }
+                     onClicked: live.monitor.setWindowQueuesTyped(windowBox.value, queuesField.text) }
             TextField { id: pinField; placeholderText: qsTr("号码，如 A012"); font.family: Theme.font; Layout.preferredWidth: 130 }
             Button { text: qsTr("指定下一位"); font.family: Theme.font; onClicked: live.monitor.pinTicket(windowBox.value, pinField.text) }
             TextField { id: noticeField; placeholderText: qsTr("公告内容"); font.family: Theme.font; Layout.fillWidth: true }

@@ -17,7 +17,7 @@ Item {
             Layout.fillWidth: true
             Text { text: page.monitor.hallName + qsTr(" · 大厅监控"); font.family: Theme.font; font.pixelSize: 26; font.bold: true; color: Theme.ink }
             Item { Layout.fillWidth: true }
-            Text { text: qsTr("打印机：%1").arg(page.monitor.printerPaper || qsTr("无报告")); font.family: Theme.font; font.pixelSize: 18
+            Text { text: page.monitor.printerText; font.family: Theme.font; font.pixelSize: 18
                    color: page.monitor.printerOk ? Theme.good : Theme.warn }
             Text { text: qsTr("未确认告警 %1").arg(page.monitor.unacknowledged); font.family: Theme.font; font.pixelSize: 18
                    color: page.monitor.unacknowledged > 0 ? Theme.bad : Theme.muted }

@@ -13,13 +13,6 @@ QtObject {
     readonly property color bad: "#c62828"
     readonly property color line: "#d5dde6"
 
-    function stateColor(code) {
-        switch (code) {
-        case "idle": return good
-        case "calling": return accent
-        case "serving": return "#6a3fa0"
-        case "paused": return warn
-        default: return muted
-        }
-    }
+    // A window's state (its code) as a color; any other state shows muted.
+    readonly property var stateColors: ({ idle: good, calling: accent, serving: "#6a3fa0", paused: warn })
 }

@@ -344,14 +344,6 @@
         <translation> · Hall monitor</translation>
     </message>
     <message>
-        <source>打印机：%1</source>
-        <translation>Printer: %1</translation>
-    </message>
-    <message>
-        <source>无报告</source>
-        <translation>no report</translation>
-    </message>
-    <message>
         <source>未确认告警 %1</source>
         <translation>Unacknowledged alarms %1</translation>
     </message>
@@ -429,6 +421,10 @@
         <source>暂无评价</source>
         <translation>No ratings yet</translation>
     </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>jiujin::console::HallMonitor</name>
@@ -463,6 +459,14 @@
     <message>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>打印机：%1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <source>无报告</source>
+        <translation>no report</translation>
     </message>
 </context>
 </TS>

@@ -49,7 +49,8 @@ QList<QByteArray> AlarmList::roles() {
   return {"alarmId",        "kind",       "at",           "text",
           "textEn",         "actionable", "acknowledged", "acknowledgedBy",
           "acknowledgedAt", "followUp",   "followUpNote", "followUpClosedBy",
-          "window",         "device"};
+          "window",         "device",     "shownText",    "followUpOpen",
+          "followUpClosed"};
 }
 
 void AlarmList::put(const json& alarm) {
@@ -100,7 +101,7 @@ const json* AlarmList::find(std::int64_t id) const {
   return it == byId_.end() ? nullptr : &it->second;
 }
 
-QList<QVariantMap> AlarmList::rows(core::Date today) const {
+QList<QVariantMap> AlarmList::rows(core::Date today, bool english) const {
   std::vector<std::pair<std::int64_t, const json*>> order;
   for (const auto& [id, alarm] : byId_) order.emplace_back(id, &alarm);
   std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
@@ -130,7 +131,11 @@ QList<QVariantMap> AlarmList::rows(core::Date today) const {
         {"followUpClosedBy", qs(text(follow, "closed_by"))},
         {"window", window != a.end() && window->is_number_integer() ? QVariant(window->get<int>())
                                                                     : QVariant()},
-        {"device", qs(text(a, "device"))}};
+        {"device", qs(text(a, "device"))},
+        // The dispatcher writes each alarm in both languages; an English one may be missing.
+        {"shownText", qs(english && !text(a, "en").empty() ? text(a, "en") : text(a, "zh"))},
+        {"followUpOpen", followUpState(a) == "open"},
+        {"followUpClosed", followUpState(a) == "closed"}};
   }
   return rows;
 }

@@ -24,6 +24,8 @@ ClerkConsole::ClerkConsole(int window, Send send, Clock clock, QObject* parent)
   ticker_.setInterval(1000);
   connect(&ticker_, &QTimer::timeout, this, [this] {
     refreshQueues();
+    // What the keypad may do can change with time alone (an appointment's slot begins).
+    if (refreshActions()) emit changed();
     emit tick();
   });
   ticker_.start();
@@ -32,6 +34,7 @@ ClerkConsole::ClerkConsole(int window, Send send, Clock clock, QObject* parent)
 void ClerkConsole::setHall(const core::Hall* hall, bool online) {
   hall_ = hall;
   online_ = online;
+  refreshActions();
   refreshQueues();
   refreshMaterials();
   emit changed();
@@ -73,6 +76,11 @@ QString ClerkConsole::pauseReason() const {
   return w ? qs(w->pauseReason) : QString();
 }
 
+QString ClerkConsole::stateText() const {
+  const QString reason = pauseReason();
+  return reason.isEmpty() ? stateName() : tr("%1（%2）").arg(stateName(), reason);
+}
+
 bool ClerkConsole::loggedIn() const {
   const auto* w = status();
   return w && w->clerk.has_value();
@@ -83,48 +91,26 @@ QString ClerkConsole::clerk() const {
   return w && w->clerk ? qs(*w->clerk) : QString();
 }
 
-bool ClerkConsole::canCall() const {
-  const auto* w = status();
-  return online_ && !busy_ && w && w->clerk && w->state == core::WindowState::Idle &&
-         hall_->peekNext(window_, clock_()).has_value();
+bool ClerkConsole::may(core::WindowAction action) const {
+  return online_ && !busy_ && hall_ && actions_.allows(action);
 }
 
-bool ClerkConsole::canRecall() const {
-  const auto* t = currentTicket();
-  return online_ && !busy_ && t && t->state == core::TicketState::Called &&
-         t->recalls < hall_->definition().rules.recallLimit;
-}
+bool ClerkConsole::canCall() const { return may(core::WindowAction::CallNext); }
+bool ClerkConsole::canRecall() const { return may(core::WindowAction::Recall); }
+bool ClerkConsole::canStart() const { return may(core::WindowAction::StartService); }
+bool ClerkConsole::canComplete() const { return may(core::WindowAction::Complete); }
+bool ClerkConsole::canNoShow() const { return may(core::WindowAction::MarkNoShow); }
+bool ClerkConsole::canTransfer() const { return may(core::WindowAction::Transfer); }
+bool ClerkConsole::canPause() const { return may(core::WindowAction::Pause); }
+bool ClerkConsole::canResume() const { return may(core::WindowAction::Resume); }
+bool ClerkConsole::canRequestEvaluation() const { return may(core::WindowAction::RequestEvaluation); }
 
-bool ClerkConsole::canStart() const {
-  const auto* t = currentTicket();
-  return online_ && !busy_ && t && t->state == core::TicketState::Called;
-}
-
-bool ClerkConsole::canComplete() const {
-  const auto* t = currentTicket();
-  return online_ && !busy_ && t && t->state == core::TicketState::Serving;
-}
-
-bool ClerkConsole::canNoShow() const { return canStart(); }
-
-bool ClerkConsole::canTransfer() const { return canComplete(); }
-
-bool ClerkConsole::canPause() const {
-  const auto* w = status();
-  return online_ && !busy_ && w && w->clerk && w->state == core::WindowState::Idle;
-}
-
-bool ClerkConsole::canResume() const {
-  const auto* w = status();
-  return online_ && !busy_ && w && w->clerk && w->state == core::WindowState::Paused;
-}
-
-bool ClerkConsole::canRequestEvaluation() const {
-  const auto* w = status();
-  if (!online_ || busy_ || !w || !w->awaitingEvaluation) return false;
-  // Completing prompts the pad already; F8 prompts it again while no rating has come.
-  const auto* t = hall_->findTicket(*w->awaitingEvaluation);
-  return t && t->evaluation != core::EvaluationStatus::Rated;
+bool ClerkConsole::refreshActions() {
+  // The hall's own rules (recall limit, who may pause, …): the console keeps no copy.
+  core::WindowActions now = hall_ ? hall_->allowed(window_, clock_()) : core::WindowActions{};
+  if (now == actions_) return false;
+  actions_ = std::move(now);
+  return true;
 }
 
 QString ClerkConsole::ticketNumber() const {

@@ -36,7 +36,7 @@ QList<QVariantMap> groupRows(const json& groups, const std::map<std::string, std
                         {"waitP90", formatDuration(static_cast<qint64>(waiting.value("p90_s", 0.0) + 0.5))},
                         {"serviceMean", formatDuration(static_cast<qint64>(service.value("mean_s", 0.0) + 0.5))},
                         {"serviceP90", formatDuration(static_cast<qint64>(service.value("p90_s", 0.0) + 0.5))},
-                        {"satisfaction", g.value("rated", 0) ? percent(g.value("satisfaction_rate", 0.0)) : QString()},
+                        {"satisfaction", g.value("rated", 0) ? percent(g.value("satisfaction_rate", 0.0)) : QStringLiteral("—")},
                         {"loggedIn", formatDuration(static_cast<qint64>(g.value("logged_in_s", 0.0)))},
                         {"paused", formatDuration(static_cast<qint64>(g.value("paused_s", 0.0)))}};
   }
@@ -63,6 +63,16 @@ void HallMonitor::setHall(const core::Hall* hall, bool online) {
   refreshWindows();
   refreshQueues();
   emit changed();
+}
+
+void HallMonitor::setLanguage(const QString& language) {
+  english_ = language == QStringLiteral("en");
+  refreshAlarms();
+  setDevices(lastDevices_);  // the printer's words were made in the language before
+}
+
+QString HallMonitor::printerText() const {
+  return tr("打印机：%1").arg(printerPaper_.isEmpty() ? tr("无报告") : printerPaper_);
 }
 
 QString HallMonitor::hallName() const { return hall_ ? qs(hall_->definition().name) : QString(); }
@@ -102,7 +112,8 @@ void HallMonitor::refreshWindows() {
                           {"ticket", t ? qs(t->number) : QString()},
                           {"duration", w.state == core::WindowState::Closed ? QString() : formatDuration(secondsBetween(since, now))},
                           {"queues", served.join(QStringLiteral(" "))},
-                          {"pauseReason", qs(w.pauseReason)}};
+                          {"pauseReason", qs(w.pauseReason)},
+                          {"closed", w.state == core::WindowState::Closed}};
     }
   }
   windows_.setRows(std::move(rows));
@@ -136,6 +147,7 @@ void HallMonitor::refreshQueues() {
 }
 
 void HallMonitor::setDevices(const json& devices) {
+  lastDevices_ = devices;
   QList<QVariantMap> rows;
   printerPaper_.clear();
   printerOk_ = false;
@@ -179,7 +191,7 @@ void HallMonitor::addAlarms(const json& alarms) {
 void HallMonitor::refreshAlarms() {
   const core::Date today = core::dateOf(clock_());
   alarmList_.forgetSettledBefore(today);
-  alarms_.setRows(alarmList_.rows(today));
+  alarms_.setRows(alarmList_.rows(today, english_));
   emit alarmsChanged();
 }
 
@@ -228,6 +240,10 @@ void HallMonitor::act(const std::string& type, json body) {
 void HallMonitor::openWindow(int window) { act("open_window", json{{"window", window}}); }
 void HallMonitor::closeWindow(int window) { act("close_window", json{{"window", window}}); }
 
+void HallMonitor::setWindowQueuesTyped(int window, const QString& queues) {
+  setWindowQueues(window, queues.split(QLatin1Char(' '), Qt::SkipEmptyParts));
+}
+
 void HallMonitor::setWindowQueues(int window, const QStringList& queueList) {
   if (queueList.isEmpty()) {
     refuse(tr("至少选择一个队列"));
@@ -267,6 +283,8 @@ void HallMonitor::loadToday() {
   const QString today = localDateTime(clock_()).date().toString(Qt::ISODate);
   loadFigures(today, today);
 }
+
+void HallMonitor::loadCurrentAppraisalPeriod() { loadAppraisalPeriod(localDateTime(clock_()).date()); }
 
 void HallMonitor::loadAppraisalPeriod(const QDate& day) {
   const int firstMonth = ((day.month() - 1) / 2) * 2 + 1;
@@ -339,6 +357,13 @@ bool HallMonitor::exportFigures(const QString& path) {
     return false;
   }
   return true;
+}
+
+bool HallMonitor::exportAppraisalBeside(const QString& figuresPath) {
+  QString path = figuresPath;
+  const qsizetype csv = path.indexOf(QStringLiteral(".csv"));
+  if (csv >= 0) path.replace(csv, 4, QStringLiteral("-考核.csv"));
+  return exportAppraisal(path);
 }
 
 bool HallMonitor::exportAppraisal(const QString& path) {

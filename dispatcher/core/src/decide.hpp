@@ -8,6 +8,7 @@
 #include "jiujin/core/commands.hpp"
 #include "jiujin/core/error.hpp"
 #include "jiujin/core/events.hpp"
+#include "jiujin/core/window_actions.hpp"
 
 namespace jiujin::core::detail {
 
@@ -42,6 +43,12 @@ Decision decideCommand(const HallData&, const cmd::PinTicket&, TimePoint);
 
 /// Why CallNext at `window` would be refused now, if it would (routing aside).
 std::optional<Error> callRefusal(const HallData& hall, WindowNumber window);
+
+/// Why Transfer at `window` would be refused now whatever its target, if it would.
+std::optional<Error> transferRefusal(const HallData& hall, WindowNumber window);
+
+/// Hall::allowed: each keypad action decided as execute() would, nothing applied.
+WindowActions allowedActions(const HallData& hall, WindowNumber window, TimePoint now);
 
 /// Timed transitions due at `now`: automatic no-shows, evaluation timeouts.
 std::vector<Event> dueTransitions(const HallData& hall, TimePoint now);

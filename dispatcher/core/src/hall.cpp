@@ -56,6 +56,10 @@ void Hall::apply(const Event& event) { detail::applyEvent(impl_->data, event); }
 const HallDefinition& Hall::definition() const { return impl_->data.definition; }
 const HallState& Hall::state() const { return impl_->data.state; }
 
+WindowActions Hall::allowed(WindowNumber window, TimePoint now) const {
+  return detail::allowedActions(impl_->data, window, now);
+}
+
 std::optional<CallDecision> Hall::peekNext(WindowNumber window, TimePoint now) const {
   if (detail::callRefusal(impl_->data, window)) return std::nullopt;
   return detail::Router{impl_->data}.next(window, now);

@@ -174,11 +174,15 @@ Decision decideCommand(const HallData& h, const cmd::Reactivate& c, TimePoint no
   return events(ev::TicketReactivated{now, t->id});
 }
 
-Decision decideCommand(const HallData& h, const cmd::Transfer& c, TimePoint now) {
+std::optional<Error> transferRefusal(const HallData& h, WindowNumber n) {
   if (!h.state.open) return dayNotOpen();
-  auto active = activeTicketAt(h, c.window);
-  if (!active) return active.error();
-  const Ticket& parent = *active.value();
+  if (auto active = activeTicketAt(h, n); !active) return active.error();
+  return std::nullopt;
+}
+
+Decision decideCommand(const HallData& h, const cmd::Transfer& c, TimePoint now) {
+  if (auto refusal = transferRefusal(h, c.window)) return *refusal;
+  const Ticket& parent = *activeTicketAt(h, c.window).value();
   Ticket child;
   child.queue = parent.queue;
   std::string where;

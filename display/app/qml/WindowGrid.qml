@@ -27,6 +27,8 @@ Rectangle {
             required property string ticketNumber
             required property string status
             required property string statusText
+            required property bool hasTicket
+            required property string caption
 
             width: view.cellWidth
             height: view.cellHeight
@@ -67,9 +69,9 @@ Rectangle {
                     horizontalAlignment: Text.AlignRight
                     fontSizeMode: Text.HorizontalFit
                     minimumPixelSize: 32
-                    text: ticketNumber !== "" ? ticketNumber : statusText
-                    color: ticketNumber !== "" ? "#ffe066" : status === "paused" ? "#ffc078" : "#adb5bd"
-                    font.pixelSize: ticketNumber !== "" ? 72 : 48
+                    text: caption
+                    color: hasTicket ? "#ffe066" : status === "paused" ? "#ffc078" : "#adb5bd"
+                    font.pixelSize: hasTicket ? 72 : 48
                     font.bold: true
                 }
             }

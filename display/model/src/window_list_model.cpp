@@ -19,6 +19,8 @@ QVariant WindowListModel::data(const QModelIndex& index, int role) const {
     case TicketNumberRole: return r.ticketNumber;
     case StatusRole: return r.status;
     case StatusTextRole: return r.statusText;
+    case HasTicketRole: return !r.ticketNumber.isEmpty();
+    case CaptionRole: return r.ticketNumber.isEmpty() ? r.statusText : r.ticketNumber;
     default: return {};
   }
 }
@@ -30,6 +32,8 @@ QHash<int, QByteArray> WindowListModel::roleNames() const {
       {TicketNumberRole, "ticketNumber"},
       {StatusRole, "status"},
       {StatusTextRole, "statusText"},
+      {HasTicketRole, "hasTicket"},
+      {CaptionRole, "caption"},
   };
 }
 

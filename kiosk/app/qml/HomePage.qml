@@ -33,7 +33,7 @@ Item {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.large
                 font.bold: true
-                text: isNaN(page.kiosk.nextOpening.getTime())
+                text: !page.kiosk.nextOpeningKnown
                       ? qsTr("已闭厅")
                       : qsTr("已闭厅，下次开放时间：%1")
                             .arg(page.kiosk.nextOpening.toLocaleString(Qt.locale(qsTr("zh_CN")), qsTr("M月d日 dddd HH:mm")))

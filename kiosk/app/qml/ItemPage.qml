@@ -10,12 +10,6 @@ Item {
     required property KioskModel kiosk
     readonly property ItemDetail item: kiosk.item
 
-    function scopeText(scope) {
-        if (scope === ItemDetail.District) return qsTr("同区通办：可在本区任一便民服务中心（站）办理")
-        if (scope === ItemDetail.City) return qsTr("同城通办：可在本市任一便民服务中心（站）办理")
-        return qsTr("在本中心办理")
-    }
-
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
@@ -138,9 +132,9 @@ Item {
                 InfoRow {
                     Layout.fillWidth: true
                     label: qsTr("办理时限")
-                    value: page.item.immediate ? qsTr("即办（当场办结）") : qsTr("%1 个工作日").arg(page.item.promisedDays)
+                    value: page.item.promiseText
                 }
-                InfoRow { Layout.fillWidth: true; label: qsTr("通办"); value: page.scopeText(page.item.scope) }
+                InfoRow { Layout.fillWidth: true; label: qsTr("通办"); value: page.item.scopeText }
                 InfoRow { Layout.fillWidth: true; label: qsTr("办理窗口"); value: page.item.queueName }
                 InfoRow {
                     Layout.fillWidth: true

@@ -38,12 +38,12 @@ Rectangle {
 
         BigButton {
             objectName: "languageButton"
-            text: header.kiosk.language === "zh" ? "English" : "中文"
+            text: header.kiosk.otherLanguageName
             fill: Theme.surface
             ink: Theme.brand
             fontSize: Theme.body
             implicitHeight: 100
-            onClicked: header.kiosk.switchLanguage(header.kiosk.language === "zh" ? "en" : "zh")
+            onClicked: header.kiosk.switchToOtherLanguage()
         }
     }
 }

@@ -7,14 +7,6 @@ Item {
     id: page
     required property KioskModel kiosk
 
-    function choiceName(choice) {
-        if (choice === KioskModel.Elderly) return qsTr("60岁以上老人")
-        if (choice === KioskModel.Disabled) return qsTr("残疾人")
-        if (choice === KioskModel.Pregnant) return qsTr("孕妇")
-        if (choice === KioskModel.Serviceman) return qsTr("军人")
-        return ""
-    }
-
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
@@ -43,16 +35,16 @@ Item {
             columnSpacing: 24
             visible: page.kiosk.priorityChoice === KioskModel.NoPriority
             Repeater {
-                model: [KioskModel.Elderly, KioskModel.Disabled, KioskModel.Pregnant, KioskModel.Serviceman]
+                model: page.kiosk.priorityChoices
                 delegate: BigButton {
-                    required property int modelData
+                    required property var modelData
                     Layout.fillWidth: true
                     implicitHeight: 200
-                    text: page.choiceName(modelData)
+                    text: modelData.name
                     fill: Theme.surface
                     ink: Theme.priority
                     fontSize: Theme.title
-                    onClicked: page.kiosk.choosePriority(modelData)
+                    onClicked: page.kiosk.choosePriority(modelData.choice)
                 }
             }
         }
@@ -73,7 +65,7 @@ Item {
                 spacing: 28
                 Text {
                     Layout.fillWidth: true
-                    text: qsTr("您选择了：%1").arg(page.choiceName(page.kiosk.priorityChoice))
+                    text: qsTr("您选择了：%1").arg(page.kiosk.priorityChoiceName)
                     color: Theme.priority
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.title

@@ -9,16 +9,7 @@ Item {
     required property KioskModel kiosk
     readonly property TicketIssuer issuer: kiosk.issuer
     readonly property bool issued: issuer.state === TicketIssuer.Issued
-    readonly property bool printFailed: issuer.printState === TicketIssuer.Failed
-                                        || issuer.printState === TicketIssuer.NoPrinter
-
-    function problemText(problem) {
-        if (problem === "paper_out") return qsTr("打印机缺纸")
-        if (problem === "cover_open") return qsTr("打印机盖未合上")
-        if (problem === "no_answer" || problem === "offline") return qsTr("打印机无响应")
-        if (problem === "no_printer") return qsTr("本机不打印号票")
-        return qsTr("打印机故障")
-    }
+    readonly property bool printFailed: issuer.printFailed
 
     ColumnLayout {
         anchors.fill: parent
@@ -151,12 +142,7 @@ Item {
                 font.pixelSize: Theme.large
                 font.bold: page.printFailed
                 color: page.printFailed ? Theme.warning : Theme.ink
-                text: page.issuer.printState === TicketIssuer.Printing ? qsTr("正在打印号票…")
-                    : page.issuer.printState === TicketIssuer.Printed ? qsTr("请取走号票")
-                    : page.issuer.printState === TicketIssuer.NoPrinter
-                      ? qsTr("本机不打印号票，请记住屏幕上的号码，号码已有效")
-                      : qsTr("%1，号票未能打印。请记住屏幕上的号码，号码已有效；工作人员已收到通知。")
-                            .arg(page.problemText(page.issuer.printProblem))
+                text: page.issuer.printNotice
             }
         }
 

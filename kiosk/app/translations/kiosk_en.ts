@@ -4,52 +4,52 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../qml/HomePage.qml" line="37"/>
+        <location filename="../qml/HomePage.qml" line="+37"/>
         <source>已闭厅</source>
         <translation>The hall is closed</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="38"/>
+        <location line="+1"/>
         <source>已闭厅，下次开放时间：%1</source>
         <translation>The hall is closed. It opens again %1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="39"/>
+        <location line="+1"/>
         <source>zh_CN</source>
         <translation>en_GB</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="39"/>
+        <location line="+0"/>
         <source>M月d日 dddd HH:mm</source>
         <translation>dddd d MMMM, HH:mm</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="45"/>
+        <location line="+6"/>
         <source>请选择您要办理的事项</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="59"/>
+        <location line="+14"/>
         <source>搜索事项名称，如：社保</source>
         <translation>Search services, e.g. 社保</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="126"/>
+        <location line="+67"/>
         <source>即办</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="133"/>
+        <location line="+7"/>
         <source>等候 —</source>
         <translation>Waiting —</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="133"/>
+        <location line="+0"/>
         <source>等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="148"/>
+        <location line="+15"/>
         <source>没有找到相关事项，请换个词或到咨询台询问</source>
         <translation>No service found. Try another word or ask at the information desk</translation>
     </message>
@@ -57,107 +57,82 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../qml/ItemPage.qml" line="14"/>
-        <source>同区通办：可在本区任一便民服务中心（站）办理</source>
-        <translation>District-wide: any service centre or station in this district can handle it</translation>
-    </message>
-    <message>
-        <location filename="../qml/ItemPage.qml" line="15"/>
-        <source>同城通办：可在本市任一便民服务中心（站）办理</source>
-        <translation>City-wide: any service centre or station in this city can handle it</translation>
-    </message>
-    <message>
-        <location filename="../qml/ItemPage.qml" line="16"/>
-        <source>在本中心办理</source>
-        <translation>Handled at this centre</translation>
-    </message>
-    <message>
-        <location filename="../qml/ItemPage.qml" line="52"/>
+        <location filename="../qml/ItemPage.qml" line="+47"/>
         <source>正在等候</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="59"/>
+        <location line="+7"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="69"/>
+        <location line="+11"/>
         <source>预计等候</source>
         <translation>Expected wait</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="76"/>
+        <location line="+7"/>
         <source>约 %1 分钟</source>
         <translation>About %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="88"/>
+        <location line="+12"/>
         <source>暂时无法获取实时排队信息，请以叫号为准</source>
         <translation>Live queue figures are not available right now; please follow the calls</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="108"/>
+        <location line="+20"/>
         <source>需携带材料（一次性告知）</source>
         <translation>What to bring (the complete list)</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="129"/>
+        <location line="+21"/>
         <source>无需材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="135"/>
+        <location line="+6"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="138"/>
+        <location line="+3"/>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="139"/>
-        <source>即办（当场办结）</source>
-        <translation>Done on the spot</translation>
-    </message>
-    <message>
-        <location filename="../qml/ItemPage.qml" line="139"/>
-        <source>%1 个工作日</source>
-        <translation>%1 working days</translation>
-    </message>
-    <message>
-        <location filename="../qml/ItemPage.qml" line="141"/>
+        <location line="+3"/>
         <source>通办</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="142"/>
+        <location line="+1"/>
         <source>办理窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="146"/>
+        <location line="+4"/>
         <source>政策依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="156"/>
+        <location line="+10"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="165"/>
+        <location line="+9"/>
         <source>绿色通道</source>
         <translation>Priority lane</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="173"/>
+        <location line="+8"/>
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/ItemPage.qml" line="173"/>
+        <location line="+0"/>
         <source>已闭厅</source>
         <translation>The hall is closed</translation>
     </message>
@@ -165,12 +140,12 @@
 <context>
     <name>KioskHeader</name>
     <message>
-        <location filename="../qml/KioskHeader.qml" line="32"/>
+        <location filename="../qml/KioskHeader.qml" line="+32"/>
         <source>zh_CN</source>
         <translation>en_GB</translation>
     </message>
     <message>
-        <location filename="../qml/KioskHeader.qml" line="32"/>
+        <location line="+0"/>
         <source>yyyy年M月d日 dddd  HH:mm</source>
         <translation>dddd d MMMM yyyy  HH:mm</translation>
     </message>
@@ -178,12 +153,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="14"/>
+        <location filename="../qml/Main.qml" line="+14"/>
         <source>取号机</source>
         <translation>Ticket kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="43"/>
+        <location line="+29"/>
         <source>正在连接排队系统，等候人数暂不显示</source>
         <translation>Connecting to the queue system; waiting figures are not shown yet</translation>
     </message>
@@ -191,57 +166,37 @@
 <context>
     <name>PriorityPage</name>
     <message>
-        <location filename="../qml/PriorityPage.qml" line="11"/>
-        <source>60岁以上老人</source>
-        <translation>Aged 60 or over</translation>
-    </message>
-    <message>
-        <location filename="../qml/PriorityPage.qml" line="12"/>
-        <source>残疾人</source>
-        <translation>Disabled</translation>
-    </message>
-    <message>
-        <location filename="../qml/PriorityPage.qml" line="13"/>
-        <source>孕妇</source>
-        <translation>Pregnant</translation>
-    </message>
-    <message>
-        <location filename="../qml/PriorityPage.qml" line="14"/>
-        <source>军人</source>
-        <translation>Serviceman or servicewoman</translation>
-    </message>
-    <message>
-        <location filename="../qml/PriorityPage.qml" line="24"/>
+        <location filename="../qml/PriorityPage.qml" line="+16"/>
         <source>绿色通道</source>
         <translation>Priority lane</translation>
     </message>
     <message>
-        <location filename="../qml/PriorityPage.qml" line="32"/>
+        <location line="+8"/>
         <source>以下人员可优先办理：%1。叫号后请向窗口出示相关证件。</source>
         <translation>These residents are served first for %1. Please show your certificate at the window when called.</translation>
     </message>
     <message>
-        <location filename="../qml/PriorityPage.qml" line="76"/>
+        <location line="+44"/>
         <source>您选择了：%1</source>
         <translation>You chose: %1</translation>
     </message>
     <message>
-        <location filename="../qml/PriorityPage.qml" line="85"/>
+        <location line="+9"/>
         <source>请确认您符合条件。办理时工作人员会查验相关证件。</source>
         <translation>Please confirm that this applies to you. The staff will check your certificate.</translation>
     </message>
     <message>
-        <location filename="../qml/PriorityPage.qml" line="96"/>
+        <location line="+11"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../qml/PriorityPage.qml" line="104"/>
+        <location line="+8"/>
         <source>确认取号</source>
         <translation>Confirm and take a number</translation>
     </message>
     <message>
-        <location filename="../qml/PriorityPage.qml" line="116"/>
+        <location line="+12"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -249,124 +204,178 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../qml/TicketPage.qml" line="16"/>
-        <source>打印机缺纸</source>
-        <translation>The printer is out of paper</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="17"/>
-        <source>打印机盖未合上</source>
-        <translation>The printer cover is open</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="18"/>
-        <source>打印机无响应</source>
-        <translation>The printer does not respond</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="19"/>
-        <source>本机不打印号票</source>
-        <translation>This kiosk does not print tickets</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="20"/>
-        <source>打印机故障</source>
-        <translation>Printer fault</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="34"/>
+        <location filename="../qml/TicketPage.qml" line="+25"/>
         <source>正在取号，请稍候…</source>
         <translation>Taking your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="57"/>
+        <location line="+23"/>
         <source>系统暂时无法取号，请稍候或到咨询台</source>
         <translation>Numbers cannot be issued right now. Please wait a moment or go to the information desk</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="67"/>
+        <location line="+10"/>
         <source>正在自动重试（已尝试 %1 次），您无需重复取号</source>
         <translation>Retrying automatically (%1 attempts so far); there is no need to tap again</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="80"/>
+        <location line="+13"/>
         <source>无法取号：%1</source>
         <translation>Cannot take a number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="96"/>
+        <location line="+16"/>
         <source>您的号码（绿色通道）</source>
         <translation>Your number (priority lane)</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="96"/>
+        <location line="+0"/>
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="120"/>
+        <location line="+24"/>
         <source>办理事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="121"/>
+        <location line="+1"/>
         <source>办理窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="122"/>
+        <location line="+1"/>
         <source>前面等候</source>
         <translation>Ahead of you</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="122"/>
+        <location line="+0"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="123"/>
+        <location line="+1"/>
         <source>预计等候</source>
         <translation>Expected wait</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="123"/>
+        <location line="+0"/>
         <source>约 %1 分钟</source>
         <translation>About %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="127"/>
+        <location line="+4"/>
         <source>请留意叫号</source>
         <translation>Please listen for your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="154"/>
-        <source>正在打印号票…</source>
-        <translation>Printing your ticket…</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="155"/>
-        <source>请取走号票</source>
-        <translation>Please take your ticket</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="157"/>
-        <source>本机不打印号票，请记住屏幕上的号码，号码已有效</source>
-        <translation>This kiosk does not print tickets. Please remember the number on the screen; it is valid</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="158"/>
-        <source>%1，号票未能打印。请记住屏幕上的号码，号码已有效；工作人员已收到通知。</source>
-        <translation>%1: the ticket could not be printed. Please remember the number on the screen; it is valid, and the staff have been told.</translation>
-    </message>
-    <message>
-        <location filename="../qml/TicketPage.qml" line="168"/>
+        <location line="+36"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/TicketPage.qml" line="168"/>
+        <location line="+0"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>jiujin::kiosk::ItemDetail</name>
+    <message>
+        <location filename="../../model/src/item_detail.cpp" line="+69"/>
+        <source>同区通办：可在本区任一便民服务中心（站）办理</source>
+        <translation>District-wide: any service centre or station in this district can handle it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同城通办：可在本市任一便民服务中心（站）办理</source>
+        <translation>City-wide: any service centre or station in this city can handle it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>在本中心办理</source>
+        <translation>Handled at this centre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>即办（当场办结）</source>
+        <translation>Done on the spot</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 个工作日</source>
+        <translation>%1 working days</translation>
+    </message>
+</context>
+<context>
+    <name>jiujin::kiosk::KioskModel</name>
+    <message>
+        <location filename="../../model/src/kiosk_model.cpp" line="+176"/>
+        <source>60岁以上老人</source>
+        <translation>Aged 60 or over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾人</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>孕妇</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>军人</source>
+        <translation>Serviceman or servicewoman</translation>
+    </message>
+</context>
+<context>
+    <name>jiujin::kiosk::TicketIssuer</name>
+    <message>
+        <location filename="../../model/src/ticket_issuer.cpp" line="+76"/>
+        <source>打印机缺纸</source>
+        <translation>The printer is out of paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机盖未合上</source>
+        <translation>The printer cover is open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机无响应</source>
+        <translation>The printer does not respond</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本机不打印号票</source>
+        <translation>This kiosk does not print tickets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机故障</source>
+        <translation>Printer fault</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>正在打印号票…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请取走号票</source>
+        <translation>Please take your ticket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本机不打印号票，请记住屏幕上的号码，号码已有效</source>
+        <translation>This kiosk does not print tickets. Please remember the number on the screen; it is valid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1，号票未能打印。请记住屏幕上的号码，号码已有效；工作人员已收到通知。</source>
+        <translation>%1: the ticket could not be printed. Please remember the number on the screen; it is valid, and the staff have been told.</translation>
     </message>
 </context>
 </TS>

@@ -64,6 +64,19 @@ ItemDetail::Scope ItemDetail::scope() const {
   }
   return Scope::ThisHall;
 }
+QString ItemDetail::scopeText() const {
+  switch (scope()) {
+    case Scope::District: return tr("同区通办：可在本区任一便民服务中心（站）办理");
+    case Scope::City: return tr("同城通办：可在本市任一便民服务中心（站）办理");
+    case Scope::ThisHall: break;
+  }
+  return tr("在本中心办理");
+}
+
+QString ItemDetail::promiseText() const {
+  return immediate() ? tr("即办（当场办结）") : tr("%1 个工作日").arg(promisedDays());
+}
+
 QString ItemDetail::legalBasis() const { return item_ ? text(item_->legalBasis) : QString(); }
 bool ItemDetail::priorityAllowed() const { return item_ && item_->priorityAllowed; }
 

@@ -1,5 +1,7 @@
 #include "jiujin/kiosk/kiosk_model.hpp"
 
+#include <QVariantMap>
+
 #include "jiujin/kiosk/hall_time.hpp"
 #include "jiujin/kiosk/opening_hours.hpp"
 
@@ -154,8 +156,42 @@ void KioskModel::switchLanguage(const QString& language) {
   if (languageSwitch_ && !languageSwitch_(language)) return;
   language_ = language;
   issuer_.setEnglish(language == QStringLiteral("en"));
+  item_.retranslate();
   emit languageChanged();
+  emit priorityChoiceChanged();  // its name is in the new language
   touched();
+}
+
+void KioskModel::switchToOtherLanguage() {
+  switchLanguage(language_ == QStringLiteral("zh") ? QStringLiteral("en") : QStringLiteral("zh"));
+}
+
+QString KioskModel::otherLanguageName() const {
+  // Each name in its own language: a resident who cannot read this one can read that one.
+  return language_ == QStringLiteral("zh") ? QStringLiteral("English") : QStringLiteral("中文");
+}
+
+namespace {
+
+QString priorityName(int choice) {
+  switch (choice) {
+    case KioskModel::Elderly: return KioskModel::tr("60岁以上老人");
+    case KioskModel::Disabled: return KioskModel::tr("残疾人");
+    case KioskModel::Pregnant: return KioskModel::tr("孕妇");
+    case KioskModel::Serviceman: return KioskModel::tr("军人");
+    default: return {};
+  }
+}
+
+}  // namespace
+
+QString KioskModel::priorityChoiceName() const { return priorityName(priorityChoice_); }
+
+QVariantList KioskModel::priorityChoices() const {
+  QVariantList choices;
+  for (const int choice : {Elderly, Disabled, Pregnant, Serviceman})
+    choices << QVariantMap{{QStringLiteral("choice"), choice}, {QStringLiteral("name"), priorityName(choice)}};
+  return choices;
 }
 
 void KioskModel::setPage(Page page) {

@@ -64,7 +64,34 @@ void TicketIssuer::clear() {
   setState(State::Idle);
 }
 
-void TicketIssuer::setEnglish(bool english) { settings_.english = english; }
+void TicketIssuer::setEnglish(bool english) {
+  settings_.english = english;
+  emit printStateChanged();  // printNotice is translated when read
+}
+
+namespace {
+
+/// printProblem as the resident reads it.
+QString problemText(const QString& problem) {
+  if (problem == QStringLiteral("paper_out")) return TicketIssuer::tr("打印机缺纸");
+  if (problem == QStringLiteral("cover_open")) return TicketIssuer::tr("打印机盖未合上");
+  if (problem == QStringLiteral("no_answer") || problem == QStringLiteral("offline")) return TicketIssuer::tr("打印机无响应");
+  if (problem == QStringLiteral("no_printer")) return TicketIssuer::tr("本机不打印号票");
+  return TicketIssuer::tr("打印机故障");
+}
+
+}  // namespace
+
+QString TicketIssuer::printNotice() const {
+  switch (printState_) {
+    case PrintState::NotStarted: return {};
+    case PrintState::Printing: return tr("正在打印号票…");
+    case PrintState::Printed: return tr("请取走号票");
+    case PrintState::NoPrinter: return tr("本机不打印号票，请记住屏幕上的号码，号码已有效");
+    case PrintState::Failed: break;
+  }
+  return tr("%1，号票未能打印。请记住屏幕上的号码，号码已有效；工作人员已收到通知。").arg(problemText(printProblem_));
+}
 
 void TicketIssuer::send() {
   if (!busy()) return;

@@ -34,8 +34,9 @@ class AlarmList {
   /// The alarm with this id, or null.
   const nlohmann::json* find(std::int64_t id) const;
   /// Newest first: what just happened is what the manager reads. Times of `today` show as
-  /// "HH:mm:ss", older ones with their date.
-  QList<QVariantMap> rows(core::Date today) const;
+  /// "HH:mm:ss", older ones with their date. "shownText" is the alarm in English when
+  /// `english` (and the dispatcher wrote one), else in Chinese.
+  QList<QVariantMap> rows(core::Date today, bool english = false) const;
 
  private:
   std::map<std::int64_t, nlohmann::json> byId_;

@@ -1,8 +1,9 @@
 #pragma once
 // The clerk's console at one window (窗口工作台): the window's state, the current ticket
 // with its materials checklist, the queues the window serves, the clerk's figures today,
-// and the keypad's intents. Which buttons are live is decided here from the hall mirror;
-// every intent goes to the dispatcher, and a refusal's reason (zh) is shown as it came.
+// and the keypad's intents. Which buttons are live the hall mirror's core says
+// (core::Hall::allowed, the dispatcher's own rules); every intent goes to the dispatcher,
+// and a refusal's reason (zh) is shown as it came.
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -22,6 +23,7 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QString stateCode READ stateCode NOTIFY changed)
   Q_PROPERTY(QString stateName READ stateName NOTIFY changed)
   Q_PROPERTY(QString pauseReason READ pauseReason NOTIFY changed)
+  Q_PROPERTY(QString stateText READ stateText NOTIFY changed)
   Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY changed)
   Q_PROPERTY(QString clerk READ clerk NOTIFY changed)
   Q_PROPERTY(bool busy READ busy NOTIFY changed)
@@ -63,6 +65,8 @@ class ClerkConsole : public QObject {
   QString stateCode() const;
   QString stateName() const;
   QString pauseReason() const;
+  /// The state with the pause reason when there is one: "暂停（外出送件）".
+  QString stateText() const;
   bool loggedIn() const;
   QString clerk() const;
   bool busy() const { return busy_; }
@@ -115,6 +119,9 @@ class ClerkConsole : public QObject {
   void figuresChanged();
 
  private:
+  bool may(core::WindowAction action) const;
+  /// Asks the mirrored hall what the window may do now; true when that changed.
+  bool refreshActions();
   const core::WindowStatus* status() const;
   const core::Ticket* currentTicket() const;
   void act(const std::string& type, nlohmann::json body, std::function<void()> then = {});
@@ -128,6 +135,7 @@ class ClerkConsole : public QObject {
   const core::Hall* hall_ = nullptr;
   bool online_ = false;
   bool busy_ = false;
+  core::WindowActions actions_;
   QString refusal_;
   std::optional<core::TicketId> materialsFor_;
   int servedToday_ = 0;

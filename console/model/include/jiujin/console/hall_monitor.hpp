@@ -25,6 +25,7 @@ class HallMonitor : public QObject {
   Q_PROPERTY(QString hallName READ hallName NOTIFY changed)
   Q_PROPERTY(QString notice READ notice NOTIFY changed)
   Q_PROPERTY(QString printerPaper READ printerPaper NOTIFY devicesChanged)
+  Q_PROPERTY(QString printerText READ printerText NOTIFY devicesChanged)
   Q_PROPERTY(bool printerOk READ printerOk NOTIFY devicesChanged)
   Q_PROPERTY(int unacknowledged READ unacknowledged NOTIFY alarmsChanged)
   Q_PROPERTY(int openFollowUps READ openFollowUps NOTIFY alarmsChanged)
@@ -51,6 +52,8 @@ class HallMonitor : public QObject {
               QObject* parent = nullptr);
 
   void setHall(const core::Hall* hall, bool online);
+  /// The interface language ("zh", "en"): which of an alarm's two texts the list shows.
+  void setLanguage(const QString& language);
   /// Device health by id (HallLink::devices(), with the dispatcher's fault counts); call
   /// after every device. news too.
   void setDevices(const nlohmann::json& devices);
@@ -66,6 +69,8 @@ class HallMonitor : public QObject {
   QString hallName() const;
   QString notice() const;
   QString printerPaper() const { return printerPaper_; }
+  /// The header's printer line: "打印机：<paper>", or that no printer has reported.
+  QString printerText() const;
   bool printerOk() const { return printerOk_; }
   int unacknowledged() const { return alarmList_.unacknowledged(); }
   int openFollowUps() const { return alarmList_.openFollowUps(); }
@@ -90,7 +95,9 @@ class HallMonitor : public QObject {
   Q_INVOKABLE void openWindow(int window);
   Q_INVOKABLE void closeWindow(int window);
   /// Serve exactly these queues (weight 1, unconditional) at `window`.
-  Q_INVOKABLE void setWindowQueues(int window, const QStringList& queues);
+  void setWindowQueues(int window, const QStringList& queues);
+  /// The same from the manager's typing: queue ids separated by spaces ("general social").
+  Q_INVOKABLE void setWindowQueuesTyped(int window, const QString& queues);
   /// Call the ticket numbered `number` ("A012") next at `window`.
   Q_INVOKABLE void pinTicket(int window, const QString& number);
   Q_INVOKABLE void broadcastNotice(const QString& text);
@@ -102,10 +109,14 @@ class HallMonitor : public QObject {
   Q_INVOKABLE void loadFigures(const QString& from, const QString& to);
   Q_INVOKABLE void loadToday();
   /// The bi-monthly appraisal period (Jan–Feb, Mar–Apr, …) holding `day`.
-  Q_INVOKABLE void loadAppraisalPeriod(const QDate& day);
+  void loadAppraisalPeriod(const QDate& day);
+  /// The appraisal period holding today (the monitor's clock).
+  Q_INVOKABLE void loadCurrentAppraisalPeriod();
   /// Writes the loaded figures (or the appraisal) to `path`; false and refusal set on failure.
   Q_INVOKABLE bool exportFigures(const QString& path);
   Q_INVOKABLE bool exportAppraisal(const QString& path);
+  /// The appraisal beside the figures' file: "x.csv" → "x-考核.csv".
+  Q_INVOKABLE bool exportAppraisalBeside(const QString& figuresPath);
   Q_INVOKABLE void clearRefusal();
 
  signals:
@@ -129,13 +140,15 @@ class HallMonitor : public QObject {
   Clock clock_;
   const core::Hall* hall_ = nullptr;
   bool online_ = false;
+  bool english_ = false;
   QString refusal_;
   QString printerPaper_;
   bool printerOk_ = false;
   AlarmList alarmList_;
   nlohmann::json figures_ = nlohmann::json::object();
+  nlohmann::json lastDevices_ = nlohmann::json::object();
   RowListModel windows_{{"number", "name", "kind", "stateCode", "state", "clerk", "ticket", "duration", "queues",
-                         "pauseReason"}};
+                         "pauseReason", "closed"}};
   RowListModel queues_{{"queue", "name", "prefix", "waiting", "oldestWait", "estimatedWait", "overTarget"}};
   RowListModel devices_{{"device", "kind", "window", "status", "online", "faults", "detail"}};
   RowListModel alarms_{AlarmList::roles()};

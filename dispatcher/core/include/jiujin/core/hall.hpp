@@ -11,6 +11,7 @@
 #include "jiujin/core/events.hpp"
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/state.hpp"
+#include "jiujin/core/window_actions.hpp"
 
 namespace jiujin::core {
 
@@ -52,6 +53,9 @@ class Hall {
   const HallDefinition& definition() const;
   const HallState& state() const;
 
+  /// Which of `window`'s keypad actions execute() would accept at `now`, and why not the
+  /// others, without changing anything (the console asks this instead of its own rules).
+  WindowActions allowed(WindowNumber window, TimePoint now) const;
   /// What CallNext at `window` would choose at `now`, without changing anything.
   std::optional<CallDecision> peekNext(WindowNumber window, TimePoint now) const;
   WaitEstimate estimateForQueue(const QueueId& queue, TimePoint now) const;

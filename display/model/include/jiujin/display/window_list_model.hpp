@@ -19,7 +19,9 @@ class WindowListModel : public QAbstractListModel {
   Q_OBJECT
   Q_PROPERTY(int count READ count NOTIFY countChanged)
  public:
-  enum Role { NumberRole = Qt::UserRole + 1, NameRole, TicketNumberRole, StatusRole, StatusTextRole };
+  /// HasTicketRole and CaptionRole follow from the row: whether a number is up, and what the
+  /// tile says on its right (the number, else the status text).
+  enum Role { NumberRole = Qt::UserRole + 1, NameRole, TicketNumberRole, StatusRole, StatusTextRole, HasTicketRole, CaptionRole };
 
   explicit WindowListModel(QObject* parent = nullptr);
 

@@ -24,6 +24,8 @@ class ItemDetail : public QObject {
   Q_PROPERTY(bool immediate READ immediate NOTIFY itemChanged)
   Q_PROPERTY(int promisedDays READ promisedDays NOTIFY itemChanged)
   Q_PROPERTY(Scope scope READ scope NOTIFY itemChanged)
+  Q_PROPERTY(QString scopeText READ scopeText NOTIFY itemChanged)
+  Q_PROPERTY(QString promiseText READ promiseText NOTIFY itemChanged)
   Q_PROPERTY(QString legalBasis READ legalBasis NOTIFY itemChanged)
   Q_PROPERTY(QString queueName READ queueName NOTIFY itemChanged)
   Q_PROPERTY(bool priorityAllowed READ priorityAllowed NOTIFY itemChanged)
@@ -55,6 +57,12 @@ class ItemDetail : public QObject {
   bool immediate() const;
   int promisedDays() const;
   Scope scope() const;
+  /// Where the item can be done (通办), as the resident reads it.
+  QString scopeText() const;
+  /// The promised time: 即办 or so many working days.
+  QString promiseText() const;
+  /// The interface language changed: the texts above are read again.
+  void retranslate() { emit itemChanged(); }
   QString legalBasis() const;
   QString queueName() const { return queueName_; }
   bool priorityAllowed() const;

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QTimer>
+#include <QVariantList>
 #include <functional>
 #include <optional>
 
@@ -23,10 +24,14 @@ class KioskModel : public QObject {
   Q_PROPERTY(QDateTime now READ now NOTIFY clockChanged)
   Q_PROPERTY(bool open READ open NOTIFY clockChanged)
   Q_PROPERTY(QDateTime nextOpening READ nextOpening NOTIFY clockChanged)
+  Q_PROPERTY(bool nextOpeningKnown READ nextOpeningKnown NOTIFY clockChanged)
   Q_PROPERTY(bool connected READ connected NOTIFY connectedChanged)
   Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+  Q_PROPERTY(QString otherLanguageName READ otherLanguageName NOTIFY languageChanged)
   Q_PROPERTY(Page page READ page NOTIFY pageChanged)
   Q_PROPERTY(int priorityChoice READ priorityChoice NOTIFY priorityChoiceChanged)
+  Q_PROPERTY(QString priorityChoiceName READ priorityChoiceName NOTIFY priorityChoiceChanged)
+  Q_PROPERTY(QVariantList priorityChoices READ priorityChoices NOTIFY languageChanged)
   Q_PROPERTY(bool canIssue READ canIssue NOTIFY canIssueChanged)
   Q_PROPERTY(jiujin::kiosk::ItemListModel* items READ items CONSTANT)
   Q_PROPERTY(jiujin::kiosk::ItemDetail* item READ item CONSTANT)
@@ -64,10 +69,18 @@ class KioskModel : public QObject {
   QDateTime now() const { return now_; }
   bool open() const { return open_; }
   QDateTime nextOpening() const { return nextOpening_; }
+  /// Whether the hall file says when the hall opens next (a closed hall may not).
+  bool nextOpeningKnown() const { return nextOpening_.isValid(); }
   bool connected() const { return current_; }
   QString language() const { return language_; }
+  /// The language button's label: the language it switches to, in that language.
+  QString otherLanguageName() const;
   Page page() const { return page_; }
   int priorityChoice() const { return priorityChoice_; }
+  /// The chosen 绿色通道 class as the resident reads it; empty when none is chosen.
+  QString priorityChoiceName() const;
+  /// The 绿色通道 classes a resident may choose: {"choice": PriorityChoice, "name": text}.
+  QVariantList priorityChoices() const;
   bool canIssue() const;
   ItemListModel* items() { return &items_; }
   ItemDetail* item() { return &item_; }
@@ -89,6 +102,8 @@ class KioskModel : public QObject {
   Q_INVOKABLE void cancelPriority();
   /// "zh" or "en".
   Q_INVOKABLE void switchLanguage(const QString& language);
+  /// The language button: Chinese ↔ English.
+  Q_INVOKABLE void switchToOtherLanguage();
 
  signals:
   void clockChanged();

@@ -28,6 +28,8 @@ class TicketIssuer : public QObject {
   Q_PROPERTY(State state READ state NOTIFY stateChanged)
   Q_PROPERTY(PrintState printState READ printState NOTIFY printStateChanged)
   Q_PROPERTY(QString printProblem READ printProblem NOTIFY printStateChanged)
+  Q_PROPERTY(bool printFailed READ printFailed NOTIFY printStateChanged)
+  Q_PROPERTY(QString printNotice READ printNotice NOTIFY printStateChanged)
   Q_PROPERTY(QString number READ number NOTIFY ticketChanged)
   Q_PROPERTY(QString itemName READ itemName NOTIFY ticketChanged)
   Q_PROPERTY(QString queueName READ queueName NOTIFY ticketChanged)
@@ -70,11 +72,16 @@ class TicketIssuer : public QObject {
   bool issue(const core::ServiceItem& item, const QString& queueName, core::PriorityClass priority);
   /// Forgets the ticket and stops retrying: the resident has gone (back to the home screen).
   void clear();
+  /// The language of refusals; the model's own words are re-read (printStateChanged).
   void setEnglish(bool english);
 
   State state() const { return state_; }
   PrintState printState() const { return printState_; }
   QString printProblem() const { return printProblem_; }
+  /// The ticket is not on paper (failed, or no printer here): the screen is the ticket.
+  bool printFailed() const { return printState_ == PrintState::Failed || printState_ == PrintState::NoPrinter; }
+  /// What the resident reads about the paper ticket, in the interface language.
+  QString printNotice() const;
   QString number() const { return number_; }
   QString itemName() const { return itemName_; }
   QString queueName() const { return queueName_; }

@@ -6,9 +6,9 @@
 #include <QQuickWindow>
 
 #include "console_view.hpp"
+#include "demo_figures.hpp"
 #include "jiujin/core/hall.hpp"
 #include "jiujin/protocol/json_codec.hpp"
-#include "jiujin/service/statistics.hpp"
 
 namespace jiujin::console {
 
@@ -51,11 +51,8 @@ class DemoDispatcher {
     client::Reply reply;
     const auto now = demoMorning();
     if (type == "statistics") {
-      std::vector<core::Ticket> tickets;
-      for (const auto& [id, t] : hall_.state().tickets) tickets.push_back(t);
       reply.ok = true;
-      reply.result = service::statistics(hall_, now);
-      reply.result["figures"] = service::periodFigures(tickets, events_, hall_.definition(), now);
+      reply.result = json{{"figures", demo::dayFigures(hall_, now, logins_)}};
       reply.result["figures"]["from"] = "2024-05-07";
       reply.result["figures"]["to"] = "2024-05-07";
     } else {
@@ -67,7 +64,7 @@ class DemoDispatcher {
       } else if (auto events = hall_.execute(command.value(), now); !events) {
         reply.error = {core::toString(events.error().code), events.error().zh, events.error().en};
       } else {
-        events_.insert(events_.end(), events.value().begin(), events.value().end());
+        noteLogin(command.value(), now);
         reply.ok = true;
         reply.result = json::object();
       }
@@ -77,10 +74,13 @@ class DemoDispatcher {
 
  private:
   void run(const core::Command& command, core::TimePoint at) {
-    if (auto events = hall_.execute(command, at); events) events_.insert(events_.end(), events.value().begin(), events.value().end());
+    if (hall_.execute(command, at)) noteLogin(command, at);
+  }
+  void noteLogin(const core::Command& command, core::TimePoint at) {
+    if (const auto* login = std::get_if<core::cmd::ClerkLogin>(&command)) logins_[login->clerk] = at;
   }
   core::Hall hall_;
-  std::vector<core::Event> events_;
+  demo::LoginTimes logins_;
 };
 
 /// The dispatcher's alarms of the demo morning, in every state the list shows.

@@ -1,4 +1,4 @@
-#include "jiujin/display/demo_hall.hpp"
+#include "demo_hall.hpp"
 
 #include <QLoggingCategory>
 #include <array>

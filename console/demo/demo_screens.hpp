@@ -1,7 +1,8 @@
 #pragma once
 // The console's screens rendered offscreen to PNG from a demonstration morning: the hall of
 // the given file with residents waiting, the dispatcher played in-process by a core::Hall
-// (and the service's own figures code). Used by `--screenshots DIR` and the screenshot test.
+// (its figures counted from that hall, demo_figures.hpp). Used by `--screenshots DIR` and
+// the screenshot test; the console's model library knows nothing of it.
 #include <QString>
 #include <QStringList>
 
