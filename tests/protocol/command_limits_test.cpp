@@ -93,6 +93,18 @@ TEST(CommandLimits, ADefinitionIsHeldToTheHallFilesRanges) {
   EXPECT_EQ(refusal({{"type", "update_definition"}, {"definition", definition}}), "accepted");
 }
 
+// Found by the handler fuzzer: a window without a profile was taken as an empty profile,
+// which the same codec then refused to read back.
+TEST(CommandLimits, ADefinitionsWindowNeedsItsProfileAsInTheHallFile) {
+  json definition = toJson(sampleDefinition());
+  definition["windows"][0].erase("profile");
+  const std::string absent = refusal({{"type", "update_definition"}, {"definition", definition}});
+  EXPECT_NE(absent.find("command.definition.windows[0].profile"), std::string::npos) << absent;
+  definition["windows"][0]["profile"] = {{"entries", json::array()}};
+  const std::string empty = refusal({{"type", "update_definition"}, {"definition", definition}});
+  EXPECT_NE(empty.find("expected an array of 1 to 50 entries"), std::string::npos) << empty;
+}
+
 TEST(CommandLimits, TheJournalIsReadWithoutLimits) {
   // A profile change journaled before the limits existed still replays.
   core::WorkProfile old{{core::ProfileEntry{"general", 50.0, core::Minutes{1000}, false}}};

@@ -47,7 +47,9 @@ template <class V> void describe(V& v, WindowDef& x) {
   v.field("number", x.number, limits::kWindow);
   v.fieldOr("name", x.name, limits::kLabel);
   v.fieldOr("kind", x.kind);
-  v.fieldOr("profile", x.profile);
+  // Required, 1–50 entries, as in the hall file: an absent profile decoded to an empty one,
+  // which then could not be decoded again (found by the handler fuzzer).
+  v.field("profile", x.profile);
 }
 template <class V> void describe(V& v, Rules& x) {
   v.fieldOr("recallLimit", x.recallLimit, limits::kRecallLimit);
