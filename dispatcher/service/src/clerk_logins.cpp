@@ -1,8 +1,6 @@
 // Clerk logins: the PIN is checked off the command thread (argon2id is slow on purpose), and
 // the PIN throttle decides who may try at all — before any check runs, so that a flood of
 // guesses costs the hall nothing — and locks a clerk after too many wrong PINs in a row.
-#include <fmt/format.h>
-
 #include "pin_lockout.hpp"
 #include "request_bodies.hpp"
 #include "request_handler.hpp"
@@ -69,16 +67,6 @@ Outcome<json> RequestHandler::finishLogin(SetAside& login, bool pinMatches) {
   // The hall may have moved on while the PIN was checked: ask again.
   if (auto refusal = authorize(login.who, *login.command, durable_->hall().state())) return *refusal;
   return executeCommand(login.pending, *login.command);
-}
-
-Outcome<json> RequestHandler::unlockClerk(const json& body) {
-  auto clerk = clerkToUnlock(body);
-  if (!clerk) return clerk.error();
-  const bool wasLocked = pinThrottle_.unlock(clerk.value());
-  // A manager may be told which ids exist; a locked id that is not a clerk (a guesser's) can
-  // be unlocked too, to clear it.
-  if (!wasLocked && !clerks_.contains(clerk.value())) return errors::notFound(fmt::format("clerk {}", clerk.value()));
-  return json{{"clerk", clerk.value()}, {"was_locked", wasLocked}};
 }
 
 }  // namespace jiujin::service::detail

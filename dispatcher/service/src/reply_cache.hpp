@@ -8,6 +8,12 @@
 
 namespace jiujin::service::detail {
 
+/// The key a command's reply is kept under: the client's name and its request id.
+inline std::string replyKey(const std::string& client, const std::string& requestId) {
+  return client + '\n' + requestId;
+}
+
+/// The most recent `capacity` replies; the first reply kept under a key stays its answer.
 class ReplyCache {
  public:
   explicit ReplyCache(std::size_t capacity) : capacity_(capacity) {}

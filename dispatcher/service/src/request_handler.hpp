@@ -1,7 +1,9 @@
 #pragma once
 // Everything the service does with one batch of requests, without the sockets: who is
 // asking, may they, what the core says, what is committed, what goes out. The socket loop
-// (dispatcher_service.cpp) feeds it frames and sends what it returns.
+// (dispatcher_service.cpp) feeds it frames and sends what it returns. Its methods are spread
+// over one file per concern (the comments below name them); the queries are free functions
+// in a table (queries.hpp), testable without a handler.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -113,32 +115,44 @@ class RequestHandler {
     std::size_t raised = 0;
   };
 
+  // request_handler.cpp: the turn's orchestration.
   void handleRequest(std::vector<zmq::message_t> envelope, std::string_view frame, std::string_view userId);
+  void serve(Pending& pending, const Request& request, const ClientIdentity& who, AuditRecord& audit);
+  Outcome<nlohmann::json> serveQuery(Pending& pending, ServiceRequest kind, const nlohmann::json& body,
+                                     const ClientIdentity& who);
+  void raise(const Alarm& alarm);
+
+  // last_resort.cpp
   void failRequest(const BatchMark& mark, std::vector<zmq::message_t> envelope, std::string_view frame,
                    std::string_view userId, std::string_view what);
   /// Drops PIN checks whose request never finished registering (it failed half-way).
   void dropUnfinishedLogins();
-  Outcome<ClientIdentity> identify(const Request& request, std::string_view userId) const;
-  void serve(Pending& pending, const Request& request, const ClientIdentity& who, AuditRecord& audit);
-  Outcome<nlohmann::json> serveQuery(ServiceRequest kind, const nlohmann::json& body, const ClientIdentity& who);
+
+  // idempotency.cpp
+  void recallRecentReplies();
+  /// A command sent again: answered with the reply kept for it, or with the first request when
+  /// that is still set aside. Sets the pending request's cache key either way.
+  bool answeredBefore(Pending& pending, const ClientIdentity& who, std::optional<ServiceRequest> query);
+
+  // command_execution.cpp
   Outcome<nlohmann::json> serveCommand(Pending& pending, const Request& request, const ClientIdentity& who);
   Outcome<nlohmann::json> executeCommand(Pending& pending, const core::Command& command);
+  void executeSystem(const core::Command& command);
+
+  // configuration_reload.cpp
   Outcome<nlohmann::json> reloadConfiguration(Pending& pending);
-  std::optional<ServiceError> checkTicketingHours(const core::Command& command, const ClientIdentity& who) const;
-  Outcome<nlohmann::json> acknowledgeAlarm(const nlohmann::json& body, const ClientIdentity& who);
-  Outcome<nlohmann::json> closeFollowUp(const nlohmann::json& body, const ClientIdentity& who);
-  nlohmann::json currentAlarms() const;
+
+  // clerk_logins.cpp
   Outcome<std::uint64_t> submitPinCheck(const nlohmann::json& body, const ClientIdentity& who);
   void finishPinCheck(std::uint64_t id, bool pinMatches);
   Outcome<nlohmann::json> finishLogin(SetAside& login, bool pinMatches);
-  Outcome<nlohmann::json> unlockClerk(const nlohmann::json& body);
+
+  // off_thread_requests.cpp
   Outcome<nlohmann::json> serveStatistics(Pending& pending, const nlohmann::json& body);
   void finishStatistics(std::uint64_t id, Outcome<nlohmann::json> figures);
   void finishSetAside(std::uint64_t id, Outcome<nlohmann::json> outcome);
-  void executeSystem(const core::Command& command);
-  void raise(const Alarm& alarm);
-  void reportDevice(const DeviceHealth& device, bool& changed);
-  nlohmann::json snapshot() const;
+
+  // batch_commit.cpp
   std::uint64_t seqAfterBatch() const;
   /// The reply frame of a request of the batch whose events start at `firstSeq`.
   std::string replyText(Pending& pending, std::uint64_t firstSeq) const;

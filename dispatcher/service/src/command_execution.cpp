@@ -1,0 +1,115 @@
+// Core commands at the service's edge: the request body becomes a core::Command (unknown
+// fields refused), the role and the opening hours are checked, a login goes to the PIN lane
+// (clerk_logins.cpp), and the rest is executed by the core. The events join the batch, each
+// checked for alarms; the reply carries the events and the ticket they are about.
+#include <fmt/format.h>
+
+#include "jiujin/base/log.hpp"
+#include "jiujin/core/names.hpp"
+#include "jiujin/protocol/json_codec.hpp"
+#include "request_handler.hpp"
+#include "ticketing_hours.hpp"
+#include "unknown_fields.hpp"
+
+namespace jiujin::service::detail {
+
+using nlohmann::json;
+
+namespace {
+
+/// The ticket an event is about, if any.
+std::optional<core::TicketId> ticketOf(const core::Event& event) {
+  return std::visit(
+      [](const auto& e) -> std::optional<core::TicketId> {
+        if constexpr (requires { e.ticket.id; }) {
+          return e.ticket.id;
+        } else if constexpr (requires { e.child.id; }) {
+          return e.child.id;
+        } else if constexpr (requires { core::TicketId{e.ticket}; }) {
+          return e.ticket;
+        } else {
+          return std::nullopt;
+        }
+      },
+      event);
+}
+
+}  // namespace
+
+Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& request, const ClientIdentity& who) {
+  json commandJson = request.body;
+  const bool login = request.type == protocol::commandType(core::cmd::ClerkLogin{});
+  if (login) commandJson.erase("pin");
+  commandJson["type"] = request.type;
+  auto command = protocol::commandFromJson(commandJson);
+  if (!command) {
+    if (command.error().en.find(".type") != std::string::npos) return errors::unknownCommand(request.type);
+    return fromCoreError(command.error());
+  }
+  if (const auto unknown = unknownField(commandJson, protocol::toJson(command.value())))
+    return errors::invalidArgument(fmt::format("unknown field \"{}\" for {}", *unknown, request.type));
+  if (auto refusal = authorize(who, command.value(), durable_->hall().state())) return *refusal;
+  if (auto refusal = checkTicketingHours(command.value(), who, ticketing_, now_)) return *refusal;
+  // The PIN is checked after the role (a console may only try PINs at its own window), off the
+  // command thread: the login is set aside and answered in a later batch (clerk_logins.cpp).
+  if (login) {
+    auto check = submitPinCheck(request.body, who);
+    if (!check) return check.error();
+    pending.setAside = check.value();
+    setAside_[check.value()].command = command.value();
+    return json::object();
+  }
+  return executeCommand(pending, command.value());
+}
+
+Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Command& command) {
+  core::Hall& hall = durable_->hall();
+  json result = json::object();
+  if (const auto* issue = std::get_if<core::cmd::IssueTicket>(&command)) {
+    // A retry with a key already used today: the same ticket, nothing new.
+    if (!issue->requestKey.empty()) {
+      if (const auto id = hall.ticketByRequestKey(issue->requestKey)) {
+        const core::Ticket& ticket = *hall.findTicket(*id);
+        const auto e = hall.estimateForTicket(ticket.id, now_).value_or(core::WaitEstimate{});
+        return json{{"ticket", protocol::toJson(ticket)}, {"people_ahead", e.peopleAhead},
+                    {"wait_s", e.wait.count()}, {"events", json::array()}, {"repeated", true}};
+      }
+    }
+    const auto e = hall.estimateForItem(issue->item, issue->priority, now_);
+    result["people_ahead"] = e.peopleAhead;
+    result["wait_s"] = e.wait.count();
+  }
+  auto executed = hall.execute(command, now_);
+  if (!executed) return fromCoreError(executed.error());
+  pending.firstEvent = events_.size();
+  pending.eventCount = executed.value().size();
+  json events = json::array();
+  std::optional<core::TicketId> ticket;
+  for (auto& e : executed.value()) {
+    events.push_back(protocol::toJson(e));
+    if (!ticket) ticket = ticketOf(e);
+    if (auto alarm = alarms_.checkEvent(hall, e)) raise(*alarm);
+    events_.push_back(std::move(e));
+  }
+  result["events"] = std::move(events);
+  if (ticket) {
+    if (const auto t = hall.state().tickets.find(*ticket); t != hall.state().tickets.end())
+      result["ticket"] = protocol::toJson(t->second);
+  }
+  return result;
+}
+
+void RequestHandler::executeSystem(const core::Command& command) {
+  auto result = durable_->hall().execute(command, now_);
+  AuditRecord record{now_, "dispatcher", "system", "", protocol::commandType(command), protocol::toJson(command),
+                     result.ok(), result.ok() ? "ok" : core::toString(result.error().code)};
+  record.body.erase("type");
+  auditRecords_.push_back(std::move(record));
+  if (!result) {
+    log::warning("dispatcher.service", "{} refused: {}", protocol::commandType(command), result.error().en);
+    return;
+  }
+  for (auto& e : result.value()) events_.push_back(std::move(e));
+}
+
+}  // namespace jiujin::service::detail
