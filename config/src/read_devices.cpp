@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/config/names.hpp"
+#include "jiujin/core/names.hpp"
 #include "reading.hpp"
 
 namespace jiujin::config {
@@ -73,6 +74,32 @@ void readBus(TableReader& t, HallConfig& config, Sources& sources) {
   config.buses.push_back(std::move(bus));
 }
 
+/// transfer_to = { kind = "issuing" } | { window = 3 } | { queue = "social" }: the protocol's
+/// transfer target (docs/protocol.md), written the same way.
+std::optional<core::TransferTarget> readTransferTarget(const toml::table& table, const std::string& device,
+                                                       Report& report) {
+  TableReader t(table, fmt::format("transfer_to of device \"{}\"", device), report);
+  const auto kind = t.string("kind");
+  const auto window = t.integer("window", 1, 999);
+  const auto queue = t.string("queue");
+  t.rejectUnknownKeys();
+  const int given = int{t.node("kind") != nullptr} + int{t.node("window") != nullptr} + int{t.node("queue") != nullptr};
+  if (given != 1) {
+    report.error(t.self(), fmt::format("transfer_to of device \"{}\" needs exactly one of kind = \"<window kind>\", "
+                                       "window = <number> or queue = \"<queue id>\"; found {}",
+                                       device, given));
+    return std::nullopt;
+  }
+  if (window) return core::TransferTarget{static_cast<core::WindowNumber>(*window)};
+  if (queue) return core::TransferTarget{*queue};
+  if (!kind) return std::nullopt;  // reported as a wrong type already
+  if (const auto parsed = core::parseWindowKind(*kind)) return core::TransferTarget{*parsed};
+  report.error(t.at("kind"), fmt::format("transfer_to kind \"{}\" of device \"{}\" is not one of general, "
+                                         "specialist, issuing, complaints",
+                                         *kind, device));
+  return std::nullopt;
+}
+
 void readDevice(TableReader& t, HallConfig& config, Sources& sources) {
   DeviceConfig device;
   std::optional<DeviceKind> kind;
@@ -112,7 +139,18 @@ void readDevice(TableReader& t, HallConfig& config, Sources& sources) {
                                                  "hall; remove its window",
                                                  device.id, toString(*kind)));
   }
-  sources.devices.push_back({t.at("id"), t.at("bus"), t.at("address"), t.at("window")});
+  std::optional<Position> transferAt;  // set only for a target read, which the cross-check then checks
+  if (const auto* to = t.table("transfer_to")) {
+    if (kind && *kind != DeviceKind::Keypad) {
+      t.report().error(t.at("transfer_to"), fmt::format("device \"{}\" is a {}; only keypads have a transfer key "
+                                                        "(remove transfer_to)",
+                                                        device.id, toString(*kind)));
+    } else if (auto target = readTransferTarget(*to, device.id, t.report())) {
+      device.transferTo = *target;
+      transferAt = t.at("transfer_to");
+    }
+  }
+  sources.devices.push_back({t.at("id"), t.at("bus"), t.at("address"), t.at("window"), transferAt});
   config.devices.push_back(std::move(device));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The steps of loading a hall file: each section's reader fills its part of the
 // HallConfig and notes where things were written, so the cross-checks can point there.
+#include <optional>
 #include <vector>
 
 #include "jiujin/config/catalog.hpp"
@@ -29,6 +30,7 @@ struct DeviceSource {
   Position bus;
   Position address;
   Position window;
+  std::optional<Position> transferTo;  ///< where transfer_to's target is, when it is written
 };
 struct ClientSource {
   Position name;

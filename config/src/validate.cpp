@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "csv.hpp"
+#include "jiujin/core/names.hpp"
 #include "reading.hpp"
 
 namespace jiujin::config {
@@ -128,8 +129,30 @@ void checkClerks(const HallConfig& c, const Sources& s, Report& r, const FirstSe
   }
 }
 
+/// A keypad's transfer_to must name a window, a queue or a kind of window the hall has.
+void checkTransferTarget(const HallConfig& c, const DeviceConfig& d, Position at, Report& r,
+                         const FirstSeen<int>& windows, const FirstSeen<std::string>& queueIds) {
+  if (const auto* window = std::get_if<core::WindowNumber>(&d.transferTo)) {
+    if (!windows.mayContain(*window))
+      r.error(at, fmt::format("the transfer key of device \"{}\" sends tickets to window {}, which is not "
+                              "defined (defined windows: {})",
+                              d.id, *window, listOf(windows.keys())));
+  } else if (const auto* queue = std::get_if<core::QueueId>(&d.transferTo)) {
+    if (!queueIds.mayContain(*queue))
+      r.error(at, fmt::format("the transfer key of device \"{}\" sends tickets to queue \"{}\", which is not "
+                              "defined (defined queues: {})",
+                              d.id, *queue, listOf(queueIds.keys())));
+  } else if (const auto* kind = std::get_if<core::WindowKind>(&d.transferTo)) {
+    const auto& all = c.definition.windows;
+    if (std::none_of(all.begin(), all.end(), [&](const core::WindowDef& w) { return w.kind == *kind; }))
+      r.error(at, fmt::format("the transfer key of device \"{}\" sends tickets to the {} windows, but no "
+                              "window has kind = \"{}\"",
+                              d.id, core::toString(*kind), core::toString(*kind)));
+  }
+}
+
 void checkDevices(const HallConfig& c, const Sources& s, Report& r, const FirstSeen<int>& windows,
-                  FirstSeen<std::string>& busIds) {
+                  const FirstSeen<std::string>& queueIds, FirstSeen<std::string>& busIds) {
   for (std::size_t i = 0; i < c.buses.size(); ++i) {
     if (c.buses[i].id.empty()) {
       busIds.addUnreadable();
@@ -161,6 +184,9 @@ void checkDevices(const HallConfig& c, const Sources& s, Report& r, const FirstS
                                      "(defined windows: {})",
                                      d.id, *d.window, listOf(windows.keys())));
     }
+    // Only a target the hall file writes: the default (issuing) is the keypad's behaviour in a
+    // hall without an issuing window too, refused by the dispatcher when pressed.
+    if (at.transferTo) checkTransferTarget(c, d, *at.transferTo, r, windows, queueIds);
     if (d.address == 0 || d.bus.empty()) continue;
     const auto [it, fresh] = addresses.emplace(std::pair(d.bus, d.address), i);
     if (!fresh) {
@@ -244,7 +270,7 @@ void crossCheck(const HallConfig& config, const Sources& sources, const CatalogR
   checkQueues(config, sources, hallFile, queueIds);
   checkWindows(config, sources, hallFile, queueIds, windowNumbers);
   checkClerks(config, sources, hallFile, windowNumbers);
-  checkDevices(config, sources, hallFile, windowNumbers, busIds);
+  checkDevices(config, sources, hallFile, windowNumbers, queueIds, busIds);
   checkClients(config, sources, hallFile, windowNumbers, busIds);
   checkItems(config, catalog, catalogFile, queueIds);
 }

@@ -24,6 +24,17 @@ TEST(RequestForKey, EveryCounterKeyHasItsCommand) {
   EXPECT_EQ(transfer->body["to"]["kind"], "issuing");
 }
 
+TEST(RequestForKey, TransferGoesWhereTheKeypadIsConfiguredToSendIt) {
+  const auto toWindow = requestForKey(drivers::Key::Transfer, 1, {}, core::TransferTarget{core::WindowNumber{7}});
+  ASSERT_TRUE(toWindow);
+  EXPECT_EQ(toWindow->body["to"], (nlohmann::json{{"window", 7}}));
+  const auto toQueue = requestForKey(drivers::Key::Transfer, 1, {}, core::TransferTarget{core::QueueId{"social"}});
+  EXPECT_EQ(toQueue->body["to"], (nlohmann::json{{"queue", "social"}}));
+  const auto toKind = requestForKey(drivers::Key::Transfer, 1, {}, core::TransferTarget{core::WindowKind::Complaints});
+  EXPECT_EQ(toKind->body["to"], (nlohmann::json{{"kind", "complaints"}}));
+  EXPECT_EQ(toKind->body["window"], 1);
+}
+
 TEST(RequestForKey, PauseResumeResumesAPausedWindowAndPausesAnOther) {
   EXPECT_EQ(requestForKey(drivers::Key::PauseResume, 2, core::WindowState::Paused)->type, "resume_window");
   EXPECT_EQ(requestForKey(drivers::Key::PauseResume, 2, core::WindowState::Idle)->type, "pause_window");

@@ -1,6 +1,8 @@
 // The gateway's plan of the township hall: buses, devices and poll intervals the wire allows.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "jiujin/devices/gateway/gateway_plan.hpp"
 #include "jiujin/devices/gateway/wire_time.hpp"
 #include "support/sample_hall.hpp"
@@ -43,6 +45,18 @@ TEST(GatewayPlan, TownshipHasTwoBusesWithEveryDeviceAndItsWindow) {
   ASSERT_TRUE(plan->buses[0].rtu);
   EXPECT_EQ(plan->buses[0].rtu->port, "/dev/ttyUSB0");
   EXPECT_EQ(plan->clerkNames.at("c01"), "王芳");
+}
+
+TEST(GatewayPlan, AKeypadKeepsTheTransferTargetOfTheHallFile) {
+  auto hall = testing::townshipHall();
+  const auto keypad = std::find_if(hall.devices.begin(), hall.devices.end(), [](const auto& d) { return d.id == "w3-keypad"; });
+  ASSERT_NE(keypad, hall.devices.end());
+  EXPECT_EQ(keypad->transferTo, core::TransferTarget{core::WindowKind::Issuing});  // the default
+  keypad->transferTo = core::WindowNumber{11};
+  auto plan = planGateway(hall, builtinProfiles());
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(plan->devices.at("w3-keypad").transferTo, core::TransferTarget{core::WindowNumber{11}});
+  EXPECT_EQ(plan->devices.at("w4-keypad").transferTo, core::TransferTarget{core::WindowKind::Issuing});
 }
 
 TEST(GatewayPlan, RuntimeDirPointsEveryBusAtTheSimulatorsLink) {

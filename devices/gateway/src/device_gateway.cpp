@@ -246,7 +246,8 @@ void DeviceGateway::onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, cons
   const auto state = windowStates_.find(window);
   for (const auto& event : slot.keys.fresh(fifo.value())) {
     auto request = requestForKey(event.key, window,
-                                 state == windowStates_.end() ? std::nullopt : std::optional(state->second));
+                                 state == windowStates_.end() ? std::nullopt : std::optional(state->second),
+                                 slot.device->transferTo);
     if (!request) continue;
     request->cause = fmt::format("{} key {} seq {}", slot.device->id, drivers::toString(event.key), event.seq);
     requests_.send(std::move(*request));

@@ -3,13 +3,15 @@
 #include <fmt/format.h>
 
 #include "jiujin/core/names.hpp"
+#include "jiujin/protocol/json_codec.hpp"
 
 namespace jiujin::devices::gateway {
 
 using nlohmann::json;
 
 std::optional<DispatcherRequest> requestForKey(drivers::Key key, core::WindowNumber window,
-                                               std::optional<core::WindowState> windowState) {
+                                               std::optional<core::WindowState> windowState,
+                                               const core::TransferTarget& transferTo) {
   const json body{{"window", window}};
   switch (key) {
     case drivers::Key::CallNext: return DispatcherRequest{"call_next", body, {}};
@@ -18,7 +20,7 @@ std::optional<DispatcherRequest> requestForKey(drivers::Key key, core::WindowNum
     case drivers::Key::Complete: return DispatcherRequest{"complete", body, {}};
     case drivers::Key::NoShow: return DispatcherRequest{"mark_no_show", body, {}};
     case drivers::Key::Transfer:
-      return DispatcherRequest{"transfer", json{{"window", window}, {"to", {{"kind", "issuing"}}}}, {}};
+      return DispatcherRequest{"transfer", json{{"window", window}, {"to", protocol::toJson(transferTo)}}, {}};
     case drivers::Key::PauseResume:
       if (!windowState) return std::nullopt;
       if (*windowState == core::WindowState::Paused) return DispatcherRequest{"resume_window", body, {}};

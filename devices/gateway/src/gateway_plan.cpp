@@ -113,7 +113,7 @@ drivers::Expected<GatewayPlan, PlanError> planGateway(const config::HallConfig& 
     }
     if (config::belongsToWindow(d.kind) && !d.window)
       return PlanError{fmt::format("device {} ({}) names no window", d.id, config::toString(d.kind))};
-    plan.devices.emplace(d.id, PlannedDevice{d.id, d.bus, d.kind, d.address, d.window, *profile});
+    plan.devices.emplace(d.id, PlannedDevice{d.id, d.bus, d.kind, d.address, d.window, *profile, d.transferTo});
     bus->devices.push_back(d.id);
   }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "jiujin/core/commands.hpp"
+
 namespace jiujin::config {
 
 enum class DeviceKind {
@@ -36,6 +38,9 @@ struct DeviceConfig {
   int address = 0;            ///< Modbus slave address, 1..247
   std::string profile;        ///< register-map profile name, e.g. "jiujin-window-display-v1"
   std::optional<int> window;  ///< required for window_display, keypad, eval_pad
+  /// Keypads only (`transfer_to`): where the 转移 key sends the ticket at the counter. The
+  /// default is the unified issuing windows (统一发证), the usual next stop.
+  core::TransferTarget transferTo = core::WindowKind::Issuing;
   bool operator==(const DeviceConfig&) const = default;
 };
 

@@ -22,6 +22,7 @@ struct PlannedDevice {
   int slave = 1;
   std::optional<int> window;
   drivers::Profile profile;
+  core::TransferTarget transferTo = core::WindowKind::Issuing;  ///< keypads: where 转移 sends the ticket
 };
 
 struct PlannedBus {
