@@ -117,7 +117,7 @@ class ClerkConsole : public QObject {
  private:
   const core::WindowStatus* status() const;
   const core::Ticket* currentTicket() const;
-  void act(const std::string& type, nlohmann::json body, std::function<void()> then = {});
+  void act(client::Request request, std::function<void()> then = {});
   void refuse(const QString& reason);
   void refreshQueues();
   void refreshMaterials();
