@@ -220,7 +220,7 @@ class Scenario {
       const auto request = std::move(dispatcher_.queued.front());
       dispatcher_.queued.pop_front();
       const int w = request.body.value("window", 0);
-      if (request.type == "call_next") run(core::cmd::CallNext{w});
+      if (request.kind == jiujin::client::RequestKind::CallNext) run(core::cmd::CallNext{w});
     }
   }
 

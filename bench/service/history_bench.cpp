@@ -24,6 +24,7 @@
 #include <zmq.hpp>
 
 #include "jiujin/client/command_channel.hpp"
+#include "jiujin/client/request.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
 #include "jiujin/service/statistics.hpp"
@@ -113,12 +114,12 @@ std::vector<double> callNextRoundTrips(jiujin::client::CommandChannel& channel, 
   std::vector<double> micros;
   for (int i = 0; i < samples; ++i, ++issued) {
     const auto& item = hall.items[static_cast<std::size_t>(issued) % hall.items.size()].code;
-    must(channel.request("issue_ticket", {{"item", item}}), "issue_ticket");
+    must(channel.request(jiujin::client::requests::issueTicket(item)), "issue ticket");
     const auto start = Clock::now();
-    must(channel.request("call_next", {{"window", 1}}), "call_next");
+    must(channel.request(jiujin::client::requests::callNext(1)), "call next");
     micros.push_back(microsSince(start));
-    must(channel.request("start_service", {{"window", 1}}), "start_service");
-    must(channel.request("complete", {{"window", 1}}), "complete");
+    must(channel.request(jiujin::client::requests::startService(1)), "start service");
+    must(channel.request(jiujin::client::requests::complete(1)), "complete ticket");
   }
   return micros;
 }
@@ -154,8 +155,7 @@ int main(int argc, char** argv) {
   }
 
   const jiujin::service::FigurePeriod year{core::Date{std::chrono::sys_days{today} - std::chrono::days{365}}, today};
-  const json yearBody{{"from", jiujin::protocol::dateToString(year.from)},
-                      {"to", jiujin::protocol::dateToString(year.to)}};
+  const jiujin::client::Period yearPeriod{year.from, year.to};
   {
     std::vector<double> micros;
     for (int i = 0; i < 3; ++i) {
@@ -173,8 +173,8 @@ int main(int argc, char** argv) {
   ServiceUnderTest s(db, hall);
   zmq::context_t context;
   jiujin::client::CommandChannel console(context, s.as("manager", "bench-console"));
-  must(console.request("clerk_login", {{"window", 1}, {"clerk", "c01"}, {"pin", "1234"}}), "clerk_login");
-  must(console.request("open_window", {{"window", 1}}), "open_window");
+  must(console.request(jiujin::client::requests::clerkLogin(1, "c01", "1234")), "clerk login");
+  must(console.request(jiujin::client::requests::openWindow(1)), "open window");
   int issued = 0;
   (void)callNextRoundTrips(console, hall, 50, issued);  // warm-up
   {
@@ -182,7 +182,7 @@ int main(int argc, char** argv) {
     std::vector<double> micros;
     for (int i = 0; i < 5; ++i) {
       const auto start = Clock::now();
-      must(manager.request("statistics", json::object()), "statistics of today");
+      must(manager.request(jiujin::client::requests::statistics()), "statistics of today");
       micros.push_back(microsSince(start));
     }
     print("   statistics of today, a year in the journal", figuresOf(micros), "ms", 1000.0);
@@ -201,7 +201,7 @@ int main(int argc, char** argv) {
     while (asking) {
       const auto start = Clock::now();
       sent = true;
-      must(channel.request("statistics", yearBody), "statistics");
+      must(channel.request(jiujin::client::requests::statistics(yearPeriod)), "statistics of a year");
       statisticsMicros.push_back(microsSince(start));
       ++answered;
     }

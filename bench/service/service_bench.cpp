@@ -22,6 +22,7 @@
 #include <zmq_addon.hpp>
 
 #include "jiujin/client/command_channel.hpp"
+#include "jiujin/client/request.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
 
 namespace {
@@ -173,18 +174,18 @@ Figures durableCallNext(const std::filesystem::path& dir, int samples) {
   ServiceUnderTest s(dir / "callnext.db");
   zmq::context_t context;
   jiujin::client::CommandChannel channel(context, managerAt(s));
-  must(channel.request("clerk_login", {{"window", 1}, {"clerk", "c01"}, {"pin", "1234"}}), "clerk_login");
-  must(channel.request("open_window", {{"window", 1}}), "open_window");
+  must(channel.request(jiujin::client::requests::clerkLogin(1, "c01", "1234")), "clerk login");
+  must(channel.request(jiujin::client::requests::openWindow(1)), "open window");
   std::vector<double> micros;
   for (int i = 0; i < samples; ++i) {
     // Queues hold at most 999 numbers a day: alternate them and keep a few waiting.
-    must(channel.request("issue_ticket", {{"item", i % 2 ? "T-0001" : "T-0002"}}), "issue_ticket");
+    must(channel.request(jiujin::client::requests::issueTicket(i % 2 ? "T-0001" : "T-0002")), "issue ticket");
     if (i >= 1900) break;
     const auto start = Clock::now();
-    must(channel.request("call_next", {{"window", 1}}), "call_next");
+    must(channel.request(jiujin::client::requests::callNext(1)), "call next");
     micros.push_back(microsSince(start));
-    must(channel.request("start_service", {{"window", 1}}), "start_service");
-    must(channel.request("complete", {{"window", 1}}), "complete");
+    must(channel.request(jiujin::client::requests::startService(1)), "start service");
+    must(channel.request(jiujin::client::requests::complete(1)), "complete ticket");
   }
   return figuresOf(micros);
 }
@@ -196,7 +197,7 @@ Figures durableIssueTicket(const std::filesystem::path& dir, int samples) {
   std::vector<double> micros;
   for (int i = 0; i < std::min(samples, 1900); ++i) {
     const auto start = Clock::now();
-    must(channel.request("issue_ticket", {{"item", i % 2 ? "T-0001" : "T-0002"}}), "issue_ticket");
+    must(channel.request(jiujin::client::requests::issueTicket(i % 2 ? "T-0001" : "T-0002")), "issue ticket");
     micros.push_back(microsSince(start));
   }
   return figuresOf(micros);
@@ -220,7 +221,7 @@ Figures fanOut(const std::filesystem::path& dir, int samples, double oneWayMicro
   // Wait until every subscriber receives (subscriptions travel asynchronously).
   std::vector<bool> joined(kSubscribers, false);
   for (int round = 0; round < 200 && std::count(joined.begin(), joined.end(), true) < kSubscribers; ++round) {
-    must(channel.request("issue_ticket", {{"item", "T-0001"}}), "issue_ticket");
+    must(channel.request(jiujin::client::requests::issueTicket("T-0001")), "issue ticket");
     for (int i = 0; i < kSubscribers; ++i) {
       std::vector<zmq::message_t> frames;
       while (zmq::recv_multipart(subscribers[i], std::back_inserter(frames), zmq::recv_flags::dontwait)) {
@@ -235,7 +236,7 @@ Figures fanOut(const std::filesystem::path& dir, int samples, double oneWayMicro
   const int rounds = std::min(samples / 4, 700);
   for (int r = 0; r < rounds; ++r) {
     const auto sent = Clock::now();
-    must(channel.request("issue_ticket", {{"item", "T-0002"}}), "issue_ticket");
+    must(channel.request(jiujin::client::requests::issueTicket("T-0002")), "issue ticket");
     const double committedAt = microsSince(sent) - oneWayMicros;
     int delivered = 0;
     while (delivered < kSubscribers) {

@@ -47,17 +47,18 @@ class DemoDispatcher {
 
   const core::Hall& hall() const { return hall_; }
 
-  void answer(const std::string& type, json body, const ReplyHandler& done) {
+  void answer(client::Request request, const ReplyHandler& done) {
     client::Reply reply;
     const auto now = demoMorning();
-    if (type == "statistics") {
+    json& body = request.body;
+    if (request.kind == client::RequestKind::Statistics) {
       reply.ok = true;
       reply.result = json{{"figures", demo::dayFigures(hall_, now, logins_)}};
       reply.result["figures"]["from"] = "2024-05-07";
       reply.result["figures"]["to"] = "2024-05-07";
     } else {
       body.erase("pin");  // the demo takes any PIN
-      body["type"] = type;
+      body["type"] = request.type();
       auto command = protocol::commandFromJson(body);
       if (!command) {
         reply.error = {"invalid_argument", command.error().zh, command.error().en};
@@ -120,8 +121,8 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     return run;
   }
   DemoDispatcher dispatcher(config.definition);
-  const Send send = [&dispatcher](std::string type, json body, ReplyHandler done) {
-    dispatcher.answer(type, std::move(body), done);
+  const Send send = [&dispatcher](client::Request request, ReplyHandler done) {
+    dispatcher.answer(std::move(request), done);
   };
   const auto shoot = [&](QQuickWindow* window, const QString& name) {
     const QString file = QDir(dir).filePath(name);

@@ -38,9 +38,9 @@ int listPorts() {
 }
 
 void logOutcome(const devices::gateway::RequestOutcome& outcome) {
-  if (outcome.ok && outcome.request.type == "device_report") return;
-  const std::string what = outcome.request.cause.empty() ? outcome.request.type
-                                                         : fmt::format("{} ({})", outcome.request.type, outcome.request.cause);
+  if (outcome.ok && outcome.request.kind == client::RequestKind::DeviceReport) return;
+  const std::string type = outcome.request.type();
+  const std::string what = outcome.request.cause.empty() ? type : fmt::format("{} ({})", type, outcome.request.cause);
   if (outcome.ok) {
     fmt::print("sent {}\n", what);
   } else {

@@ -41,11 +41,12 @@ class DemoDispatcher {
   const core::Hall& hall() const { return hall_; }
   bool reachable = true;
 
-  void answer(const std::string& type, const json& body, const TicketIssuer::ReplyHandler& done) {
+  void answer(const client::Request& request, const TicketIssuer::ReplyHandler& done) {
+    const json& body = request.body;
     client::Reply reply;
     if (!reachable) {
       reply.error = {"timeout", "调度服务无响应", "the dispatcher did not answer"};
-    } else if (type == "issue_ticket") {
+    } else if (request.kind == client::RequestKind::IssueTicket) {
       const auto now = hallTime(demoMorning());
       core::cmd::IssueTicket issue{body.value("item", std::string()), core::Channel::Kiosk,
                                    body.value("priority", std::string()) == "elderly" ? core::PriorityClass::Elderly
@@ -88,7 +89,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
   options.kioskName = "kiosk-demo";
   KioskModel model(
       config,
-      [&](std::string type, json body, TicketIssuer::ReplyHandler done) { dispatcher.answer(type, body, done); },
+      [&](client::Request request, TicketIssuer::ReplyHandler done) { dispatcher.answer(request, done); },
       [&](const devices::printer::TicketPrint&, TicketIssuer::PrintDone done) {
         PrintOutcome outcome;
         outcome.printed = !paperOut;

@@ -9,12 +9,13 @@
 #include <fmt/format.h>
 
 #include "jiujin/client/command_channel.hpp"
+#include "jiujin/client/replies.hpp"
 #include "jiujin/client/hall_mirror.hpp"
 #include "jiujin/core/names.hpp"
 #include "jiujin/sim/activity_log.hpp"
 #include "jiujin/sim/bus_control.hpp"
 #include "jiujin/sim/staffing.hpp"
-#include "async_channel.hpp"
+#include "console_line.hpp"
 #include "simulation_context.hpp"
 #include "window_clerk.hpp"
 
@@ -54,7 +55,7 @@ namespace {
 struct KioskVisit {
   Resident resident;
   std::string requestKey;  ///< the same for every retry: the dispatcher issues once
-  nlohmann::json body;
+  core::cmd::IssueTicket ticket;
 };
 
 client::ConnectionOptions connectionAs(const config::HallConfig& hall, const SimulationOptions& o,
@@ -86,7 +87,7 @@ struct HallSimulation::Impl {
         log(options.activityLog.empty() ? ActivityLog{} : ActivityLog{options.activityLog}) {
     // A township hall has a few kiosks; each resident's ticket is one request on one of them.
     for (int i = 1; i <= kKiosks; ++i) {
-      kiosks.push_back(std::make_unique<AsyncChannel>(
+      kiosks.push_back(std::make_unique<ConsoleLine>(
           context, connectionAs(hall, options, "kiosk", std::nullopt, fmt::format("sim-kiosk-{}", i))));
       atKiosk.emplace_back();
     }
@@ -106,7 +107,7 @@ struct HallSimulation::Impl {
   std::unique_ptr<BusControl> bus;
   ActivityLog log;
   static constexpr int kKiosks = 3;
-  std::vector<std::unique_ptr<AsyncChannel>> kiosks;
+  std::vector<std::unique_ptr<ConsoleLine>> kiosks;
   std::vector<std::optional<KioskVisit>> atKiosk;  ///< the resident each kiosk is serving
   std::uint64_t requestTimeouts = 0;
   std::string runId;
@@ -139,7 +140,7 @@ struct HallSimulation::Impl {
       const SimSeconds from = std::max(start, 10.0 * 3600), to = std::max(from, std::min(closing, 16.0 * 3600));
       const SimSeconds breakAt = to > from ? uniform(random, from, to) : closing + 1;
       const SimSeconds length = uniform(random, options.behaviour.breakMin, options.behaviour.breakMax);
-      auto console = std::make_unique<AsyncChannel>(
+      auto console = std::make_unique<ConsoleLine>(
           context, connectionAs(hall, options, "console", w.number, fmt::format("sim-clerk-w{}", w.number)));
       clerks.push_back(std::make_unique<WindowClerk>(std::move(seat), std::move(console), breakAt, length));
     }
@@ -147,7 +148,8 @@ struct HallSimulation::Impl {
 
   void admit(const Resident& r) {
     KioskVisit visit{r, fmt::format("{}-{}", runId, ++visits), {}};
-    visit.body = {{"item", r.item}, {"requestKey", visit.requestKey}};
+    visit.ticket.item = r.item;
+    visit.ticket.requestKey = visit.requestKey;
     const core::ServiceItem* item = nullptr;
     for (const auto& i : hall.definition.items) {
       if (i.code == r.item) item = &i;
@@ -155,13 +157,13 @@ struct HallSimulation::Impl {
     const Behaviour& b = options.behaviour;
     const auto priority = drawPriority(b, random);
     if (item && item->priorityAllowed && priority != core::PriorityClass::Normal) {
-      visit.body["priority"] = core::toString(priority);
+      visit.ticket.priority = priority;
     }
     if (chance(random, b.appointmentShare)) {
       // The slot is in the dispatcher's real time: a few simulated minutes from now.
       const auto slotIn = std::chrono::milliseconds(static_cast<long long>(uniform(random, 0, 600) * 1000 / options.speed));
-      visit.body["channel"] = "appointment";
-      visit.body["appointmentSlot"] = (hallNow() + slotIn).time_since_epoch().count();
+      visit.ticket.channel = core::Channel::Appointment;
+      visit.ticket.appointmentSlot = hallNow() + slotIn;
     }
     queueAtKiosk.push_back(std::move(visit));
   }
@@ -172,7 +174,7 @@ struct HallSimulation::Impl {
       if (kiosks[i]->busy() || queueAtKiosk.empty()) continue;
       atKiosk[i] = std::move(queueAtKiosk.front());
       queueAtKiosk.pop_front();
-      kiosks[i]->submit("issue_ticket", atKiosk[i]->body);
+      kiosks[i]->submit(client::requests::issueTicket(atKiosk[i]->ticket));
     }
   }
 
@@ -182,18 +184,18 @@ struct HallSimulation::Impl {
       queueAtKiosk.push_front(std::move(visit));  // again, with the same key
       return;
     }
-    if (!reply.ok) {
-      log.record("issue_refused", {{"key", visit.requestKey}, {"item", visit.resident.item}, {"code", reply.error.code}});
-      fmt::print(stderr, "jiujin-sim: kiosk refused {}: {}\n", visit.resident.item, reply.error.en);
+    const auto issued = client::readIssuedTicket(reply);
+    if (!issued) {
+      log.record("issue_refused", {{"key", visit.requestKey}, {"item", visit.resident.item}, {"code", issued.error().code}});
+      fmt::print(stderr, "jiujin-sim: kiosk refused {}: {}\n", visit.resident.item, issued.error().en);
       return;
     }
-    const auto& t = reply.result.at("ticket");
     ++ticketsIssued;
     log.record("issued", {{"key", visit.requestKey},
-                          {"ticket", t.value("id", std::uint64_t{0})},
-                          {"number", t.value("number", std::string{})},
+                          {"ticket", issued->ticket.id},
+                          {"number", issued->ticket.number},
                           {"item", visit.resident.item},
-                          {"repeated", reply.result.value("repeated", false)}});
+                          {"repeated", issued->repeated}});
   }
 
   /// Every staffed window is open (or its clerk could not log in).

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/core/names.hpp"
-#include "async_channel.hpp"
+#include "console_line.hpp"
 #include "simulation_context.hpp"
 
 namespace jiujin::sim {
@@ -11,6 +11,14 @@ namespace jiujin::sim {
 namespace {
 
 using namespace std::chrono_literals;
+namespace requests = client::requests;
+
+// Keypad keys by their register-map profile names (docs/devices.md), as jiujin-bussim's
+// control socket takes them; some are spelt like the requests they cause.
+namespace keypad {
+constexpr const char* kComplete = "complete";
+constexpr const char* kTransfer = "transfer";
+}  // namespace keypad
 
 // How long a clerk waits for the mirror to show an accepted command, and for a keypad press
 // to travel over the bus and back (poll, dispatcher, event) before using the console.
@@ -23,18 +31,16 @@ constexpr auto kPadRecheck = 20ms;
 
 }  // namespace
 
-WindowClerk::WindowClerk(WindowSeat seat, std::unique_ptr<AsyncChannel> console, SimSeconds breakAt,
+WindowClerk::WindowClerk(WindowSeat seat, std::unique_ptr<ConsoleLine> console, SimSeconds breakAt,
                          SimSeconds breakLength)
     : seat_(std::move(seat)), console_(std::move(console)), breakAt_(breakAt), breakLength_(breakLength) {}
 
 WindowClerk::~WindowClerk() = default;
 
-nlohmann::json WindowClerk::windowBody() const { return {{"window", seat_.window}}; }
-
 void WindowClerk::step(SimulationContext& ctx, RealClock::time_point now, const HallOutlook& outlook) {
   if (goneHome_ || !ctx.mirror.synced()) return;
-  const std::string type = console_->pendingType();
-  if (auto reply = console_->take()) onReply(ctx, now, type, *reply);
+  const auto kind = console_->pending();
+  if (auto reply = console_->take()) onReply(ctx, now, *kind, *reply);
   if (console_->busy()) return;
   if (rating_) rate(ctx, now);
   if (console_->busy() || waiting(ctx, now)) return;
@@ -57,18 +63,16 @@ bool WindowClerk::waiting(SimulationContext& ctx, RealClock::time_point now) {
   if (now < awaiting_->deadline) return true;
   const Awaiting missed = *awaiting_;
   awaiting_.reset();
-  if (!missed.fallback.empty()) command(missed.fallback, missed.fallbackBody);
+  if (missed.fallback) command(*missed.fallback);
   return true;
 }
 
-void WindowClerk::command(const std::string& type, nlohmann::json body) {
-  console_->submit(type, body.is_null() ? windowBody() : std::move(body));
-}
+void WindowClerk::command(client::Request request) { console_->submit(std::move(request)); }
 
-void WindowClerk::onReply(SimulationContext& ctx, RealClock::time_point now, const std::string& type,
+void WindowClerk::onReply(SimulationContext& ctx, RealClock::time_point now, client::RequestKind kind,
                           const client::Reply& reply) {
-  if (type == "clerk_login") ctx.loginInFlight = false;
-  if (type == "evaluate") {
+  if (kind == client::RequestKind::ClerkLogin) ctx.loginInFlight = false;
+  if (kind == client::RequestKind::Evaluate) {
     if (!reply.ok && reply.error.code == "timeout") return;  // the resident tries again
     ctx.log.record("evaluated", {{"window", seat_.window}, {"ticket", rating_ ? rating_->ticket : 0},
                                  {"ok", reply.ok}, {"code", reply.ok ? "" : reply.error.code}});
@@ -77,7 +81,7 @@ void WindowClerk::onReply(SimulationContext& ctx, RealClock::time_point now, con
   }
   if (reply.ok) {
     awaiting_ = Awaiting{reply.result.value("seq", std::uint64_t{0}), std::nullopt, core::TicketState::Waiting,
-                         now + kCommandEffectBound, {}, {}};
+                         now + kCommandEffectBound, {}};
     return;
   }
   const std::string& code = reply.error.code;
@@ -90,8 +94,8 @@ void WindowClerk::onReply(SimulationContext& ctx, RealClock::time_point now, con
     goneHome_ = true;
   } else {
     // Most refusals mean the mirror is a step behind: look again after the next event.
-    awaiting_ = Awaiting{ctx.mirror.seq() + 1, std::nullopt, core::TicketState::Waiting, now + kRefusalPause, {}, {}};
-    ctx.log.record("refused", {{"window", seat_.window}, {"type", type}, {"code", code}});
+    awaiting_ = Awaiting{ctx.mirror.seq() + 1, std::nullopt, core::TicketState::Waiting, now + kRefusalPause, {}};
+    ctx.log.record("refused", {{"window", seat_.window}, {"type", client::wireName(kind)}, {"code", code}});
   }
 }
 
@@ -100,15 +104,15 @@ bool WindowClerk::useKeypad(SimulationContext& ctx) {
 }
 
 void WindowClerk::press(SimulationContext& ctx, RealClock::time_point now, const std::string& key,
-                        core::TicketId ticket, core::TicketState from, const std::string& type, nlohmann::json body) {
+                        core::TicketId ticket, core::TicketState from, client::Request fallback) {
   const ControlReply reply = ctx.bus->press(seat_.keypad, key);
   if (!reply.ok) {
-    command(type, std::move(body));  // FIFO full or no bus: the console instead
+    command(std::move(fallback));  // FIFO full or no bus: the console instead
     return;
   }
   ctx.log.record("key", {{"keypad", seat_.keypad}, {"window", seat_.window}, {"key", key}, {"ticket", ticket},
                          {"seq", reply.field("seq")}});
-  awaiting_ = Awaiting{0, ticket, from, now + kKeypadEffectBound, type, std::move(body)};
+  awaiting_ = Awaiting{0, ticket, from, now + kKeypadEffectBound, std::move(fallback)};
 }
 
 void WindowClerk::act(SimulationContext& ctx, RealClock::time_point now, const HallOutlook& outlook) {
@@ -122,31 +126,31 @@ void WindowClerk::act(SimulationContext& ctx, RealClock::time_point now, const H
     case core::WindowState::Closed:
       if (outlook.drained) {
         if (w.clerk) {
-          command("clerk_logout");
+          command(requests::clerkLogout(seat_.window));
         } else {
           goneHome_ = true;
         }
       } else if (!w.clerk) {
         if (ctx.loginInFlight) return;
         ctx.loginInFlight = true;
-        command("clerk_login", {{"window", seat_.window}, {"clerk", seat_.clerk}, {"pin", ctx.pin}});
+        command(requests::clerkLogin(seat_.window, seat_.clerk, ctx.pin));
       } else {
-        command("open_window");
+        command(requests::openWindow(seat_.window));
       }
       return;
     case core::WindowState::Idle:
       if (outlook.drained) {
-        if (!rating_) command("close_window");
+        if (!rating_) command(requests::closeWindow(seat_.window));
       } else if (!breakTaken_ && simNow >= breakAt_ && !outlook.afterHours) {
         breakTaken_ = true;
         breakUntil_ = simNow + breakLength_;
-        command("pause_window", {{"window", seat_.window}, {"reason", "休息"}});
+        command(requests::pauseWindow(seat_.window, "休息"));
       } else if (rating_) {
         return;  // the last resident is still rating
       } else if (simNow >= nextCallAt_) {
         // The mirror's own routing says whether calling can find anyone; the dispatcher decides.
         if (hall.peekNext(seat_.window, hallNow())) {
-          command("call_next");
+          command(requests::callNext(seat_.window));
         } else {
           nextCallAt_ = simNow + ctx.behaviour.idleRecheck;
         }
@@ -155,7 +159,7 @@ void WindowClerk::act(SimulationContext& ctx, RealClock::time_point now, const H
     case core::WindowState::Paused:
       if (!breakUntil_ || simNow >= *breakUntil_ || outlook.afterHours) {
         breakUntil_.reset();
-        command("resume_window");
+        command(requests::resumeWindow(seat_.window));
       }
       return;
     case core::WindowState::Calling:
@@ -180,9 +184,9 @@ void WindowClerk::onCalled(SimulationContext& ctx, const core::Ticket& t, SimSec
   if (plan_->comes) {
     if (simNow < plan_->startAt) return;
     if (useKeypad(ctx)) {
-      press(ctx, now, "start", t.id, core::TicketState::Called, "start_service", windowBody());
+      press(ctx, now, "start", t.id, core::TicketState::Called, requests::startService(seat_.window));
     } else {
-      command("start_service");
+      command(requests::startService(seat_.window));
     }
     return;
   }
@@ -190,9 +194,9 @@ void WindowClerk::onCalled(SimulationContext& ctx, const core::Ticket& t, SimSec
   if (plan_->recalls < ctx.mirror.hall()->definition().rules.recallLimit) {
     ++plan_->recalls;
     plan_->nextRecallAt = simNow + b.recallEvery;
-    command("recall");
+    command(requests::recall(seat_.window));
   } else {
-    command("mark_no_show");
+    command(requests::markNoShow(seat_.window));
   }
 }
 
@@ -220,18 +224,18 @@ void WindowClerk::onServing(SimulationContext& ctx, const core::Ticket& t, SimSe
   }
   if (simNow < *plan_->finishAt) return;
   if (plan_->transfer) {
-    nlohmann::json body{{"window", seat_.window}, {"to", {{"kind", "issuing"}}}, {"note", "受理完毕，统一出件"}};
+    client::Request transfer = requests::transfer(seat_.window, core::WindowKind::Issuing, "受理完毕，统一出件");
     if (useKeypad(ctx)) {
-      press(ctx, now, "transfer", t.id, core::TicketState::Serving, "transfer", body);
+      press(ctx, now, keypad::kTransfer, t.id, core::TicketState::Serving, std::move(transfer));
     } else {
-      command("transfer", body);
+      command(std::move(transfer));
     }
     return;
   }
   if (useKeypad(ctx)) {
-    press(ctx, now, "complete", t.id, core::TicketState::Serving, "complete", windowBody());
+    press(ctx, now, keypad::kComplete, t.id, core::TicketState::Serving, requests::complete(seat_.window));
   } else {
-    command("complete");
+    command(requests::complete(seat_.window));
   }
   if (lastRated_ != t.id) {
     lastRated_ = t.id;
@@ -278,7 +282,7 @@ void WindowClerk::rate(SimulationContext& ctx, RealClock::time_point now) {
     r.pressed = true;
     return;
   }
-  command("evaluate", {{"window", seat_.window}, {"rating", core::toString(*r.rating)}});
+  command(requests::evaluate(seat_.window, *r.rating));
 }
 
 }  // namespace jiujin::sim

@@ -20,13 +20,14 @@
 #include <nlohmann/json.hpp>
 
 #include "jiujin/client/command_channel.hpp"
+#include "jiujin/client/request.hpp"
 #include "jiujin/core/state.hpp"
 #include "jiujin/sim/day_clock.hpp"
 
 namespace jiujin::sim {
 
 struct SimulationContext;
-class AsyncChannel;
+class ConsoleLine;
 
 struct WindowSeat {
   core::WindowNumber window = 0;
@@ -45,7 +46,7 @@ struct HallOutlook {
 
 class WindowClerk {
  public:
-  WindowClerk(WindowSeat seat, std::unique_ptr<AsyncChannel> console, SimSeconds breakAt, SimSeconds breakLength);
+  WindowClerk(WindowSeat seat, std::unique_ptr<ConsoleLine> console, SimSeconds breakAt, SimSeconds breakLength);
   ~WindowClerk();
 
   /// One look at the window and at most one action.
@@ -61,8 +62,7 @@ class WindowClerk {
     std::optional<core::TicketId> ticket;        ///< or this ticket must leave `from`
     core::TicketState from = core::TicketState::Waiting;
     RealClock::time_point deadline;
-    std::string fallback;  ///< console command if a keypad press showed no effect
-    nlohmann::json fallbackBody;
+    std::optional<client::Request> fallback;  ///< console command if a keypad press showed no effect
   };
   struct TicketPlan {
     core::TicketId ticket = 0;
@@ -88,16 +88,15 @@ class WindowClerk {
   void onServing(SimulationContext& ctx, const core::Ticket& ticket, SimSeconds simNow, RealClock::time_point now);
   void rate(SimulationContext& ctx, RealClock::time_point now);
   /// Sends a console command; its reply comes back through onReply.
-  void command(const std::string& type, nlohmann::json body = {});
-  void onReply(SimulationContext& ctx, RealClock::time_point now, const std::string& type, const client::Reply& reply);
-  /// Presses a keypad key and awaits `ticket` leaving `from`; falls back to `type`.
+  void command(client::Request request);
+  void onReply(SimulationContext& ctx, RealClock::time_point now, client::RequestKind kind, const client::Reply& reply);
+  /// Presses a keypad key and awaits `ticket` leaving `from`; falls back to `fallback`.
   void press(SimulationContext& ctx, RealClock::time_point now, const std::string& key, core::TicketId ticket,
-             core::TicketState from, const std::string& type, nlohmann::json body);
+             core::TicketState from, client::Request fallback);
   bool useKeypad(SimulationContext& ctx);
-  nlohmann::json windowBody() const;
 
   WindowSeat seat_;
-  std::unique_ptr<AsyncChannel> console_;
+  std::unique_ptr<ConsoleLine> console_;
   SimSeconds breakAt_;
   SimSeconds breakLength_;
   bool breakTaken_ = false;

@@ -74,7 +74,7 @@ TEST(HallLinkLifecycle, StartAndStopInALoopAlwaysReturnsAndAnswersEveryRequestOn
     // empty queue — the moment a wake-up could be lost; the others stop it mid-request.
     for (int i = 0; i < round % 3; ++i) {
       ++sent;
-      link.request("ping", nlohmann::json::object(), [&](const client::Reply& reply) {
+      link.request(client::requests::ping(), [&](const client::Reply& reply) {
         ++answered;
         if (!reply.ok && reply.error.code == "stopped") ++stopped;
       });
@@ -94,7 +94,7 @@ TEST(HallLinkLifecycle, StopWithoutStartAndStopTwiceAreHarmless) {
   link.stop();
   link.stop();
   bool answered = false;
-  link.request("ping", nlohmann::json::object(), [&](const client::Reply&) { answered = true; });
+  link.request(client::requests::ping(), [&](const client::Reply&) { answered = true; });
   link.start();
   link.stop();
   QCoreApplication::processEvents();

@@ -19,12 +19,12 @@ class RecordedRequests : public RequestSink {
   void send(DispatcherRequest request) override { sent.push_back(std::move(request)); }
   int count(const std::string& type) const {
     int n = 0;
-    for (const auto& r : sent) n += r.type == type;
+    for (const auto& r : sent) n += r.type() == type;
     return n;
   }
   bool reported(const std::string& device, const std::string& status) const {
     for (const auto& r : sent)
-      if (r.type == "device_report" && r.body["device"] == device && r.body["status"] == status) return true;
+      if (r.type() == "device_report" && r.body["device"] == device && r.body["status"] == status) return true;
     return false;
   }
   std::vector<DispatcherRequest> sent;

@@ -9,18 +9,18 @@ namespace {
 TEST(RequestForKey, CallNextCallsAtTheKeypadsWindow) {
   const auto request = requestForKey(drivers::Key::CallNext, 3, std::nullopt);
   ASSERT_TRUE(request);
-  EXPECT_EQ(request->type, "call_next");
+  EXPECT_EQ(request->type(), "call_next");
   EXPECT_EQ(request->body, (nlohmann::json{{"window", 3}}));
 }
 
 TEST(RequestForKey, EveryCounterKeyHasItsCommand) {
-  EXPECT_EQ(requestForKey(drivers::Key::Recall, 1, {})->type, "recall");
-  EXPECT_EQ(requestForKey(drivers::Key::Start, 1, {})->type, "start_service");
-  EXPECT_EQ(requestForKey(drivers::Key::Complete, 1, {})->type, "complete");
-  EXPECT_EQ(requestForKey(drivers::Key::NoShow, 1, {})->type, "mark_no_show");
-  EXPECT_EQ(requestForKey(drivers::Key::RequestEvaluation, 1, {})->type, "request_evaluation");
+  EXPECT_EQ(requestForKey(drivers::Key::Recall, 1, {})->type(), "recall");
+  EXPECT_EQ(requestForKey(drivers::Key::Start, 1, {})->type(), "start_service");
+  EXPECT_EQ(requestForKey(drivers::Key::Complete, 1, {})->type(), "complete");
+  EXPECT_EQ(requestForKey(drivers::Key::NoShow, 1, {})->type(), "mark_no_show");
+  EXPECT_EQ(requestForKey(drivers::Key::RequestEvaluation, 1, {})->type(), "request_evaluation");
   const auto transfer = requestForKey(drivers::Key::Transfer, 1, {});
-  EXPECT_EQ(transfer->type, "transfer");
+  EXPECT_EQ(transfer->type(), "transfer");
   EXPECT_EQ(transfer->body["to"]["kind"], "issuing");
 }
 
@@ -36,8 +36,8 @@ TEST(RequestForKey, TransferGoesWhereTheKeypadIsConfiguredToSendIt) {
 }
 
 TEST(RequestForKey, PauseResumeResumesAPausedWindowAndPausesAnOther) {
-  EXPECT_EQ(requestForKey(drivers::Key::PauseResume, 2, core::WindowState::Paused)->type, "resume_window");
-  EXPECT_EQ(requestForKey(drivers::Key::PauseResume, 2, core::WindowState::Idle)->type, "pause_window");
+  EXPECT_EQ(requestForKey(drivers::Key::PauseResume, 2, core::WindowState::Paused)->type(), "resume_window");
+  EXPECT_EQ(requestForKey(drivers::Key::PauseResume, 2, core::WindowState::Idle)->type(), "pause_window");
   EXPECT_FALSE(requestForKey(drivers::Key::PauseResume, 2, std::nullopt));
 }
 
@@ -45,7 +45,7 @@ TEST(RequestForKey, UnknownKeyAsksNothing) { EXPECT_FALSE(requestForKey(drivers:
 
 TEST(RequestForRating, SatisfiedIsTheWireNameOfKeyTwo) {
   const auto request = requestForRating(drivers::Rating::Satisfied, 3);
-  EXPECT_EQ(request.type, "evaluate");
+  EXPECT_EQ(request.type(), "evaluate");
   EXPECT_EQ(request.body, (nlohmann::json{{"window", 3}, {"rating", "satisfied"}}));
   EXPECT_EQ(requestForRating(drivers::Rating::VeryDissatisfied, 3).body["rating"], "very_dissatisfied");
 }
@@ -63,7 +63,7 @@ TEST(HealthReport, OfflineDeviceIsReportedWithItsCountersAndLastError) {
   health.counters.timeouts = 3;
   health.counters.lastError = "no reply from slave 3";
   const auto request = healthReport(device, health);
-  EXPECT_EQ(request.type, "device_report");
+  EXPECT_EQ(request.type(), "device_report");
   EXPECT_EQ(request.body["device"], "w3-display");
   EXPECT_EQ(request.body["kind"], "window_display");
   EXPECT_EQ(request.body["status"], "offline");

@@ -74,7 +74,7 @@ class KioskAgainstDispatcher : public ::testing::Test {
   /// The dispatcher's own word: how many of today's tickets carry `key` (a snapshot).
   int ticketsWithKey(const std::string& key) {
     std::optional<client::Reply> answer;
-    link->request("snapshot", json::object(), [&answer](const client::Reply& r) { answer = r; });
+    link->request(client::requests::snapshot(), [&answer](const client::Reply& r) { answer = r; });
     if (!QTest::qWaitFor([&] { return answer.has_value(); }, kBound) || !answer->ok) {
       ADD_FAILURE() << "snapshot failed: " << (answer ? answer->error.en : "no answer");
       return -1;
@@ -159,7 +159,7 @@ TEST_F(KioskAgainstDispatcher, DoubleTapIssuesOneTicket) {
   const std::string key = issuer().requestKey();
   // Even a request repeated by hand with the same key gets the same ticket back.
   std::optional<client::Reply> again;
-  link->request("issue_ticket", json{{"item", itemCode().toStdString()}, {"requestKey", key}},
+  link->request(client::requests::issueTicket(itemCode().toStdString(), core::PriorityClass::Normal, key),
                 [&again](const client::Reply& r) { again = r; });
   ASSERT_TRUE(QTest::qWaitFor([&] { return again.has_value(); }, kBound));
   ASSERT_TRUE(again->ok) << again->error.en;

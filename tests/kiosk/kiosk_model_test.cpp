@@ -25,7 +25,7 @@ class Kiosk : public ::testing::Test {
     options.idleInterval = idle;
     return std::make_unique<KioskModel>(
         config,
-        [this](std::string type, json body, TicketIssuer::ReplyHandler) { sent.push_back({std::move(type), std::move(body)}); },
+        [this](client::Request request, TicketIssuer::ReplyHandler) { sent.push_back({request.type(), request.body}); },
         TicketIssuer::Print{}, options);
   }
   std::string firstItem() const { return config.definition.items.front().code; }

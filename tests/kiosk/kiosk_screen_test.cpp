@@ -56,7 +56,7 @@ TEST_F(KioskScreens, StaleFiguresShowADashAndANoticeNotANumber) {
   const auto config = test::townshipSample();
   KioskModel::Options options;
   options.clock = [] { return QDateTime(QDate(2024, 5, 7), QTime(10, 0)); };
-  KioskModel model(config, [](std::string, json, TicketIssuer::ReplyHandler) {}, {}, options);
+  KioskModel model(config, [](client::Request, TicketIssuer::ReplyHandler) {}, {}, options);
   core::Hall hall(config.definition);
   model.setHall(&hall, false);  // the link is down
   QQmlApplicationEngine engine;
@@ -79,7 +79,7 @@ TEST_F(KioskScreens, EnglishButtonSwitchesTheLanguageThroughTranslations) {
   const auto config = test::townshipSample();
   KioskModel::Options options;
   options.clock = [] { return QDateTime(QDate(2024, 5, 7), QTime(10, 0)); };
-  KioskModel model(config, [](std::string, json, TicketIssuer::ReplyHandler) {}, {}, options);
+  KioskModel model(config, [](client::Request, TicketIssuer::ReplyHandler) {}, {}, options);
   QQmlApplicationEngine engine;
   LanguageSwitcher language(engine);
   model.setLanguageSwitch([&language](const QString& lang) { return language.switchTo(lang); });

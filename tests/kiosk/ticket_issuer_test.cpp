@@ -24,8 +24,8 @@ struct FakeDispatcher {
   std::vector<Sent> sent;
 
   TicketIssuer::Send send() {
-    return [this](std::string type, json body, TicketIssuer::ReplyHandler done) {
-      sent.push_back({std::move(type), std::move(body), std::move(done)});
+    return [this](client::Request request, TicketIssuer::ReplyHandler done) {
+      sent.push_back({request.type(), std::move(request.body), std::move(done)});
     };
   }
   std::vector<const Sent*> ofType(const std::string& type) const {

@@ -23,8 +23,19 @@ std::string randomPrefix() {
 
 Reply failure(std::string code, std::string zh, std::string en) {
   Reply reply;
-  reply.error = Failure{std::move(code), std::move(zh), std::move(en)};
+  reply.error = Failure{std::move(code), std::move(zh), std::move(en), {}};
   return reply;
+}
+
+// The dispatcher names the refused field in its English text:
+// "invalid argument: command.window: expected an integer from 1 to 999, got 0".
+std::string refusedField(const Failure& failure) {
+  constexpr std::string_view kPrefix = "invalid argument: ";
+  if (failure.code != "invalid_argument" || failure.en.rfind(kPrefix, 0) != 0) return {};
+  const std::string rest = failure.en.substr(kPrefix.size());
+  const auto colon = rest.find(": ");
+  if (colon == std::string::npos || rest.find(' ') < colon) return {};
+  return rest.substr(0, colon);
 }
 
 Reply decodeReply(const json& parsed) {
@@ -40,7 +51,8 @@ Reply decodeReply(const json& parsed) {
   const json error = parsed.value("error", json::object());
   if (!error.is_object())
     return failure("bad_reply", "调度服务的应答无法识别", "the dispatcher's reply is not understood");
-  reply.error = Failure{error.value("code", "unknown"), error.value("zh", ""), error.value("en", "")};
+  reply.error = Failure{error.value("code", "unknown"), error.value("zh", ""), error.value("en", ""), {}};
+  reply.error.field = refusedField(reply.error);
   return reply;
 }
 

@@ -89,7 +89,7 @@ void EventStream::checkWatchdog() {
 }
 
 bool EventStream::sync() {
-  const Reply reply = channel_.request("snapshot", json::object(), options_.requestTimeout, 1);
+  const Reply reply = channel_.request(requests::snapshot(), options_.requestTimeout, 1);
   if (!reply.ok || !reply.result.is_object()) return false;
   const json& r = reply.result;
   Snapshot snapshot;

@@ -2,6 +2,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QThread>
 #include <zmq.hpp>
 
 #include "jiujin/client/hall_mirror.hpp"
@@ -9,7 +10,7 @@
 namespace jiujin::clientqt {
 
 HallLink::HallLink(client::ConnectionOptions options, QObject* parent)
-    : QObject(parent), options_(std::move(options)) {}
+    : QObject(parent), options_(std::move(options)), commands_(options_) {}
 
 HallLink::~HallLink() { stop(); }
 
@@ -18,42 +19,29 @@ void HallLink::start() {
   stopping_ = false;
   context_ = std::make_unique<zmq::context_t>(1);
   eventThread_ = std::thread([this] { runEvents(); });
-  commandThread_ = std::thread([this] { runCommands(); });
+  commands_.start();
 }
 
 void HallLink::stop() {
+  // Requests not yet answered are answered "stopped", also those sent while stopped.
+  commands_.stop();
   if (!context_) return;
-  {
-    // Under the queue's mutex: the command thread checks the flag and starts waiting in one
-    // step under that mutex, so the flag cannot land between its check and its wait (a
-    // lost wake-up would leave it waiting and join() below hanging).
-    std::lock_guard lock(queueMutex_);
-    stopping_ = true;
-  }
-  queueReady_.notify_all();
-  // Interrupts a request that is waiting for a dead dispatcher (its calls fail with ETERM).
-  context_->shutdown();
+  stopping_ = true;
+  context_->shutdown();  // the event thread's socket calls end with ETERM
   if (eventThread_.joinable()) eventThread_.join();
-  if (commandThread_.joinable()) commandThread_.join();
   context_.reset();
-  std::deque<PendingRequest> unanswered;
-  {
-    std::lock_guard lock(queueMutex_);
-    unanswered.swap(queue_);
-  }
-  for (auto& pending : unanswered) {
-    client::Reply reply;
-    reply.error = {"stopped", "客户端已停止", "the client has stopped"};
-    if (pending.done) pending.done(reply);
-  }
 }
 
-void HallLink::request(std::string type, nlohmann::json body, ReplyHandler done) {
-  {
-    std::lock_guard lock(queueMutex_);
-    queue_.push_back({std::move(type), std::move(body), std::move(done)});
-  }
-  queueReady_.notify_one();
+void HallLink::request(client::Request request, ReplyHandler done) {
+  // `this` outlives every call of the handler: the destructor stops the channel first.
+  commands_.send(std::move(request), [this, done = std::move(done)](const client::Reply& reply) {
+    if (!done) return;
+    if (QThread::currentThread() == thread()) {
+      done(reply);  // stop() on this thread: answered before it returns
+      return;
+    }
+    QMetaObject::invokeMethod(this, [done, reply] { done(reply); }, Qt::QueuedConnection);
+  });
 }
 
 void HallLink::setConnected(bool connected) {
@@ -114,38 +102,6 @@ void HallLink::runEvents() {
   try {
     mirror.emplace(*context_, options_, std::move(handlers));
     while (!stopping_) mirror->poll(std::chrono::milliseconds(50));
-  } catch (const zmq::error_t&) {
-    // ETERM: stop() shut the context down.
-  }
-}
-
-// Command thread: owns the DEALER socket; one request at a time, replies posted back.
-void HallLink::runCommands() {
-  try {
-    client::CommandChannel channel(*context_, options_);
-    while (true) {
-      PendingRequest pending;
-      {
-        std::unique_lock lock(queueMutex_);
-        queueReady_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        if (stopping_) return;
-        pending = std::move(queue_.front());
-        queue_.pop_front();
-      }
-      client::Reply reply;
-      try {
-        reply = channel.request(pending.type, pending.body);
-      } catch (const zmq::error_t&) {
-        // ETERM while it was in flight: back to the queue, so stop() answers it "stopped"
-        // like the others instead of leaving its caller waiting for ever.
-        std::lock_guard lock(queueMutex_);
-        queue_.push_front(std::move(pending));
-        return;
-      }
-      QMetaObject::invokeMethod(
-          this, [done = std::move(pending.done), reply] { if (done) done(reply); },
-          Qt::QueuedConnection);
-    }
   } catch (const zmq::error_t&) {
     // ETERM: stop() shut the context down.
   }

@@ -1,10 +1,13 @@
 #include "jiujin/console/clerk_console.hpp"
 
+#include "jiujin/client/replies.hpp"
+#include "jiujin/client/request.hpp"
 #include "jiujin/core/names.hpp"
 
 namespace jiujin::console {
 
 using nlohmann::json;
+namespace requests = client::requests;
 
 namespace {
 
@@ -201,11 +204,10 @@ void ClerkConsole::refuse(const QString& reason) {
 
 void ClerkConsole::clearRefusal() { refuse(QString()); }
 
-void ClerkConsole::act(const std::string& type, json body, std::function<void()> then) {
-  body["window"] = window_;
+void ClerkConsole::act(client::Request request, std::function<void()> then) {
   busy_ = true;
   emit changed();
-  send_(type, std::move(body), [this, then = std::move(then)](const client::Reply& reply) {
+  send_(std::move(request), [this, then = std::move(then)](const client::Reply& reply) {
     busy_ = false;
     if (reply.ok) {
       if (!refusal_.isEmpty()) refuse(QString());
@@ -222,16 +224,16 @@ void ClerkConsole::login(const QString& clerkId, const QString& pin) {
     refuse(tr("请输入工号和密码"));
     return;
   }
-  act("clerk_login", json{{"clerk", clerkId.trimmed().toStdString()}, {"pin", pin.toStdString()}}, [this] {
+  act(requests::clerkLogin(window_, clerkId.trimmed().toStdString(), pin.toStdString()), [this] {
     // Logging in starts the window's work: a closed window opens.
     const auto* w = status();
-    if (!w || w->state == core::WindowState::Closed) act("open_window", json::object());
+    if (!w || w->state == core::WindowState::Closed) act(requests::openWindow(window_));
     refreshFigures();
   });
 }
 
 void ClerkConsole::logout() {
-  act("clerk_logout", json::object(), [this] {
+  act(requests::clerkLogout(window_), [this] {
     servedToday_ = 0;
     averageServiceSeconds_ = 0;
     ratingsToday_.clear();
@@ -240,46 +242,47 @@ void ClerkConsole::logout() {
   });
 }
 
-void ClerkConsole::callNext() { act("call_next", json::object()); }
-void ClerkConsole::recall() { act("recall", json::object()); }
-void ClerkConsole::start() { act("start_service", json::object()); }
+void ClerkConsole::callNext() { act(requests::callNext(window_)); }
+void ClerkConsole::recall() { act(requests::recall(window_)); }
+void ClerkConsole::start() { act(requests::startService(window_)); }
 void ClerkConsole::complete() {
-  act("complete", json::object(), [this] { refreshFigures(); });
+  act(requests::complete(window_), [this] { refreshFigures(); });
 }
-void ClerkConsole::markNoShow() { act("mark_no_show", json::object()); }
+void ClerkConsole::markNoShow() { act(requests::markNoShow(window_)); }
 
 void ClerkConsole::transfer(const QVariantMap& target, const QString& note) {
-  json to = json::object();
-  if (target.contains("queue")) to["queue"] = target.value("queue").toString().toStdString();
-  else if (target.contains("window")) to["window"] = target.value("window").toInt();
-  else if (target.contains("kind")) to["kind"] = target.value("kind").toString().toStdString();
-  else {
+  std::optional<core::TransferTarget> to;
+  if (target.contains("queue")) to = core::QueueId(target.value("queue").toString().toStdString());
+  else if (target.contains("window")) to = core::WindowNumber(target.value("window").toInt());
+  else if (target.contains("kind")) {
+    if (const auto kind = core::parseWindowKind(target.value("kind").toString().toStdString())) to = *kind;
+  }
+  if (!to) {
     refuse(tr("请选择转往的队列或窗口"));
     return;
   }
-  act("transfer", json{{"to", to}, {"note", note.toStdString()}}, [this] { refreshFigures(); });
+  act(requests::transfer(window_, *to, note.toStdString()), [this] { refreshFigures(); });
 }
 
 void ClerkConsole::pause(const QString& reason) {
-  act("pause_window", json{{"reason", reason.trimmed().isEmpty() ? tr("暂离").toStdString() : reason.toStdString()}});
+  act(requests::pauseWindow(window_, reason.trimmed().isEmpty() ? tr("暂离").toStdString() : reason.toStdString()));
 }
-void ClerkConsole::resume() { act("resume_window", json::object()); }
-void ClerkConsole::requestEvaluation() { act("request_evaluation", json::object()); }
+void ClerkConsole::resume() { act(requests::resumeWindow(window_)); }
+void ClerkConsole::requestEvaluation() { act(requests::requestEvaluation(window_)); }
 
 void ClerkConsole::refreshFigures() {
-  send_("statistics", json::object(), [this](const client::Reply& reply) {
-    if (!reply.ok) return;  // figures are a courtesy; the window keeps working without them
-    const std::string me = clerk().toStdString();
-    const json mine = reply.result.value("figures", json::object()).value("by_clerk", json::object()).value(me, json::object());
-    servedToday_ = mine.value("completed", 0);
-    averageServiceSeconds_ = mine.value("service", json::object()).value("mean_s", 0.0);
-    satisfactionToday_ = mine.value("satisfaction_rate", 0.0);
+  send_(requests::statistics(), [this](const client::Reply& reply) {
+    const auto statistics = client::readStatistics(reply);
+    if (!statistics) return;  // figures are a courtesy; the window keeps working without them
+    const client::ClerkFigures mine = statistics->clerk(clerk().toStdString());
+    servedToday_ = static_cast<int>(mine.completed);
+    averageServiceSeconds_ = mine.meanServiceSeconds;
+    satisfactionToday_ = mine.satisfactionRate;
     QStringList ratings;
-    const json levels = mine.value("ratings", json::object());
-    for (const auto& [level, n] : levels.items()) {
-      if (n.get<int>() == 0) continue;
+    for (const auto& [level, n] : mine.ratings) {
+      if (n == 0) continue;
       const auto rating = core::parseRating(level);
-      ratings << QStringLiteral("%1 %2").arg(rating ? QString::fromUtf8(core::zhName(*rating)) : qs(level)).arg(n.get<int>());
+      ratings << QStringLiteral("%1 %2").arg(rating ? QString::fromUtf8(core::zhName(*rating)) : qs(level)).arg(n);
     }
     ratingsToday_ = ratings.isEmpty() ? tr("暂无评价") : ratings.join(QStringLiteral("，"));
     emit figuresChanged();

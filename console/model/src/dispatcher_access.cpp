@@ -5,9 +5,7 @@
 namespace jiujin::console {
 
 Send sendThrough(clientqt::HallLink& link) {
-  return [&link](std::string type, nlohmann::json body, ReplyHandler done) {
-    link.request(std::move(type), std::move(body), std::move(done));
-  };
+  return [&link](client::Request request, ReplyHandler done) { link.request(std::move(request), std::move(done)); };
 }
 
 core::TimePoint hallTime(const QDateTime& local) {

@@ -2,6 +2,8 @@
 
 #include <QFile>
 
+#include "jiujin/client/replies.hpp"
+#include "jiujin/client/request.hpp"
 #include "jiujin/console/figures_csv.hpp"
 #include "jiujin/core/names.hpp"
 #include "jiujin/protocol/json_codec.hpp"
@@ -9,6 +11,7 @@
 namespace jiujin::console {
 
 using nlohmann::json;
+namespace requests = client::requests;
 
 namespace {
 
@@ -196,28 +199,29 @@ void HallMonitor::refreshAlarms() {
 }
 
 void HallMonitor::fetchAlarms() {
-  send_("snapshot", json::object(), [this](const client::Reply& reply) {
+  send_(requests::snapshot(), [this](const client::Reply& reply) {
     // A failed fetch is retried at the next resync; the news keep the list current meanwhile.
-    if (reply.ok) addAlarms(reply.result.value("alarms", json::array()));
+    if (const auto alarms = client::readAlarms(reply)) addAlarms(json(*alarms));
   });
 }
 
-void HallMonitor::alarmAction(const std::string& type, json body) {
-  send_(type, std::move(body), [this](const client::Reply& reply) {
-    if (!reply.ok) {
-      refuse(reply.error.zh.empty() ? qs(reply.error.code) : qs(reply.error.zh));
+void HallMonitor::alarmAction(client::Request request) {
+  send_(std::move(request), [this](const client::Reply& reply) {
+    const auto alarms = client::readAlarms(reply);
+    if (!alarms) {
+      refuse(alarms.error().zh.empty() ? qs(alarms.error().code) : qs(alarms.error().zh));
       return;
     }
     if (!refusal_.isEmpty()) refuse(QString());
     // The news says the same a moment later; the result shows it at once.
-    if (reply.result.contains("alarm")) addAlarm(reply.result["alarm"]);
+    for (const auto& alarm : *alarms) addAlarm(alarm);
   });
 }
 
-void HallMonitor::acknowledgeAlarm(qint64 alarm) { alarmAction("acknowledge_alarm", json{{"alarm", alarm}}); }
+void HallMonitor::acknowledgeAlarm(qint64 alarm) { alarmAction(requests::acknowledgeAlarm(alarm)); }
 
 void HallMonitor::closeFollowUp(qint64 alarm, const QString& note) {
-  alarmAction("close_follow_up", json{{"alarm", alarm}, {"note", note.trimmed().toStdString()}});
+  alarmAction(requests::closeFollowUp(alarm, note.trimmed().toStdString()));
 }
 
 void HallMonitor::refuse(const QString& reason) {
@@ -227,8 +231,8 @@ void HallMonitor::refuse(const QString& reason) {
 
 void HallMonitor::clearRefusal() { refuse(QString()); }
 
-void HallMonitor::act(const std::string& type, json body) {
-  send_(type, std::move(body), [this](const client::Reply& reply) {
+void HallMonitor::act(client::Request request) {
+  send_(std::move(request), [this](const client::Reply& reply) {
     if (reply.ok) {
       if (!refusal_.isEmpty()) refuse(QString());
     } else {
@@ -237,8 +241,8 @@ void HallMonitor::act(const std::string& type, json body) {
   });
 }
 
-void HallMonitor::openWindow(int window) { act("open_window", json{{"window", window}}); }
-void HallMonitor::closeWindow(int window) { act("close_window", json{{"window", window}}); }
+void HallMonitor::openWindow(int window) { act(requests::openWindow(window)); }
+void HallMonitor::closeWindow(int window) { act(requests::closeWindow(window)); }
 
 void HallMonitor::setWindowQueuesTyped(int window, const QString& queues) {
   setWindowQueues(window, queues.split(QLatin1Char(' '), Qt::SkipEmptyParts));
@@ -251,7 +255,7 @@ void HallMonitor::setWindowQueues(int window, const QStringList& queueList) {
   }
   core::WorkProfile profile;
   for (const auto& q : queueList) profile.entries.push_back(core::ProfileEntry{q.toStdString()});
-  act("set_work_profile", json{{"window", window}, {"profile", protocol::toJson(profile)}});
+  act(requests::setWorkProfile(window, profile));
 }
 
 void HallMonitor::pinTicket(int window, const QString& number) {
@@ -259,24 +263,30 @@ void HallMonitor::pinTicket(int window, const QString& number) {
   const std::string wanted = number.trimmed().toUpper().toStdString();
   for (const auto& [id, t] : hall_->state().tickets) {
     if (t.number == wanted && t.state == core::TicketState::Waiting) {
-      act("pin_ticket", json{{"window", window}, {"ticket", id}});
+      act(requests::pinTicket(window, id));
       return;
     }
   }
   refuse(tr("没有等候中的 %1 号").arg(number.trimmed()));
 }
 
-void HallMonitor::broadcastNotice(const QString& text) { act("broadcast_notice", json{{"text", text.toStdString()}}); }
+void HallMonitor::broadcastNotice(const QString& text) { act(requests::broadcastNotice(text.toStdString())); }
 
 void HallMonitor::loadFigures(const QString& from, const QString& to) {
-  send_("statistics", json{{"from", from.toStdString()}, {"to", to.toStdString()}},
-        [this](const client::Reply& reply) {
-          if (!reply.ok) {
-            refuse(reply.error.zh.empty() ? qs(reply.error.code) : qs(reply.error.zh));
-            return;
-          }
-          setFigures(reply.result.value("figures", json::object()));
-        });
+  auto first = protocol::dateFromString(from.toStdString());
+  auto last = protocol::dateFromString(to.toStdString());
+  if (!first || !last) {
+    refuse(tr("日期无效：%1 至 %2").arg(from, to));
+    return;
+  }
+  send_(requests::statistics({first.value(), last.value()}), [this](const client::Reply& reply) {
+    const auto statistics = client::readStatistics(reply);
+    if (!statistics) {
+      refuse(statistics.error().zh.empty() ? qs(statistics.error().code) : qs(statistics.error().zh));
+      return;
+    }
+    setFigures(statistics->figures);
+  });
 }
 
 void HallMonitor::loadToday() {

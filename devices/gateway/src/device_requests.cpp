@@ -7,25 +7,23 @@
 
 namespace jiujin::devices::gateway {
 
-using nlohmann::json;
+namespace requests = client::requests;
 
 std::optional<DispatcherRequest> requestForKey(drivers::Key key, core::WindowNumber window,
                                                std::optional<core::WindowState> windowState,
                                                const core::TransferTarget& transferTo) {
-  const json body{{"window", window}};
   switch (key) {
-    case drivers::Key::CallNext: return DispatcherRequest{"call_next", body, {}};
-    case drivers::Key::Recall: return DispatcherRequest{"recall", body, {}};
-    case drivers::Key::Start: return DispatcherRequest{"start_service", body, {}};
-    case drivers::Key::Complete: return DispatcherRequest{"complete", body, {}};
-    case drivers::Key::NoShow: return DispatcherRequest{"mark_no_show", body, {}};
-    case drivers::Key::Transfer:
-      return DispatcherRequest{"transfer", json{{"window", window}, {"to", protocol::toJson(transferTo)}}, {}};
+    case drivers::Key::CallNext: return DispatcherRequest{requests::callNext(window), {}};
+    case drivers::Key::Recall: return DispatcherRequest{requests::recall(window), {}};
+    case drivers::Key::Start: return DispatcherRequest{requests::startService(window), {}};
+    case drivers::Key::Complete: return DispatcherRequest{requests::complete(window), {}};
+    case drivers::Key::NoShow: return DispatcherRequest{requests::markNoShow(window), {}};
+    case drivers::Key::Transfer: return DispatcherRequest{requests::transfer(window, transferTo), {}};
     case drivers::Key::PauseResume:
       if (!windowState) return std::nullopt;
-      if (*windowState == core::WindowState::Paused) return DispatcherRequest{"resume_window", body, {}};
-      return DispatcherRequest{"pause_window", json{{"window", window}, {"reason", "呼叫器暂停"}}, {}};
-    case drivers::Key::RequestEvaluation: return DispatcherRequest{"request_evaluation", body, {}};
+      if (*windowState == core::WindowState::Paused) return DispatcherRequest{requests::resumeWindow(window), {}};
+      return DispatcherRequest{requests::pauseWindow(window, "呼叫器暂停"), {}};
+    case drivers::Key::RequestEvaluation: return DispatcherRequest{requests::requestEvaluation(window), {}};
     case drivers::Key::Unknown: return std::nullopt;
   }
   return std::nullopt;
@@ -34,7 +32,7 @@ std::optional<DispatcherRequest> requestForKey(drivers::Key key, core::WindowNum
 DispatcherRequest requestForRating(drivers::Rating rating, core::WindowNumber window) {
   // The pad's key number is the national scale's number (1 非常满意 … 5 非常不满意).
   const auto scale = static_cast<core::Rating>(drivers::ratingNumber(rating));
-  return DispatcherRequest{"evaluate", json{{"window", window}, {"rating", core::toString(scale)}}, {}};
+  return DispatcherRequest{requests::evaluate(window, scale), {}};
 }
 
 DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health) {
@@ -47,13 +45,9 @@ DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthRe
     while (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0x80) detail.pop_back();
     if (!detail.empty() && static_cast<unsigned char>(detail.back()) >= 0xC0) detail.pop_back();
   }
-  json body{{"device", device.id},
-            {"kind", std::string(config::toString(device.kind))},
-            {"bus", device.bus},
-            {"status", health.online ? "online" : "offline"},
-            {"detail", detail}};
-  if (device.window) body["window"] = *device.window;
-  return DispatcherRequest{"device_report", std::move(body), {}};
+  const client::DeviceHealth report{device.id,    std::string(config::toString(device.kind)),
+                                    health.online ? "online" : "offline", device.window, device.bus, std::move(detail)};
+  return DispatcherRequest{requests::deviceReport(report), {}};
 }
 
 }  // namespace jiujin::devices::gateway

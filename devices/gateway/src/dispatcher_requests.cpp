@@ -1,60 +1,28 @@
 #include "jiujin/devices/gateway/dispatcher_requests.hpp"
 
-#include <algorithm>
-
-#include "jiujin/client/command_channel.hpp"
-
 namespace jiujin::devices::gateway {
 
 DispatcherCommandThread::DispatcherCommandThread(zmq::context_t& context, client::ConnectionOptions options,
                                                  std::function<void(const RequestOutcome&)> onOutcome,
                                                  std::size_t capacity)
-    : context_(context),
-      options_(std::move(options)),
-      onOutcome_(std::move(onOutcome)),
-      capacity_(std::max<std::size_t>(capacity, 1)),
-      thread_([this] { run(); }) {}
-
-DispatcherCommandThread::~DispatcherCommandThread() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
-  thread_.join();
+    : onOutcome_(std::move(onOutcome)), channel_(std::move(options), capacity) {
+  channel_.start(context);
 }
+
+// Waits for a request in flight to end (the channel's retries bound it), as the gateway
+// always has; what is still queued is not sent.
+DispatcherCommandThread::~DispatcherCommandThread() { channel_.stop(); }
 
 void DispatcherCommandThread::send(DispatcherRequest request) {
-  {
-    std::lock_guard lock(mutex_);
-    if (queue_.size() >= capacity_) {
-      queue_.pop_front();
-      ++dropped_;
-    }
-    queue_.push_back(std::move(request));
-  }
-  wake_.notify_one();
+  client::Request typed = request;
+  channel_.send(std::move(typed), [this, request = std::move(request)](const client::Reply& reply) {
+    // Dropped requests are counted (dropped()) and those left at the end were never sent:
+    // neither is an outcome of the dispatcher's.
+    if (!reply.ok && (reply.error.code == "dropped" || reply.error.code == "stopped")) return;
+    if (onOutcome_) onOutcome_(RequestOutcome{request, reply.ok, reply.ok ? "" : reply.error.code});
+  });
 }
 
-std::uint64_t DispatcherCommandThread::dropped() const {
-  std::lock_guard lock(mutex_);
-  return dropped_;
-}
-
-void DispatcherCommandThread::run() {
-  // The channel (and its socket) belongs to this thread.
-  client::CommandChannel channel(context_, options_);
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-    if (stopping_) return;
-    DispatcherRequest request = std::move(queue_.front());
-    queue_.pop_front();
-    lock.unlock();
-    const client::Reply reply = channel.request(request.type, request.body);
-    if (onOutcome_) onOutcome_(RequestOutcome{std::move(request), reply.ok, reply.ok ? "" : reply.error.code});
-    lock.lock();
-  }
-}
+std::uint64_t DispatcherCommandThread::dropped() const { return channel_.dropped(); }
 
 }  // namespace jiujin::devices::gateway

@@ -3,8 +3,8 @@
 namespace jiujin::kiosk {
 
 TicketIssuer::Send sendThrough(clientqt::HallLink& link) {
-  return [&link](std::string type, nlohmann::json body, TicketIssuer::ReplyHandler done) {
-    link.request(std::move(type), std::move(body), std::move(done));
+  return [&link](client::Request request, TicketIssuer::ReplyHandler done) {
+    link.request(std::move(request), std::move(done));
   };
 }
 

@@ -5,7 +5,6 @@
 
 #include "jiujin/core/names.hpp"
 #include "jiujin/kiosk/hall_time.hpp"
-#include "jiujin/protocol/json_codec.hpp"
 
 Q_LOGGING_CATEGORY(lcIssue, "kiosk.issue")
 
@@ -35,7 +34,7 @@ bool TicketIssuer::issue(const core::ServiceItem& item, const QString& queueName
   if (priority != core::PriorityClass::Normal && !item.priorityAllowed) priority = core::PriorityClass::Normal;
   ++intent_;
   requestKey_ = settings_.kioskName + ":" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-  body_ = json{{"item", item.code}, {"channel", "kiosk"}, {"priority", core::toString(priority)}, {"requestKey", requestKey_}};
+  request_ = client::requests::issueTicket(item.code, priority, requestKey_);
   attempts_ = 0;
   refusal_.clear();
   ticketId_ = 0;
@@ -98,44 +97,38 @@ void TicketIssuer::send() {
   ++attempts_;
   emit stateChanged();
   const quint64 intent = intent_;
-  send_("issue_ticket", body_, [this, intent](const client::Reply& reply) { answered(intent, reply); });
+  send_(*request_, [this, intent](const client::Reply& reply) { answered(intent, reply); });
 }
 
 void TicketIssuer::answered(quint64 intent, const client::Reply& reply) {
   if (intent != intent_ || !busy()) return;
-  if (reply.ok) {
-    accept(reply.result);
+  const auto issued = client::readIssuedTicket(reply);
+  if (issued) {
+    accept(*issued);
     return;
   }
-  if (isUnreachable(reply.error)) {
-    qCInfo(lcIssue) << "dispatcher unreachable (" << reply.error.code.c_str() << "), retrying with the same key";
+  const client::Failure& failure = issued.error();
+  // A reply we cannot read (bad_reply) counts too: the dispatcher may have issued the
+  // ticket; asking again with the same key returns it.
+  if (isUnreachable(failure)) {
+    qCInfo(lcIssue) << "dispatcher unreachable (" << failure.code.c_str() << "), retrying with the same key";
     setState(State::Unreachable);
     retry_.start();
     return;
   }
-  refusal_ = QString::fromStdString(settings_.english ? reply.error.en : reply.error.zh);
-  qCWarning(lcIssue) << "issue_ticket refused:" << reply.error.code.c_str() << reply.error.en.c_str();
+  refusal_ = QString::fromStdString(settings_.english ? failure.en : failure.zh);
+  qCWarning(lcIssue) << "issue_ticket refused:" << failure.code.c_str() << failure.en.c_str();
   setState(State::Refused);
 }
 
-void TicketIssuer::accept(const json& result) {
-  std::optional<core::Ticket> ticket;
-  if (const auto it = result.find("ticket"); it != result.end()) {
-    if (auto decoded = protocol::ticketFromJson(*it)) ticket = std::move(decoded).value();
-  }
-  if (!ticket) {
-    // A reply we cannot read: the dispatcher may have issued the ticket; asking again with
-    // the same key returns it.
-    setState(State::Unreachable);
-    retry_.start();
-    return;
-  }
-  ticketId_ = ticket->id;
-  number_ = QString::fromStdString(ticket->number);
-  priority_ = ticket->priority;
-  peopleAhead_ = result.value("people_ahead", 0);
-  waitMinutes_ = static_cast<int>((result.value("wait_s", std::int64_t{0}) + 59) / 60);
-  issuedAt_ = localDateTime(ticket->issuedAt);
+void TicketIssuer::accept(const client::IssuedTicket& issued) {
+  const core::Ticket& ticket = issued.ticket;
+  ticketId_ = ticket.id;
+  number_ = QString::fromStdString(ticket.number);
+  priority_ = ticket.priority;
+  peopleAhead_ = static_cast<int>(issued.peopleAhead);
+  waitMinutes_ = static_cast<int>((issued.waitSeconds + 59) / 60);
+  issuedAt_ = localDateTime(ticket.issuedAt);
   emit ticketChanged();
   setState(State::Issued);
   printTicket();
@@ -181,9 +174,8 @@ void TicketIssuer::report(const PrinterHealth& health) {
     return;
   }
   reported_ = health;
-  json body{{"device", settings_.kioskName + "/printer"}, {"status", health.status}};
-  if (!health.detail.empty()) body["detail"] = health.detail;
-  send_("printer_status", body, [](const client::Reply& reply) {
+  const client::PrinterHealth printer{settings_.kioskName + "/printer", health.status, std::nullopt, health.detail};
+  send_(client::requests::printerStatus(printer), [](const client::Reply& reply) {
     if (!reply.ok) qCWarning(lcIssue) << "printer_status not delivered:" << reply.error.code.c_str();
   });
 }

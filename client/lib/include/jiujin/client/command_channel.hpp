@@ -11,6 +11,7 @@
 #include <zmq.hpp>
 
 #include "jiujin/client/connection.hpp"
+#include "jiujin/client/request.hpp"
 
 namespace jiujin::client {
 
@@ -27,6 +28,11 @@ class CommandChannel {
   CommandChannel(const CommandChannel&) = delete;
   CommandChannel& operator=(const CommandChannel&) = delete;
 
+  /// Sends a typed request (jiujin/client/request.hpp) and waits for its reply.
+  Reply request(const Request& request) { return this->request(request.type(), request.body); }
+  Reply request(const Request& request, std::chrono::milliseconds timeout, int attempts) {
+    return this->request(request.type(), request.body, timeout, attempts);
+  }
   /// Sends {"v":1,"id":…,"type":type,"body":body} and waits for its reply.
   Reply request(const std::string& type, const nlohmann::json& body = nlohmann::json::object());
   /// The same with explicit patience (e.g. a snapshot during resync tries once).

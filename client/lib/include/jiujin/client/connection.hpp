@@ -33,11 +33,15 @@ struct ConnectionOptions {
   std::chrono::milliseconds heartbeatTimeout{2500};
 };
 
-/// The dispatcher's error, or one of the client's own: "timeout", "bad_reply".
+/// The dispatcher's error (its code from docs/protocol.md, "Error codes"), or one of the
+/// client's own: "timeout", "bad_reply", "interrupted", "stopped", "dropped".
 struct Failure {
   std::string code;
   std::string zh;
   std::string en;
+  /// The request field the dispatcher refused, as it names it ("command.window",
+  /// "body.limit"); empty when the error is not about one field.
+  std::string field;
 };
 
 /// A CURVE key pair from zmq_curve_keypair.

@@ -1,14 +1,11 @@
 #pragma once
 // A QML app's one connection to the dispatcher. The event stream (with snapshot resync and
-// heartbeats) and the command channel each run on a worker thread, so a slow or dead
+// heartbeats) and the command channel (client::AsyncCommandChannel) each run on a worker thread, so a slow or dead
 // dispatcher never blocks the event loop; everything reaches this object's thread as a
 // queued call. hall() is a mirror owned by this thread, rebuilt from every snapshot and
 // advanced by the same events the dispatcher applied.
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -16,8 +13,10 @@
 #include <QObject>
 #include <nlohmann/json.hpp>
 
+#include "jiujin/client/async_command_channel.hpp"
 #include "jiujin/client/command_channel.hpp"
 #include "jiujin/client/connection.hpp"
+#include "jiujin/client/request.hpp"
 #include "jiujin/core/hall.hpp"
 
 namespace zmq {
@@ -52,8 +51,9 @@ class HallLink : public QObject {
   /// Device health by id, as the dispatcher last reported it.
   const nlohmann::json& devices() const { return devices_; }
 
-  /// Sends a command; `done` runs later on this object's thread with the reply.
-  void request(std::string type, nlohmann::json body, ReplyHandler done);
+  /// Sends a request (client::requests::…); `done` runs on this object's thread with the
+  /// reply — later, or at once with "stopped" when stop() is called on this thread.
+  void request(client::Request request, ReplyHandler done);
 
  signals:
   /// hall() was rebuilt from a snapshot: views reload everything.
@@ -66,25 +66,14 @@ class HallLink : public QObject {
   void syncedChanged();
 
  private:
-  struct PendingRequest {
-    std::string type;
-    nlohmann::json body;
-    ReplyHandler done;
-  };
-
   void runEvents();
-  void runCommands();
   void setConnected(bool connected);
 
   client::ConnectionOptions options_;
   std::unique_ptr<zmq::context_t> context_;
   std::thread eventThread_;
-  std::thread commandThread_;
   std::atomic<bool> stopping_{false};
-
-  std::mutex queueMutex_;
-  std::condition_variable queueReady_;
-  std::deque<PendingRequest> queue_;
+  client::AsyncCommandChannel commands_;  ///< its own context: stop() interrupts a request
 
   // Owned by this object's thread only.
   std::optional<core::Hall> hall_;

@@ -124,7 +124,7 @@ class ClerkConsole : public QObject {
   bool refreshActions();
   const core::WindowStatus* status() const;
   const core::Ticket* currentTicket() const;
-  void act(const std::string& type, nlohmann::json body, std::function<void()> then = {});
+  void act(client::Request request, std::function<void()> then = {});
   void refuse(const QString& reason);
   void refreshQueues();
   void refreshMaterials();

@@ -8,14 +8,15 @@
 #include <nlohmann/json.hpp>
 
 #include "jiujin/client/command_channel.hpp"
+#include "jiujin/client/request.hpp"
 #include "jiujin/clientqt/hall_link.hpp"
 #include "jiujin/core/time.hpp"
 
 namespace jiujin::console {
 
 using ReplyHandler = std::function<void(const client::Reply&)>;
-/// Sends a request; the handler runs later on the caller's thread with the reply.
-using Send = std::function<void(std::string type, nlohmann::json body, ReplyHandler done)>;
+/// Sends a request (client::requests::…); the handler runs later on the caller's thread.
+using Send = std::function<void(client::Request request, ReplyHandler done)>;
 /// Hall-local wall time now (injected so screenshots and tests show a fixed moment).
 using Clock = std::function<core::TimePoint()>;
 

@@ -127,12 +127,12 @@ class HallMonitor : public QObject {
   void figuresChanged();
 
  private:
-  void act(const std::string& type, nlohmann::json body);
+  void act(client::Request request);
   void refuse(const QString& reason);
   void refreshWindows();
   void refreshQueues();
   void refreshAlarms();
-  void alarmAction(const std::string& type, nlohmann::json body);
+  void alarmAction(client::Request request);
   void setFigures(nlohmann::json figures);
 
   Send send_;

@@ -16,6 +16,8 @@
 #include <nlohmann/json.hpp>
 
 #include "jiujin/client/command_channel.hpp"
+#include "jiujin/client/replies.hpp"
+#include "jiujin/client/request.hpp"
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/state.hpp"
 #include "jiujin/devices/printer/ticket_printer.hpp"
@@ -53,8 +55,8 @@ class TicketIssuer : public QObject {
   Q_ENUM(PrintState)
 
   using ReplyHandler = std::function<void(const client::Reply&)>;
-  /// Sends a command to the dispatcher; the handler runs later on this object's thread.
-  using Send = std::function<void(std::string type, nlohmann::json body, ReplyHandler done)>;
+  /// Sends a request to the dispatcher; the handler runs later on this object's thread.
+  using Send = std::function<void(client::Request request, ReplyHandler done)>;
   using PrintDone = std::function<void(const devices::printer::PrintOutcome&)>;
   /// Prints a ticket somewhere else; `done` runs later on this object's thread. Empty: no printer.
   using Print = std::function<void(const devices::printer::TicketPrint& ticket, PrintDone done)>;
@@ -104,7 +106,7 @@ class TicketIssuer : public QObject {
  private:
   void send();
   void answered(quint64 intent, const client::Reply& reply);
-  void accept(const nlohmann::json& result);
+  void accept(const client::IssuedTicket& issued);
   void printTicket();
   void printed(quint64 intent, const devices::printer::PrintOutcome& outcome);
   void report(const PrinterHealth& health);
@@ -118,7 +120,7 @@ class TicketIssuer : public QObject {
 
   quint64 intent_ = 0;  // which intent a late reply belongs to
   std::string requestKey_;
-  nlohmann::json body_;
+  std::optional<client::Request> request_;  ///< issue_ticket of the intent, retried as it is
   State state_ = State::Idle;
   PrintState printState_ = PrintState::NotStarted;
   QString printProblem_;

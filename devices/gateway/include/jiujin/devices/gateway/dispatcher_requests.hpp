@@ -2,24 +2,20 @@
 // The requests the gateway sends to the dispatcher (key presses, ratings, device health),
 // and where they go. The gateway only queues them: a slow or absent dispatcher never holds
 // up the thread that follows the hall, let alone a bus.
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
-#include <nlohmann/json.hpp>
 #include <zmq.hpp>
 
+#include "jiujin/client/async_command_channel.hpp"
 #include "jiujin/client/connection.hpp"
+#include "jiujin/client/request.hpp"
 
 namespace jiujin::devices::gateway {
 
-struct DispatcherRequest {
-  std::string type;  ///< "call_next", "evaluate", "device_report", …
-  nlohmann::json body = nlohmann::json::object();
+/// A typed request (client::requests::…) and why the gateway sends it.
+struct DispatcherRequest : client::Request {
   /// What caused it, for the log: "w3-keypad key 17", "w3-pad rating 4".
   std::string cause;
 };
@@ -38,9 +34,10 @@ struct RequestOutcome {
   std::string error;  ///< the dispatcher's code, or "timeout"
 };
 
-/// Sends the gateway's requests to the dispatcher from its own thread, one at a time in
-/// order, with the client library's retries. The queue is bounded: when the dispatcher is
-/// away for long, the oldest requests are dropped (and counted) rather than piling up.
+/// Sends the gateway's requests to the dispatcher through the client library's
+/// AsyncCommandChannel: from its own thread, one at a time in order, with retries. The queue
+/// is bounded: when the dispatcher is away for long, the oldest requests are dropped (and
+/// counted) rather than piling up.
 class DispatcherCommandThread : public RequestSink {
  public:
   DispatcherCommandThread(zmq::context_t& context, client::ConnectionOptions options,
@@ -54,19 +51,8 @@ class DispatcherCommandThread : public RequestSink {
   std::uint64_t dropped() const;
 
  private:
-  void run();
-
-  zmq::context_t& context_;
-  const client::ConnectionOptions options_;
   const std::function<void(const RequestOutcome&)> onOutcome_;
-  const std::size_t capacity_;
-
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<DispatcherRequest> queue_;  // guarded by mutex_
-  std::uint64_t dropped_ = 0;            // guarded by mutex_
-  bool stopping_ = false;                // guarded by mutex_
-  std::thread thread_;                   // last: starts after everything above exists
+  client::AsyncCommandChannel channel_;
 };
 
 }  // namespace jiujin::devices::gateway

@@ -1,0 +1,67 @@
+#pragma once
+// Replies read into values: what a command did, the ticket a kiosk issued, a clerk's
+// figures. Each reader returns the value or the request's failure (the protocol's error
+// code, its texts in both languages and the refused field), never a half-read reply.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "jiujin/base/result.hpp"
+#include "jiujin/client/command_channel.hpp"
+#include "jiujin/core/events.hpp"
+#include "jiujin/core/state.hpp"
+
+namespace jiujin::client {
+
+/// A reply's value, or why there is none.
+template <typename T>
+using Answer = base::Result<T, Failure>;
+
+/// What a command did (docs/protocol.md, "Command results").
+struct CommandOutcome {
+  std::vector<core::Event> events;
+  std::optional<core::Ticket> ticket;  ///< the ticket the first event is about, as it is now
+  std::uint64_t seq = 0;               ///< the last journal sequence number it produced
+};
+
+/// The reply to issue_ticket.
+struct IssuedTicket {
+  core::Ticket ticket;
+  std::int64_t peopleAhead = 0;
+  std::int64_t waitSeconds = 0;
+  bool repeated = false;  ///< the request key was used before: the same ticket, nothing changed
+};
+
+/// One clerk's figures of a statistics period (figures.by_clerk).
+struct ClerkFigures {
+  std::int64_t completed = 0;
+  double meanServiceSeconds = 0;
+  double satisfactionRate = 0;
+  /// Ratings by level name ("very_satisfied" …), only the levels the reply lists.
+  std::map<std::string, std::int64_t> ratings;
+};
+
+/// The reply to statistics: the period's figures as the dispatcher computed them.
+struct Statistics {
+  nlohmann::json figures = nlohmann::json::object();  ///< docs/protocol.md, "statistics"
+  nlohmann::json live = nlohmann::json::object();     ///< tickets, queues, windows, ratings now
+  /// A clerk's figures; zeros for a clerk who served nobody in the period.
+  ClerkFigures clerk(const std::string& id) const;
+};
+
+/// The result object of any reply (an empty object if the dispatcher sent none).
+Answer<nlohmann::json> readResult(const Reply& reply);
+Answer<CommandOutcome> readCommandOutcome(const Reply& reply);
+Answer<IssuedTicket> readIssuedTicket(const Reply& reply);
+Answer<Statistics> readStatistics(const Reply& reply);
+/// The alarms of a snapshot reply, or the one alarm of acknowledge_alarm/close_follow_up.
+Answer<std::vector<nlohmann::json>> readAlarms(const Reply& reply);
+
+/// The failure for a reply whose shape this client does not understand.
+Failure badReply(const std::string& what);
+
+}  // namespace jiujin::client

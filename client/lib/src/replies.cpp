@@ -1,0 +1,90 @@
+#include "jiujin/client/replies.hpp"
+
+#include "jiujin/protocol/json_codec.hpp"
+
+namespace jiujin::client {
+
+using nlohmann::json;
+
+Failure badReply(const std::string& what) {
+  return {"bad_reply", "调度服务的应答无法识别", "the dispatcher's reply is not understood: " + what};
+}
+
+ClerkFigures Statistics::clerk(const std::string& id) const {
+  ClerkFigures read;
+  const json byClerk = figures.value("by_clerk", json::object());
+  if (!byClerk.is_object() || !byClerk.contains(id) || !byClerk[id].is_object()) return read;
+  const json& mine = byClerk[id];
+  read.completed = mine.value("completed", std::int64_t{0});
+  const json service = mine.value("service", json::object());
+  if (service.is_object()) read.meanServiceSeconds = service.value("mean_s", 0.0);
+  read.satisfactionRate = mine.value("satisfaction_rate", 0.0);
+  const json levels = mine.value("ratings", json::object());
+  if (levels.is_object())
+    for (const auto& [level, n] : levels.items())
+      if (n.is_number_integer()) read.ratings[level] = n.get<std::int64_t>();
+  return read;
+}
+
+Answer<json> readResult(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  return reply.result.is_null() ? json::object() : reply.result;
+}
+
+Answer<CommandOutcome> readCommandOutcome(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  const json& r = reply.result;
+  if (!r.is_object()) return badReply("a command result is not an object");
+  CommandOutcome outcome;
+  const auto seq = r.find("seq");
+  if (seq != r.end() && seq->is_number_unsigned()) outcome.seq = seq->get<std::uint64_t>();
+  for (const auto& e : r.value("events", json::array())) {
+    auto event = protocol::eventFromJson(e);
+    if (!event) return badReply(event.error().en);
+    outcome.events.push_back(std::move(event).value());
+  }
+  if (r.contains("ticket") && r["ticket"].is_object()) {
+    auto ticket = protocol::ticketFromJson(r["ticket"]);
+    if (!ticket) return badReply(ticket.error().en);
+    outcome.ticket = std::move(ticket).value();
+  }
+  return outcome;
+}
+
+Answer<IssuedTicket> readIssuedTicket(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  const json& r = reply.result;
+  if (!r.is_object() || !r.contains("ticket")) return badReply("issue_ticket answered without a ticket");
+  auto ticket = protocol::ticketFromJson(r["ticket"]);
+  if (!ticket) return badReply(ticket.error().en);
+  IssuedTicket issued;
+  issued.ticket = std::move(ticket).value();
+  issued.peopleAhead = r.value("people_ahead", std::int64_t{0});
+  issued.waitSeconds = r.value("wait_s", std::int64_t{0});
+  issued.repeated = r.value("repeated", false);
+  return issued;
+}
+
+Answer<Statistics> readStatistics(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  if (!reply.result.is_object()) return badReply("statistics is not an object");
+  Statistics statistics;
+  statistics.live = reply.result;
+  if (const auto figures = reply.result.find("figures"); figures != reply.result.end() && figures->is_object())
+    statistics.figures = *figures;
+  statistics.live.erase("figures");
+  return statistics;
+}
+
+Answer<std::vector<json>> readAlarms(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  std::vector<json> alarms;
+  if (!reply.result.is_object()) return alarms;
+  if (const auto many = reply.result.find("alarms"); many != reply.result.end() && many->is_array())
+    for (const auto& a : *many) alarms.push_back(a);
+  if (const auto one = reply.result.find("alarm"); one != reply.result.end() && one->is_object())
+    alarms.push_back(*one);
+  return alarms;
+}
+
+}  // namespace jiujin::client

@@ -1,0 +1,193 @@
+#include "jiujin/client/request.hpp"
+
+#include <array>
+#include <utility>
+
+#include "jiujin/core/names.hpp"
+#include "jiujin/protocol/json_codec.hpp"
+
+namespace jiujin::client {
+
+using nlohmann::json;
+
+namespace {
+
+// In the order of RequestKind. The command names are checked against the protocol codec's
+// commandType() by a unit test, so the two cannot drift apart.
+constexpr std::array<std::pair<RequestKind, const char*>, 37> kNames{{
+    {RequestKind::OpenDay, "open_day"},
+    {RequestKind::CloseDay, "close_day"},
+    {RequestKind::IssueTicket, "issue_ticket"},
+    {RequestKind::CallNext, "call_next"},
+    {RequestKind::Recall, "recall"},
+    {RequestKind::StartService, "start_service"},
+    {RequestKind::Complete, "complete"},
+    {RequestKind::MarkNoShow, "mark_no_show"},
+    {RequestKind::Reactivate, "reactivate"},
+    {RequestKind::Transfer, "transfer"},
+    {RequestKind::Cancel, "cancel"},
+    {RequestKind::PauseWindow, "pause_window"},
+    {RequestKind::ResumeWindow, "resume_window"},
+    {RequestKind::OpenWindow, "open_window"},
+    {RequestKind::CloseWindow, "close_window"},
+    {RequestKind::ClerkLogin, "clerk_login"},
+    {RequestKind::ClerkLogout, "clerk_logout"},
+    {RequestKind::RequestEvaluation, "request_evaluation"},
+    {RequestKind::Evaluate, "evaluate"},
+    {RequestKind::SetWorkProfile, "set_work_profile"},
+    {RequestKind::PinTicket, "pin_ticket"},
+    {RequestKind::BroadcastNotice, "broadcast_notice"},
+    {RequestKind::UpdateDefinition, "update_definition"},
+    {RequestKind::Hello, "hello"},
+    {RequestKind::Ping, "ping"},
+    {RequestKind::Snapshot, "snapshot"},
+    {RequestKind::TicketStatus, "ticket_status"},
+    {RequestKind::Items, "items"},
+    {RequestKind::Estimate, "estimate"},
+    {RequestKind::Statistics, "statistics"},
+    {RequestKind::DeviceReport, "device_report"},
+    {RequestKind::PrinterStatus, "printer_status"},
+    {RequestKind::AuditExport, "audit_export"},
+    {RequestKind::AcknowledgeAlarm, "acknowledge_alarm"},
+    {RequestKind::CloseFollowUp, "close_follow_up"},
+    {RequestKind::UnlockClerk, "unlock_clerk"},
+    {RequestKind::ReloadConfig, "reload_config"},
+}};
+
+Request plain(RequestKind kind) { return Request{kind, json::object()}; }
+
+}  // namespace
+
+const char* wireName(RequestKind kind) { return kNames[static_cast<std::size_t>(kind)].second; }
+
+std::optional<RequestKind> requestKindNamed(const std::string& type) {
+  for (const auto& [kind, name] : kNames)
+    if (type == name) return kind;
+  return std::nullopt;
+}
+
+const std::vector<RequestKind>& allRequestKinds() {
+  static const std::vector<RequestKind> kinds = [] {
+    std::vector<RequestKind> all;
+    for (const auto& entry : kNames) all.push_back(entry.first);
+    return all;
+  }();
+  return kinds;
+}
+
+bool isCommand(RequestKind kind) { return kind <= RequestKind::UpdateDefinition; }
+
+namespace requests {
+
+Request command(const core::Command& command) {
+  json body = protocol::toJson(command);
+  const std::string type = body.value("type", std::string());
+  body.erase("type");
+  // Every alternative of core::Command has a kind (checked by a unit test).
+  return Request{requestKindNamed(type).value_or(RequestKind::Ping), std::move(body)};
+}
+
+Request openDay(const core::Date& date) { return command(core::cmd::OpenDay{date}); }
+Request closeDay() { return command(core::cmd::CloseDay{}); }
+
+Request issueTicket(const core::ItemCode& item, core::PriorityClass priority, std::string requestKey) {
+  core::cmd::IssueTicket ticket;
+  ticket.item = item;
+  ticket.priority = priority;
+  ticket.requestKey = std::move(requestKey);
+  return issueTicket(ticket);
+}
+
+Request issueTicket(const core::cmd::IssueTicket& ticket) { return command(ticket); }
+Request callNext(core::WindowNumber window) { return command(core::cmd::CallNext{window}); }
+Request recall(core::WindowNumber window) { return command(core::cmd::Recall{window}); }
+Request startService(core::WindowNumber window) { return command(core::cmd::StartService{window}); }
+Request complete(core::WindowNumber window) { return command(core::cmd::Complete{window}); }
+Request markNoShow(core::WindowNumber window) { return command(core::cmd::MarkNoShow{window}); }
+Request reactivate(core::TicketId ticket) { return command(core::cmd::Reactivate{ticket}); }
+
+Request transfer(core::WindowNumber window, const core::TransferTarget& to, std::string note) {
+  return command(core::cmd::Transfer{window, to, std::move(note)});
+}
+
+Request cancel(core::TicketId ticket, std::string reason) { return command(core::cmd::Cancel{ticket, std::move(reason)}); }
+
+Request pauseWindow(core::WindowNumber window, std::string reason) {
+  return command(core::cmd::PauseWindow{window, std::move(reason)});
+}
+
+Request resumeWindow(core::WindowNumber window) { return command(core::cmd::ResumeWindow{window}); }
+Request openWindow(core::WindowNumber window) { return command(core::cmd::OpenWindow{window}); }
+Request closeWindow(core::WindowNumber window) { return command(core::cmd::CloseWindow{window}); }
+
+Request clerkLogin(core::WindowNumber window, const core::ClerkId& clerk, const std::string& pin) {
+  Request request = command(core::cmd::ClerkLogin{window, clerk});
+  request.body["pin"] = pin;
+  return request;
+}
+
+Request clerkLogout(core::WindowNumber window) { return command(core::cmd::ClerkLogout{window}); }
+Request requestEvaluation(core::WindowNumber window) { return command(core::cmd::RequestEvaluation{window}); }
+Request evaluate(core::WindowNumber window, core::Rating rating) { return command(core::cmd::Evaluate{window, rating}); }
+
+Request setWorkProfile(core::WindowNumber window, const core::WorkProfile& profile) {
+  return command(core::cmd::SetWorkProfile{window, profile});
+}
+
+Request pinTicket(core::WindowNumber window, core::TicketId ticket) { return command(core::cmd::PinTicket{window, ticket}); }
+Request broadcastNotice(std::string text) { return command(core::cmd::BroadcastNotice{std::move(text)}); }
+Request updateDefinition(const core::HallDefinition& definition) { return command(core::cmd::UpdateDefinition{definition}); }
+
+Request hello() { return plain(RequestKind::Hello); }
+Request ping() { return plain(RequestKind::Ping); }
+Request snapshot() { return plain(RequestKind::Snapshot); }
+Request ticketStatus(core::TicketId ticket) { return Request{RequestKind::TicketStatus, json{{"ticket", ticket}}}; }
+Request ticketStatus(const std::string& number) { return Request{RequestKind::TicketStatus, json{{"number", number}}}; }
+Request items() { return plain(RequestKind::Items); }
+
+Request estimate(const core::ItemCode& item, std::optional<core::PriorityClass> priority) {
+  json body{{"item", item}};
+  if (priority) body["priority"] = core::toString(*priority);
+  return Request{RequestKind::Estimate, std::move(body)};
+}
+
+Request statistics(const Period& period) {
+  json body = json::object();
+  if (period.from) body["from"] = protocol::dateToString(*period.from);
+  if (period.to) body["to"] = protocol::dateToString(*period.to);
+  return Request{RequestKind::Statistics, std::move(body)};
+}
+
+Request deviceReport(const DeviceHealth& health) {
+  json body{{"device", health.device}, {"kind", health.kind}, {"status", health.status}};
+  if (!health.bus.empty()) body["bus"] = health.bus;
+  if (!health.detail.empty()) body["detail"] = health.detail;
+  if (health.window) body["window"] = *health.window;
+  return Request{RequestKind::DeviceReport, std::move(body)};
+}
+
+Request printerStatus(const PrinterHealth& health) {
+  json body{{"device", health.device}, {"status", health.status}};
+  if (!health.detail.empty()) body["detail"] = health.detail;
+  if (health.window) body["window"] = *health.window;
+  return Request{RequestKind::PrinterStatus, std::move(body)};
+}
+
+Request auditExport(std::int64_t after, std::optional<std::int64_t> limit, bool verify) {
+  json body{{"after", after}};
+  if (limit) body["limit"] = *limit;
+  if (verify) body["verify"] = true;
+  return Request{RequestKind::AuditExport, std::move(body)};
+}
+
+Request acknowledgeAlarm(std::int64_t alarm) { return Request{RequestKind::AcknowledgeAlarm, json{{"alarm", alarm}}}; }
+
+Request closeFollowUp(std::int64_t alarm, std::string note) {
+  return Request{RequestKind::CloseFollowUp, json{{"alarm", alarm}, {"note", std::move(note)}}};
+}
+
+Request unlockClerk(const core::ClerkId& clerk) { return Request{RequestKind::UnlockClerk, json{{"clerk", clerk}}}; }
+Request reloadConfig() { return plain(RequestKind::ReloadConfig); }
+
+}  // namespace requests
+}  // namespace jiujin::client

@@ -1,0 +1,145 @@
+// The typed requests: every command's type is the protocol codec's name for it, and every
+// command body reads back, through the codec the dispatcher uses, as the command it was.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "jiujin/client/command_channel.hpp"
+#include "jiujin/client/replies.hpp"
+#include "jiujin/client/request.hpp"
+#include "jiujin/protocol/json_codec.hpp"
+
+namespace jiujin::client {
+namespace {
+
+using nlohmann::json;
+
+core::Command decoded(const Request& request) {
+  json command = request.body;
+  command["type"] = request.type();
+  command.erase("pin");  // checked at the service edge, not part of the core command
+  auto read = protocol::commandFromJson(command);
+  EXPECT_TRUE(read.ok()) << request.type() << ": " << (read.ok() ? "" : read.error().en);
+  return read.ok() ? read.value() : core::Command{};
+}
+
+template <class Alternative>
+Alternative as(const core::Command& command) {
+  EXPECT_TRUE(std::holds_alternative<Alternative>(command));
+  return std::holds_alternative<Alternative>(command) ? std::get<Alternative>(command) : Alternative{};
+}
+
+TEST(Requests, EveryCommandOfTheCoreHasAKindNamedAsTheCodecNamesIt) {
+  std::set<std::string> commandNames;
+  // Walk the variant's alternatives: default-constructed, named by the codec.
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (commandNames.insert(protocol::commandType(core::Command(std::in_place_index<I>))), ...);
+  }(std::make_index_sequence<std::variant_size_v<core::Command>>());
+  std::set<std::string> ours;
+  for (const auto kind : allRequestKinds())
+    if (isCommand(kind)) ours.insert(wireName(kind));
+  EXPECT_EQ(ours, commandNames);
+  for (const auto& name : commandNames) {
+    const auto kind = requestKindNamed(name);
+    ASSERT_TRUE(kind.has_value()) << name;
+    EXPECT_TRUE(isCommand(*kind)) << name;
+  }
+}
+
+TEST(Requests, NamesAreUniqueAndReadBack) {
+  std::set<std::string> names;
+  for (const auto kind : allRequestKinds()) {
+    EXPECT_TRUE(names.insert(wireName(kind)).second) << wireName(kind);
+    EXPECT_EQ(requestKindNamed(wireName(kind)), kind);
+  }
+  EXPECT_EQ(names.size(), 37u);
+  EXPECT_FALSE(requestKindNamed("call_nxt").has_value());
+}
+
+TEST(Requests, WindowCommandsCarryTheWindow) {
+  const Request call = requests::callNext(3);
+  EXPECT_EQ(call.type(), "call_next");
+  EXPECT_EQ(call.body, (json{{"window", 3}}));
+  EXPECT_EQ(as<core::cmd::CallNext>(decoded(call)).window, 3);
+  EXPECT_EQ(as<core::cmd::MarkNoShow>(decoded(requests::markNoShow(7))).window, 7);
+  EXPECT_EQ(as<core::cmd::PauseWindow>(decoded(requests::pauseWindow(2, "暂离"))).reason, "暂离");
+}
+
+TEST(Requests, IssueTicketCarriesItemPriorityAndKey) {
+  const auto issue = as<core::cmd::IssueTicket>(
+      decoded(requests::issueTicket("T-0001", core::PriorityClass::Elderly, "kiosk-1-42")));
+  EXPECT_EQ(issue.item, "T-0001");
+  EXPECT_EQ(issue.priority, core::PriorityClass::Elderly);
+  EXPECT_EQ(issue.requestKey, "kiosk-1-42");
+  EXPECT_EQ(issue.channel, core::Channel::Kiosk);
+}
+
+TEST(Requests, TransferToAKindAndLoginWithItsPin) {
+  const auto transfer =
+      as<core::cmd::Transfer>(decoded(requests::transfer(4, core::WindowKind::Issuing, "发证")));
+  EXPECT_EQ(std::get<core::WindowKind>(transfer.to), core::WindowKind::Issuing);
+  EXPECT_EQ(transfer.note, "发证");
+  const Request login = requests::clerkLogin(1, "c01", "1234");
+  EXPECT_EQ(login.body.value("pin", ""), "1234");
+  EXPECT_EQ(as<core::cmd::ClerkLogin>(decoded(login)).clerk, "c01");
+}
+
+TEST(Requests, ServiceRequestBodiesLeaveOutWhatIsNotGiven) {
+  EXPECT_EQ(requests::statistics().body, json::object());
+  const auto day = core::Date{std::chrono::year{2024}, std::chrono::month{3}, std::chrono::day{15}};
+  EXPECT_EQ(requests::statistics({day, std::nullopt}).body, (json{{"from", "2024-03-15"}}));
+  EXPECT_EQ(requests::ticketStatus(std::string("A001")).body, (json{{"number", "A001"}}));
+  EXPECT_EQ(requests::ticketStatus(core::TicketId{17}).body, (json{{"ticket", 17}}));
+  EXPECT_EQ(requests::estimate("T-1", core::PriorityClass::Disabled).body,
+            (json{{"item", "T-1"}, {"priority", "disabled"}}));
+  DeviceHealth health{"w3-keypad", "keypad", "online", 3, "bus1", ""};
+  EXPECT_EQ(requests::deviceReport(health).body,
+            (json{{"device", "w3-keypad"}, {"kind", "keypad"}, {"status", "online"}, {"window", 3}, {"bus", "bus1"}}));
+  EXPECT_EQ(requests::auditExport(10, 50).body, (json{{"after", 10}, {"limit", 50}}));
+}
+
+TEST(Replies, ARefusalCarriesTheCodeAndTheField) {
+  const Reply reply{false, json(), Failure{"invalid_argument", "参数错误",
+                                           "invalid argument: command.window: expected an integer from 1 to 999, got 0",
+                                           "command.window"}};
+  const auto outcome = readCommandOutcome(reply);
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().code, "invalid_argument");
+  EXPECT_EQ(outcome.error().field, "command.window");
+}
+
+TEST(Replies, AnIssuedTicketIsReadWithItsEstimate) {
+  core::Ticket ticket;
+  ticket.id = 17;
+  ticket.number = "A017";
+  ticket.item = "T-0001";
+  ticket.queue = "general";
+  const Reply reply{true, json{{"ticket", protocol::toJson(ticket)}, {"people_ahead", 4}, {"wait_s", 720}}, {}};
+  const auto issued = readIssuedTicket(reply);
+  ASSERT_TRUE(issued.ok()) << issued.error().en;
+  EXPECT_EQ(issued->ticket.number, "A017");
+  EXPECT_EQ(issued->peopleAhead, 4);
+  EXPECT_EQ(issued->waitSeconds, 720);
+  EXPECT_FALSE(issued->repeated);
+  EXPECT_EQ(readIssuedTicket(Reply{true, json{{"people_ahead", 1}}, {}}).error().code, "bad_reply");
+}
+
+TEST(Replies, StatisticsGiveAClerksFigures) {
+  const json figures{{"by_clerk",
+                      {{"c01",
+                        {{"completed", 12},
+                         {"service", {{"mean_s", 300.5}}},
+                         {"satisfaction_rate", 0.9},
+                         {"ratings", {{"very_satisfied", 3}}}}}}}};
+  const auto statistics = readStatistics(Reply{true, json{{"figures", figures}, {"tickets", {{"total", 1}}}}, {}});
+  ASSERT_TRUE(statistics.ok());
+  const ClerkFigures c01 = statistics->clerk("c01");
+  EXPECT_EQ(c01.completed, 12);
+  EXPECT_DOUBLE_EQ(c01.meanServiceSeconds, 300.5);
+  EXPECT_EQ(c01.ratings.at("very_satisfied"), 3);
+  EXPECT_EQ(statistics->clerk("c99").completed, 0);
+  EXPECT_FALSE(statistics->live.contains("figures"));
+}
+
+}  // namespace
+}  // namespace jiujin::client
