@@ -24,7 +24,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/devices/gateway/device_gateway.hpp"
-#include "jiujin/devices/gateway/wire_time.hpp"
+#include "jiujin/devices/wire_time.hpp"
 #include "jiujin/devices/sim/bus_simulator.hpp"
 
 namespace {
@@ -264,11 +264,11 @@ int main(int argc, char** argv) {
   const int calls = argc > 1 ? std::atoi(argv[1]) : 100;
   const int presses = argc > 2 ? std::atoi(argv[2]) : 20;
   const SerialSettings serial{9600, 8, Parity::None, 1};
-  const double frameMs = millis(gateway::writeTime(16, serial));
+  const double frameMs = millis(writeTime(16, serial));
   fmt::print("RS-485 at 9600 baud 8N1, {} windows (displays, keypads, pads), paced simulator\n", kWindows);
   fmt::print("theoretical 16-register display write + reply: {:.1f} ms (goal: p99 <= {:.1f} ms)\n", frameMs, 2 * frameMs);
   fmt::print("keypad poll (9 registers): {:.1f} ms, pad poll (3 registers): {:.1f} ms\n\n",
-             millis(gateway::readTime(9, serial)), millis(gateway::readTime(3, serial)));
+             millis(readTime(9, serial)), millis(readTime(3, serial)));
 
   std::mt19937 random(7);
   for (int buses : {1, 2}) {

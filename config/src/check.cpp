@@ -5,8 +5,12 @@
 
 namespace jiujin::config {
 
-int checkConfigFile(const std::filesystem::path& hallFile, std::ostream& out) {
-  const auto result = loadHallConfig(hallFile);
+int checkConfigFile(const std::filesystem::path& hallFile, std::ostream& out, const ExtraCheck& extra) {
+  auto result = loadHallConfig(hallFile);
+  if (result.ok() && extra) {
+    result.errors = extra(result);
+    if (!result.errors.empty()) result.config.reset();
+  }
   if (!result.ok()) {
     for (const auto& error : result.errors) out << error << '\n';
     out << fmt::format("{}: {} error{}, configuration not usable\n", hallFile.string(),

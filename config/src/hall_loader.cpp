@@ -118,6 +118,7 @@ LoadResult loadHallConfig(const std::filesystem::path& hallFile) {
     report.error({1, 1}, fmt::format("the dispatcher refuses this hall: {}", refused->en));
     return result;
   }
+  for (const auto& bus : sources.buses) result.busTimeoutPlaces.push_back({bus.responseTimeout.line, bus.responseTimeout.column});
   result.config = std::move(config);
   return result;
 }

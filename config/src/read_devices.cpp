@@ -70,7 +70,7 @@ void readBus(TableReader& t, HallConfig& config, Sources& sources) {
     bus.responseTimeoutMs = static_cast<int>(*v);
   }
   if (auto v = t.integer("poll_interval_ms", 20, 10000)) bus.pollIntervalMs = static_cast<int>(*v);
-  sources.buses.push_back({t.at("id")});
+  sources.buses.push_back({t.at("id"), t.node("response_timeout_ms") ? t.at("response_timeout_ms") : Position{}});
   config.buses.push_back(std::move(bus));
 }
 

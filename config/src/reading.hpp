@@ -24,6 +24,7 @@ struct ClerkSource {
 };
 struct BusSource {
   Position id;
+  Position responseTimeout;  ///< line 0 when the bus leaves response_timeout_ms out
 };
 struct DeviceSource {
   Position id;

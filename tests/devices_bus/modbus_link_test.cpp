@@ -48,6 +48,38 @@ TEST(ModbusLink, AnAbsentSlaveIsATimeoutWithinTheResponseTimeout) {
   EXPECT_LT(waited, 2s);
 }
 
+TEST(ModbusLink, ALongFrameAtASlowBaudRateIsGivenItsWireTime) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  // The main strip's 100-register write at 9600 8N1 is on the wire for ~233 ms; its
+  // timeout is 234 + 50 ms turnaround = 284 ms (wire_time_test.cpp). The pty carries
+  // it at once, so the server's 180 ms delay stands in for the wire time a real line
+  // takes: a fixed 100 ms timeout expired before the reply.
+  server->setReplyDelay(180ms);
+  auto link = makeRtuLink(RtuLinkSettings{server->linkPath(), SerialSettings{9600, 8, Parity::None, 1},
+                                          ModbusTimeouts{100ms, 20ms, 50ms}});
+  const Registers strip(100, 0x3030);
+  auto written = link->writeRegisters(7, 0, strip);
+  ASSERT_TRUE(written) << written.error().message;
+  EXPECT_EQ(server->registers(0, 100), strip);
+}
+
+TEST(ModbusLink, AShortFrameKeepsTheConfiguredTimeout) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  // A one-register read needs 23 + 50 = 73 ms at 9600: the configured 100 ms stands, and a
+  // reply 400 ms late is a timeout that returns long before the reply would come.
+  server->setReplyDelay(400ms);
+  auto link = makeRtuLink(RtuLinkSettings{server->linkPath(), SerialSettings{9600, 8, Parity::None, 1},
+                                          ModbusTimeouts{100ms, 20ms, 50ms}});
+  const auto start = std::chrono::steady_clock::now();
+  auto read = link->readHoldingRegisters(7, 0, 1);
+  const auto waited = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().kind, ModbusErrorKind::Timeout);
+  EXPECT_LT(waited, 400ms);
+}
+
 TEST(ModbusLink, AModbusExceptionCarriesItsCode) {
   ScratchDir dir;
   auto server = ModbusTestServer::onPty(7, dir.file("bus1"));

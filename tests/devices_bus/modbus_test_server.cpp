@@ -130,10 +130,23 @@ void ModbusTestServer::serveTcp() {
 }
 
 void ModbusTestServer::answer(_modbus* context, int length, const std::uint8_t* request) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   ++requests_;
-  if (!silent_) modbus_reply(context, request, length, mapping_);
   changed_.notify_all();
+  if (silent_) return;
+  if (const auto delay = replyDelay_; delay > std::chrono::milliseconds(0)) {
+    lock.unlock();
+    // The device's own pace, cut short only when the server stops.
+    pollfd stop{stopPipe_[0], POLLIN, 0};
+    if (::poll(&stop, 1, static_cast<int>(delay.count())) != 0) return;
+    lock.lock();
+  }
+  modbus_reply(context, request, length, mapping_);
+}
+
+void ModbusTestServer::setReplyDelay(std::chrono::milliseconds delay) {
+  std::lock_guard lock(mutex_);
+  replyDelay_ = delay;
 }
 
 std::vector<std::uint16_t> ModbusTestServer::registers(int address, int count) const {

@@ -39,6 +39,9 @@ class ModbusTestServer {
 
   /// While silent, requests are read and dropped: the master times out.
   void setSilent(bool silent);
+  /// Each reply goes out this long after its request arrived, as from a device still
+  /// sending a long frame or a slow one (a reply later than the master waits is late).
+  void setReplyDelay(std::chrono::milliseconds delay);
   /// The pty disappears (its master closes, the symlink goes), like an unplugged adapter.
   void vanish();
   /// A new pty appears behind the same symlink, and the server answers again.
@@ -65,6 +68,7 @@ class ModbusTestServer {
   std::condition_variable changed_;
   std::uint64_t requests_ = 0;  // guarded by mutex_
   bool silent_ = false;         // guarded by mutex_
+  std::chrono::milliseconds replyDelay_{0};  // guarded by mutex_
   std::thread thread_;
 };
 

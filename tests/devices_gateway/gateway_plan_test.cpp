@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "jiujin/devices/gateway/gateway_plan.hpp"
-#include "jiujin/devices/gateway/wire_time.hpp"
 #include "support/sample_hall.hpp"
 
 namespace jiujin::devices::gateway {
@@ -16,19 +15,6 @@ drivers::ProfileLibrary builtinProfiles() {
   drivers::ProfileLibrary profiles;
   EXPECT_FALSE(profiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
   return profiles;
-}
-
-TEST(WireTime, SixteenRegisterWriteWithReplyTakesAbout58MsAt9600) {
-  const SerialSettings serial{9600, 8, Parity::None, 1};
-  // 41-byte request + 8-byte reply = 49 bytes × 10 bits, plus two 3.5-character gaps.
-  const auto t = writeTime(16, serial);
-  EXPECT_NEAR(static_cast<double>(t.count()), 49 * 10 * 1e6 / 9600 + 2 * 3.5 * 10 * 1e6 / 9600, 5.0);
-  EXPECT_GT(t, 57ms);
-  EXPECT_LT(t, 59ms);
-}
-
-TEST(WireTime, ParityAddsABitToEveryCharacter) {
-  EXPECT_GT(readTime(1, SerialSettings{9600, 8, Parity::Even, 1}), readTime(1, SerialSettings{9600, 8, Parity::None, 1}));
 }
 
 TEST(GatewayPlan, TownshipHasTwoBusesWithEveryDeviceAndItsWindow) {

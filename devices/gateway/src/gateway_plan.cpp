@@ -6,7 +6,7 @@
 
 #include "jiujin/devices/drivers/keypad.hpp"
 #include "jiujin/devices/drivers/eval_pad.hpp"
-#include "jiujin/devices/gateway/wire_time.hpp"
+#include "jiujin/devices/wire_time.hpp"
 
 namespace jiujin::devices::gateway {
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "jiujin/devices/wire_time.hpp"
 #include "modbus_errno.hpp"
 
 namespace jiujin::devices {
@@ -35,9 +36,14 @@ void setTimeout(modbus_t* context, int (*setter)(modbus_t*, uint32_t, uint32_t),
 class LibmodbusLink final : public ModbusLink {
  public:
   // `create` makes a fresh, unconnected context; `afterConnect` tunes a connected one.
+  // `serial` is set for an RTU line: its requests' timeouts then follow their wire time.
   LibmodbusLink(std::string name, std::function<modbus_t*()> create, std::function<void(modbus_t*)> afterConnect,
-                ModbusTimeouts timeouts)
-      : name_(std::move(name)), create_(std::move(create)), afterConnect_(std::move(afterConnect)), timeouts_(timeouts) {}
+                ModbusTimeouts timeouts, std::optional<SerialSettings> serial)
+      : name_(std::move(name)),
+        create_(std::move(create)),
+        afterConnect_(std::move(afterConnect)),
+        timeouts_(timeouts),
+        serial_(serial) {}
 
   const std::string& name() const override { return name_; }
 
@@ -46,7 +52,7 @@ class LibmodbusLink final : public ModbusLink {
     if (slave < 1 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 1..247 for a read");
     if (auto e = checkRange(slave, address, count, kMaxReadCount)) return *e;
     std::vector<std::uint16_t> registers(static_cast<std::size_t>(count));
-    if (auto e = run(slave, action, [&](modbus_t* c) { return modbus_read_registers(c, address, count, registers.data()); }))
+    if (auto e = run(slave, readBytes(count), action, [&](modbus_t* c) { return modbus_read_registers(c, address, count, registers.data()); }))
       return *e;
     return registers;
   }
@@ -56,7 +62,7 @@ class LibmodbusLink final : public ModbusLink {
     const auto action = fmt::format("write {} registers at {:#06x}", count, address);
     if (slave < 0 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 0..247");
     if (auto e = checkRange(slave, address, count, kMaxWriteCount)) return *e;
-    if (auto e = run(slave, action, [&](modbus_t* c) { return modbus_write_registers(c, address, count, values.data()); }))
+    if (auto e = run(slave, writeBytes(count), action, [&](modbus_t* c) { return modbus_write_registers(c, address, count, values.data()); }))
       return *e;
     return {};
   }
@@ -65,7 +71,7 @@ class LibmodbusLink final : public ModbusLink {
     const auto action = fmt::format("write register {:#06x}", address);
     if (slave < 0 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 0..247");
     if (auto e = checkRange(slave, address, 1, 1)) return *e;
-    if (auto e = run(slave, action, [&](modbus_t* c) { return modbus_write_register(c, address, value); })) return *e;
+    if (auto e = run(slave, writeOneBytes(), action, [&](modbus_t* c) { return modbus_write_register(c, address, value); })) return *e;
     return {};
   }
 
@@ -97,10 +103,18 @@ class LibmodbusLink final : public ModbusLink {
     return std::nullopt;
   }
 
+  // The frame's own wire time, not only the configured figure: a 100-register write at
+  // 9600 baud is still being sent when a fixed 100 ms would have expired.
+  std::chrono::milliseconds responseTimeout(ExchangeBytes bytes) const {
+    if (!serial_) return timeouts_.response;
+    return responseTimeoutFor(bytes, *serial_, timeouts_.turnaround, timeouts_.response);
+  }
+
   template <typename Call>
-  std::optional<ModbusError> run(int slave, std::string_view action, Call call) {
+  std::optional<ModbusError> run(int slave, ExchangeBytes bytes, std::string_view action, Call call) {
     if (auto error = connect()) return error;
     if (modbus_set_slave(context_.get(), slave) != 0) return detail::modbusErrorFromErrno(errno, name_, slave, action);
+    setTimeout(context_.get(), modbus_set_response_timeout, responseTimeout(bytes));
     if (call(context_.get()) >= 0) return std::nullopt;
     auto error = detail::modbusErrorFromErrno(errno, name_, slave, action);
     switch (error.kind) {
@@ -128,6 +142,7 @@ class LibmodbusLink final : public ModbusLink {
   std::function<modbus_t*()> create_;
   std::function<void(modbus_t*)> afterConnect_;
   ModbusTimeouts timeouts_;
+  std::optional<SerialSettings> serial_;
   Context context_;
 };
 
@@ -154,7 +169,8 @@ std::unique_ptr<ModbusLink> makeRtuLink(RtuLinkSettings settings) {
     // themselves, so a refusal is not an error.
     if (rs485) modbus_rtu_set_serial_mode(context, MODBUS_RTU_RS485);
   };
-  return std::make_unique<LibmodbusLink>(std::move(name), std::move(create), std::move(afterConnect), settings.timeouts);
+  return std::make_unique<LibmodbusLink>(std::move(name), std::move(create), std::move(afterConnect), settings.timeouts,
+                                         serial);
 }
 
 std::unique_ptr<ModbusLink> makeTcpLink(TcpLinkSettings settings) {
@@ -162,7 +178,8 @@ std::unique_ptr<ModbusLink> makeTcpLink(TcpLinkSettings settings) {
   auto create = [host = settings.host, service = std::to_string(settings.port)] {
     return modbus_new_tcp_pi(host.c_str(), service.c_str());
   };
-  return std::make_unique<LibmodbusLink>(std::move(name), std::move(create), [](modbus_t*) {}, settings.timeouts);
+  return std::make_unique<LibmodbusLink>(std::move(name), std::move(create), [](modbus_t*) {}, settings.timeouts,
+                                         std::nullopt);
 }
 
 }  // namespace jiujin::devices

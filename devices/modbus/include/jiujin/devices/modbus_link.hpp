@@ -57,9 +57,14 @@ class ModbusLink {
 };
 
 struct ModbusTimeouts {
-  /// From the end of a request to the first byte of the reply. Short on purpose: an
-  /// absent device must not hold the bus (a display write waits behind it).
+  /// From handing a request to the line to the first byte of the reply. Short on purpose:
+  /// an absent device must not hold the bus (a display write waits behind it). On an RTU
+  /// line this is a floor: each request waits at least its frame's wire time plus
+  /// `turnaround` (responseTimeoutFor in wire_time.hpp), so a long frame at a slow baud
+  /// rate is not timed out while it is still being sent.
   std::chrono::milliseconds response{100};
+  /// How long a device may think between a request and its reply.
+  std::chrono::milliseconds turnaround{50};
   /// Largest silence between two bytes of one reply.
   std::chrono::milliseconds byte{20};
 };
