@@ -186,6 +186,16 @@ int main(int argc, char** argv) {
       micros.push_back(microsSince(start));
     }
     print("   statistics of today, a year in the journal", figuresOf(micros), "ms", 1000.0);
+    // The same day read straight from the store, beside the dispatcher: what of the figure
+    // above is the store's read and what is the request's path.
+    micros.clear();
+    for (int i = 0; i < 5; ++i) {
+      const auto start = Clock::now();
+      auto figures = jiujin::service::periodFigures(db, {today, today}, hall, now);
+      if (!figures) die("reading today directly: " + figures.error().en);
+      micros.push_back(microsSince(start));
+    }
+    print("   statistics of today read directly", figuresOf(micros), "ms", 1000.0);
   }
 
   // Idle samples before and after the loaded phase, half each: a machine whose other load
