@@ -8,6 +8,7 @@
 #include "jiujin/client/replies.hpp"
 #include "jiujin/client/request.hpp"
 #include "jiujin/protocol/json_codec.hpp"
+#include "jiujin/protocol/service_requests.hpp"
 
 namespace jiujin::client {
 namespace {
@@ -44,6 +45,16 @@ TEST(Requests, EveryCommandOfTheCoreHasAKindNamedAsTheCodecNamesIt) {
     ASSERT_TRUE(kind.has_value()) << name;
     EXPECT_TRUE(isCommand(*kind)) << name;
   }
+}
+
+TEST(Requests, EveryServiceRequestOfTheDispatcherHasAKindNamedAsTheProtocolNamesIt) {
+  const auto protocolNames = protocol::serviceRequestTypes();
+  const std::set<std::string> theirs(protocolNames.begin(), protocolNames.end());
+  std::set<std::string> ours;
+  for (const auto kind : allRequestKinds())
+    if (!isCommand(kind)) ours.insert(wireName(kind));
+  EXPECT_EQ(ours, theirs);
+  EXPECT_EQ(theirs.size(), protocolNames.size()) << "a name twice in the protocol's table";
 }
 
 TEST(Requests, NamesAreUniqueAndReadBack) {

@@ -20,6 +20,12 @@ std::unique_ptr<ModbusLink> rtuLinkTo(const std::string& path) {
   return makeRtuLink(RtuLinkSettings{path, SerialSettings{}, ModbusTimeouts{100ms, 20ms}});
 }
 
+/// A hall's line speed, with a configured 100 ms response timeout and a 50 ms turnaround.
+std::unique_ptr<ModbusLink> rtuLinkAt9600To(const std::string& path) {
+  return makeRtuLink(
+      RtuLinkSettings{path, SerialSettings{9600, 8, Parity::None, 1}, ModbusTimeouts{100ms, 20ms, 50ms}});
+}
+
 TEST(ModbusLink, WritesAndReadsTheRegistersOfARealRtuDevice) {
   ScratchDir dir;
   auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
@@ -56,8 +62,7 @@ TEST(ModbusLink, ALongFrameAtASlowBaudRateIsGivenItsWireTime) {
   // it at once, so the server's 180 ms delay stands in for the wire time a real line
   // takes: a fixed 100 ms timeout expired before the reply.
   server->setReplyDelay(180ms);
-  auto link = makeRtuLink(RtuLinkSettings{server->linkPath(), SerialSettings{9600, 8, Parity::None, 1},
-                                          ModbusTimeouts{100ms, 20ms, 50ms}});
+  auto link = rtuLinkAt9600To(server->linkPath());
   const Registers strip(100, 0x3030);
   auto written = link->writeRegisters(7, 0, strip);
   ASSERT_TRUE(written) << written.error().message;
@@ -70,8 +75,7 @@ TEST(ModbusLink, AShortFrameKeepsTheConfiguredTimeout) {
   // A one-register read needs 23 + 50 = 73 ms at 9600: the configured 100 ms stands, and a
   // reply 400 ms late is a timeout that returns long before the reply would come.
   server->setReplyDelay(400ms);
-  auto link = makeRtuLink(RtuLinkSettings{server->linkPath(), SerialSettings{9600, 8, Parity::None, 1},
-                                          ModbusTimeouts{100ms, 20ms, 50ms}});
+  auto link = rtuLinkAt9600To(server->linkPath());
   const auto start = std::chrono::steady_clock::now();
   auto read = link->readHoldingRegisters(7, 0, 1);
   const auto waited = std::chrono::steady_clock::now() - start;

@@ -5,6 +5,7 @@
 
 #include "jiujin/core/names.hpp"
 #include "jiujin/protocol/json_codec.hpp"
+#include "jiujin/protocol/service_requests.hpp"
 
 namespace jiujin::client {
 
@@ -12,9 +13,12 @@ using nlohmann::json;
 
 namespace {
 
+using Query = protocol::ServiceRequest;
+
 // In the order of RequestKind. The command names are checked against the protocol codec's
-// commandType() by a unit test, so the two cannot drift apart.
-constexpr std::array<std::pair<RequestKind, const char*>, 37> kNames{{
+// commandType() by a unit test; the service's own requests take their names from the
+// protocol's table, which the dispatcher authorises by.
+const std::array<std::pair<RequestKind, const char*>, 37> kNames{{
     {RequestKind::OpenDay, "open_day"},
     {RequestKind::CloseDay, "close_day"},
     {RequestKind::IssueTicket, "issue_ticket"},
@@ -38,20 +42,20 @@ constexpr std::array<std::pair<RequestKind, const char*>, 37> kNames{{
     {RequestKind::PinTicket, "pin_ticket"},
     {RequestKind::BroadcastNotice, "broadcast_notice"},
     {RequestKind::UpdateDefinition, "update_definition"},
-    {RequestKind::Hello, "hello"},
-    {RequestKind::Ping, "ping"},
-    {RequestKind::Snapshot, "snapshot"},
-    {RequestKind::TicketStatus, "ticket_status"},
-    {RequestKind::Items, "items"},
-    {RequestKind::Estimate, "estimate"},
-    {RequestKind::Statistics, "statistics"},
-    {RequestKind::DeviceReport, "device_report"},
-    {RequestKind::PrinterStatus, "printer_status"},
-    {RequestKind::AuditExport, "audit_export"},
-    {RequestKind::AcknowledgeAlarm, "acknowledge_alarm"},
-    {RequestKind::CloseFollowUp, "close_follow_up"},
-    {RequestKind::UnlockClerk, "unlock_clerk"},
-    {RequestKind::ReloadConfig, "reload_config"},
+    {RequestKind::Hello, protocol::toString(Query::Hello)},
+    {RequestKind::Ping, protocol::toString(Query::Ping)},
+    {RequestKind::Snapshot, protocol::toString(Query::Snapshot)},
+    {RequestKind::TicketStatus, protocol::toString(Query::TicketStatus)},
+    {RequestKind::Items, protocol::toString(Query::Items)},
+    {RequestKind::Estimate, protocol::toString(Query::Estimate)},
+    {RequestKind::Statistics, protocol::toString(Query::Statistics)},
+    {RequestKind::DeviceReport, protocol::toString(Query::DeviceReport)},
+    {RequestKind::PrinterStatus, protocol::toString(Query::PrinterStatus)},
+    {RequestKind::AuditExport, protocol::toString(Query::AuditExport)},
+    {RequestKind::AcknowledgeAlarm, protocol::toString(Query::AcknowledgeAlarm)},
+    {RequestKind::CloseFollowUp, protocol::toString(Query::CloseFollowUp)},
+    {RequestKind::UnlockClerk, protocol::toString(Query::UnlockClerk)},
+    {RequestKind::ReloadConfig, protocol::toString(Query::ReloadConfig)},
 }};
 
 Request plain(RequestKind kind) { return Request{kind, json::object()}; }

@@ -1,31 +1,11 @@
 #include "jiujin/service/policy.hpp"
 
-#include <array>
-#include <utility>
-
 #include <fmt/format.h>
 
 #include "jiujin/protocol/json_codec.hpp"
 
 namespace jiujin::service {
 namespace {
-
-constexpr std::array<std::pair<ServiceRequest, const char*>, 14> kRequestNames{{
-    {ServiceRequest::Hello, "hello"},
-    {ServiceRequest::Ping, "ping"},
-    {ServiceRequest::Snapshot, "snapshot"},
-    {ServiceRequest::TicketStatus, "ticket_status"},
-    {ServiceRequest::Items, "items"},
-    {ServiceRequest::Estimate, "estimate"},
-    {ServiceRequest::Statistics, "statistics"},
-    {ServiceRequest::DeviceReport, "device_report"},
-    {ServiceRequest::PrinterStatus, "printer_status"},
-    {ServiceRequest::AuditExport, "audit_export"},
-    {ServiceRequest::AcknowledgeAlarm, "acknowledge_alarm"},
-    {ServiceRequest::CloseFollowUp, "close_follow_up"},
-    {ServiceRequest::ReloadConfig, "reload_config"},
-    {ServiceRequest::UnlockClerk, "unlock_clerk"},
-}};
 
 bool isOneOf(Role role, std::initializer_list<Role> roles) {
   for (Role r : roles)
@@ -81,24 +61,6 @@ std::string describe(const core::Command& command) {
 }
 
 }  // namespace
-
-std::optional<ServiceRequest> serviceRequestFromType(const std::string& type) {
-  for (const auto& [r, name] : kRequestNames)
-    if (type == name) return r;
-  return std::nullopt;
-}
-
-const char* toString(ServiceRequest request) {
-  for (const auto& [r, name] : kRequestNames)
-    if (r == request) return name;
-  return "unknown";
-}
-
-std::vector<std::string> serviceRequestTypes() {
-  std::vector<std::string> names;
-  for (const auto& [r, name] : kRequestNames) names.emplace_back(name);
-  return names;
-}
 
 std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest request) {
   switch (request) {

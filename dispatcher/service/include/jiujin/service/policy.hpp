@@ -6,33 +6,17 @@
 
 #include "jiujin/core/commands.hpp"
 #include "jiujin/core/state.hpp"
+#include "jiujin/protocol/service_requests.hpp"
 #include "jiujin/service/identity.hpp"
 #include "jiujin/service/wire.hpp"
 
 namespace jiujin::service {
 
-/// The service's own requests (everything that is not a core command).
-enum class ServiceRequest {
-  Hello,          ///< who am I, as the service sees me
-  Ping,
-  Snapshot,       ///< definition + state + seq (Clone pattern)
-  TicketStatus,   ///< one ticket by id or number
-  Items,          ///< item list with waiting figures (kiosk)
-  Estimate,       ///< people ahead and expected wait for an item
-  Statistics,
-  DeviceReport,   ///< a device's health, from the gateway
-  PrinterStatus,  ///< a ticket printer's paper state, from a kiosk or the gateway
-  AuditExport,
-  AcknowledgeAlarm,  ///< the manager has seen an alarm
-  CloseFollowUp,     ///< 回访 done: close a bad rating's follow-up with a note
-  ReloadConfig,      ///< read the hall file again (catalog, queues, windows, clerks, hours)
-  UnlockClerk,       ///< a clerk locked after too many wrong PINs may log in again
-};
-
-std::optional<ServiceRequest> serviceRequestFromType(const std::string& type);
-const char* toString(ServiceRequest request);
-/// Every service request's type name, in the order of the enum (tests check they cover all).
-std::vector<std::string> serviceRequestTypes();
+// The service's own requests and their wire names are the protocol's (shared with the client).
+using protocol::ServiceRequest;
+using protocol::serviceRequestFromType;
+using protocol::serviceRequestTypes;
+using protocol::toString;
 
 std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest request);
 

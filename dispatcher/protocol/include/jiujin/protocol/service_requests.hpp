@@ -1,0 +1,36 @@
+#pragma once
+// The wire names of the requests the dispatcher answers itself (everything that is not a
+// core command, whose names are the codec's commandType). The service authorises by them and
+// the client library names its typed requests by them: one table for both ends.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jiujin::protocol {
+
+/// The service's own requests (everything that is not a core command).
+enum class ServiceRequest {
+  Hello,          ///< who am I, as the service sees me
+  Ping,
+  Snapshot,       ///< definition + state + seq (Clone pattern)
+  TicketStatus,   ///< one ticket by id or number
+  Items,          ///< item list with waiting figures (kiosk)
+  Estimate,       ///< people ahead and expected wait for an item
+  Statistics,
+  DeviceReport,   ///< a device's health, from the gateway
+  PrinterStatus,  ///< a ticket printer's paper state, from a kiosk or the gateway
+  AuditExport,
+  AcknowledgeAlarm,  ///< the manager has seen an alarm
+  CloseFollowUp,     ///< 回访 done: close a bad rating's follow-up with a note
+  ReloadConfig,      ///< read the hall file again (catalog, queues, windows, clerks, hours)
+  UnlockClerk,       ///< a clerk locked after too many wrong PINs may log in again
+};
+
+/// The request named `type` on the wire, if it is one of the service's own.
+std::optional<ServiceRequest> serviceRequestFromType(const std::string& type);
+/// The wire name of `request`.
+const char* toString(ServiceRequest request);
+/// Every service request's type name, in the order of the enum (tests check they cover all).
+std::vector<std::string> serviceRequestTypes();
+
+}  // namespace jiujin::protocol
