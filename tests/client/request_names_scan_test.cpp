@@ -96,7 +96,7 @@ const std::map<std::string, std::set<std::string>> kNotRequests{
     // Keypad keys and pad commands by their register-map profile names (docs/devices.md).
     {"devices/drivers/src/profile.cpp", {"call_next", "recall", "complete", "transfer", "request_evaluation", "cancel"}},
     {"devices/sim/src/device_profile.cpp", {"cancel"}},
-    {"sim/src/window_clerk.cpp", {"complete", "transfer"}},
+    {"sim/residents/src/window_clerk.cpp", {"complete", "transfer"}},
     {"bench/devices/bus_bench.cpp", {"call_next"}},
     // The key of the line `jiujinctl watch --json` prints when the stream has resynced.
     {"client/ctl/watch.cpp", {"snapshot"}},
