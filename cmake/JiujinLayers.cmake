@@ -106,7 +106,7 @@ function(jiujin_check_layers)
   set(dispatcher_side jiujin_service jiujin_store)
   set(client_side jiujin_client jiujin_client_qt)
   set(devices jiujin_devices_port jiujin_devices_modbus jiujin_devices_bus jiujin_devices_drivers
-              jiujin_devices_printer jiujin_devices_sim jiujin_devices_gateway)
+              jiujin_devices_printer jiujin_devices_printer_sim jiujin_devices_sim jiujin_devices_gateway)
   # The pure core and its codec use nothing of ours but the core.
   jiujin_forbid(jiujin_core MUST_NOT_REACH jiujin_protocol ${dispatcher_side} ${client_side} jiujin_config ${devices})
   jiujin_forbid(jiujin_protocol MUST_NOT_REACH ${dispatcher_side} ${client_side} jiujin_config ${devices})
@@ -133,8 +133,13 @@ function(jiujin_check_layers)
   endforeach()
   # Device layers below the gateway know nothing of the hall's dispatcher or clients.
   foreach(layer jiujin_devices_port jiujin_devices_modbus jiujin_devices_bus jiujin_devices_drivers
-                jiujin_devices_printer)
+                jiujin_devices_printer jiujin_devices_printer_sim)
     jiujin_forbid(${layer} MUST_NOT_REACH jiujin_core ${dispatcher_side} ${client_side})
+  endforeach()
+  # The simulated printer is for the demo, the tests and the benchmarks: no product carries it.
+  foreach(product jiujin_devices_printer jiujin_devices_gateway jiujin-devices
+                  jiujin-kiosk jiujin_kiosk_model jiujin_kiosk_view jiujin_kiosk_demo)
+    jiujin_forbid(${product} MUST_NOT_REACH jiujin_devices_printer_sim)
   endforeach()
   # The simulator emulates devices from their register maps, never with the drivers' codecs.
   jiujin_forbid(jiujin_devices_sim MUST_NOT_REACH jiujin_devices_drivers ${dispatcher_side} ${client_side})
