@@ -2,6 +2,38 @@
 # reaches (directly or through others) a library its layer must not use fails configuration,
 # naming the path. Call jiujin_check_layers() once, after every folder is added.
 
+# jiujin_add_layer(<folder>): add_subdirectory for a folder the build needs. A missing folder
+# (or one without its CMakeLists.txt) stops configuration and names it, instead of a build
+# that quietly lacks a layer. A macro, so the folder is added in the caller's scope.
+macro(jiujin_add_layer folder)
+  if(NOT EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${folder}/CMakeLists.txt)
+    message(FATAL_ERROR "Missing folder: ${CMAKE_CURRENT_SOURCE_DIR}/${folder}/CMakeLists.txt does not exist. "
+                        "Every layer folder (docs/architecture.md, \"Layers\") and every folder of tests/ and bench/ "
+                        "is part of the build.")
+  endif()
+  add_subdirectory(${folder})
+endmacro()
+
+# jiujin_add_mirror_folders(): tests/ and bench/ mirror the source tree, one folder per layer;
+# each folder is added, and a folder without a CMakeLists.txt (tests that would never be built)
+# stops configuration. The Qt/QML apps' folders are added only with JIUJIN_BUILD_UI.
+macro(jiujin_add_mirror_folders)
+  file(GLOB _jiujin_children LIST_DIRECTORIES true RELATIVE ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/*)
+  list(SORT _jiujin_children)
+  foreach(_jiujin_child ${_jiujin_children})
+    if(NOT IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/${_jiujin_child})
+      continue()
+    endif()
+    if(NOT JIUJIN_BUILD_UI AND _jiujin_child IN_LIST JIUJIN_UI_FOLDERS)
+      continue()
+    endif()
+    jiujin_add_layer(${_jiujin_child})
+  endforeach()
+endmacro()
+
+# The folders (at the top and in tests/ and bench/) built only with JIUJIN_BUILD_UI.
+set(JIUJIN_UI_FOLDERS kiosk display console)
+
 # The project libraries `target` links, directly and through other project libraries.
 function(_jiujin_reachable target out)
   set(seen "")
@@ -48,10 +80,18 @@ function(_jiujin_reachable target out)
 endfunction()
 
 # jiujin_forbid(<library> MUST_NOT_REACH <libraries…>)
+# Every library named must exist, so a renamed or moved target cannot silently drop a rule;
+# only the Qt/QML apps' libraries may be absent, in a build with -DJIUJIN_BUILD_UI=OFF.
 function(jiujin_forbid library)
   cmake_parse_arguments(ARG "" "" "MUST_NOT_REACH" ${ARGN})
+  foreach(named IN LISTS library ARG_MUST_NOT_REACH)
+    if(NOT TARGET ${named} AND NOT (NOT JIUJIN_BUILD_UI AND named MATCHES "^jiujin[-_](kiosk|display|console)"))
+      message(FATAL_ERROR "Layer rule names ${named}, which this build does not define (renamed or moved? "
+                          "cmake/JiujinLayers.cmake and docs/architecture.md)")
+    endif()
+  endforeach()
   if(NOT TARGET ${library})
-    return()  # a layer left out of this build (e.g. the UI with -DJIUJIN_BUILD_UI=OFF)
+    return()  # an app left out of this build (-DJIUJIN_BUILD_UI=OFF)
   endif()
   _jiujin_reachable(${library} reached)
   foreach(forbidden IN LISTS ARG_MUST_NOT_REACH)
@@ -66,7 +106,7 @@ function(jiujin_check_layers)
   set(dispatcher_side jiujin_service jiujin_store)
   set(client_side jiujin_client jiujin_client_qt)
   set(devices jiujin_devices_port jiujin_devices_modbus jiujin_devices_bus jiujin_devices_drivers
-              jiujin_devices_printer jiujin_devices_sim jiujin_devices_gateway)
+              jiujin_devices_printer jiujin_devices_printer_sim jiujin_devices_sim jiujin_devices_gateway)
   # The pure core and its codec use nothing of ours but the core.
   jiujin_forbid(jiujin_core MUST_NOT_REACH jiujin_protocol ${dispatcher_side} ${client_side} jiujin_config ${devices})
   jiujin_forbid(jiujin_protocol MUST_NOT_REACH ${dispatcher_side} ${client_side} jiujin_config ${devices})
@@ -93,8 +133,13 @@ function(jiujin_check_layers)
   endforeach()
   # Device layers below the gateway know nothing of the hall's dispatcher or clients.
   foreach(layer jiujin_devices_port jiujin_devices_modbus jiujin_devices_bus jiujin_devices_drivers
-                jiujin_devices_printer)
+                jiujin_devices_printer jiujin_devices_printer_sim)
     jiujin_forbid(${layer} MUST_NOT_REACH jiujin_core ${dispatcher_side} ${client_side})
+  endforeach()
+  # The simulated printer is for the demo, the tests and the benchmarks: no product carries it.
+  foreach(product jiujin_devices_printer jiujin_devices_gateway jiujin-devices
+                  jiujin-kiosk jiujin_kiosk_model jiujin_kiosk_view jiujin_kiosk_demo)
+    jiujin_forbid(${product} MUST_NOT_REACH jiujin_devices_printer_sim)
   endforeach()
   # The simulator emulates devices from their register maps, never with the drivers' codecs.
   jiujin_forbid(jiujin_devices_sim MUST_NOT_REACH jiujin_devices_drivers ${dispatcher_side} ${client_side})

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -13,7 +14,9 @@
 #include "jiujin/service/audit_chain_check.hpp"
 #include "jiujin/service/audit_checkpoint.hpp"
 #include "jiujin/service/audit_log.hpp"
+#include "invocation.hpp"
 #include "printing.hpp"
+#include "subcommands.hpp"
 
 namespace jiujin::ctl {
 
@@ -26,13 +29,8 @@ using service::AuditVerdict;
 
 constexpr std::size_t kPage = 5000;
 
-int fail(const std::string& message) {
-  std::cerr << "jiujinctl: " << message << '\n';
-  return 2;
-}
-
 int refusedBy(const client::Reply& reply, bool asJson) {
-  printReply("audit_export", reply, asJson, std::cout, std::cerr);
+  printReply(client::RequestKind::AuditExport, reply, asJson, std::cout, std::cerr);
   return reply.error.code == "timeout" ? 3 : 1;
 }
 
@@ -72,7 +70,7 @@ int readRows(const AuditSource& source, std::int64_t after, bool asJson,
   client::CommandChannel channel(context, *source.dispatcher);
   bool first = true;
   for (std::int64_t from = after;;) {
-    const auto reply = channel.request("audit_export", json{{"after", from}, {"limit", kPage}});
+    const auto reply = channel.request(client::requests::auditExport(from, static_cast<std::int64_t>(kPage)));
     if (!reply.ok) return refusedBy(reply, asJson);
     if (first) start(previousHashIn(reply.result, after));
     first = false;
@@ -298,6 +296,53 @@ int newAuditKeys(const std::string& name) {
       "{} {} (for `jiujinctl audit verify --audit-key`)\n",
       secretFile, publicFile, service::toHex(keys.publicKey));
   return 0;
+}
+
+namespace {
+
+/// Rows come from the database file when one is given, else from the dispatcher.
+std::optional<AuditSource> auditSource(const GlobalOptions& g, const std::string& db, std::string& problem) {
+  AuditSource source{db, std::nullopt};
+  if (!db.empty()) return source;
+  source.dispatcher = connectionOptions(g, problem);
+  if (!source.dispatcher) return std::nullopt;
+  return source;
+}
+
+}  // namespace
+
+void addAuditCommands(CLI::App& app, Invocation& invocation) {
+  auto* audit = app.add_subcommand("audit", "电子监察 the audit record");
+  audit->require_subcommand(1);
+  auto db = std::make_shared<std::string>();
+  auto after = std::make_shared<std::int64_t>(0);
+  auto out = std::make_shared<std::string>();
+  auto verify = std::make_shared<AuditVerifyOptions>();
+  auto* exportCmd = audit->add_subcommand("export", "write rows as JSON lines (from the dispatcher, or --db)");
+  exportCmd->add_option("--db", *db, "read the hall's database file directly");
+  exportCmd->add_option("--after", *after, "only rows after this one")->check(CLI::NonNegativeNumber);
+  exportCmd->add_option("--out", *out, "file to write (default stdout)");
+  runs(exportCmd, invocation, [&invocation, db, after, out] {
+    std::string problem;
+    const auto source = auditSource(invocation.options, *db, problem);
+    return source ? exportAudit(*source, *after, *out) : fail(problem);
+  });
+  auto* verifyCmd = audit->add_subcommand(
+      "verify",
+      "check the hash chain (dispatcher, --db or --file) and, with --checkpoint, that nothing signed was cut or "
+      "rewritten. Exit 0 intact, 1 chain broken, 4 truncated, 5 rewritten, 6 bad checkpoint signature");
+  auto* dbOption = verifyCmd->add_option("--db", *db, "the hall's database file");
+  verifyCmd->add_option("--file", verify->exportFile, "an export written by `audit export`")->excludes(dbOption);
+  verifyCmd->add_option("--checkpoint", verify->checkpoint,
+                        "the checkpoint file (<database>.checkpoints), or one checkpoint as JSON");
+  verifyCmd->add_option("--audit-key", verify->auditKey, "the hall's audit public key: hex, or the .pub file");
+  runs(verifyCmd, invocation, [&invocation, db, verify] {
+    verify->asJson = invocation.options.json;
+    std::string problem;
+    const auto source = verify->exportFile.empty() ? auditSource(invocation.options, *db, problem)
+                                                   : std::optional(AuditSource{});
+    return source ? verifyAudit(*source, *verify) : fail(problem);
+  });
 }
 
 }  // namespace jiujin::ctl

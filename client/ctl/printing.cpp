@@ -53,13 +53,6 @@ std::string groupLine(const std::string& key, const json& g) {
 
 }  // namespace
 
-bool looksLikeDate(const std::string& t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (t[i] < '0' || t[i] > '9') return false;
-  return true;
-}
-
 std::string describeFigures(const json& f) {
   if (!f.is_object()) return "-\n";
   const json& tickets = member(f, "tickets");
@@ -126,7 +119,9 @@ std::string describeNews(const json& m) {
   return m.dump();
 }
 
-void printReply(const std::string& type, const client::Reply& reply, bool asJson, std::ostream& out, std::ostream& err) {
+void printReply(std::optional<client::RequestKind> kind, const client::Reply& reply, bool asJson, std::ostream& out,
+                std::ostream& err) {
+  using client::RequestKind;
   if (asJson) {
     if (reply.ok) out << json{{"ok", true}, {"result", reply.result}}.dump() << '\n';
     else
@@ -139,12 +134,12 @@ void printReply(const std::string& type, const client::Reply& reply, bool asJson
     return;
   }
   const json& r = reply.result;
-  if (type == "issue_ticket") {
+  if (kind == RequestKind::IssueTicket) {
     out << fmt::format("取号成功 {}\n前面还有 {} 人，预计等待约 {} 分钟{}\n", describeTicket(r["ticket"]),
                        text(r, "people_ahead"), r.value("wait_s", 0) / 60, r.value("repeated", false) ? "（重复请求，同一张票）" : "");
     return;
   }
-  if (type == "ticket_status") {
+  if (kind == RequestKind::TicketStatus) {
     out << describeTicket(r["ticket"]) << fmt::format("，前面 {} 人\n", text(r, "people_ahead"));
     return;
   }
@@ -153,18 +148,18 @@ void printReply(const std::string& type, const client::Reply& reply, bool asJson
     for (const auto& e : r["events"]) out << fmt::format("{:>6}  {}\n", text(e, "seq"), describeEvent(e));
     return;
   }
-  if (type == "statistics" && r.is_object() && r.contains("figures")) {
+  if (kind == RequestKind::Statistics && r.is_object() && r.contains("figures")) {
     out << describeFigures(r["figures"]);
     return;
   }
-  if (type == "unlock_clerk") {
+  if (kind == RequestKind::UnlockClerk) {
     out << (r.value("was_locked", false)
                 ? fmt::format("已解锁工号 {}，可重新登录 clerk {} unlocked: it may log in again\n", text(r, "clerk"), text(r, "clerk"))
                 : fmt::format("工号 {} 未被锁定，已清除其密码错误计数 clerk {} was not locked; its wrong PINs are forgotten\n",
                               text(r, "clerk"), text(r, "clerk")));
     return;
   }
-  if (type == "ping") {
+  if (kind == RequestKind::Ping) {
     out << fmt::format("调度服务在线 dispatcher alive: seq {} epoch {}\n", text(r, "seq"), text(r, "epoch"));
     return;
   }

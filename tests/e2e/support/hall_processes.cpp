@@ -102,7 +102,7 @@ bool HallProcesses::startGateway() {
 }
 
 bool HallProcesses::startSimulator(std::vector<std::string> extraArgs) {
-  std::vector<std::string> argv{(binaryDir() / "sim/jiujin-sim").string(), "--config", hallFile_.string(),
+  std::vector<std::string> argv{(binaryDir() / "sim/residents/jiujin-sim").string(), "--config", hallFile_.string(),
                                 "--commands", commands_, "--events", events_, "--activity", activity_.string(),
                                 "--summary", summary_.string()};
   if (!busControl_.empty()) {

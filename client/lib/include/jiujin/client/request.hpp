@@ -3,7 +3,7 @@
 // type string and a hand-built JSON body. Commands are written by the protocol codec (the
 // body is the command as the journal writes it), service requests by the functions below;
 // docs/protocol.md lists every field and range, docs/client-api.md this API. Outside
-// client/ and dispatcher/ no code names a request type string (a test checks it).
+// client/lib and dispatcher/ no code names a request type string (a test checks it).
 #include <cstdint>
 #include <optional>
 #include <string>
