@@ -22,6 +22,12 @@ class RecordedRequests : public RequestSink {
     for (const auto& r : sent) n += r.type() == type;
     return n;
   }
+  /// The status of the newest device_report for `device`, empty if none.
+  std::string lastStatus(const std::string& device) const {
+    for (auto r = sent.rbegin(); r != sent.rend(); ++r)
+      if (r->type() == "device_report" && r->body["device"] == device) return r->body["status"];
+    return {};
+  }
   bool reported(const std::string& device, const std::string& status) const {
     for (const auto& r : sent)
       if (r.type() == "device_report" && r.body["device"] == device && r.body["status"] == status) return true;
@@ -127,6 +133,29 @@ TEST_F(GatewayOnSimulator, KeypadPressIsSentOnceAsItsWindowsCommandAndAcknowledg
   const auto polled = requestsTo("w3-keypad");
   ASSERT_TRUE(pumpUntil([&] { return requestsTo("w3-keypad") >= polled + 3; }));
   EXPECT_EQ(requests.count("call_next"), 1);
+}
+
+TEST_F(GatewayOnSimulator, KeypadPressesAreHeardAfterThePowerCycleOfTheKeypad) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  // Press and wait for each call: the keypad's FIFO holds four presses.
+  auto pressAndWaitForCall = [&](int calls) {
+    return simulator->press("w3-keypad", "call_next").ok() &&
+           pumpUntil([&] { return requests.count("call_next") == calls; });
+  };
+  // given four presses handled and acknowledged
+  for (int i = 1; i <= 4; ++i) ASSERT_TRUE(pressAndWaitForCall(i)) << "press " << i << ": " << shown("w3-keypad");
+  ASSERT_TRUE(pumpUntil([&] { return shown("w3-keypad").find("pending=0") != std::string::npos; }));
+  // when the keypad is unplugged and plugged back in (it numbers its presses from 1 again)
+  ASSERT_FALSE(simulator->injectFault("w3-keypad", sim::Fault::Absent));
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("w3-keypad") == "offline"; }));
+  ASSERT_FALSE(simulator->clearFault("w3-keypad"));
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("w3-keypad") == "online"; }));
+  // then five presses are five calls
+  for (int i = 5; i <= 9; ++i) ASSERT_TRUE(pressAndWaitForCall(i)) << "press " << i << ": " << shown("w3-keypad");
+  const auto polled = requestsTo("w3-keypad");
+  ASSERT_TRUE(pumpUntil([&] { return requestsTo("w3-keypad") >= polled + 3; }));
+  EXPECT_EQ(requests.count("call_next"), 9);
 }
 
 TEST_F(GatewayOnSimulator, PadRatingIsSentAsOneEvaluateAndASecondPressIsIgnored) {

@@ -143,7 +143,7 @@ void BusWorker::deliver(const Frame& frame, const FrameOutcome& outcome, std::ve
       if (callbacks_.pollDone) callbacks_.pollDone(PollResult{frame.deviceId, frame.address, std::move(registers), error});
       break;
     case Frame::Kind::Write:
-      if (callbacks_.writeDone) callbacks_.writeDone(WriteResult{frame.deviceId, frame.address, frame.priority, error});
+      if (callbacks_.writeDone) callbacks_.writeDone(WriteResult{frame.deviceId, frame.address, frame.priority, frame.values, error});
       break;
     case Frame::Kind::Probe:
       break;

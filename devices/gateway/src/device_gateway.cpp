@@ -68,6 +68,7 @@ DeviceGateway::DeviceGateway(GatewayPlan plan, RequestSink& requests, GatewayOpt
     callbacks.pollDone = [this](const PollResult& r) { post(r); };
     callbacks.writeDone = [this](const WriteResult& r) {
       if (hooks_.writeDone) hooks_.writeDone(r);
+      post(r);
     };
     callbacks.healthChanged = [this](const DeviceHealthReport& r) { post(r); };
     callbacks.deviceBack = [this](const std::string& id) { post(DeviceBack{id}); };
@@ -208,6 +209,8 @@ void DeviceGateway::handleBusNews() {
   for (const auto& item : news) {
     if (const auto* poll = std::get_if<PollResult>(&item)) {
       onPoll(*poll);
+    } else if (const auto* written = std::get_if<WriteResult>(&item)) {
+      onWrite(*written);
     } else if (const auto* health = std::get_if<DeviceHealthReport>(&item)) {
       const auto slot = slots_.find(health->deviceId);
       if (slot != slots_.end()) report(slot->second, *health);
@@ -277,6 +280,17 @@ void DeviceGateway::onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const 
   request.cause = fmt::format("{} rating {} for {}", slot.device->id, drivers::ratingNumber(*status->rating),
                               slot.ratedTicket);
   requests_.send(std::move(request));
+}
+
+void DeviceGateway::onWrite(const WriteResult& write) {
+  // A keypad's acknowledgement answered: the events up to it left its FIFO, so numbers seen
+  // from now on are new presses (after a power cycle the keypad numbers from 1 again). The
+  // bus news arrive in the order of the wire, so a poll read before this write is handled first.
+  if (write.error || write.values.size() != 1) return;
+  const auto it = slots_.find(write.deviceId);
+  if (it == slots_.end()) return;
+  const auto* map = std::get_if<drivers::KeypadMap>(&it->second.device->profile.map);
+  if (map && write.address == map->ack) it->second.keys.acknowledged(write.values.front());
 }
 
 void DeviceGateway::onContentCheck(Slot& slot, const PollResult& poll) {

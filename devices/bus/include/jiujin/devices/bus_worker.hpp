@@ -35,6 +35,7 @@ struct WriteResult {
   std::string deviceId;
   int address = 0;
   BusPriority priority = BusPriority::Background;
+  std::vector<std::uint16_t> values;  ///< what was written (after coalescing)
   std::optional<ModbusError> error;
 };
 

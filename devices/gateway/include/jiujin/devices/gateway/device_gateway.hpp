@@ -75,7 +75,7 @@ class DeviceGateway {
   struct DeviceBack {
     std::string deviceId;
   };
-  using BusNews = std::variant<PollResult, DeviceHealthReport, DeviceBack>;
+  using BusNews = std::variant<PollResult, WriteResult, DeviceHealthReport, DeviceBack>;
   using Content = std::variant<std::monostate, drivers::WindowContent, drivers::StripContent,
                                drivers::KeypadDisplay, std::optional<drivers::PadPrompt>>;
   struct Slot {
@@ -96,6 +96,7 @@ class DeviceGateway {
   void onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, const PollResult& poll);
   void onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const PollResult& poll);
   void onContentCheck(Slot& slot, const PollResult& poll);
+  void onWrite(const WriteResult& write);
   void report(Slot& slot, const DeviceHealthReport& health);
   void warnOnce(const std::string& key, const std::string& message);
 
