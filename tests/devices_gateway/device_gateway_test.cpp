@@ -28,6 +28,11 @@ class RecordedRequests : public RequestSink {
       if (r->type() == "device_report" && r->body["device"] == device) return r->body["status"];
     return {};
   }
+  std::string lastDetail(const std::string& device) const {
+    for (auto r = sent.rbegin(); r != sent.rend(); ++r)
+      if (r->type() == "device_report" && r->body["device"] == device) return r->body.value("detail", "");
+    return {};
+  }
   bool reported(const std::string& device, const std::string& status) const {
     for (const auto& r : sent)
       if (r.type() == "device_report" && r.body["device"] == device && r.body["status"] == status) return true;
@@ -195,6 +200,30 @@ TEST_F(GatewayOnSimulator, AbsentDisplayGoesOfflineAndComesBackWithWhatItShouldS
   EXPECT_TRUE(pumpUntil([&] {
     const auto w3 = simulator->windowShown("w3-display");
     return w3 && w3->content.text == number + " 请到3号窗口";
+  })) << shown("w3-display");
+}
+
+TEST_F(GatewayOnSimulator, DisplayThatRefusesEveryWriteIsReportedInErrorAndBackedOff) {
+  hall.staff(3, "c01");
+  // given a display whose firmware refuses the write function (exception 01)
+  ASSERT_FALSE(simulator->injectFault("w3-display", sim::Fault::RefuseWrites));
+  gateway->hallReset(hall.hall());
+  // then it is reported in error (an alarm for the manager), with the exception as the detail
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("w3-display") == "error"; }))
+      << requests.lastStatus("w3-display");
+  EXPECT_NE(requests.lastDetail("w3-display").find("exception 1"), std::string::npos)
+      << requests.lastDetail("w3-display");
+  // and it is asked again only with backoff (100, 200, 400 ms): three more requests take a while
+  const auto asked = requestsTo("w3-display");
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(pumpUntil([&] { return requestsTo("w3-display") >= asked + 3; }));
+  EXPECT_GE(std::chrono::steady_clock::now() - start, 600ms);
+  // when the vendor's firmware is fixed, it is back with the hall's content
+  ASSERT_FALSE(simulator->clearFault("w3-display"));
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("w3-display") == "online"; }));
+  EXPECT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    return w3 && w3->content.text == "综合受理三";
   })) << shown("w3-display");
 }
 

@@ -76,11 +76,20 @@ std::optional<Frame> BusScheduler::next(TimePoint now) {
   }
   for (const auto& [id, state] : devices_) {
     if (state.health.online() || state.health.nextProbeAt() > now) continue;
-    if (consider({BusPriority::Background, state.health.nextProbeAt()})) {
-      chosenWrite = writes_.end();
-      chosenPoll = nullptr;
-      chosen = Frame{Frame::Kind::Probe, id, state.device.slave, state.device.probeAddress, state.device.probeCount, {},
-                     BusPriority::Background};
+    if (!consider({BusPriority::Background, state.health.nextProbeAt()})) continue;
+    chosenWrite = writes_.end();
+    chosenPoll = nullptr;
+    chosen = Frame{Frame::Kind::Probe, id, state.device.slave, state.device.probeAddress, state.device.probeCount, {},
+                   BusPriority::Background};
+    if (!state.health.refusing()) continue;
+    // A device that answers but refuses would answer a plain read: ask it what it refused.
+    if (auto held = oldestHeldWrite(id); held != writes_.end()) {
+      chosenWrite = held;
+      chosen = Frame{Frame::Kind::Write, id, state.device.slave, held->first.second,
+                     static_cast<int>(held->second.values.size()), held->second.values, held->second.priority};
+    } else if (state.refusedRead) {
+      chosen->address = state.refusedRead->first;
+      chosen->count = state.refusedRead->second;
     }
   }
 
@@ -98,6 +107,9 @@ FrameOutcome BusScheduler::complete(const Frame& frame, const std::optional<Modb
   auto& state = found->second;
   FrameOutcome outcome;
   outcome.change = state.health.record(error, now);
+  if (error && error->kind == ModbusErrorKind::Exception && frame.kind != Frame::Kind::Write)
+    state.refusedRead = std::pair{frame.address, frame.count};
+  if (outcome.change == HealthChange::CameBack) state.refusedRead.reset();
   if (frame.kind == Frame::Kind::Write && error && isDeviceFailure(*error)) {
     // Not lost: it goes again (or waits for the device's return), unless newer
     // content for the same registers arrived meanwhile.
@@ -120,8 +132,16 @@ std::optional<BusScheduler::TimePoint> BusScheduler::nextDueAt() const {
 }
 
 DeviceHealthReport BusScheduler::reportFor(const DeviceState& state) const {
-  return DeviceHealthReport{state.device.id, state.health.online(), state.health.consecutiveFailures(),
-                            state.health.counters()};
+  return DeviceHealthReport{state.device.id, state.health.online(), state.health.refusing(),
+                            state.health.consecutiveFailures(), state.health.counters()};
+}
+
+std::map<BusScheduler::WriteKey, BusScheduler::PendingWrite>::iterator BusScheduler::oldestHeldWrite(
+    const std::string& deviceId) {
+  auto oldest = writes_.end();
+  for (auto it = writes_.lower_bound(WriteKey{deviceId, 0}); it != writes_.end() && it->first.first == deviceId; ++it)
+    if (oldest == writes_.end() || it->second.submittedAt < oldest->second.submittedAt) oldest = it;
+  return oldest;
 }
 
 std::optional<DeviceHealthReport> BusScheduler::health(const std::string& deviceId) const {

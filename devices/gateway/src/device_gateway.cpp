@@ -312,7 +312,9 @@ void DeviceGateway::tick(std::chrono::steady_clock::time_point now) {
   for (const auto& worker : workers_) {
     for (const auto& health : worker->health()) {
       Slot& slot = slots_.at(health.deviceId);
-      if (slot.reported && slot.reported->counters == health.counters && slot.reported->online == health.online) continue;
+      if (slot.reported && slot.reported->counters == health.counters && slot.reported->online == health.online &&
+          slot.reported->refusing == health.refusing)
+        continue;
       report(slot, health);
     }
   }

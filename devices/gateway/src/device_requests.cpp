@@ -35,6 +35,15 @@ DispatcherRequest requestForRating(drivers::Rating rating, core::WindowNumber wi
   return DispatcherRequest{requests::evaluate(window, scale), {}};
 }
 
+namespace {
+// "error": it answers but refuses what it is asked (exception replies); "offline": it does
+// not answer properly at all. Both raise the manager's device alarm.
+const char* statusOf(const DeviceHealthReport& health) {
+  if (health.online) return "online";
+  return health.refusing ? "error" : "offline";
+}
+}  // namespace
+
 DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health) {
   const DeviceCounters& c = health.counters;
   std::string detail = fmt::format("requests={} timeouts={} crc={} bad_frames={} exceptions={} port={}", c.requests,
@@ -46,7 +55,7 @@ DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthRe
     if (!detail.empty() && static_cast<unsigned char>(detail.back()) >= 0xC0) detail.pop_back();
   }
   const client::DeviceHealth report{device.id,    std::string(config::toString(device.kind)),
-                                    health.online ? "online" : "offline", device.window, device.bus, std::move(detail)};
+                                    statusOf(health), device.window, device.bus, std::move(detail)};
   return DispatcherRequest{requests::deviceReport(report), {}};
 }
 

@@ -6,7 +6,8 @@ constexpr std::pair<Fault, const char*> kFaults[] = {{Fault::Absent, "absent"},
                                                      {Fault::Silent, "silent"},
                                                      {Fault::BadCrc, "bad_crc"},
                                                      {Fault::Garbage, "garbage"},
-                                                     {Fault::Slow, "slow"}};
+                                                     {Fault::Slow, "slow"},
+                                                     {Fault::RefuseWrites, "refuse_writes"}};
 }
 
 const char* toString(Fault fault) {

@@ -263,7 +263,7 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
     const auto* request = std::get_if<rtu::Request>(&parsed);
     if (request && request->unit == rtu::kBroadcast) {
       for (auto& [address, slot] : slots_) {
-        if (!answers(slot)) continue;
+        if (!answers(slot) || slot.faults.contains(Fault::RefuseWrites)) continue;
         (void)slot.device->handle(*request, now);
         recordShown(slot);
       }
@@ -277,6 +277,10 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
     if (const auto* refused = std::get_if<rtu::Refused>(&parsed)) {
       // A whole frame with a function or a shape the device does not take: its exception.
       reply = rtu::exceptionFrame(refused->unit, refused->function, refused->exception);
+    } else if (slot.faults.contains(Fault::RefuseWrites) && request->function != rtu::Function::ReadHoldingRegisters) {
+      // Applies nothing: the vendor's firmware does not take this function.
+      reply = rtu::exceptionFrame(request->unit, static_cast<std::uint8_t>(request->function),
+                                  rtu::Exception::IllegalFunction);
     } else {
       const auto answer = slot.device->handle(*request, now);
       reply = answer.refused ? rtu::exceptionFrame(request->unit, static_cast<std::uint8_t>(request->function),

@@ -3,9 +3,11 @@
 // worker asks it for one frame at a time and reports each outcome back.
 //
 // Order: the lowest priority class first; within a class, whatever has waited longest
-// (a write since it was submitted, a poll or probe since it fell due). Offline devices
+// (a write since it was submitted, a poll or probe since it fell due). Devices off the line
 // get only probes; their writes are held, coalesced to the latest values per register
-// block, and go out when the device answers again.
+// block, and go out when the device answers again. A device that is off the line because
+// it refuses (exception replies) is probed with what it refused — its oldest held write, or
+// the read it refused — so it is back only once it takes that.
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -100,6 +102,8 @@ class BusScheduler {
   struct DeviceState {
     BusDevice device;
     DeviceHealth health;
+    /// The block of the last read it refused with an exception: its probe while refusing.
+    std::optional<std::pair<int, int>> refusedRead;
   };
   struct PendingWrite {
     std::vector<std::uint16_t> values;
@@ -113,6 +117,7 @@ class BusScheduler {
   using WriteKey = std::pair<std::string, int>;  // device id, start address
 
   DeviceHealthReport reportFor(const DeviceState& state) const;
+  std::map<WriteKey, PendingWrite>::iterator oldestHeldWrite(const std::string& deviceId);
 
   HealthPolicy policy_;
   std::map<std::string, DeviceState> devices_;

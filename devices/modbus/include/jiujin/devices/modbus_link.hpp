@@ -35,8 +35,10 @@ struct ModbusError {
 /// The stable name of a kind, for counters and events ("timeout", "bad-crc", …).
 const char* toString(ModbusErrorKind kind);
 
-/// True for failures that say the device did not answer properly (they count towards
-/// "offline"); an Exception is an answer, an InvalidRequest is the caller's mistake.
+/// True for failures that say the device did not do what it was asked (they count towards
+/// taking it off the line): no answer, a broken answer, or an exception reply — a display
+/// that refuses every write shows nothing, however promptly it refuses. Only an
+/// InvalidRequest (the caller's mistake, nothing was sent) is not the device's failure.
 bool isDeviceFailure(const ModbusError& error);
 
 /// A value or the reason there is none; ModbusResult<void> for a write.

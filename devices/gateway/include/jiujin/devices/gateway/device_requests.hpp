@@ -23,7 +23,8 @@ std::optional<DispatcherRequest> requestForKey(drivers::Key key, core::WindowNum
 /// The one evaluate command for a pad's rating.
 DispatcherRequest requestForRating(drivers::Rating rating, core::WindowNumber window);
 
-/// A device_report: online or offline, with its counters and last error as the detail.
+/// A device_report: online, offline (no proper answer) or error (it refuses: exception
+/// replies), with its counters and last error as the detail.
 DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health);
 
 }  // namespace jiujin::devices::gateway

@@ -11,6 +11,8 @@ enum class Fault {
   BadCrc,   ///< answers with a wrong CRC
   Garbage,  ///< answers with random bytes
   Slow,     ///< answers after SimulatorOptions::slowDelay
+  RefuseWrites,  ///< answers every write with exception 01, as a vendor's display that takes
+                 ///< only a function it was not sent; reads are answered
 };
 
 const char* toString(Fault fault);
