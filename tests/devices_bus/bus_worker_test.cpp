@@ -135,6 +135,27 @@ TEST(BusWorker, AReplyLostAfterAnAbsentSlaveIsChargedToTheAbsentSlave) {
   EXPECT_EQ(bus.worker->statistics().absentSlaveRetries, 1u);
 }
 
+TEST(BusWorker, ALateReplyAfterAnotherSlavesTimeoutIsChargedToThatSlave) {
+  // given pad 9 answers only after its master gave up: its reply lands in the next exchange
+  Observer seen;
+  Bus bus(HealthPolicy{1, 10s, 10s}, seen.callbacks());
+  bus.link->setSilent(9, true);
+  bus.link->swallowAfterSilentSlave(ModbusErrorKind::BadFrame);
+  bus.worker->addDevice({"pad-9", 9});
+  bus.worker->addDevice({"keypad-1", 1});
+  bus.worker->submitWrite("pad-9", 0, {1}, BusPriority::CallDisplay);
+  ASSERT_TRUE(bus.link->waitForFrames(1, kBound));
+  bus.worker->addPollJob({"keypad-1", 0x100, 1, BusPriority::KeypadPoll, 1h});
+  // then the keypad, whose exchange saw pad 9's reply, is asked again and stays healthy
+  ASSERT_TRUE(seen.waitFor([&] { return !seen.polls.empty(); }));
+  EXPECT_FALSE(seen.polls.front().error) << seen.polls.front().error->message;
+  const auto keypad = bus.worker->health("keypad-1");
+  EXPECT_TRUE(keypad->online);
+  EXPECT_EQ(keypad->counters.badFrames, 0u);
+  EXPECT_FALSE(bus.worker->health("pad-9")->online);
+  EXPECT_EQ(bus.worker->statistics().absentSlaveRetries, 1u);
+}
+
 TEST(BusWorker, PollResultsComeBackThroughTheCallback) {
   Observer seen;
   Bus bus({}, seen.callbacks());

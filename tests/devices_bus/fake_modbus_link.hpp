@@ -57,10 +57,12 @@ class FakeModbusLink final : public ModbusLink {
     if (silent) silent_.insert(slave); else silent_.erase(slave);
   }
   /// Like a libmodbus RTU server: after a request to a silent slave, the next request
-  /// to anyone is swallowed once.
-  void swallowAfterSilentSlave() {
+  /// to anyone is swallowed once (Timeout) — or answered first by the silent slave's late
+  /// reply (BadFrame).
+  void swallowAfterSilentSlave(ModbusErrorKind outcome = ModbusErrorKind::Timeout) {
     std::lock_guard lock(mutex_);
     swallowAfterSilent_ = true;
+    swallowOutcome_ = outcome;
   }
   bool waitForFrames(std::size_t count, std::chrono::milliseconds bound) {
     std::unique_lock lock(mutex_);
@@ -94,7 +96,8 @@ class FakeModbusLink final : public ModbusLink {
     const bool silent = silent_.contains(slave);
     const bool swallowed = swallowNext_ && !silent;
     swallowNext_ = swallowAfterSilent_ && silent;
-    if (silent || swallowed) return ModbusError{ModbusErrorKind::Timeout, 0, "fake: no reply"};
+    if (silent) return ModbusError{ModbusErrorKind::Timeout, 0, "fake: no reply"};
+    if (swallowed) return ModbusError{swallowOutcome_, 0, "fake: the line's next reply was not this one"};
     return std::nullopt;
   }
 
@@ -105,6 +108,7 @@ class FakeModbusLink final : public ModbusLink {
   std::set<int> silent_;
   bool holdNext_ = false, holding_ = false, released_ = false;
   bool swallowAfterSilent_ = false, swallowNext_ = false;
+  ModbusErrorKind swallowOutcome_ = ModbusErrorKind::Timeout;
   std::atomic<int> inFlight_{0};
   std::atomic<int> mostInFlight_{0};
 };

@@ -91,6 +91,27 @@ TEST(ModbusLink, AModbusExceptionCarriesItsCode) {
   EXPECT_TRUE(isDeviceFailure(read.error())) << "a device that refuses what it is asked is not working";
 }
 
+TEST(ModbusLink, AReplyThatCameAfterItsMasterGaveUpIsNotTakenAsTheNextAnswer) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  auto link = makeRtuLink(RtuLinkSettings{server->linkPath(), SerialSettings{115200, 8, Parity::None, 1},
+                                          ModbusTimeouts{60ms, 20ms, 10ms}});
+  // given a reply that arrives after the link timed out, and is left on the line
+  server->setRegister(0x20, 1);
+  server->setReplyDelay(150ms);
+  auto late = link->readHoldingRegisters(7, 0x20, 1);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().kind, ModbusErrorKind::Timeout);
+  ASSERT_TRUE(server->waitForReplies(1, kBound));
+  // when the same registers, changed meanwhile, are read again
+  server->setReplyDelay(0ms);
+  server->setRegister(0x20, 2);
+  auto read = link->readHoldingRegisters(7, 0x20, 1);
+  // then the answer is the new one, not the stale reply
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read.value(), Registers{2});
+}
+
 TEST(ModbusLink, AMissingPortIsPortGoneAndNamesThePort) {
   auto link = rtuLinkTo("/dev/ttyJIUJIN-unplugged");
   auto read = link->readHoldingRegisters(1, 0, 1);

@@ -80,3 +80,13 @@ TEST_F(SimFaults, FaultsShowInTheDeviceListAndUnknownDevicesAreErrors) {
   }
   EXPECT_TRUE(sim_->injectFault("no-such-device", Fault::Silent));
 }
+
+TEST_F(SimFaults, LateReplyComesWhenTheNextFrameIsOnTheLineBeforeThatFramesReply) {
+  ASSERT_EQ(show(1, pausedContent(), 5), 0);  // content sequence 5 at 0x000F
+  ASSERT_FALSE(sim_->injectFault("display-1", Fault::LateReply));
+  master_->setTimeout(std::chrono::milliseconds(60));
+  EXPECT_TRUE(master_->raw({1, 0x03, 0x00, 0x0F, 0x00, 0x01}).empty()) << "no reply in its own exchange";
+  // the next request (the colour register, 1 = red) is answered first by the first one's reply
+  const auto reply = master_->raw({1, 0x03, 0x00, 0x0C, 0x00, 0x01});
+  EXPECT_EQ(reply, (std::vector<std::uint8_t>{1, 0x03, 2, 0x00, 5}));
+}

@@ -91,13 +91,16 @@ void BusWorker::run() {
 }
 
 // Absent-slave rule: on an RTU line, after a request to a slave that does not answer,
-// the next reply on the line can be lost once (PLATFORM.md). So when a healthy device
-// times out right after another slave timed out, it is asked once more at once, and
-// only the second answer counts: the fault stays with the absent device.
+// the next reply on the line can be lost once (PLATFORM.md), or be that slave's own reply
+// arriving late (a wrong slave or echo: BadFrame; garbled by the collision: BadCrc). So
+// when a healthy device fails so right after another slave timed out, it is asked once more
+// at once, and only the second answer counts: the fault stays with the absent or late device.
 std::optional<ModbusError> BusWorker::execute(const Frame& frame, std::vector<std::uint16_t>& registers) {
   auto error = exchange(frame, registers);
   const bool followsAnotherTimeout = lastTimedOutSlave_ && *lastTimedOutSlave_ != frame.slave;
-  if (error && error->kind == ModbusErrorKind::Timeout && followsAnotherTimeout) {
+  const bool mayBeTheOthers = error && (error->kind == ModbusErrorKind::Timeout || error->kind == ModbusErrorKind::BadFrame ||
+                                        error->kind == ModbusErrorKind::BadCrc);
+  if (mayBeTheOthers && followsAnotherTimeout) {
     bool healthy = false;
     {
       std::lock_guard lock(mutex_);

@@ -7,7 +7,8 @@ constexpr std::pair<Fault, const char*> kFaults[] = {{Fault::Absent, "absent"},
                                                      {Fault::BadCrc, "bad_crc"},
                                                      {Fault::Garbage, "garbage"},
                                                      {Fault::Slow, "slow"},
-                                                     {Fault::RefuseWrites, "refuse_writes"}};
+                                                     {Fault::RefuseWrites, "refuse_writes"},
+                                                     {Fault::LateReply, "late_reply"}};
 }
 
 const char* toString(Fault fault) {

@@ -249,6 +249,12 @@ void SimBus::run() {
 }
 
 void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
+  // A reply held by a late_reply device goes out now, as the next request starts the line
+  // again: it lands in that request's exchange.
+  if (!lateReply_.empty()) {
+    send(lateReply_);
+    lateReply_.clear();
+  }
   const auto parsed = rtu::parseRequest(frame);
   // A real device stays quiet on a broken frame (too short, wrong CRC).
   if (std::holds_alternative<rtu::Ignored>(parsed)) return;
@@ -297,6 +303,10 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
     }
     if (slot.faults.contains(Fault::Slow)) delay = duration_cast<microseconds>(options_.slowDelay);
     ++slot.answered;
+    if (slot.faults.contains(Fault::LateReply)) {
+      lateReply_ = std::move(reply);
+      return;
+    }
   }
   if (delay > microseconds::zero() && waitForStop(delay)) return;
   send(reply);

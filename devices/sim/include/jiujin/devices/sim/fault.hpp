@@ -13,6 +13,8 @@ enum class Fault {
   Slow,     ///< answers after SimulatorOptions::slowDelay
   RefuseWrites,  ///< answers every write with exception 01, as a vendor's display that takes
                  ///< only a function it was not sent; reads are answered
+  LateReply,     ///< answers each request only when the next frame is on the line (after its
+                 ///< master gave up), just before that frame's own reply
 };
 
 const char* toString(Fault fault);

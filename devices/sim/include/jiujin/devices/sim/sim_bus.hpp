@@ -111,6 +111,7 @@ class SimBus {
   std::optional<SimClock::time_point> returnAt_;
   bool stopping_ = false;
   int wakeFd_ = -1;
+  std::vector<std::uint8_t> lateReply_;  // worker only: a late_reply device's held answer
   std::thread worker_;
 };
 
