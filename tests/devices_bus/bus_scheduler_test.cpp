@@ -191,6 +191,53 @@ TEST(BusScheduler, AKeypadThatRefusesItsPollIsProbedWithThatRead) {
   EXPECT_EQ(probe->count, 9);
 }
 
+// A vendor's display whose commit register is apart from its text: two frames for one content.
+const std::vector<WriteBlock> kTextThenCommit{{0x0010, {0x0041, 0x0030}}, {0x0030, {7}}};
+
+TEST(BusScheduler, FramesOfOneWriteGoInOrderTextBeforeCommit) {
+  auto bus = windowThreeBus();
+  ASSERT_TRUE(bus.submitWrites("display-3", kTextThenCommit, BusPriority::CallDisplay, t0));
+  EXPECT_EQ(sendAnswered(bus, t0).address, 0x0010);
+  EXPECT_EQ(sendAnswered(bus, t0).address, 0x0030);
+  EXPECT_FALSE(bus.next(t0));
+}
+
+TEST(BusScheduler, AFailedTextFrameIsSentAgainAndThenItsCommitNeverTheCommitFirst) {
+  auto bus = windowThreeBus(HealthPolicy{3, 500ms, 10s});
+  bus.submitWrites("display-3", kTextThenCommit, BusPriority::CallDisplay, t0);
+  auto text = bus.next(t0);
+  ASSERT_TRUE(text);
+  bus.complete(*text, timeout, t0);  // the text frame is lost
+  EXPECT_EQ(sendAnswered(bus, t0 + 1ms).address, 0x0010) << "the text again";
+  EXPECT_EQ(sendAnswered(bus, t0 + 2ms).address, 0x0030) << "then its commit";
+  EXPECT_FALSE(bus.next(t0 + 3ms));
+}
+
+TEST(BusScheduler, AFailedCommitSendsTheTextAgainBeforeTheCommit) {
+  auto bus = windowThreeBus(HealthPolicy{3, 500ms, 10s});
+  bus.submitWrites("display-3", kTextThenCommit, BusPriority::CallDisplay, t0);
+  sendAnswered(bus, t0);
+  auto commit = bus.next(t0);
+  ASSERT_TRUE(commit);
+  bus.complete(*commit, timeout, t0);
+  EXPECT_EQ(sendAnswered(bus, t0).address, 0x0010);
+  EXPECT_EQ(sendAnswered(bus, t0).address, 0x0030);
+}
+
+TEST(BusScheduler, NewContentWhileTheTextIsOnTheWireGoesOutWholeAfterIt) {
+  auto bus = windowThreeBus();
+  bus.submitWrites("display-3", kTextThenCommit, BusPriority::CallDisplay, t0);
+  auto oldText = bus.next(t0);
+  ASSERT_TRUE(oldText);
+  const std::vector<WriteBlock> newer{{0x0010, {0x0042, 0x0031}}, {0x0030, {8}}};
+  bus.submitWrites("display-3", newer, BusPriority::CallDisplay, t0);
+  bus.complete(*oldText, std::nullopt, t0);
+  const auto text = sendAnswered(bus, t0);
+  EXPECT_EQ(text.values, (std::vector<std::uint16_t>{0x0042, 0x0031})) << "the old commit is not sent";
+  EXPECT_EQ(sendAnswered(bus, t0).values, std::vector<std::uint16_t>{8});
+  EXPECT_FALSE(bus.next(t0));
+}
+
 TEST(BusScheduler, UnknownDevicesAndBadAddressesAreRefused) {
   BusScheduler bus;
   EXPECT_FALSE(bus.addDevice({"display-1", 300}));

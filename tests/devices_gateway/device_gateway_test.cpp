@@ -43,11 +43,18 @@ class RecordedRequests : public RequestSink {
 
 class GatewayOnSimulator : public ::testing::Test {
  protected:
+  /// Lets a test change the hall's devices before anything starts (another vendor's profile).
+  virtual void adapt(config::HallConfig&) {}
+
   void SetUp() override {
     auto hallConfig = testing::townshipHall();
     for (auto& bus : hallConfig.buses) bus.baud = 115200;
+    adapt(hallConfig);
     ASSERT_FALSE(profiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
     ASSERT_FALSE(simProfiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
+    // Vendor variants (not shipped) that the cross-tests use too.
+    ASSERT_FALSE(profiles.loadDirectory(testing::sourceDir() / "tests/devices_sim/profiles"));
+    ASSERT_FALSE(simProfiles.loadDirectory(testing::sourceDir() / "tests/devices_sim/profiles"));
     std::vector<sim::SimBusConfig> buses;
     for (const auto& b : hallConfig.buses) buses.push_back({b.id, b.baud, b.parity, b.dataBits, b.stopBits});
     std::vector<sim::SimDeviceConfig> devices;
@@ -224,6 +231,34 @@ TEST_F(GatewayOnSimulator, DisplayThatRefusesEveryWriteIsReportedInErrorAndBacke
   EXPECT_TRUE(pumpUntil([&] {
     const auto w3 = simulator->windowShown("w3-display");
     return w3 && w3->content.text == "综合受理三";
+  })) << shown("w3-display");
+}
+
+// Window 3's display is a vendor's whose content sequence (the commit) is apart from its text:
+// each content is two frames, text then commit.
+class GatewayWithSplitCommitDisplay : public GatewayOnSimulator {
+ protected:
+  void adapt(config::HallConfig& config) override {
+    for (auto& d : config.devices)
+      if (d.id == "w3-display") d.profile = "vendor-window-display-utf16";
+  }
+};
+
+TEST_F(GatewayWithSplitCommitDisplay, ALostTextFrameIsSentAgainBeforeItsCommit) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  ASSERT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    return w3 && w3->content.text == "综合受理三";
+  })) << shown("w3-display");
+  // given the call's text frame is lost on the wire
+  ASSERT_FALSE(simulator->injectFault("w3-display", sim::Fault::DropNext));
+  const auto number = hall.issueGeneral();
+  feed(hall.run(core::cmd::CallNext{3}));
+  // then the display shows the call (its text went again, then the commit), not the old text
+  EXPECT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    return w3 && w3->content.text == number + " 请到3号窗口";
   })) << shown("w3-display");
 }
 

@@ -41,6 +41,16 @@ bool BusWorker::submitWrite(const std::string& deviceId, int address, std::vecto
   return queued;
 }
 
+bool BusWorker::submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority) {
+  bool queued = false;
+  {
+    std::lock_guard lock(mutex_);
+    queued = scheduler_.submitWrites(deviceId, std::move(blocks), priority, Clock::now());
+  }
+  if (queued) wake_.notify_one();
+  return queued;
+}
+
 std::vector<DeviceHealthReport> BusWorker::health() const {
   std::lock_guard lock(mutex_);
   return scheduler_.healthReports();

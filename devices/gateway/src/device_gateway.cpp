@@ -195,7 +195,10 @@ void DeviceGateway::write(Slot& slot, BusPriority priority) {
     warnOnce(slot.device->id + "/encode", fmt::format("{}: {}", slot.device->id, writes.error().message));
     return;
   }
-  for (const auto& w : writes.value()) slot.worker->submitWrite(slot.device->id, w.address, w.values, priority);
+  // One write of frames in order: a retried text frame is followed by its commit again.
+  std::vector<WriteBlock> blocks;
+  for (const auto& w : writes.value()) blocks.push_back(WriteBlock{w.address, w.values});
+  if (!blocks.empty()) slot.worker->submitWrites(slot.device->id, std::move(blocks), priority);
 }
 
 void DeviceGateway::handleBusNews() {

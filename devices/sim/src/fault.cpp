@@ -8,7 +8,8 @@ constexpr std::pair<Fault, const char*> kFaults[] = {{Fault::Absent, "absent"},
                                                      {Fault::Garbage, "garbage"},
                                                      {Fault::Slow, "slow"},
                                                      {Fault::RefuseWrites, "refuse_writes"},
-                                                     {Fault::LateReply, "late_reply"}};
+                                                     {Fault::LateReply, "late_reply"},
+                                                     {Fault::DropNext, "drop_next"}};
 }
 
 const char* toString(Fault fault) {

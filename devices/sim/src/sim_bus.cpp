@@ -280,6 +280,7 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
     Slot& slot = it->second;
     ++slot.requests;
     if (!answers(slot)) return;
+    if (slot.faults.erase(Fault::DropNext) > 0) return;  // this frame was lost on the wire
     if (const auto* refused = std::get_if<rtu::Refused>(&parsed)) {
       // A whole frame with a function or a shape the device does not take: its exception.
       reply = rtu::exceptionFrame(refused->unit, refused->function, refused->exception);

@@ -49,6 +49,13 @@ struct PollJob {
   std::chrono::milliseconds interval{200};
 };
 
+/// Registers written in one frame.
+struct WriteBlock {
+  int address = 0;
+  std::vector<std::uint16_t> values;
+  bool operator==(const WriteBlock&) const = default;
+};
+
 /// One request/reply exchange on the wire.
 struct Frame {
   enum class Kind { Write, Poll, Probe };
@@ -82,6 +89,14 @@ class BusScheduler {
   /// unknown device or an empty write.
   bool submitWrite(const std::string& deviceId, int address, std::vector<std::uint16_t> values,
                    BusPriority priority, TimePoint now);
+  /// Queues frames that belong together and go in this order — a display's text, then the
+  /// frame holding its commit register — as one write, known by its first frame's address.
+  /// If a frame fails the write starts again from its first frame, so a commit never goes out
+  /// before the text it commits: a retried text frame is followed by the commit again. Newer
+  /// content for the same device and first address replaces what has not gone out yet and
+  /// starts from the first frame.
+  bool submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority,
+                    TimePoint now);
 
   /// The frame to send now, or nothing. At most one frame is in flight: until
   /// complete() is called this returns nothing.
@@ -106,7 +121,8 @@ class BusScheduler {
     std::optional<std::pair<int, int>> refusedRead;
   };
   struct PendingWrite {
-    std::vector<std::uint16_t> values;
+    std::vector<WriteBlock> blocks;  ///< in order; the frame holding a commit comes last
+    std::size_t next = 0;            ///< the block that goes next
     BusPriority priority;
     TimePoint submittedAt;
   };
@@ -118,12 +134,16 @@ class BusScheduler {
 
   DeviceHealthReport reportFor(const DeviceState& state) const;
   std::map<WriteKey, PendingWrite>::iterator oldestHeldWrite(const std::string& deviceId);
+  static Frame writeFrame(const DeviceState& state, const PendingWrite& write);
 
   HealthPolicy policy_;
   std::map<std::string, DeviceState> devices_;
   std::map<WriteKey, PendingWrite> writes_;
   std::vector<Poll> polls_;
   bool inFlight_ = false;
+  /// The write whose frame is on the wire: it continues, starts over or is dropped when the
+  /// frame completes.
+  std::optional<std::pair<WriteKey, PendingWrite>> inFlightWrite_;
 };
 
 }  // namespace jiujin::devices

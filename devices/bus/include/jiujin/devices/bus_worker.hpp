@@ -77,6 +77,9 @@ class BusWorker {
   /// Queues a write; coalesces with a not-yet-sent write to the same registers.
   bool submitWrite(const std::string& deviceId, int address, std::vector<std::uint16_t> values,
                    BusPriority priority);
+  /// Queues frames that go in this order and start over together after a failure (a
+  /// display's text, then its commit): BusScheduler::submitWrites.
+  bool submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority);
 
   std::vector<DeviceHealthReport> health() const;
   std::optional<DeviceHealthReport> health(const std::string& deviceId) const;

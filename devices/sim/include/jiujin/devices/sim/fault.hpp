@@ -15,6 +15,8 @@ enum class Fault {
                  ///< only a function it was not sent; reads are answered
   LateReply,     ///< answers each request only when the next frame is on the line (after its
                  ///< master gave up), just before that frame's own reply
+  DropNext,      ///< the next request to it is lost on the wire (not applied, not answered);
+                 ///< the fault then clears itself
 };
 
 const char* toString(Fault fault);
