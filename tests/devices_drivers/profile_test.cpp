@@ -38,7 +38,7 @@ TEST(Profile, VendorVariantMovesRegistersWithoutNewCode) {
     kind = "window_display"
     [text]
     address = 0x0100
-    registers = 8
+    registers = 12
     encoding = "utf16"
     [registers]
     colour = 0x0010
@@ -51,7 +51,7 @@ TEST(Profile, VendorVariantMovesRegistersWithoutNewCode) {
   )", "vendor-x.toml");
   ASSERT_TRUE(p.ok()) << p.error().message;
   const auto& map = std::get<WindowDisplayMap>(p->map);
-  EXPECT_EQ(map.text, (TextArea{0x0100, 8, TextEncoding::Utf16Be}));
+  EXPECT_EQ(map.text, (TextArea{0x0100, 12, TextEncoding::Utf16Be}));
   EXPECT_EQ(map.colourValues.at(Colour::Green), 1);
 }
 

@@ -234,6 +234,25 @@ TEST_F(GatewayOnSimulator, DisplayThatRefusesEveryWriteIsReportedInErrorAndBacke
   })) << shown("w3-display");
 }
 
+TEST_F(GatewayOnSimulator, ANoticeLongerThanTheStripIsShownCutAndReportedAsTheStripsProblem) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  // given a notice of 40 characters; the strip's notice line holds 32
+  const std::string notice = "午间不间断服务，办事群众请于十二点至十四点到综合受理窗口取号办理，谢谢合作，祝您办事顺利";
+  feed(hall.run(core::cmd::BroadcastNotice{notice}));
+  // then the strip shows as much as fits, and the manager is told what did not fit
+  ASSERT_TRUE(pumpUntil([&] {
+    const auto strip = simulator->stripShown("main-strip");
+    return strip && strip->content.notice == "午间不间断服务，办事群众请于十二点至十四点到综合受理窗口取号办理";
+  })) << shown("main-strip");
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("main-strip") == "error"; }));
+  EXPECT_NE(requests.lastDetail("main-strip").find("did not fit: notice"), std::string::npos)
+      << requests.lastDetail("main-strip");
+  // when a notice that fits replaces it, the strip is fine again
+  feed(hall.run(core::cmd::BroadcastNotice{"午间不间断服务"}));
+  EXPECT_TRUE(pumpUntil([&] { return requests.lastStatus("main-strip") == "online"; }));
+}
+
 // Window 3's display is a vendor's whose content sequence (the commit) is apart from its text:
 // each content is two frames, text then commit.
 class GatewayWithSplitCommitDisplay : public GatewayOnSimulator {

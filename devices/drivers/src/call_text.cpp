@@ -31,6 +31,25 @@ bool fits(std::string_view text, const TextArea& area) {
   return bytes && bytes.value().size() <= std::size_t{area.registers} * 2;
 }
 
+/// Bytes of the UTF-8 character starting with `lead`.
+std::size_t characterLength(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+/// The longest prefix of whole characters that fits.
+std::string cutToFit(std::string_view text, const TextArea& area) {
+  std::size_t kept = 0;
+  while (kept < text.size()) {
+    const std::size_t next = std::min(text.size(), kept + characterLength(static_cast<unsigned char>(text[kept])));
+    if (!fits(text.substr(0, next), area)) break;
+    kept = next;
+  }
+  return std::string(text.substr(0, kept));
+}
+
 }  // namespace
 
 std::string callText(std::string_view ticket, int window) {
@@ -39,20 +58,32 @@ std::string callText(std::string_view ticket, int window) {
 
 std::vector<std::string> callWordings(std::string_view ticket, int window) {
   return {callText(ticket, window), fmt::format("{} 到{}号窗口", ticket, window),
-          fmt::format("{} {}号窗口", ticket, window), fmt::format("{} {}号", ticket, window), std::string(ticket)};
+          fmt::format("{} {}号窗口", ticket, window), fmt::format("{} {}号", ticket, window)};
 }
 
-Expected<std::string> fitText(std::string_view text, const TextArea& area) {
-  if (fits(text, area)) return std::string(text);
+Expected<FittedText> fitText(std::string_view text, const TextArea& area, TextFit fit) {
+  // Text that cannot be encoded at all is an error whatever its length.
+  if (auto bytes = textBytes(text, area.encoding); !bytes) return bytes.error();
+  if (fits(text, area)) return FittedText{std::string(text), false};
+  const auto tooLong = [&] {
+    auto registers = encodeText(text, area.encoding, area.registers);
+    return registers ? CodecError{CodecErrorCode::TextTooLong, "text too long"} : registers.error();
+  };
+  if (fit == TextFit::Whole) return tooLong();
   if (const auto call = parseCallText(text)) {
     for (auto& wording : callWordings(call->first, call->second)) {
-      if (fits(wording, area)) return std::move(wording);
+      if (fits(wording, area)) return FittedText{std::move(wording), false};
     }
+    return tooLong();  // not even the number and the window: the profile should have been refused
   }
-  // Not a call, or not even the number fits: say why the way the encoder says it.
-  auto registers = encodeText(text, area.encoding, area.registers);
-  if (!registers) return registers.error();
-  return std::string(text);
+  return FittedText{cutToFit(text, area), true};
+}
+
+std::string describeCuts(const TextCuts& cuts) {
+  std::string out;
+  for (const auto& c : cuts)
+    out += fmt::format("{}{} \"{}\" shown as \"{}\"", out.empty() ? "" : "; ", c.field, c.text, c.shown);
+  return out;
 }
 
 }  // namespace jiujin::devices::drivers

@@ -64,7 +64,8 @@ Expected<std::vector<RegisterWrite>> encodeKeypadDisplay(const KeypadDisplay& di
     return CodecError{CodecErrorCode::ValueOutOfRange, "waiting count must be 0..65535"};
   }
   detail::RegisterImage image;
-  if (auto error = detail::putText(image, map.currentNumber, display.currentNumber)) return *error;
+  if (auto error = detail::putText(image, map.currentNumber, display.currentNumber, "current_number", TextFit::Whole))
+    return *error;
   image[map.waitingCount] = static_cast<std::uint16_t>(display.waitingCount);
   return coalesceWrites(image);
 }

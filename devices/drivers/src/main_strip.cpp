@@ -8,7 +8,7 @@ namespace jiujin::devices::drivers {
 
 Expected<std::vector<RegisterWrite>> encodeStripContent(const StripContent& content,
                                                         const MainStripMap& map,
-                                                        std::uint16_t contentSeq) {
+                                                        std::uint16_t contentSeq, TextCuts* cuts) {
   if (content.lines.size() > map.lines.size()) {
     return CodecError{CodecErrorCode::ValueOutOfRange,
                       fmt::format("{} lines given, the strip has {}", content.lines.size(),
@@ -20,9 +20,10 @@ Expected<std::vector<RegisterWrite>> encodeStripContent(const StripContent& cont
   detail::RegisterImage image;
   for (std::size_t i = 0; i < map.lines.size(); ++i) {
     const std::string_view text = i < content.lines.size() ? content.lines[i] : std::string_view{};
-    if (auto error = detail::putText(image, map.lines[i], text)) return *error;
+    const auto field = fmt::format("line {}", i + 1);
+    if (auto error = detail::putText(image, map.lines[i], text, field.c_str(), TextFit::Shorten, cuts)) return *error;
   }
-  if (auto error = detail::putText(image, map.notice, content.notice)) return *error;
+  if (auto error = detail::putText(image, map.notice, content.notice, "notice", TextFit::Shorten, cuts)) return *error;
   auto brightness = detail::brightnessValue(content.brightness, map.brightnessMax);
   if (!brightness) return brightness.error();
   image[map.scroll] = detail::codeOf(map.scrollValues, content.scroll);
@@ -34,13 +35,14 @@ Expected<std::vector<RegisterWrite>> encodeStripContent(const StripContent& cont
 
 Expected<std::vector<RegisterWrite>> encodeStripLine(std::size_t index, std::string_view text,
                                                      const MainStripMap& map,
-                                                     std::uint16_t contentSeq) {
+                                                     std::uint16_t contentSeq, TextCuts* cuts) {
   if (index >= map.lines.size()) {
     return CodecError{CodecErrorCode::ValueOutOfRange,
                       fmt::format("line {} asked, the strip has {}", index + 1, map.lines.size())};
   }
   detail::RegisterImage line;
-  if (auto error = detail::putText(line, map.lines[index], text)) return *error;
+  const auto field = fmt::format("line {}", index + 1);
+  if (auto error = detail::putText(line, map.lines[index], text, field.c_str(), TextFit::Shorten, cuts)) return *error;
   auto writes = coalesceWrites(line);
   writes.push_back(RegisterWrite{map.contentSeq, {contentSeq}});
   return writes;

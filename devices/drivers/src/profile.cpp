@@ -98,6 +98,18 @@ class Reader {
     }
   }
 
+  /// An area that shows calls must hold the shortest wording of the longest call whole: the
+  /// number and the window are never cut (call_text.hpp).
+  void holdsCall(const TextArea& area, const std::string& where) {
+    if (error_) return;
+    const std::string call = callWordings(kLongestTicketNumber, kHighestWindow).back();
+    const auto bytes = textBytes(call, area.encoding);
+    if (bytes && bytes.value().size() > std::size_t{area.registers} * 2) {
+      fail(where + ".registers", fmt::format("{} {} registers cannot show the call \"{}\" ({} bytes)",
+                                             toString(area.encoding), area.registers, call, bytes.value().size()));
+    }
+  }
+
   TextEncoding encoding(toml::node_view<const toml::node> node, const std::string& where) {
     const auto s = node.value<std::string>();
     if (s == "gb18030") return TextEncoding::Gb18030;
@@ -165,7 +177,7 @@ class Reader {
 WindowDisplayMap readWindowDisplay(Reader& r) {
   WindowDisplayMap m;
   m.text = r.text("text");
-  r.holdsTicketNumber(m.text, "[text]");
+  r.holdsCall(m.text, "[text]");
   m.colour = r.reg("registers", "colour");
   m.blink = r.reg("registers", "blink");
   m.brightness = r.reg("registers", "brightness");
@@ -178,7 +190,7 @@ WindowDisplayMap readWindowDisplay(Reader& r) {
 MainStripMap readMainStrip(Reader& r, const toml::table& root) {
   MainStripMap m;
   const TextArea first = r.text(root["lines"], "[lines]");
-  r.holdsTicketNumber(first, "[lines]");
+  r.holdsCall(first, "[lines]");
   const std::uint16_t count = r.reg("lines", "count");
   if (count == 0 || count > 16) r.fail("[lines].count", "must be 1..16");
   for (std::uint16_t i = 0; i < count && !r.error(); ++i) {

@@ -17,9 +17,9 @@ WindowContent blankContent() { return WindowContent{}; }
 
 Expected<std::vector<RegisterWrite>> encodeWindowContent(const WindowContent& content,
                                                          const WindowDisplayMap& map,
-                                                         std::uint16_t contentSeq) {
+                                                         std::uint16_t contentSeq, TextCuts* cuts) {
   detail::RegisterImage image;
-  if (auto error = detail::putText(image, map.text, content.text)) return *error;
+  if (auto error = detail::putText(image, map.text, content.text, "text", TextFit::Shorten, cuts)) return *error;
   auto brightness = detail::brightnessValue(content.brightness, map.brightnessMax);
   if (!brightness) return brightness.error();
   image[map.colour] = detail::codeOf(map.colourValues, content.colour);

@@ -167,30 +167,35 @@ void DeviceGateway::update(const core::Hall& hall, const std::set<core::WindowNu
 void DeviceGateway::write(Slot& slot, BusPriority priority) {
   const drivers::Profile& profile = slot.device->profile;
   drivers::Expected<std::vector<RegisterWrite>> writes = std::vector<RegisterWrite>{};
+  drivers::TextCuts cuts;  // text shortened to fit the vendor's area: the device's problem
+  std::string problem;
   if (const auto* content = std::get_if<drivers::WindowContent>(&slot.wanted)) {
     slot.contentSeq = nextSeq(slot.contentSeq);
     const auto& map = std::get<drivers::WindowDisplayMap>(profile.map);
-    writes = drivers::encodeWindowContent(*content, map, slot.contentSeq);
-    if (!writes) {  // e.g. a window name longer than the display: show nothing rather than half
-      warnOnce(slot.device->id + "/text", fmt::format("{}: {}", slot.device->id, writes.error().message));
+    writes = drivers::encodeWindowContent(*content, map, slot.contentSeq, &cuts);
+    if (!writes) {  // text it cannot show at all (not even cut): blank, and said so
+      problem = writes.error().message;
       writes = drivers::encodeWindowContent(drivers::blankContent(), map, slot.contentSeq);
     }
   } else if (const auto* strip = std::get_if<drivers::StripContent>(&slot.wanted)) {
     slot.contentSeq = nextSeq(slot.contentSeq);
     const auto& map = std::get<drivers::MainStripMap>(profile.map);
-    writes = drivers::encodeStripContent(*strip, map, slot.contentSeq);
+    writes = drivers::encodeStripContent(*strip, map, slot.contentSeq, &cuts);
     if (!writes) {
-      warnOnce(slot.device->id + "/text", fmt::format("{}: {}", slot.device->id, writes.error().message));
+      problem = writes.error().message;
       drivers::StripContent withoutNotice = *strip;
       withoutNotice.notice.clear();
-      writes = drivers::encodeStripContent(withoutNotice, map, slot.contentSeq);
+      writes = drivers::encodeStripContent(withoutNotice, map, slot.contentSeq, &cuts);
     }
   } else if (const auto* keypad = std::get_if<drivers::KeypadDisplay>(&slot.wanted)) {
     writes = drivers::encodeKeypadDisplay(*keypad, std::get<drivers::KeypadMap>(profile.map));
   } else if (const auto* prompt = std::get_if<std::optional<drivers::PadPrompt>>(&slot.wanted)) {
     const auto& map = std::get<drivers::EvalPadMap>(profile.map);
-    writes = *prompt ? drivers::encodePadPrompt(**prompt, map) : padIdleWrites(map);
+    writes = *prompt ? drivers::encodePadPrompt(**prompt, map, &cuts) : padIdleWrites(map);
   }
+  if (!cuts.empty()) problem = fmt::format("{}{}did not fit: {}", problem, problem.empty() ? "" : "; ", drivers::describeCuts(cuts));
+  if (!writes && problem.empty()) problem = writes.error().message;
+  setContentProblem(slot, std::move(problem));
   if (!writes) {
     warnOnce(slot.device->id + "/encode", fmt::format("{}: {}", slot.device->id, writes.error().message));
     return;
@@ -306,7 +311,14 @@ void DeviceGateway::onContentCheck(Slot& slot, const PollResult& poll) {
 
 void DeviceGateway::report(Slot& slot, const DeviceHealthReport& health) {
   slot.reported = health;
-  requests_.send(healthReport(*slot.device, health));
+  requests_.send(healthReport(*slot.device, health, slot.contentProblem));
+}
+
+void DeviceGateway::setContentProblem(Slot& slot, std::string problem) {
+  if (problem == slot.contentProblem) return;
+  if (!problem.empty()) log::warning("devices.gateway", "{}: {}", slot.device->id, problem);
+  slot.contentProblem = std::move(problem);
+  if (const auto health = slot.worker->health(slot.device->id)) report(slot, *health);
 }
 
 void DeviceGateway::tick(std::chrono::steady_clock::time_point now) {

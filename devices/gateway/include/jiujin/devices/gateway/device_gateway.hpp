@@ -87,6 +87,9 @@ class DeviceGateway {
     std::optional<std::uint16_t> ratingSeqSeen;
     std::string ratedTicket;  ///< the ticket this pad's rating was sent for
     std::optional<DeviceHealthReport> reported;
+    /// What of its content could not be shown as meant (text cut to fit): reported with its
+    /// health as "error" until content that fits replaces it.
+    std::string contentProblem;
   };
 
   void post(BusNews news);
@@ -98,6 +101,7 @@ class DeviceGateway {
   void onContentCheck(Slot& slot, const PollResult& poll);
   void onWrite(const WriteResult& write);
   void report(Slot& slot, const DeviceHealthReport& health);
+  void setContentProblem(Slot& slot, std::string problem);
   void warnOnce(const std::string& key, const std::string& message);
 
   const GatewayPlan plan_;

@@ -25,6 +25,9 @@ DispatcherRequest requestForRating(drivers::Rating rating, core::WindowNumber wi
 
 /// A device_report: online, offline (no proper answer) or error (it refuses: exception
 /// replies), with its counters and last error as the detail.
-DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health);
+/// A content problem (text cut to fit) makes a device that answers "error" too; it leads
+/// the detail.
+DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health,
+                               const std::string& contentProblem = {});
 
 }  // namespace jiujin::devices::gateway
