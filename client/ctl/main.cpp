@@ -11,7 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "jiujin/devices/gateway/frame_timeout_check.hpp"
+#include "jiujin/devices/gateway/profile_check.hpp"
 #include "jiujin/client/command_channel.hpp"
 #include "jiujin/client/connection.hpp"
 #include "jiujin/client/event_stream.hpp"
@@ -442,7 +442,7 @@ int main(int argc, char** argv) {
     config->require_subcommand(1);
     auto file = std::make_shared<std::string>();
     config->add_subcommand("check", "validate a hall file and its catalog")
-        ->callback([&, file] { action = [file] { return jiujin::config::checkConfigFile(*file, std::cout, [](const jiujin::config::LoadResult& loaded) { return jiujin::devices::gateway::checkResponseTimeouts(loaded); }); }; })
+        ->callback([&, file] { action = [file] { return jiujin::config::checkConfigFile(*file, std::cout, [](const jiujin::config::LoadResult& loaded) { return jiujin::devices::gateway::checkDeviceConfig(loaded); }); }; })
         ->add_option("file", *file)
         ->required();
   }

@@ -62,6 +62,45 @@ std::optional<E> valueOf(const Named<E> (&table)[N], std::string_view name) {
   return std::nullopt;
 }
 
+// Where in the file a problem is: the deepest node of `where` ("[display].current_number.registers",
+// "[values].colour.green", "kind") that is written; line 1 when none is.
+std::pair<int, int> locate(const toml::table& root, std::string_view where) {
+  std::vector<std::string> path;
+  std::string part;
+  for (const char c : where) {
+    if (c == '[' || c == ']' || c == '.') {
+      if (!part.empty()) path.push_back(std::move(part));
+      part.clear();
+    } else {
+      part.push_back(c);
+    }
+  }
+  if (!part.empty()) path.push_back(std::move(part));
+  const toml::node* found = nullptr;
+  const toml::table* table = &root;
+  for (const auto& key : path) {
+    const toml::node* node = table ? table->get(key) : nullptr;
+    if (!node) break;
+    found = node;
+    table = node->as_table();
+  }
+  if (!found || found->source().begin.line == 0) return {1, 1};
+  return {static_cast<int>(found->source().begin.line), static_cast<int>(found->source().begin.column)};
+}
+
+// Where a field of describeRegisters() is written: its own section ([text], [notice]) or the
+// key of that name in any section.
+std::pair<int, int> locateField(const toml::table& root, std::string_view field) {
+  if (field.starts_with("line ")) return locate(root, "[lines]");
+  const std::string key = field == "fifo_entries" ? "first_entry" : field == "fifo_count" ? "count" : std::string(field);
+  if (root.get(key)) return locate(root, "[" + key + "]");
+  for (auto&& [name, node] : root) {
+    if (const auto* table = node.as_table(); table && table->get(key))
+      return locate(root, fmt::format("[{}].{}", name.str(), key));
+  }
+  return {1, 1};
+}
+
 // Reads a profile table, keeping the first problem with the path where it was found.
 class Reader {
  public:
@@ -163,9 +202,10 @@ class Reader {
   }
 
   void fail(const std::string& where, const std::string& why) {
-    if (!error_) {
-      error_ = CodecError{CodecErrorCode::InvalidProfile, fmt::format("{}: {} {}", source_, where, why)};
-    }
+    if (error_) return;
+    const auto [line, column] = locate(root_, where);
+    error_ = CodecError{CodecErrorCode::InvalidProfile, fmt::format("{}:{}: {} {}", source_, line, where, why), line,
+                        column};
   }
 
  private:
@@ -241,21 +281,24 @@ EvalPadMap readEvalPad(Reader& r, const toml::table& root) {
   return m;
 }
 
-std::optional<CodecError> checkNoOverlap(const Profile& p, std::string_view source) {
+std::optional<CodecError> checkNoOverlap(const Profile& p, std::string_view source, const toml::table& root) {
   auto fields = describeRegisters(p);
   std::sort(fields.begin(), fields.end(),
             [](const FieldSpan& a, const FieldSpan& b) { return a.address < b.address; });
   for (std::size_t i = 1; i < fields.size(); ++i) {
     const auto& prev = fields[i - 1];
     if (prev.address + prev.count > fields[i].address) {
+      const auto at = locateField(root, fields[i].name);
       return CodecError{CodecErrorCode::InvalidProfile,
-                        fmt::format("{}: {} (at {:#06x}) overlaps {} (at {:#06x}+{})", source,
-                                    fields[i].name, fields[i].address, prev.name, prev.address,
-                                    prev.count)};
+                        fmt::format("{}:{}: {} (at {:#06x}) overlaps {} (at {:#06x}+{})", source, at.first,
+                                    fields[i].name, fields[i].address, prev.name, prev.address, prev.count),
+                        at.first, at.second};
     }
     if (fields[i].address + fields[i].count > 0x10000) {
+      const auto at = locateField(root, fields[i].name);
       return CodecError{CodecErrorCode::InvalidProfile,
-                        fmt::format("{}: {} runs past register 0xffff", source, fields[i].name)};
+                        fmt::format("{}:{}: {} runs past register 0xffff", source, at.first, fields[i].name), at.first,
+                        at.second};
     }
   }
   return std::nullopt;
@@ -319,7 +362,8 @@ Expected<Profile> parseProfile(std::string_view tomlText, std::string_view sourc
     root = toml::parse(tomlText, source);
   } catch (const toml::parse_error& e) {
     return CodecError{CodecErrorCode::InvalidProfile,
-                      fmt::format("{}:{}: {}", source, e.source().begin.line, e.description())};
+                      fmt::format("{}:{}: {}", source, e.source().begin.line, e.description()),
+                      static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)};
   }
   Reader r(root, source);
   Profile p;
@@ -338,7 +382,7 @@ Expected<Profile> parseProfile(std::string_view tomlText, std::string_view sourc
     }
   }
   if (r.error()) return *r.error();
-  if (auto overlap = checkNoOverlap(p, source)) return *overlap;
+  if (auto overlap = checkNoOverlap(p, source, root)) return *overlap;
   return p;
 }
 
@@ -366,10 +410,35 @@ std::optional<CodecError> ProfileLibrary::loadDirectory(const std::filesystem::p
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     auto profile = loadProfile(file);
-    if (!profile) return profile.error();
-    add(std::move(profile).value());
+    if (profile) {
+      add(std::move(profile).value());
+      continue;
+    }
+    // A broken file is set aside, not fatal: it matters only to a hall device that names it.
+    const auto& error = profile.error();
+    const auto where = fmt::format("{}:{}: ", file.string(), error.line);
+    std::string reason = error.message.starts_with(where) ? error.message.substr(where.size()) : error.message;
+    problems_.push_back(ProfileProblem{file, nameInFile(file), error.line, error.column, error.message, std::move(reason)});
   }
   return std::nullopt;
+}
+
+std::string ProfileLibrary::nameInFile(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    const auto root = toml::parse(text.str(), file.string());
+    if (const auto name = root["name"].value<std::string>(); name && !name->empty()) return *name;
+  } catch (const toml::parse_error&) {
+  }
+  return file.stem().string();  // profiles are named like their files
+}
+
+const ProfileProblem* ProfileLibrary::problemFor(std::string_view name) const {
+  for (const auto& problem : problems_)
+    if (problem.name == name) return &problem;
+  return nullptr;
 }
 
 void ProfileLibrary::add(Profile profile) {

@@ -130,17 +130,34 @@ std::uint32_t registerSpan(const Profile& profile);
 Expected<Profile> parseProfile(std::string_view toml, std::string_view source);
 Expected<Profile> loadProfile(const std::filesystem::path& file);
 
+/// A profile file that cannot be used: where, and why.
+struct ProfileProblem {
+  std::filesystem::path file;
+  std::string name;  ///< the profile's name in the file, or the file's stem when unreadable
+  int line = 0;      ///< 0 when not known
+  int column = 0;
+  std::string message;  ///< "FILE:LINE: [text].registers must be 1..123"
+  std::string reason;   ///< the same without the place: "[text].registers must be 1..123"
+};
+
 /// Every profile in a set of directories, found by name.
 class ProfileLibrary {
  public:
-  /// Loads every *.toml file in `dir`; a file that does not parse is an error naming it.
+  /// Loads every *.toml file in `dir`. A file that cannot be used is set aside in problems()
+  /// — it matters only if a device names it (the gateway and `jiujinctl config check` report
+  /// it then as an error, otherwise as a warning). An error only when `dir` cannot be listed.
   std::optional<CodecError> loadDirectory(const std::filesystem::path& dir);
   void add(Profile profile);
   const Profile* find(std::string_view name) const;
   std::vector<std::string> names() const;
+  const std::vector<ProfileProblem>& problems() const { return problems_; }
+  /// The problem of the file that holds (or would hold) the profile `name`.
+  const ProfileProblem* problemFor(std::string_view name) const;
 
  private:
+  static std::string nameInFile(const std::filesystem::path& file);
   std::map<std::string, Profile, std::less<>> byName_;
+  std::vector<ProfileProblem> problems_;
 };
 
 /// The profiles shipped with Jiujin (devices/profiles in the source tree, or the directory
