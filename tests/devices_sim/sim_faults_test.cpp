@@ -71,6 +71,18 @@ TEST_F(SimFaults, SlowDeviceAnswersAfterTheMastersTimeout) {
   EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(400));
 }
 
+TEST_F(SimFaults, ASlowDeviceDelaysOnlyItsOwnReplyTheLineServesTheOthersMeanwhile) {
+  // given the keypad answers 400 ms late, after the master's 150 ms timeout
+  ASSERT_FALSE(sim_->injectFault("keypad-1", Fault::Slow));
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(master_->read(11, {0, 1}).error, ETIMEDOUT);
+  // when the master moves on to a display
+  const auto display = master_->read(1, {0x000F, 1});
+  // then the display answers at once, well before the keypad's late reply
+  EXPECT_EQ(display.error, 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(400));
+}
+
 TEST_F(SimFaults, FaultsShowInTheDeviceListAndUnknownDevicesAreErrors) {
   ASSERT_FALSE(sim_->injectFault("pad-1", Fault::Garbage));
   for (const auto& d : sim_->devices()) {

@@ -90,7 +90,7 @@ class SimBus {
   void run();
   void serveFrame(const std::vector<std::uint8_t>& frame);
   void send(const std::vector<std::uint8_t>& bytes);
-  bool waitForStop(std::chrono::microseconds delay);
+  void sendDueReplies();
   void wake();
   std::optional<SimError> requestPort(PortRequest request, bool wantPresent);
 
@@ -112,6 +112,13 @@ class SimBus {
   bool stopping_ = false;
   int wakeFd_ = -1;
   std::vector<std::uint8_t> lateReply_;  // worker only: a late_reply device's held answer
+  /// Worker only: replies of slow devices, each sent when due. The line keeps serving the
+  /// other devices meanwhile, as a real bus does while one device thinks.
+  struct DelayedReply {
+    SimClock::time_point due;
+    std::vector<std::uint8_t> bytes;
+  };
+  std::vector<DelayedReply> delayed_;
   std::thread worker_;
 };
 
