@@ -156,6 +156,26 @@ TEST(BusWorker, ALateReplyAfterAnotherSlavesTimeoutIsChargedToThatSlave) {
   EXPECT_EQ(bus.worker->statistics().absentSlaveRetries, 1u);
 }
 
+TEST(BusWorker, AVendorsDeviceGetsItsFunctionItsTurnaroundAndItsSilence) {
+  // given a display whose profile says: 0x06 only, 300 ms to answer, 60 ms of silence after
+  Bus bus;
+  BusDevice vendor{"display-5", 5, 0, 1, 300ms, 60ms};
+  bus.worker->addDevice(vendor);
+  bus.worker->addDevice({"keypad-1", 1});
+  bus.worker->submitWrites("display-5", {{0, {0x3041}, 0x06}, {1, {0x3130}, 0x06}}, BusPriority::CallDisplay);
+  bus.worker->submitWrite("keypad-1", 9, {7}, BusPriority::Background);
+  ASSERT_TRUE(bus.link->waitForFrames(3, kBound));
+  const auto sent = bus.link->sent();
+  // then its writes go as 0x06, asked with its turnaround, and the line keeps quiet after each
+  EXPECT_EQ(sent[0].function, '1');
+  EXPECT_EQ(sent[1].function, '1');
+  EXPECT_EQ(sent[0].turnaround, 300ms);
+  EXPECT_EQ(sent[2].slave, 1);
+  EXPECT_EQ(sent[2].turnaround, 0ms) << "other devices keep the link's own";
+  EXPECT_GE(sent[1].at - sent[0].at, 60ms);
+  EXPECT_GE(sent[2].at - sent[1].at, 60ms);
+}
+
 TEST(BusWorker, PollResultsComeBackThroughTheCallback) {
   Observer seen;
   Bus bus({}, seen.callbacks());

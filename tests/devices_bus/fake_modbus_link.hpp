@@ -15,10 +15,12 @@
 namespace jiujin::devices::testing {
 
 struct SentFrame {
-  char function;  // 'R' read, 'W' write
+  char function;  // 'R' read, 'W' write (0x10), '1' write one register (0x06)
   int slave;
   int address;
   std::vector<std::uint16_t> values;
+  std::chrono::steady_clock::time_point at{};  ///< when it went on the wire
+  std::chrono::milliseconds turnaround{0};     ///< the link's device turnaround then
 };
 
 class FakeModbusLink final : public ModbusLink {
@@ -34,8 +36,8 @@ class FakeModbusLink final : public ModbusLink {
     return {};
   }
   ModbusResult<void> writeRegister(int slave, int address, std::uint16_t value) override {
-    const std::uint16_t one[] = {value};
-    return writeRegisters(slave, address, one);
+    if (auto error = onWire({'1', slave, address, {value}})) return *error;
+    return {};
   }
 
   /// The next frame stays on the wire until release().
@@ -90,6 +92,8 @@ class FakeModbusLink final : public ModbusLink {
       released_ = false;
     }
     const int slave = frame.slave;
+    frame.at = std::chrono::steady_clock::now();
+    frame.turnaround = deviceTurnaround_;
     sent_.push_back(std::move(frame));
     changed_.notify_all();
     --inFlight_;

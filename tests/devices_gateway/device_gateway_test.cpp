@@ -281,5 +281,37 @@ TEST_F(GatewayWithSplitCommitDisplay, ALostTextFrameIsSentAgainBeforeItsCommit) 
   })) << shown("w3-display");
 }
 
+// Window 3's display is a vendor's that takes only 0x06 writes, packs text low byte first,
+// answers 150 ms after a request (longer than the bus's 100 ms response timeout), wants 10 ms
+// of silence after each exchange and frames of at most 8 registers — all from its profile.
+class GatewayWithVendorVariantDisplay : public GatewayOnSimulator {
+ protected:
+  void adapt(config::HallConfig& config) override {
+    for (auto& b : config.buses) b.responseTimeoutMs = 100;
+    for (auto& d : config.devices)
+      if (d.id == "w3-display") d.profile = "vendor-window-display-06-lowfirst";
+  }
+};
+
+TEST_F(GatewayWithVendorVariantDisplay, ACallIsShownOnAVendorsDisplayByConfigurationAlone) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  const auto number = hall.issueGeneral();
+  feed(hall.run(core::cmd::CallNext{3}));
+  EXPECT_TRUE(pumpUntil(
+      [&] {
+        const auto w3 = simulator->windowShown("w3-display");
+        return w3 && w3->content.text == number + " 请到3号窗口";
+      },
+      15s))
+      << shown("w3-display");
+  EXPECT_NE(requests.lastStatus("w3-display"), "offline");
+  EXPECT_NE(requests.lastStatus("w3-display"), "error");
+  for (const auto& h : gateway->health())
+    if (h.deviceId == "w3-display") {
+      EXPECT_EQ(h.counters.timeouts + h.counters.exceptions, 0u) << h.counters.lastError;
+    }
+}
+
 }  // namespace
 }  // namespace jiujin::devices::gateway

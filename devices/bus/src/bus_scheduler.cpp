@@ -52,7 +52,7 @@ bool BusScheduler::submitWrites(const std::string& deviceId, std::vector<WriteBl
 Frame BusScheduler::writeFrame(const DeviceState& state, const PendingWrite& write) {
   const WriteBlock& block = write.blocks.at(write.next);
   return Frame{Frame::Kind::Write, state.device.id, state.device.slave, block.address,
-               static_cast<int>(block.values.size()), block.values, write.priority};
+               static_cast<int>(block.values.size()), block.values, write.priority, block.function};
 }
 
 std::optional<Frame> BusScheduler::next(TimePoint now) {
@@ -107,6 +107,9 @@ std::optional<Frame> BusScheduler::next(TimePoint now) {
   }
 
   if (!chosen) return std::nullopt;
+  const auto& device = devices_.at(chosen->deviceId).device;
+  chosen->turnaround = device.turnaround;
+  chosen->interFrameDelay = device.interFrameDelay;
   if (chosenWrite != writes_.end()) {
     inFlightWrite_.emplace(chosenWrite->first, std::move(chosenWrite->second));
     writes_.erase(chosenWrite);

@@ -78,6 +78,11 @@ void BusWorker::stop() {
 void BusWorker::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
+    if (Clock::now() < lineQuietUntil_) {
+      // The last device asked for silence after its exchange: nothing goes out before.
+      wake_.wait_until(lock, lineQuietUntil_);
+      continue;
+    }
     auto frame = scheduler_.next(Clock::now());
     if (!frame) {
       if (auto due = scheduler_.nextDueAt())
@@ -91,6 +96,7 @@ void BusWorker::run() {
     std::vector<std::uint16_t> registers;
     const auto error = execute(*frame, registers);
     const auto finished = Clock::now();
+    lineQuietUntil_ = finished + frame->interFrameDelay;
     lock.lock();
     const auto outcome = scheduler_.complete(*frame, error, finished);
     statistics_.busyTime += finished - started;
@@ -130,6 +136,7 @@ std::optional<ModbusError> BusWorker::exchange(const Frame& frame, std::vector<s
     std::lock_guard lock(mutex_);
     ++statistics_.frames;
   }
+  link_->setTurnaround(frame.turnaround);
   switch (frame.kind) {
     case Frame::Kind::Poll:
     case Frame::Kind::Probe: {
@@ -139,9 +146,11 @@ std::optional<ModbusError> BusWorker::exchange(const Frame& frame, std::vector<s
       return std::nullopt;
     }
     case Frame::Kind::Write: {
-      // Always function 0x10, even for one register: display vendors implement it,
-      // not all of them implement 0x06.
-      auto written = link_->writeRegisters(frame.slave, frame.address, frame.values);
+      // 0x10 unless the device's profile says 0x06: display vendors mostly implement 0x10,
+      // some only 0x06 (their writes come one register a frame).
+      auto written = frame.function == 0x06 && frame.values.size() == 1
+                         ? link_->writeRegister(frame.slave, frame.address, frame.values.front())
+                         : link_->writeRegisters(frame.slave, frame.address, frame.values);
       if (!written) return written.error();
       return std::nullopt;
     }

@@ -28,7 +28,7 @@ std::optional<std::pair<std::string_view, int>> parseCallText(std::string_view t
 
 bool fits(std::string_view text, const TextArea& area) {
   const auto bytes = textBytes(text, area.encoding);
-  return bytes && bytes.value().size() <= std::size_t{area.registers} * 2;
+  return bytes && bytes.value().size() <= byteCapacity(area.encoding, area.registers);
 }
 
 /// Bytes of the UTF-8 character starting with `lead`.
@@ -58,24 +58,27 @@ std::string callText(std::string_view ticket, int window) {
 
 std::vector<std::string> callWordings(std::string_view ticket, int window) {
   return {callText(ticket, window), fmt::format("{} 到{}号窗口", ticket, window),
-          fmt::format("{} {}号窗口", ticket, window), fmt::format("{} {}号", ticket, window)};
+          fmt::format("{} {}号窗口", ticket, window), fmt::format("{} {}号", ticket, window),
+          fmt::format("{}->{}", ticket, window)};
 }
 
 Expected<FittedText> fitText(std::string_view text, const TextArea& area, TextFit fit) {
-  // Text that cannot be encoded at all is an error whatever its length.
-  if (auto bytes = textBytes(text, area.encoding); !bytes) return bytes.error();
   if (fits(text, area)) return FittedText{std::string(text), false};
-  const auto tooLong = [&] {
-    auto registers = encodeText(text, area.encoding, area.registers);
+  // Why it does not fit as it is: too long, or not text this area can hold at all.
+  const auto refusal = [&] {
+    auto registers = encodeText(text, area.encoding, area.registers, area.byteOrder);
     return registers ? CodecError{CodecErrorCode::TextTooLong, "text too long"} : registers.error();
   };
-  if (fit == TextFit::Whole) return tooLong();
+  if (fit == TextFit::Whole) return refusal();
   if (const auto call = parseCallText(text)) {
+    // The first wording that fits and that the display can show (an ASCII one takes only
+    // the last); none: the profile should have been refused.
     for (auto& wording : callWordings(call->first, call->second)) {
       if (fits(wording, area)) return FittedText{std::move(wording), false};
     }
-    return tooLong();  // not even the number and the window: the profile should have been refused
+    return refusal();
   }
+  if (auto bytes = textBytes(text, area.encoding); !bytes) return bytes.error();
   return FittedText{cutToFit(text, area), true};
 }
 

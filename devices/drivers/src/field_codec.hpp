@@ -25,7 +25,7 @@ inline std::optional<CodecError> putText(RegisterImage& image, const TextArea& a
     return error;
   }
   if (fitted->cut && cuts) cuts->push_back(TextCut{field, std::string(text), fitted->text});
-  auto registers = encodeText(fitted->text, area.encoding, area.registers);
+  auto registers = encodeText(fitted->text, area.encoding, area.registers, area.byteOrder);
   if (!registers) return registers.error();
   for (std::uint16_t i = 0; i < area.registers; ++i) {
     image[static_cast<std::uint16_t>(area.address + i)] = registers.value()[i];
@@ -36,7 +36,7 @@ inline std::optional<CodecError> putText(RegisterImage& image, const TextArea& a
 inline Expected<std::string> readText(const RegisterBlock& block, const TextArea& area,
                                       const char* field) {
   if (auto missing = requireRegisters(block, area.address, area.registers, field)) return *missing;
-  return decodeText(block.slice(area.address, area.registers), area.encoding);
+  return decodeText(block.slice(area.address, area.registers), area.encoding, area.byteOrder);
 }
 
 template <typename E>

@@ -29,7 +29,7 @@ Expected<std::vector<RegisterWrite>> encodeStripContent(const StripContent& cont
   image[map.scroll] = detail::codeOf(map.scrollValues, content.scroll);
   image[map.scrollSpeed] = static_cast<std::uint16_t>(content.scrollSpeed);
   image[map.brightness] = brightness.value();
-  image[map.contentSeq] = contentSeq;
+  if (map.contentSeq) image[*map.contentSeq] = contentSeq;
   return coalesceWrites(image, map.contentSeq);
 }
 
@@ -44,7 +44,7 @@ Expected<std::vector<RegisterWrite>> encodeStripLine(std::size_t index, std::str
   const auto field = fmt::format("line {}", index + 1);
   if (auto error = detail::putText(line, map.lines[index], text, field.c_str(), TextFit::Shorten, cuts)) return *error;
   auto writes = coalesceWrites(line);
-  writes.push_back(RegisterWrite{map.contentSeq, {contentSeq}});
+  if (map.contentSeq) writes.push_back(RegisterWrite{*map.contentSeq, {contentSeq}});
   return writes;
 }
 
@@ -59,10 +59,11 @@ Expected<StripShown> decodeStripContent(const RegisterBlock& block, const MainSt
   if (!notice) return notice.error();
   shown.content.notice = std::move(notice).value();
   for (const auto& [address, field] :
-       {std::pair{map.scroll, "scroll"}, {map.scrollSpeed, "scroll_speed"},
-        {map.brightness, "brightness"}, {map.contentSeq, "content_seq"}}) {
+       {std::pair{map.scroll, "scroll"}, {map.scrollSpeed, "scroll_speed"}, {map.brightness, "brightness"}}) {
     if (auto missing = requireRegisters(block, address, 1, field)) return *missing;
   }
+  if (map.contentSeq)
+    if (auto missing = requireRegisters(block, *map.contentSeq, 1, "content_seq")) return *missing;
   const auto scroll = detail::byCode(map.scrollValues, block[map.scroll]);
   if (!scroll) {
     return CodecError{CodecErrorCode::UnknownValue,
@@ -71,7 +72,7 @@ Expected<StripShown> decodeStripContent(const RegisterBlock& block, const MainSt
   shown.content.scroll = *scroll;
   shown.content.scrollSpeed = block[map.scrollSpeed];
   shown.content.brightness = block[map.brightness];
-  shown.contentSeq = block[map.contentSeq];
+  shown.contentSeq = map.contentSeq ? block[*map.contentSeq] : 0;
   return shown;
 }
 

@@ -117,6 +117,7 @@ class Reader {
     area.address = u16(node["address"], where + ".address");
     area.registers = u16(node["registers"], where + ".registers");
     area.encoding = encoding(node["encoding"], where + ".encoding");
+    area.byteOrder = byteOrder_;
     if (!error_ && (area.registers == 0 || area.registers > kMaxRegistersPerWrite)) {
       fail(where + ".registers", fmt::format("must be 1..{}", kMaxRegistersPerWrite));
     }
@@ -130,30 +131,29 @@ class Reader {
   void holdsTicketNumber(const TextArea& area, const std::string& where) {
     if (error_) return;
     const auto bytes = textBytes(kLongestTicketNumber, area.encoding);
-    if (bytes && bytes.value().size() > std::size_t{area.registers} * 2) {
+    if (bytes && bytes.value().size() > byteCapacity(area.encoding, area.registers)) {
       fail(where + ".registers", fmt::format("{} {} registers cannot show the ticket number {} ({} bytes)",
                                              toString(area.encoding), area.registers, kLongestTicketNumber,
                                              bytes.value().size()));
     }
   }
 
-  /// An area that shows calls must hold the shortest wording of the longest call whole: the
-  /// number and the window are never cut (call_text.hpp).
+  /// An area that shows calls must hold some wording of the longest call whole: the number
+  /// and the window are never cut (call_text.hpp).
   void holdsCall(const TextArea& area, const std::string& where) {
     if (error_) return;
-    const std::string call = callWordings(kLongestTicketNumber, kHighestWindow).back();
-    const auto bytes = textBytes(call, area.encoding);
-    if (bytes && bytes.value().size() > std::size_t{area.registers} * 2) {
-      fail(where + ".registers", fmt::format("{} {} registers cannot show the call \"{}\" ({} bytes)",
-                                             toString(area.encoding), area.registers, call, bytes.value().size()));
-    }
+    if (fitText(callText(kLongestTicketNumber, kHighestWindow), area)) return;
+    const std::string shortest = callWordings(kLongestTicketNumber, kHighestWindow)[3];
+    fail(where + ".registers", fmt::format("{} {} registers cannot show the call \"{}\" (nor \"{}\")",
+                                           toString(area.encoding), area.registers, shortest,
+                                           callWordings(kLongestTicketNumber, kHighestWindow).back()));
   }
 
   TextEncoding encoding(toml::node_view<const toml::node> node, const std::string& where) {
     const auto s = node.value<std::string>();
-    if (s == "gb18030") return TextEncoding::Gb18030;
-    if (s == "utf16") return TextEncoding::Utf16Be;
-    fail(where, "must be \"gb18030\" or \"utf16\"");
+    for (const auto e : {TextEncoding::Gb18030, TextEncoding::Utf16Be, TextEncoding::Utf16Le, TextEncoding::Ascii})
+      if (s == toString(e)) return e;
+    fail(where, "must be \"gb18030\", \"utf16\", \"utf16le\" or \"ascii\"");
     return TextEncoding::Gb18030;
   }
 
@@ -188,6 +188,56 @@ class Reader {
     return out;
   }
 
+  /// [protocol]: every key optional (the defaults are the reference devices').
+  WireProtocol protocol() {
+    WireProtocol p;
+    const auto section = root_["protocol"];
+    if (!section) return p;
+    if (section["write_function"]) {
+      const auto f = u16(section["write_function"], "[protocol].write_function");
+      if (f != 0x06 && f != 0x10) fail("[protocol].write_function", "must be 0x06 or 0x10 (6 or 16)");
+      p.writeFunction = static_cast<std::uint8_t>(f);
+    }
+    if (section["max_frame_registers"]) {
+      p.maxFrameRegisters = u16(section["max_frame_registers"], "[protocol].max_frame_registers");
+      if (p.maxFrameRegisters < 1 || p.maxFrameRegisters > kMaxRegistersPerWrite)
+        fail("[protocol].max_frame_registers", fmt::format("must be 1..{}", kMaxRegistersPerWrite));
+    }
+    if (section["turnaround_ms"]) {
+      p.turnaround = std::chrono::milliseconds(u16(section["turnaround_ms"], "[protocol].turnaround_ms"));
+      if (p.turnaround > std::chrono::milliseconds(5000)) fail("[protocol].turnaround_ms", "must be 0..5000");
+    }
+    if (section["inter_frame_delay_ms"]) {
+      p.interFrameDelay = std::chrono::milliseconds(u16(section["inter_frame_delay_ms"], "[protocol].inter_frame_delay_ms"));
+      if (p.interFrameDelay > std::chrono::milliseconds(1000)) fail("[protocol].inter_frame_delay_ms", "must be 0..1000");
+    }
+    if (section["byte_order"]) {
+      const auto order = section["byte_order"].value<std::string>();
+      if (order == "high_first") {
+        byteOrder_ = ByteOrder::HighFirst;
+      } else if (order == "low_first") {
+        byteOrder_ = ByteOrder::LowFirst;
+      } else {
+        fail("[protocol].byte_order", "must be \"high_first\" or \"low_first\"");
+      }
+    }
+    if (const auto* table = section.as_table()) {
+      for (auto&& [key, value] : *table) {
+        const auto k = key.str();
+        if (k != "write_function" && k != "max_frame_registers" && k != "turnaround_ms" &&
+            k != "inter_frame_delay_ms" && k != "byte_order")
+          fail(fmt::format("[protocol].{}", k), "is not a known key");
+      }
+    }
+    return p;
+  }
+
+  /// A register that a layout may leave out (a display without a commit register).
+  std::optional<std::uint16_t> optionalReg(std::string_view section, std::string_view key) {
+    if (!root_[section][key]) return std::nullopt;
+    return reg(section, key);
+  }
+
   std::uint16_t u16(toml::node_view<const toml::node> node, const std::string& where) {
     const auto v = node.value<std::int64_t>();
     if (!v) {
@@ -212,6 +262,7 @@ class Reader {
   const toml::table& root_;
   std::string source_;
   std::optional<CodecError> error_;
+  ByteOrder byteOrder_ = ByteOrder::HighFirst;
 };
 
 WindowDisplayMap readWindowDisplay(Reader& r) {
@@ -221,7 +272,7 @@ WindowDisplayMap readWindowDisplay(Reader& r) {
   m.colour = r.reg("registers", "colour");
   m.blink = r.reg("registers", "blink");
   m.brightness = r.reg("registers", "brightness");
-  m.contentSeq = r.reg("registers", "content_seq");
+  m.contentSeq = r.optionalReg("registers", "content_seq");
   m.brightnessMax = r.reg("values", "brightness_max");
   m.colourValues = r.codes("values", "colour", kColours);
   return m;
@@ -241,7 +292,7 @@ MainStripMap readMainStrip(Reader& r, const toml::table& root) {
   m.scroll = r.reg("registers", "scroll");
   m.scrollSpeed = r.reg("registers", "scroll_speed");
   m.brightness = r.reg("registers", "brightness");
-  m.contentSeq = r.reg("registers", "content_seq");
+  m.contentSeq = r.optionalReg("registers", "content_seq");
   m.brightnessMax = r.reg("values", "brightness_max");
   m.scrollValues = r.codes("values", "scroll", kScrollModes);
   return m;
@@ -304,6 +355,26 @@ std::optional<CodecError> checkNoOverlap(const Profile& p, std::string_view sour
   return std::nullopt;
 }
 
+// The reads the gateway makes (a keypad's FIFO, a pad's status) must fit one frame of the
+// device; writes are split to fit.
+std::optional<CodecError> checkFrameSize(const Profile& p, std::string_view source, const toml::table& root) {
+  int read = 1;
+  const char* what = "";
+  if (const auto* k = std::get_if<KeypadMap>(&p.map)) {
+    read = std::max<int>(k->fifoCount + 1, k->fifoFirstEntry + 2 * k->fifoDepth) - std::min(k->fifoCount, k->fifoFirstEntry);
+    what = "the keypad's FIFO read";
+  } else if (const auto* e = std::get_if<EvalPadMap>(&p.map)) {
+    read = std::max({e->state, e->rating, e->ratingSeq}) - std::min({e->state, e->rating, e->ratingSeq}) + 1;
+    what = "the pad's status read";
+  }
+  if (read <= p.protocol.maxFrameRegisters) return std::nullopt;
+  const auto at = locate(root, "[protocol].max_frame_registers");
+  return CodecError{CodecErrorCode::InvalidProfile,
+                    fmt::format("{}:{}: [protocol].max_frame_registers {} is less than {} ({} registers)", source,
+                                at.first, p.protocol.maxFrameRegisters, what, read),
+                    at.first, at.second};
+}
+
 void addText(std::vector<FieldSpan>& out, std::string name, const TextArea& area) {
   out.push_back({std::move(name), area.address, area.registers, toString(area.encoding)});
 }
@@ -317,7 +388,7 @@ std::vector<FieldSpan> describeRegisters(const Profile& profile) {
     out.push_back({"colour", m->colour, 1, "enum"});
     out.push_back({"blink", m->blink, 1, "u16"});
     out.push_back({"brightness", m->brightness, 1, "u16"});
-    out.push_back({"content_seq", m->contentSeq, 1, "u16"});
+    if (m->contentSeq) out.push_back({"content_seq", *m->contentSeq, 1, "u16"});
   } else if (const auto* s = std::get_if<MainStripMap>(&profile.map)) {
     for (std::size_t i = 0; i < s->lines.size(); ++i) {
       addText(out, fmt::format("line {}", i + 1), s->lines[i]);
@@ -326,7 +397,7 @@ std::vector<FieldSpan> describeRegisters(const Profile& profile) {
     out.push_back({"scroll", s->scroll, 1, "enum"});
     out.push_back({"scroll_speed", s->scrollSpeed, 1, "u16"});
     out.push_back({"brightness", s->brightness, 1, "u16"});
-    out.push_back({"content_seq", s->contentSeq, 1, "u16"});
+    if (s->contentSeq) out.push_back({"content_seq", *s->contentSeq, 1, "u16"});
   } else if (const auto* k = std::get_if<KeypadMap>(&profile.map)) {
     out.push_back({"fifo_count", k->fifoCount, 1, "u16"});
     out.push_back({"fifo_entries", k->fifoFirstEntry, static_cast<std::uint16_t>(2 * k->fifoDepth),
@@ -367,6 +438,7 @@ Expected<Profile> parseProfile(std::string_view tomlText, std::string_view sourc
   }
   Reader r(root, source);
   Profile p;
+  p.protocol = r.protocol();  // first: its byte order applies to every text area
   p.name = root["name"].value_or(std::string{});
   p.description = root["description"].value_or(std::string{});
   if (p.name.empty()) r.fail("name", "is missing");
@@ -383,6 +455,7 @@ Expected<Profile> parseProfile(std::string_view tomlText, std::string_view sourc
   }
   if (r.error()) return *r.error();
   if (auto overlap = checkNoOverlap(p, source, root)) return *overlap;
+  if (auto frames = checkFrameSize(p, source, root)) return *frames;
   return p;
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/devices/gateway/device_requests.hpp"
+#include "jiujin/devices/drivers/write_frames.hpp"
 #include "jiujin/devices/gateway/hall_content.hpp"
 
 namespace jiujin::devices::gateway {
@@ -46,9 +47,13 @@ drivers::Expected<std::vector<RegisterWrite>> padIdleWrites(const drivers::EvalP
 }
 
 BusDevice busDeviceOf(const PlannedDevice& d) {
-  BusDevice device{d.id, d.slave, 0, 1};
+  BusDevice device{d.id, d.slave, 0, 1, d.profile.protocol.turnaround, d.profile.protocol.interFrameDelay};
   if (const auto seq = contentSeqRegister(d.profile)) {
     device.probeAddress = *seq;
+  } else if (const auto* w = std::get_if<drivers::WindowDisplayMap>(&d.profile.map)) {
+    device.probeAddress = w->text.address;  // no commit register: any register answers
+  } else if (const auto* s = std::get_if<drivers::MainStripMap>(&d.profile.map)) {
+    device.probeAddress = s->lines.front().address;
   } else if (const auto* k = std::get_if<drivers::KeypadMap>(&d.profile.map)) {
     device.probeAddress = k->fifoCount;
   } else if (const auto* p = std::get_if<drivers::EvalPadMap>(&d.profile.map)) {
@@ -200,9 +205,16 @@ void DeviceGateway::write(Slot& slot, BusPriority priority) {
     warnOnce(slot.device->id + "/encode", fmt::format("{}: {}", slot.device->id, writes.error().message));
     return;
   }
-  // One write of frames in order: a retried text frame is followed by its commit again.
+  submit(slot, writes.value(), priority);
+}
+
+void DeviceGateway::submit(Slot& slot, const std::vector<RegisterWrite>& writes, BusPriority priority) {
+  // One write of frames in order, as the vendor's device takes them (split to its largest
+  // frame, one register a frame for a 0x06-only device): a retried text frame is followed
+  // by its commit again.
   std::vector<WriteBlock> blocks;
-  for (const auto& w : writes.value()) blocks.push_back(WriteBlock{w.address, w.values});
+  for (const auto& f : drivers::writeFrames(writes, slot.device->profile.protocol))
+    blocks.push_back(WriteBlock{f.write.address, f.write.values, f.function});
   if (!blocks.empty()) slot.worker->submitWrites(slot.device->id, std::move(blocks), priority);
 }
 
@@ -264,8 +276,7 @@ void DeviceGateway::onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, cons
     requests_.send(std::move(*request));
   }
   // Acknowledge what was read (handled now or before): the keypad drops it from its FIFO.
-  const auto ack = drivers::encodeKeypadAck(fifo->back().seq, map);
-  slot.worker->submitWrite(slot.device->id, ack.address, ack.values, BusPriority::KeypadPoll);
+  submit(slot, {drivers::encodeKeypadAck(fifo->back().seq, map)}, BusPriority::KeypadPoll);
 }
 
 void DeviceGateway::onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const PollResult& poll) {

@@ -126,8 +126,9 @@ class LibmodbusLink final : public ModbusLink {
   // The frame's own wire time, not only the configured figure: a 100-register write at
   // 9600 baud is still being sent when a fixed 100 ms would have expired.
   std::chrono::milliseconds responseTimeout(ExchangeBytes bytes) const {
-    if (!serial_) return timeouts_.response;
-    return responseTimeoutFor(bytes, *serial_, timeouts_.turnaround, timeouts_.response);
+    const auto turnaround = deviceTurnaround_ > std::chrono::milliseconds::zero() ? deviceTurnaround_ : timeouts_.turnaround;
+    if (!serial_) return std::max(timeouts_.response, turnaround);
+    return responseTimeoutFor(bytes, *serial_, turnaround, timeouts_.response);
   }
 
   // One RTU exchange, its reply checked by us (rtu_reply.hpp): libmodbus 3.1.6 checks the

@@ -276,6 +276,9 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
     Slot& slot = it->second;
     ++slot.requests;
     if (!answers(slot)) return;
+    // A device that needs silence after its reply does not hear a request that comes sooner.
+    const auto quiet = slot.device->profile().protocol.interFrameDelay;
+    if (quiet > nanoseconds::zero() && slot.lastReplyAt && now - *slot.lastReplyAt < quiet) return;
     if (slot.faults.erase(Fault::DropNext) > 0) return;  // this frame was lost on the wire
     if (const auto* refused = std::get_if<rtu::Refused>(&parsed)) {
       // A whole frame with a function or a shape the device does not take: its exception.
@@ -298,7 +301,11 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
       reply.resize(static_cast<std::size_t>(length(slot.garbage)));
       for (auto& b : reply) b = static_cast<std::uint8_t>(byte(slot.garbage));
     }
+    // The device's own pace (its profile's turnaround), or a slow fault's.
+    delay = slot.device->profile().protocol.turnaround;
     if (slot.faults.contains(Fault::Slow)) delay = options_.slowDelay;
+    const auto replyGoesAt = now + delay + characterTime_ * static_cast<long>(reply.size());
+    slot.lastReplyAt = replyGoesAt;
     ++slot.answered;
     if (slot.faults.contains(Fault::LateReply)) {
       lateReply_ = std::move(reply);

@@ -38,6 +38,10 @@ struct BusDevice {
   /// A register block read to ask "are you there?" while the device is offline.
   int probeAddress = 0;
   int probeCount = 1;
+  /// How long it may take to answer; 0: the link's default. (Its profile's turnaround_ms.)
+  std::chrono::milliseconds turnaround{0};
+  /// Silence the line keeps after each exchange with it. (Its profile's inter_frame_delay_ms.)
+  std::chrono::milliseconds interFrameDelay{0};
 };
 
 /// A read repeated every `interval` while the device is online.
@@ -53,6 +57,7 @@ struct PollJob {
 struct WriteBlock {
   int address = 0;
   std::vector<std::uint16_t> values;
+  std::uint8_t function = 0x10;  ///< 0x06 for a device that takes one register per write
   bool operator==(const WriteBlock&) const = default;
 };
 
@@ -66,6 +71,9 @@ struct Frame {
   int count = 0;
   std::vector<std::uint16_t> values;  ///< for writes
   BusPriority priority = BusPriority::Background;
+  std::uint8_t function = 0x10;       ///< for writes: 0x10, or 0x06 with one value
+  std::chrono::milliseconds turnaround{0};       ///< the device's (BusDevice)
+  std::chrono::milliseconds interFrameDelay{0};  ///< the device's (BusDevice)
 };
 
 /// How a frame ended, and what that did to its device.

@@ -108,6 +108,8 @@ class BusWorker {
 
   // Worker thread only: the last frame that timed out, for the absent-slave rule.
   std::optional<int> lastTimedOutSlave_;
+  // Worker thread only: the end of the silence the last device asked for after its exchange.
+  std::chrono::steady_clock::time_point lineQuietUntil_{};
 
   std::thread thread_;  // last: starts after everything above exists
 };

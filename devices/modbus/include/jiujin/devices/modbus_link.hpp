@@ -56,6 +56,12 @@ class ModbusLink {
   virtual ModbusResult<void> writeRegisters(int slave, int address, std::span<const std::uint16_t> values) = 0;
   /// Function 0x06.
   virtual ModbusResult<void> writeRegister(int slave, int address, std::uint16_t value) = 0;
+  /// How long the device asked next may take to answer (its profile's turnaround), for the
+  /// requests that follow; 0 goes back to the link's own ModbusTimeouts::turnaround.
+  virtual void setTurnaround(std::chrono::milliseconds turnaround) { deviceTurnaround_ = turnaround; }
+
+ protected:
+  std::chrono::milliseconds deviceTurnaround_{0};
 };
 
 struct ModbusTimeouts {

@@ -3,9 +3,9 @@
 // (docs/devices.md, "Text that does not fit"):
 // - a ticket number is never cut (areas for numbers must hold the longest one: profiles are
 //   refused otherwise); a number too long for its area is TextTooLong;
-// - a call, "A1000 请到12号窗口", is said shorter, word by word, down to "A1000 12号": the number
-//   and the window always survive whole — they are what the resident looks for (areas that
-//   show calls must hold the shortest wording of the longest call, "AB9999 999号");
+// - a call, "A1000 请到12号窗口", is said shorter, word by word, down to "A1000 12号" ("A1000->12"
+//   on an ASCII display): the number and the window always survive whole — they are what the
+//   resident looks for (areas that show calls must hold some wording of the longest call);
 // - any other text (a window's name, a notice, a clerk's name) is cut after the last whole
 //   character that fits, and the cut is reported so the manager can see it (the gateway
 //   reports the device in error with the detail), never shown blank in silence.
@@ -29,7 +29,8 @@ inline constexpr int kHighestWindow = 999;
 std::string callText(std::string_view ticket, int window);
 
 /// The wordings of a call, longest first, down to the shortest that still names both:
-/// "A1000 请到12号窗口", "A1000 到12号窗口", "A1000 12号窗口", "A1000 12号".
+/// "A1000 请到12号窗口", "A1000 到12号窗口", "A1000 12号窗口", "A1000 12号", and "A1000->12" for
+/// displays that show only ASCII.
 std::vector<std::string> callWordings(std::string_view ticket, int window);
 
 /// How a field may be fitted: a ticket number only whole; other text shortened by the rule.

@@ -1,6 +1,7 @@
 #pragma once
 // Register-map profiles: where a device kind keeps its holding registers and which codes it
 // uses. Profiles are data (devices/profiles/*.toml), so a vendor's variant is a new file.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -22,6 +23,7 @@ struct TextArea {
   std::uint16_t address = 0;
   std::uint16_t registers = 0;
   TextEncoding encoding = TextEncoding::Gb18030;
+  ByteOrder byteOrder = ByteOrder::HighFirst;  ///< the profile's [protocol] byte_order
   bool operator==(const TextArea&) const = default;
 };
 
@@ -35,8 +37,9 @@ struct WindowDisplayMap {
   std::uint16_t brightness = 0;
   /// Written last (in the same frame when the layout allows): the display shows the new
   /// content when it changes, and a health probe reads it back to see whether the display
-  /// still holds what was sent (it reads 0 after a power cycle).
-  std::uint16_t contentSeq = 0;
+  /// still holds what was sent (it reads 0 after a power cycle). Unset for a display without
+  /// a commit register: it shows what is written as it arrives.
+  std::optional<std::uint16_t> contentSeq;
   std::uint16_t brightnessMax = 15;
   std::map<Colour, std::uint16_t> colourValues;
   bool operator==(const WindowDisplayMap&) const = default;
@@ -51,7 +54,7 @@ struct MainStripMap {
   std::uint16_t scroll = 0;
   std::uint16_t scrollSpeed = 0;  ///< characters per second, 1..10
   std::uint16_t brightness = 0;
-  std::uint16_t contentSeq = 0;
+  std::optional<std::uint16_t> contentSeq;  ///< unset: no commit register (see WindowDisplayMap)
   std::uint16_t brightnessMax = 15;
   std::map<ScrollMode, std::uint16_t> scrollValues;
   bool operator==(const MainStripMap&) const = default;
@@ -107,9 +110,24 @@ struct EvalPadMap {
 
 using RegisterMap = std::variant<WindowDisplayMap, MainStripMap, KeypadMap, EvalPadMap>;
 
+/// How a vendor's device takes its frames ([protocol] of a profile; every key optional).
+struct WireProtocol {
+  /// 0x10 (write multiple registers, the default) or 0x06: one register per write frame, for
+  /// vendors that do not implement 0x10.
+  std::uint8_t writeFunction = 0x10;
+  /// Most registers one frame carries, reads and writes (1..123): longer writes are split.
+  std::uint16_t maxFrameRegisters = 123;
+  /// How long the device may take to answer; 0: the bus default (50 ms).
+  std::chrono::milliseconds turnaround{0};
+  /// Silence the line keeps after each exchange with this device before the next frame.
+  std::chrono::milliseconds interFrameDelay{0};
+  bool operator==(const WireProtocol&) const = default;
+};
+
 struct Profile {
   std::string name;  ///< e.g. "jiujin-window-display-v1"
   std::string description;
+  WireProtocol protocol;
   RegisterMap map;
   DeviceKind kind() const { return static_cast<DeviceKind>(map.index()); }
 };

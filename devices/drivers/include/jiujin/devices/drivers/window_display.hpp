@@ -43,7 +43,8 @@ struct WindowShown {
 };
 Expected<WindowShown> decodeWindowContent(const RegisterBlock& block, const WindowDisplayMap& map);
 
-/// The read a health probe makes: the content sequence alone.
+/// The read a health probe makes: the content sequence alone (the text's first register on a
+/// display without a commit register).
 RegisterRead windowContentSeqRead(const WindowDisplayMap& map);
 
 }  // namespace jiujin::devices::drivers

@@ -95,6 +95,7 @@ class DeviceGateway {
   void post(BusNews news);
   void update(const core::Hall& hall, const std::set<core::WindowNumber>& called, bool everything);
   void write(Slot& slot, BusPriority priority);
+  void submit(Slot& slot, const std::vector<drivers::RegisterWrite>& writes, BusPriority priority);
   void onPoll(const PollResult& poll);
   void onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, const PollResult& poll);
   void onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const PollResult& poll);

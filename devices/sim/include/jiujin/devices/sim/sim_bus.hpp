@@ -34,6 +34,7 @@ class SimBus {
     std::uint64_t answered = 0;  ///< replies it sent (bad or not)
     std::mt19937 garbage;        ///< seeded by address: the same garbage every run
     std::string lastShown;       ///< describeShown() when last recorded
+    std::optional<SimClock::time_point> lastReplyAt;  ///< when its last reply ended on the line
   };
 
   /// Opens the pseudo-terminal and publishes `link` → /dev/pts/N. The worker starts at once.
