@@ -77,6 +77,9 @@ struct ModbusTimeouts {
   std::chrono::milliseconds byte{20};
 };
 
+/// libmodbus opens and owns the tty of an RTU line (its own open, termios, select timing and
+/// tcflush): Modbus buses do not go through SerialPort, which serves the lines Jiujin drives
+/// byte by byte (the ticket printer). Only the settings type is shared (docs/devices.md).
 struct RtuLinkSettings {
   std::string port;  ///< a path: /dev/ttyUSB0, /dev/serial/by-id/…, or a pty (symlink) in tests
   SerialSettings serial;
