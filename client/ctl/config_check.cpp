@@ -1,10 +1,10 @@
 // `jiujinctl config check FILE`: the hall file and its catalog validated as the dispatcher
-// would load them, plus the device layer's check of each bus's response timeout.
+// would load them, plus the device layer's checks: each bus's response timeout and the profiles the hall names.
 #include <iostream>
 #include <memory>
 
 #include "jiujin/config/loader.hpp"
-#include "jiujin/devices/gateway/frame_timeout_check.hpp"
+#include "jiujin/devices/gateway/profile_check.hpp"
 #include "subcommands.hpp"
 
 namespace jiujin::ctl {
@@ -17,7 +17,7 @@ void addConfigCommands(CLI::App& app, Invocation& invocation) {
   check->add_option("file", *file)->required();
   runs(check, invocation, [file] {
     return config::checkConfigFile(*file, std::cout, [](const config::LoadResult& loaded) {
-      return devices::gateway::checkResponseTimeouts(loaded);
+      return devices::gateway::checkDeviceConfig(loaded);
     });
   });
 }

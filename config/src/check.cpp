@@ -7,10 +7,12 @@ namespace jiujin::config {
 
 int checkConfigFile(const std::filesystem::path& hallFile, std::ostream& out, const ExtraCheck& extra) {
   auto result = loadHallConfig(hallFile);
+  std::vector<Diagnostic> warnings;
   if (result.ok() && extra) {
-    result.errors = extra(result);
+    for (auto& d : extra(result)) (d.warning ? warnings : result.errors).push_back(std::move(d));
     if (!result.errors.empty()) result.config.reset();
   }
+  for (const auto& warning : warnings) out << warning << '\n';
   if (!result.ok()) {
     for (const auto& error : result.errors) out << error << '\n';
     out << fmt::format("{}: {} error{}, configuration not usable\n", hallFile.string(),

@@ -8,7 +8,7 @@
 namespace jiujin::config {
 
 std::string toString(const Diagnostic& d) {
-  return fmt::format("{}:{}:{}: error: {}", d.file.string(), d.line, d.column, d.message);
+  return fmt::format("{}:{}:{}: {}: {}", d.file.string(), d.line, d.column, d.warning ? "warning" : "error", d.message);
 }
 
 std::ostream& operator<<(std::ostream& out, const Diagnostic& d) {

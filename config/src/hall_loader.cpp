@@ -119,6 +119,7 @@ LoadResult loadHallConfig(const std::filesystem::path& hallFile) {
     return result;
   }
   for (const auto& bus : sources.buses) result.busTimeoutPlaces.push_back({bus.responseTimeout.line, bus.responseTimeout.column});
+  for (const auto& device : sources.devices) result.deviceProfilePlaces.push_back({device.profile.line, device.profile.column});
   result.config = std::move(config);
   return result;
 }

@@ -150,7 +150,7 @@ void readDevice(TableReader& t, HallConfig& config, Sources& sources) {
       transferAt = t.at("transfer_to");
     }
   }
-  sources.devices.push_back({t.at("id"), t.at("bus"), t.at("address"), t.at("window"), transferAt});
+  sources.devices.push_back({t.at("id"), t.at("bus"), t.at("address"), t.at("window"), transferAt, t.at("profile")});
   config.devices.push_back(std::move(device));
 }
 

@@ -32,6 +32,7 @@ struct DeviceSource {
   Position address;
   Position window;
   std::optional<Position> transferTo;  ///< where transfer_to's target is, when it is written
+  Position profile;  ///< where its profile is named (the device's table when it is not)
 };
 struct ClientSource {
   Position name;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -87,6 +88,14 @@ int main(int argc, char** argv) {
       std::cerr << "jiujin-devices: " << error->message << '\n';
       return 2;
     }
+  }
+  // A broken profile file stops the gateway only when a device names it (planGateway says
+  // which, with the file's line); otherwise it is set aside with a warning.
+  for (const auto& problem : profiles.problems()) {
+    const bool used = std::any_of(hall.devices.begin(), hall.devices.end(), [&](const config::DeviceConfig& d) {
+      return (d.profile.empty() ? std::string(config::defaultProfile(d.kind)) : d.profile) == problem.name;
+    });
+    if (!used) std::cerr << "jiujin-devices: warning: set aside, no device uses it: " << problem.message << '\n';
   }
   devices::gateway::PlanOptions planOptions;
   if (!runtimeDir.empty()) planOptions.runtimeDir = runtimeDir;

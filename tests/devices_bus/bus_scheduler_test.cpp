@@ -152,6 +152,92 @@ TEST(BusScheduler, AFailedWriteIsSentAgainUnlessNewerContentArrived) {
   EXPECT_EQ(sendAnswered(bus, t0).values, std::vector<std::uint16_t>{3});
 }
 
+TEST(BusScheduler, ADisplayThatRefusesWritesIsProbedWithTheWriteItRefused) {
+  // given a display that answers reads but refuses every write (exception 01)
+  const ModbusError refused{ModbusErrorKind::Exception, 1, "display-3: exception 1 (illegal function)"};
+  auto bus = windowThreeBus(HealthPolicy{2, 500ms, 10s});
+  bus.submitWrite("display-3", 0, {0xA001}, BusPriority::CallDisplay, t0);
+  for (int i = 0; i < 2; ++i) {
+    auto frame = bus.next(t0);
+    ASSERT_TRUE(frame);
+    EXPECT_EQ(frame->kind, Frame::Kind::Write) << "a refused write goes again, like a timed-out one";
+    bus.complete(*frame, refused, t0);
+  }
+  // then it is in error, and its probe is the held write, not a read it would answer
+  const auto health = bus.health("display-3");
+  EXPECT_FALSE(health->online);
+  EXPECT_TRUE(health->refusing);
+  EXPECT_FALSE(bus.next(t0 + 499ms));
+  auto probe = bus.next(t0 + 500ms);
+  ASSERT_TRUE(probe);
+  EXPECT_EQ(probe->kind, Frame::Kind::Write);
+  EXPECT_EQ(probe->values, std::vector<std::uint16_t>{0xA001});
+  bus.complete(*probe, refused, t0 + 500ms);
+  EXPECT_EQ(bus.nextDueAt(), t0 + 1500ms) << "backed off";
+  EXPECT_EQ(bus.pendingWrites(), 1u) << "still held";
+}
+
+TEST(BusScheduler, AKeypadThatRefusesItsPollIsProbedWithThatRead) {
+  const ModbusError refused{ModbusErrorKind::Exception, 2, "keypad-3: exception 2 (illegal data address)"};
+  auto bus = windowThreeBus(HealthPolicy{1, 500ms, 10s});
+  bus.addPollJob({"keypad-3", 0x100, 9, BusPriority::KeypadPoll, 100ms}, t0);
+  auto poll = bus.next(t0);
+  ASSERT_TRUE(poll);
+  bus.complete(*poll, refused, t0);
+  auto probe = bus.next(t0 + 500ms);
+  ASSERT_TRUE(probe);
+  EXPECT_EQ(probe->kind, Frame::Kind::Probe);
+  EXPECT_EQ(probe->address, 0x100);
+  EXPECT_EQ(probe->count, 9);
+}
+
+// A vendor's display whose commit register is apart from its text: two frames for one content.
+const std::vector<WriteBlock> kTextThenCommit{{0x0010, {0x0041, 0x0030}}, {0x0030, {7}}};
+
+TEST(BusScheduler, FramesOfOneWriteGoInOrderTextBeforeCommit) {
+  auto bus = windowThreeBus();
+  ASSERT_TRUE(bus.submitWrites("display-3", kTextThenCommit, BusPriority::CallDisplay, t0));
+  EXPECT_EQ(sendAnswered(bus, t0).address, 0x0010);
+  EXPECT_EQ(sendAnswered(bus, t0).address, 0x0030);
+  EXPECT_FALSE(bus.next(t0));
+}
+
+TEST(BusScheduler, AFailedTextFrameIsSentAgainAndThenItsCommitNeverTheCommitFirst) {
+  auto bus = windowThreeBus(HealthPolicy{3, 500ms, 10s});
+  bus.submitWrites("display-3", kTextThenCommit, BusPriority::CallDisplay, t0);
+  auto text = bus.next(t0);
+  ASSERT_TRUE(text);
+  bus.complete(*text, timeout, t0);  // the text frame is lost
+  EXPECT_EQ(sendAnswered(bus, t0 + 1ms).address, 0x0010) << "the text again";
+  EXPECT_EQ(sendAnswered(bus, t0 + 2ms).address, 0x0030) << "then its commit";
+  EXPECT_FALSE(bus.next(t0 + 3ms));
+}
+
+TEST(BusScheduler, AFailedCommitSendsTheTextAgainBeforeTheCommit) {
+  auto bus = windowThreeBus(HealthPolicy{3, 500ms, 10s});
+  bus.submitWrites("display-3", kTextThenCommit, BusPriority::CallDisplay, t0);
+  sendAnswered(bus, t0);
+  auto commit = bus.next(t0);
+  ASSERT_TRUE(commit);
+  bus.complete(*commit, timeout, t0);
+  EXPECT_EQ(sendAnswered(bus, t0).address, 0x0010);
+  EXPECT_EQ(sendAnswered(bus, t0).address, 0x0030);
+}
+
+TEST(BusScheduler, NewContentWhileTheTextIsOnTheWireGoesOutWholeAfterIt) {
+  auto bus = windowThreeBus();
+  bus.submitWrites("display-3", kTextThenCommit, BusPriority::CallDisplay, t0);
+  auto oldText = bus.next(t0);
+  ASSERT_TRUE(oldText);
+  const std::vector<WriteBlock> newer{{0x0010, {0x0042, 0x0031}}, {0x0030, {8}}};
+  bus.submitWrites("display-3", newer, BusPriority::CallDisplay, t0);
+  bus.complete(*oldText, std::nullopt, t0);
+  const auto text = sendAnswered(bus, t0);
+  EXPECT_EQ(text.values, (std::vector<std::uint16_t>{0x0042, 0x0031})) << "the old commit is not sent";
+  EXPECT_EQ(sendAnswered(bus, t0).values, std::vector<std::uint16_t>{8});
+  EXPECT_FALSE(bus.next(t0));
+}
+
 TEST(BusScheduler, UnknownDevicesAndBadAddressesAreRefused) {
   BusScheduler bus;
   EXPECT_FALSE(bus.addDevice({"display-1", 300}));

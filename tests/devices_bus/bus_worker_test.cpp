@@ -135,6 +135,47 @@ TEST(BusWorker, AReplyLostAfterAnAbsentSlaveIsChargedToTheAbsentSlave) {
   EXPECT_EQ(bus.worker->statistics().absentSlaveRetries, 1u);
 }
 
+TEST(BusWorker, ALateReplyAfterAnotherSlavesTimeoutIsChargedToThatSlave) {
+  // given pad 9 answers only after its master gave up: its reply lands in the next exchange
+  Observer seen;
+  Bus bus(HealthPolicy{1, 10s, 10s}, seen.callbacks());
+  bus.link->setSilent(9, true);
+  bus.link->swallowAfterSilentSlave(ModbusErrorKind::BadFrame);
+  bus.worker->addDevice({"pad-9", 9});
+  bus.worker->addDevice({"keypad-1", 1});
+  bus.worker->submitWrite("pad-9", 0, {1}, BusPriority::CallDisplay);
+  ASSERT_TRUE(bus.link->waitForFrames(1, kBound));
+  bus.worker->addPollJob({"keypad-1", 0x100, 1, BusPriority::KeypadPoll, 1h});
+  // then the keypad, whose exchange saw pad 9's reply, is asked again and stays healthy
+  ASSERT_TRUE(seen.waitFor([&] { return !seen.polls.empty(); }));
+  EXPECT_FALSE(seen.polls.front().error) << seen.polls.front().error->message;
+  const auto keypad = bus.worker->health("keypad-1");
+  EXPECT_TRUE(keypad->online);
+  EXPECT_EQ(keypad->counters.badFrames, 0u);
+  EXPECT_FALSE(bus.worker->health("pad-9")->online);
+  EXPECT_EQ(bus.worker->statistics().absentSlaveRetries, 1u);
+}
+
+TEST(BusWorker, AVendorsDeviceGetsItsFunctionItsTurnaroundAndItsSilence) {
+  // given a display whose profile says: 0x06 only, 300 ms to answer, 60 ms of silence after
+  Bus bus;
+  BusDevice vendor{"display-5", 5, 0, 1, 300ms, 60ms};
+  bus.worker->addDevice(vendor);
+  bus.worker->addDevice({"keypad-1", 1});
+  bus.worker->submitWrites("display-5", {{0, {0x3041}, 0x06}, {1, {0x3130}, 0x06}}, BusPriority::CallDisplay);
+  bus.worker->submitWrite("keypad-1", 9, {7}, BusPriority::Background);
+  ASSERT_TRUE(bus.link->waitForFrames(3, kBound));
+  const auto sent = bus.link->sent();
+  // then its writes go as 0x06, asked with its turnaround, and the line keeps quiet after each
+  EXPECT_EQ(sent[0].function, '1');
+  EXPECT_EQ(sent[1].function, '1');
+  EXPECT_EQ(sent[0].turnaround, 300ms);
+  EXPECT_EQ(sent[2].slave, 1);
+  EXPECT_EQ(sent[2].turnaround, 0ms) << "other devices keep the link's own";
+  EXPECT_GE(sent[1].at - sent[0].at, 60ms);
+  EXPECT_GE(sent[2].at - sent[1].at, 60ms);
+}
+
 TEST(BusWorker, PollResultsComeBackThroughTheCallback) {
   Observer seen;
   Bus bus({}, seen.callbacks());

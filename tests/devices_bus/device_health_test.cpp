@@ -33,11 +33,39 @@ TEST(DeviceHealth, AnAnswerInBetweenResetsTheFailureCount) {
   EXPECT_EQ(health.consecutiveFailures(), 2);
 }
 
-TEST(DeviceHealth, AModbusExceptionIsAnAnswerNotAFailure) {
-  DeviceHealth health(HealthPolicy{1, 500ms, 10s});
+TEST(DeviceHealth, ExceptionRepliesTakeTheDeviceOffTheLineAsRefusing) {
+  // given a display that answers every write with an exception (it takes only another function)
+  DeviceHealth health(HealthPolicy{3, 500ms, 10s});
   EXPECT_EQ(health.record(illegalAddress, t0), HealthChange::None);
-  EXPECT_TRUE(health.online());
-  EXPECT_EQ(health.counters().exceptions, 1u);
+  EXPECT_EQ(health.record(illegalAddress, t0), HealthChange::None);
+  // then the third refusal takes it off the line, in error rather than offline, with backoff
+  EXPECT_EQ(health.record(illegalAddress, t0), HealthChange::WentOffline);
+  EXPECT_FALSE(health.online());
+  EXPECT_TRUE(health.refusing());
+  EXPECT_EQ(health.nextProbeAt(), t0 + 500ms);
+  EXPECT_EQ(health.counters().exceptions, 3u);
+  EXPECT_EQ(health.counters().lastError, illegalAddress.message);
+}
+
+TEST(DeviceHealth, ADeviceThatStopsAnsweringWhileRefusingIsOfflineNotInError) {
+  DeviceHealth health(HealthPolicy{1, 500ms, 10s});
+  health.record(illegalAddress, t0);
+  EXPECT_TRUE(health.refusing());
+  health.record(timeout, t0 + 500ms);
+  EXPECT_FALSE(health.refusing());
+  EXPECT_FALSE(health.online());
+}
+
+TEST(DeviceHealth, ADeviceThatFailsAgainSoonAfterComingBackKeepsItsBackoff) {
+  DeviceHealth health(HealthPolicy{1, 500ms, 4s});
+  health.record(illegalAddress, t0);                   // off: probe after 500 ms
+  health.record(illegalAddress, t0 + 500ms);            // still: 1 s
+  health.record(std::nullopt, t0 + 1500ms);             // a probe is taken: back
+  health.record(illegalAddress, t0 + 1600ms);           // and refused again at once
+  EXPECT_EQ(health.probeInterval(), 2s);                // not 500 ms again: it flaps
+  health.record(std::nullopt, t0 + 3600ms);             // back, and this time it stays
+  health.record(illegalAddress, t0 + 3600ms + 5s);      // a new fault long after
+  EXPECT_EQ(health.probeInterval(), 500ms);
 }
 
 TEST(DeviceHealth, ProbingBacksOffByDoublingUpToTheLimit) {

@@ -15,10 +15,12 @@
 namespace jiujin::devices::testing {
 
 struct SentFrame {
-  char function;  // 'R' read, 'W' write
+  char function;  // 'R' read, 'W' write (0x10), '1' write one register (0x06)
   int slave;
   int address;
   std::vector<std::uint16_t> values;
+  std::chrono::steady_clock::time_point at{};  ///< when it went on the wire
+  std::chrono::milliseconds turnaround{0};     ///< the link's device turnaround then
 };
 
 class FakeModbusLink final : public ModbusLink {
@@ -34,8 +36,8 @@ class FakeModbusLink final : public ModbusLink {
     return {};
   }
   ModbusResult<void> writeRegister(int slave, int address, std::uint16_t value) override {
-    const std::uint16_t one[] = {value};
-    return writeRegisters(slave, address, one);
+    if (auto error = onWire({'1', slave, address, {value}})) return *error;
+    return {};
   }
 
   /// The next frame stays on the wire until release().
@@ -57,10 +59,12 @@ class FakeModbusLink final : public ModbusLink {
     if (silent) silent_.insert(slave); else silent_.erase(slave);
   }
   /// Like a libmodbus RTU server: after a request to a silent slave, the next request
-  /// to anyone is swallowed once.
-  void swallowAfterSilentSlave() {
+  /// to anyone is swallowed once (Timeout) — or answered first by the silent slave's late
+  /// reply (BadFrame).
+  void swallowAfterSilentSlave(ModbusErrorKind outcome = ModbusErrorKind::Timeout) {
     std::lock_guard lock(mutex_);
     swallowAfterSilent_ = true;
+    swallowOutcome_ = outcome;
   }
   bool waitForFrames(std::size_t count, std::chrono::milliseconds bound) {
     std::unique_lock lock(mutex_);
@@ -88,13 +92,16 @@ class FakeModbusLink final : public ModbusLink {
       released_ = false;
     }
     const int slave = frame.slave;
+    frame.at = std::chrono::steady_clock::now();
+    frame.turnaround = deviceTurnaround_;
     sent_.push_back(std::move(frame));
     changed_.notify_all();
     --inFlight_;
     const bool silent = silent_.contains(slave);
     const bool swallowed = swallowNext_ && !silent;
     swallowNext_ = swallowAfterSilent_ && silent;
-    if (silent || swallowed) return ModbusError{ModbusErrorKind::Timeout, 0, "fake: no reply"};
+    if (silent) return ModbusError{ModbusErrorKind::Timeout, 0, "fake: no reply"};
+    if (swallowed) return ModbusError{swallowOutcome_, 0, "fake: the line's next reply was not this one"};
     return std::nullopt;
   }
 
@@ -105,6 +112,7 @@ class FakeModbusLink final : public ModbusLink {
   std::set<int> silent_;
   bool holdNext_ = false, holding_ = false, released_ = false;
   bool swallowAfterSilent_ = false, swallowNext_ = false;
+  ModbusErrorKind swallowOutcome_ = ModbusErrorKind::Timeout;
   std::atomic<int> inFlight_{0};
   std::atomic<int> mostInFlight_{0};
 };

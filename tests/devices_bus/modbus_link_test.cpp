@@ -1,6 +1,10 @@
 // ModbusLink against real libmodbus servers: RTU on a pseudo-terminal, TCP on 127.0.0.1.
 #include "jiujin/devices/modbus_link.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "modbus_test_server.hpp"
@@ -15,6 +19,18 @@ using testing::ScratchDir;
 using Registers = std::vector<std::uint16_t>;
 
 constexpr auto kBound = 5s;
+
+// Bytes written to a pty's master reach its slave side a moment later (the kernel moves them
+// on its own): waits until the line holds input for the link to read. Another descriptor of
+// the same terminal sees the same input queue; poll() does not consume it.
+bool waitUntilReadable(const std::string& path, std::chrono::milliseconds bound) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) return false;
+  pollfd ready{fd, POLLIN, 0};
+  const bool readable = ::poll(&ready, 1, static_cast<int>(bound.count())) == 1;
+  ::close(fd);
+  return readable;
+}
 
 std::unique_ptr<ModbusLink> rtuLinkTo(const std::string& path) {
   return makeRtuLink(RtuLinkSettings{path, SerialSettings{}, ModbusTimeouts{100ms, 20ms}});
@@ -92,7 +108,29 @@ TEST(ModbusLink, AModbusExceptionCarriesItsCode) {
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().kind, ModbusErrorKind::Exception);
   EXPECT_EQ(read.error().exceptionCode, 2);  // illegal data address
-  EXPECT_FALSE(isDeviceFailure(read.error()));
+  EXPECT_TRUE(isDeviceFailure(read.error())) << "a device that refuses what it is asked is not working";
+}
+
+TEST(ModbusLink, AReplyThatCameAfterItsMasterGaveUpIsNotTakenAsTheNextAnswer) {
+  ScratchDir dir;
+  auto server = ModbusTestServer::onPty(7, dir.file("bus1"));
+  auto link = makeRtuLink(RtuLinkSettings{server->linkPath(), SerialSettings{115200, 8, Parity::None, 1},
+                                          ModbusTimeouts{60ms, 20ms, 10ms}});
+  // given a reply that arrives after the link timed out, and is left on the line
+  server->setRegister(0x20, 1);
+  server->setReplyDelay(150ms);
+  auto late = link->readHoldingRegisters(7, 0x20, 1);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().kind, ModbusErrorKind::Timeout);
+  ASSERT_TRUE(server->waitForReplies(1, kBound));
+  ASSERT_TRUE(waitUntilReadable(server->linkPath(), kBound)) << "the late reply reached the line";
+  // when the same registers, changed meanwhile, are read again
+  server->setReplyDelay(0ms);
+  server->setRegister(0x20, 2);
+  auto read = link->readHoldingRegisters(7, 0x20, 1);
+  // then the answer is the new one, not the stale reply
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read.value(), Registers{2});
 }
 
 TEST(ModbusLink, AMissingPortIsPortGoneAndNamesThePort) {

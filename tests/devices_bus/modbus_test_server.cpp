@@ -142,6 +142,13 @@ void ModbusTestServer::answer(_modbus* context, int length, const std::uint8_t* 
     lock.lock();
   }
   modbus_reply(context, request, length, mapping_);
+  ++replies_;
+  changed_.notify_all();
+}
+
+bool ModbusTestServer::waitForReplies(std::uint64_t count, std::chrono::milliseconds bound) {
+  std::unique_lock lock(mutex_);
+  return changed_.wait_for(lock, bound, [&] { return replies_ >= count; });
 }
 
 void ModbusTestServer::setReplyDelay(std::chrono::milliseconds delay) {

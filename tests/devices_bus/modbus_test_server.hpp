@@ -36,6 +36,8 @@ class ModbusTestServer {
   /// Requests received (answered or not).
   std::uint64_t requests() const;
   bool waitForRequests(std::uint64_t count, std::chrono::milliseconds bound);
+  /// Waits (bounded) until `count` replies have been written to the line.
+  bool waitForReplies(std::uint64_t count, std::chrono::milliseconds bound);
 
   /// While silent, requests are read and dropped: the master times out.
   void setSilent(bool silent);
@@ -67,6 +69,7 @@ class ModbusTestServer {
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::uint64_t requests_ = 0;  // guarded by mutex_
+  std::uint64_t replies_ = 0;   // guarded by mutex_
   bool silent_ = false;         // guarded by mutex_
   std::chrono::milliseconds replyDelay_{0};  // guarded by mutex_
   std::thread thread_;

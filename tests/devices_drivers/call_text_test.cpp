@@ -32,36 +32,64 @@ TextArea utf16(std::uint16_t registers) { return TextArea{0, registers, TextEnco
 
 TEST(CallText, TheFullWordingIsKeptWhereItFits) {
   EXPECT_EQ(callText("A1000", 12), "A1000 请到12号窗口");
-  EXPECT_EQ(fitText(callText("A1000", 12), gb18030(12)).value(), "A1000 请到12号窗口");
+  const auto fitted = fitText(callText("A1000", 12), gb18030(12)).value();
+  EXPECT_EQ(fitted.text, "A1000 请到12号窗口");
+  EXPECT_FALSE(fitted.cut);
 }
 
 TEST(CallText, AFourDigitNumberOnAUtf16DisplayLosesWordsNotDigits) {
   // 12 UTF-16 registers hold 12 characters: "A001 请到12号窗口" has 12, "A1000 …" 13.
-  EXPECT_EQ(fitText(callText("A001", 12), utf16(12)).value(), "A001 请到12号窗口");
-  EXPECT_EQ(fitText(callText("A1000", 12), utf16(12)).value(), "A1000 到12号窗口");
+  EXPECT_EQ(fitText(callText("A001", 12), utf16(12))->text, "A001 请到12号窗口");
+  EXPECT_EQ(fitText(callText("A1000", 12), utf16(12))->text, "A1000 到12号窗口");
 }
 
-TEST(CallText, NarrowerAreasGetShorterWordingsDownToTheNumberAlone) {
+TEST(CallText, NarrowerAreasGetShorterWordingsTheNumberAndTheWindowAlwaysWhole) {
   const std::map<std::uint16_t, std::string> expected{
-      {9, "A1000 请到12号窗口"}, {8, "A1000 到12号窗口"}, {7, "A1000 12号窗口"},
-      {6, "A1000 12号"},        {5, "A1000 12号"},      {3, "A1000"}};
+      {9, "A1000 请到12号窗口"}, {8, "A1000 到12号窗口"}, {7, "A1000 12号窗口"}, {6, "A1000 12号"}, {5, "A1000 12号"}};
   for (const auto& [registers, wording] : expected) {
     const auto fitted = fitText(callText("A1000", 12), gb18030(registers));
     ASSERT_TRUE(fitted.ok()) << registers << " registers: " << fitted.error().message;
-    EXPECT_EQ(fitted.value(), wording) << registers << " registers";
+    EXPECT_EQ(fitted->text, wording) << registers << " registers";
+    EXPECT_FALSE(fitted->cut) << "a call said shorter is the rule, not a cut";
   }
 }
 
-TEST(CallText, AnAreaTooSmallForTheNumberIsTextTooLong) {
-  const auto fitted = fitText(callText("A1000", 12), gb18030(2));
+TEST(CallText, AnAreaTooSmallForTheNumberAndTheWindowIsTextTooLong) {
+  // "A1000 12号" is 10 bytes: never "A1000" alone, which would not say where to go
+  const auto fitted = fitText(callText("A1000", 12), gb18030(4));
   ASSERT_FALSE(fitted.ok());
   EXPECT_EQ(fitted.error().code, CodecErrorCode::TextTooLong);
 }
 
-TEST(CallText, OtherTextIsNeverCut) {
+TEST(CallText, OtherTextIsCutAfterTheLastWholeCharacterAndSaysSo) {
   const auto fitted = fitText("城关街道便民服务中心综合受理", gb18030(12));
+  ASSERT_TRUE(fitted.ok());
+  EXPECT_EQ(fitted->text, "城关街道便民服务中心综合");
+  EXPECT_TRUE(fitted->cut);
+  // never half a character: 23 bytes of room hold 11 two-byte characters and an ASCII one
+  EXPECT_EQ(fitText("窗口A受理一二三四五六七八九", TextArea{0, 8, TextEncoding::Gb18030})->text, "窗口A受理一二三");
+  EXPECT_EQ(fitText("窗口A受理一二三四五六七八九", utf16(5))->text, "窗口A受理");
+}
+
+TEST(CallText, ATicketNumberIsNeverCut) {
+  const auto fitted = fitText("AB99999", gb18030(3), TextFit::Whole);
   ASSERT_FALSE(fitted.ok());
   EXPECT_EQ(fitted.error().code, CodecErrorCode::TextTooLong);
+}
+
+TEST(CallText, EncodersReportWhatTheyCut) {
+  const auto strip = test_support::shippedMap<MainStripMap>("jiujin-main-strip-v1");
+  const std::string notice = "午间不间断服务，办事群众请于十二点至十四点到综合受理窗口取号办理，谢谢合作";  // 35 characters
+  TextCuts cuts;
+  const auto writes = encodeStripContent(StripContent{{callText("A001", 3)}, notice, ScrollMode::Scrolling, 3, {}}, strip, 1, &cuts);
+  ASSERT_TRUE(writes.ok()) << writes.error().message;
+  ASSERT_EQ(cuts.size(), 1u);
+  EXPECT_EQ(cuts.front().field, "notice");
+  EXPECT_EQ(cuts.front().shown, "午间不间断服务，办事群众请于十二点至十四点到综合受理窗口取号办理");
+  const auto shown = decodeStripContent(RegisterBlock{0, applied(writes.value())}, strip);
+  EXPECT_EQ(shown->content.notice, cuts.front().shown);
+  EXPECT_EQ(shown->content.lines.front(), "A001 请到3号窗口");
+  EXPECT_NE(describeCuts(cuts).find("notice \""), std::string::npos) << describeCuts(cuts);
 }
 
 TEST(CallText, AWindowDisplayTooNarrowShowsTheCallShorterInsteadOfRefusingIt) {
@@ -103,6 +131,27 @@ TEST(ShippedProfiles, EveryAreaThatShowsANumberShowsTheLongestOneWhole) {
   ASSERT_TRUE(prompted.ok()) << prompted.error().message;
   const auto padRegs = applied(prompted.value());
   EXPECT_EQ(decodePadPrompt(RegisterBlock{0, padRegs}, pad)->ticket, number);
+}
+
+TEST(ShippedProfiles, ADisplayWhoseTextCannotHoldTheShortestLongestCallIsRefused) {
+  const auto p = parseProfile(R"(
+    name = "tiny-display"
+    kind = "window_display"
+    [text]
+    address = 0
+    registers = 5
+    encoding = "gb18030"
+    [registers]
+    colour = 5
+    blink = 6
+    brightness = 7
+    content_seq = 8
+    [values]
+    brightness_max = 15
+    colour = { red = 1, green = 2, yellow = 3 }
+  )", "tiny-display.toml");
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.error().message.find("AB9999 999号"), std::string::npos) << p.error().message;
 }
 
 TEST(ShippedProfiles, AProfileWhoseNumberAreaCannotHoldFourDigitsIsRefused) {

@@ -69,6 +69,38 @@ TEST(Keypad, KeypadThatRestartsNumberingAfterPowerCycleIsStillHeard) {
   EXPECT_EQ(deduper.fresh(std::vector<KeyEvent>{{1, Key::CallNext, 1}}).size(), 1u);
 }
 
+TEST(Keypad, PressesAfterAConfirmedAcknowledgementAreNewEvenUnderNumbersSeenBefore) {
+  // given four presses handled and their acknowledgement answered
+  KeyEventDeduper deduper;
+  const std::vector<KeyEvent> before{{1, Key::CallNext, 1}, {2, Key::CallNext, 1}, {3, Key::CallNext, 1},
+                                     {4, Key::CallNext, 1}};
+  ASSERT_EQ(deduper.fresh(before).size(), 4u);
+  deduper.acknowledged(4);
+  // when the keypad, power-cycled, numbers its presses from 1 again
+  // then every one of them is a new press
+  EXPECT_EQ(deduper.fresh(std::vector<KeyEvent>{{1, Key::CallNext, 1}}).size(), 1u);
+  EXPECT_EQ(deduper.fresh(std::vector<KeyEvent>{{1, Key::CallNext, 1}, {2, Key::Recall, 2}}).size(), 1u);
+}
+
+TEST(Keypad, AnAcknowledgementConfirmsOnlyTheEventsUpToItsSequence) {
+  KeyEventDeduper deduper;
+  (void)deduper.fresh(std::vector<KeyEvent>{{1, Key::CallNext, 1}});
+  (void)deduper.fresh(std::vector<KeyEvent>{{1, Key::CallNext, 1}, {2, Key::Start, 3}});
+  deduper.acknowledged(1);  // the ack of 2 is still on its way: 2 is still in the FIFO
+  EXPECT_TRUE(deduper.fresh(std::vector<KeyEvent>{{2, Key::Start, 3}}).empty());
+  EXPECT_EQ(deduper.unacknowledged(), (std::deque<std::uint16_t>{2}));
+}
+
+TEST(Keypad, RestartedKeypadWhoseAcknowledgementWasLostIsStillHeard) {
+  // given presses 3 and 4 handled, their acknowledgement never answered
+  KeyEventDeduper deduper;
+  (void)deduper.fresh(std::vector<KeyEvent>{{3, Key::CallNext, 1}, {4, Key::Complete, 4}});
+  // when the keypad shows 1, 2, 3: numbers that went backwards (3 after an unknown 1)
+  const auto fresh = deduper.fresh(std::vector<KeyEvent>{{1, Key::CallNext, 1}, {2, Key::Start, 3}, {3, Key::Recall, 2}});
+  // then it restarted: all three are new
+  EXPECT_EQ(fresh.size(), 3u);
+}
+
 TEST(Keypad, SmallDisplayHoldsNumberAndWaitingCount) {
   const auto writes = encodeKeypadDisplay(KeypadDisplay{"A001", 12}, kMap);
   ASSERT_TRUE(writes.ok());

@@ -38,7 +38,7 @@ TEST(Profile, VendorVariantMovesRegistersWithoutNewCode) {
     kind = "window_display"
     [text]
     address = 0x0100
-    registers = 8
+    registers = 12
     encoding = "utf16"
     [registers]
     colour = 0x0010
@@ -51,7 +51,7 @@ TEST(Profile, VendorVariantMovesRegistersWithoutNewCode) {
   )", "vendor-x.toml");
   ASSERT_TRUE(p.ok()) << p.error().message;
   const auto& map = std::get<WindowDisplayMap>(p->map);
-  EXPECT_EQ(map.text, (TextArea{0x0100, 8, TextEncoding::Utf16Be}));
+  EXPECT_EQ(map.text, (TextArea{0x0100, 12, TextEncoding::Utf16Be}));
   EXPECT_EQ(map.colourValues.at(Colour::Green), 1);
 }
 
@@ -122,4 +122,48 @@ TEST(Profile, RatingNumbersFollowTheNationalScaleOneIsBest) {
   EXPECT_STREQ(ratingLabel(*ratingFromNumber(5)), "非常不满意");
   EXPECT_FALSE(ratingFromNumber(0));
   EXPECT_FALSE(ratingFromNumber(6));
+}
+
+TEST(Profile, ProtocolKeysDescribeHowAVendorsDeviceTakesFrames) {
+  const auto p = parseProfile(R"(
+    name = "vendor-y-display"
+    kind = "window_display"
+    [protocol]
+    write_function = 0x06
+    byte_order = "low_first"
+    max_frame_registers = 8
+    turnaround_ms = 300
+    inter_frame_delay_ms = 20
+    [text]
+    address = 0
+    registers = 12
+    encoding = "gb18030"
+    [registers]
+    colour = 12
+    blink = 13
+    brightness = 14
+    [values]
+    brightness_max = 15
+    colour = { red = 1, green = 2, yellow = 3 }
+  )", "vendor-y.toml");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->protocol, (WireProtocol{0x06, 8, std::chrono::milliseconds(300), std::chrono::milliseconds(20)}));
+  const auto& map = std::get<WindowDisplayMap>(p->map);
+  EXPECT_EQ(map.text.byteOrder, ByteOrder::LowFirst);
+  EXPECT_FALSE(map.contentSeq) << "a display without a commit register";
+}
+
+TEST(Profile, AProtocolMistakeIsRefusedAtItsLine) {
+  const auto p = parseProfile("name = \"k\"\nkind = \"keypad\"\n[protocol]\nmax_frame_registers = 4\n"
+                              "[fifo]\ncount = 0\nfirst_entry = 1\ndepth = 4\nack = 9\n"
+                              "[display]\ncurrent_number = { address = 10, registers = 4, encoding = \"gb18030\" }\n"
+                              "waiting_count = 14\n[keys]\ncall_next = 1\nrecall = 2\nstart = 3\ncomplete = 4\n"
+                              "no_show = 5\ntransfer = 6\npause_resume = 7\nrequest_evaluation = 8\n",
+                              "k.toml");
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().line, 4);
+  EXPECT_NE(p.error().message.find("FIFO read (9 registers)"), std::string::npos) << p.error().message;
+  const auto q = parseProfile("name = \"d\"\nkind = \"window_display\"\n[protocol]\nwrite_functon = 6\n", "d.toml");
+  ASSERT_FALSE(q.ok());
+  EXPECT_NE(q.error().message.find("write_functon"), std::string::npos) << q.error().message;
 }

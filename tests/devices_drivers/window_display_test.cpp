@@ -44,11 +44,13 @@ TEST(WindowDisplay, PausedShowsZanTingFuWuInRed) {
   EXPECT_EQ(content.colour, Colour::Red);
 }
 
-TEST(WindowDisplay, TextWiderThanTheDisplayIsRefused) {
-  WindowContent content{"请A001号到第3号窗口办理业务", Colour::Red, false, {}};
-  const auto writes = encodeWindowContent(content, kMap, 1);
-  ASSERT_FALSE(writes.ok());
-  EXPECT_EQ(writes.error().code, CodecErrorCode::TextTooLong);
+TEST(WindowDisplay, TextWiderThanTheDisplayIsCutAtACharacterAndTheCutIsReported) {
+  WindowContent content{"请A001号到第3号窗口办理业务", Colour::Red, false, {}};  // 27 bytes, the area holds 24
+  TextCuts cuts;
+  const auto writes = encodeWindowContent(content, kMap, 1, &cuts);
+  ASSERT_TRUE(writes.ok()) << writes.error().message;
+  ASSERT_EQ(cuts.size(), 1u);
+  EXPECT_EQ(cuts.front(), (TextCut{"text", content.text, "请A001号到第3号窗口办理"}));
 }
 
 TEST(WindowDisplay, BrightnessAboveTheProfileMaximumIsRefused) {

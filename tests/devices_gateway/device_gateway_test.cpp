@@ -22,6 +22,17 @@ class RecordedRequests : public RequestSink {
     for (const auto& r : sent) n += r.type() == type;
     return n;
   }
+  /// The status of the newest device_report for `device`, empty if none.
+  std::string lastStatus(const std::string& device) const {
+    for (auto r = sent.rbegin(); r != sent.rend(); ++r)
+      if (r->type() == "device_report" && r->body["device"] == device) return r->body["status"];
+    return {};
+  }
+  std::string lastDetail(const std::string& device) const {
+    for (auto r = sent.rbegin(); r != sent.rend(); ++r)
+      if (r->type() == "device_report" && r->body["device"] == device) return r->body.value("detail", "");
+    return {};
+  }
   bool reported(const std::string& device, const std::string& status) const {
     for (const auto& r : sent)
       if (r.type() == "device_report" && r.body["device"] == device && r.body["status"] == status) return true;
@@ -32,11 +43,18 @@ class RecordedRequests : public RequestSink {
 
 class GatewayOnSimulator : public ::testing::Test {
  protected:
+  /// Lets a test change the hall's devices before anything starts (another vendor's profile).
+  virtual void adapt(config::HallConfig&) {}
+
   void SetUp() override {
     auto hallConfig = testing::townshipHall();
     for (auto& bus : hallConfig.buses) bus.baud = 115200;
+    adapt(hallConfig);
     ASSERT_FALSE(profiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
     ASSERT_FALSE(simProfiles.loadDirectory(testing::sourceDir() / "devices/profiles"));
+    // Vendor variants (not shipped) that the cross-tests use too.
+    ASSERT_FALSE(profiles.loadDirectory(testing::sourceDir() / "tests/devices_sim/profiles"));
+    ASSERT_FALSE(simProfiles.loadDirectory(testing::sourceDir() / "tests/devices_sim/profiles"));
     std::vector<sim::SimBusConfig> buses;
     for (const auto& b : hallConfig.buses) buses.push_back({b.id, b.baud, b.parity, b.dataBits, b.stopBits});
     std::vector<sim::SimDeviceConfig> devices;
@@ -129,6 +147,29 @@ TEST_F(GatewayOnSimulator, KeypadPressIsSentOnceAsItsWindowsCommandAndAcknowledg
   EXPECT_EQ(requests.count("call_next"), 1);
 }
 
+TEST_F(GatewayOnSimulator, KeypadPressesAreHeardAfterThePowerCycleOfTheKeypad) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  // Press and wait for each call: the keypad's FIFO holds four presses.
+  auto pressAndWaitForCall = [&](int calls) {
+    return simulator->press("w3-keypad", "call_next").ok() &&
+           pumpUntil([&] { return requests.count("call_next") == calls; });
+  };
+  // given four presses handled and acknowledged
+  for (int i = 1; i <= 4; ++i) ASSERT_TRUE(pressAndWaitForCall(i)) << "press " << i << ": " << shown("w3-keypad");
+  ASSERT_TRUE(pumpUntil([&] { return shown("w3-keypad").find("pending=0") != std::string::npos; }));
+  // when the keypad is unplugged and plugged back in (it numbers its presses from 1 again)
+  ASSERT_FALSE(simulator->injectFault("w3-keypad", sim::Fault::Absent));
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("w3-keypad") == "offline"; }));
+  ASSERT_FALSE(simulator->clearFault("w3-keypad"));
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("w3-keypad") == "online"; }));
+  // then five presses are five calls
+  for (int i = 5; i <= 9; ++i) ASSERT_TRUE(pressAndWaitForCall(i)) << "press " << i << ": " << shown("w3-keypad");
+  const auto polled = requestsTo("w3-keypad");
+  ASSERT_TRUE(pumpUntil([&] { return requestsTo("w3-keypad") >= polled + 3; }));
+  EXPECT_EQ(requests.count("call_next"), 9);
+}
+
 TEST_F(GatewayOnSimulator, PadRatingIsSentAsOneEvaluateAndASecondPressIsIgnored) {
   hall.staff(3, "c01");
   gateway->hallReset(hall.hall());
@@ -167,6 +208,109 @@ TEST_F(GatewayOnSimulator, AbsentDisplayGoesOfflineAndComesBackWithWhatItShouldS
     const auto w3 = simulator->windowShown("w3-display");
     return w3 && w3->content.text == number + " 请到3号窗口";
   })) << shown("w3-display");
+}
+
+TEST_F(GatewayOnSimulator, DisplayThatRefusesEveryWriteIsReportedInErrorAndBackedOff) {
+  hall.staff(3, "c01");
+  // given a display whose firmware refuses the write function (exception 01)
+  ASSERT_FALSE(simulator->injectFault("w3-display", sim::Fault::RefuseWrites));
+  gateway->hallReset(hall.hall());
+  // then it is reported in error (an alarm for the manager), with the exception as the detail
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("w3-display") == "error"; }))
+      << requests.lastStatus("w3-display");
+  EXPECT_NE(requests.lastDetail("w3-display").find("exception 1"), std::string::npos)
+      << requests.lastDetail("w3-display");
+  // and it is asked again only with backoff (100, 200, 400 ms): three more requests take a while
+  const auto asked = requestsTo("w3-display");
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(pumpUntil([&] { return requestsTo("w3-display") >= asked + 3; }));
+  EXPECT_GE(std::chrono::steady_clock::now() - start, 600ms);
+  // when the vendor's firmware is fixed, it is back with the hall's content
+  ASSERT_FALSE(simulator->clearFault("w3-display"));
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("w3-display") == "online"; }));
+  EXPECT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    return w3 && w3->content.text == "综合受理三";
+  })) << shown("w3-display");
+}
+
+TEST_F(GatewayOnSimulator, ANoticeLongerThanTheStripIsShownCutAndReportedAsTheStripsProblem) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  // given a notice of 40 characters; the strip's notice line holds 32
+  const std::string notice = "午间不间断服务，办事群众请于十二点至十四点到综合受理窗口取号办理，谢谢合作，祝您办事顺利";
+  feed(hall.run(core::cmd::BroadcastNotice{notice}));
+  // then the strip shows as much as fits, and the manager is told what did not fit
+  ASSERT_TRUE(pumpUntil([&] {
+    const auto strip = simulator->stripShown("main-strip");
+    return strip && strip->content.notice == "午间不间断服务，办事群众请于十二点至十四点到综合受理窗口取号办理";
+  })) << shown("main-strip");
+  ASSERT_TRUE(pumpUntil([&] { return requests.lastStatus("main-strip") == "error"; }));
+  EXPECT_NE(requests.lastDetail("main-strip").find("did not fit: notice"), std::string::npos)
+      << requests.lastDetail("main-strip");
+  // when a notice that fits replaces it, the strip is fine again
+  feed(hall.run(core::cmd::BroadcastNotice{"午间不间断服务"}));
+  EXPECT_TRUE(pumpUntil([&] { return requests.lastStatus("main-strip") == "online"; }));
+}
+
+// Window 3's display is a vendor's whose content sequence (the commit) is apart from its text:
+// each content is two frames, text then commit.
+class GatewayWithSplitCommitDisplay : public GatewayOnSimulator {
+ protected:
+  void adapt(config::HallConfig& config) override {
+    for (auto& d : config.devices)
+      if (d.id == "w3-display") d.profile = "vendor-window-display-utf16";
+  }
+};
+
+TEST_F(GatewayWithSplitCommitDisplay, ALostTextFrameIsSentAgainBeforeItsCommit) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  ASSERT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    return w3 && w3->content.text == "综合受理三";
+  })) << shown("w3-display");
+  // given the call's text frame is lost on the wire
+  ASSERT_FALSE(simulator->injectFault("w3-display", sim::Fault::DropNext));
+  const auto number = hall.issueGeneral();
+  feed(hall.run(core::cmd::CallNext{3}));
+  // then the display shows the call (its text went again, then the commit), not the old text
+  EXPECT_TRUE(pumpUntil([&] {
+    const auto w3 = simulator->windowShown("w3-display");
+    return w3 && w3->content.text == number + " 请到3号窗口";
+  })) << shown("w3-display");
+}
+
+// Window 3's display is a vendor's that takes only 0x06 writes, packs text low byte first,
+// answers 150 ms after a request (longer than the bus's 100 ms response timeout), wants 10 ms
+// of silence after each exchange and frames of at most 8 registers — all from its profile.
+class GatewayWithVendorVariantDisplay : public GatewayOnSimulator {
+ protected:
+  void adapt(config::HallConfig& config) override {
+    for (auto& b : config.buses) b.responseTimeoutMs = 100;
+    for (auto& d : config.devices)
+      if (d.id == "w3-display") d.profile = "vendor-window-display-06-lowfirst";
+  }
+};
+
+TEST_F(GatewayWithVendorVariantDisplay, ACallIsShownOnAVendorsDisplayByConfigurationAlone) {
+  hall.staff(3, "c01");
+  gateway->hallReset(hall.hall());
+  const auto number = hall.issueGeneral();
+  feed(hall.run(core::cmd::CallNext{3}));
+  EXPECT_TRUE(pumpUntil(
+      [&] {
+        const auto w3 = simulator->windowShown("w3-display");
+        return w3 && w3->content.text == number + " 请到3号窗口";
+      },
+      15s))
+      << shown("w3-display");
+  EXPECT_NE(requests.lastStatus("w3-display"), "offline");
+  EXPECT_NE(requests.lastStatus("w3-display"), "error");
+  for (const auto& h : gateway->health())
+    if (h.deviceId == "w3-display") {
+      EXPECT_EQ(h.counters.timeouts + h.counters.exceptions, 0u) << h.counters.lastError;
+    }
 }
 
 }  // namespace

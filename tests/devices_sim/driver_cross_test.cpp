@@ -15,6 +15,7 @@
 #include "jiujin/devices/drivers/main_strip.hpp"
 #include "jiujin/devices/drivers/rtu_frame.hpp"
 #include "jiujin/devices/drivers/window_display.hpp"
+#include "jiujin/devices/drivers/write_frames.hpp"
 #include "jiujin/devices/sim/emulated_displays.hpp"
 #include "jiujin/devices/sim/emulated_eval_pad.hpp"
 #include "jiujin/devices/sim/emulated_keypad.hpp"
@@ -70,7 +71,8 @@ std::string callLine(std::size_t n) {
 /// One device as the drivers reach it: both sides' profiles and the wire between them.
 class Wire {
  public:
-  explicit Wire(sim::EmulatedDevice& device) : device_(device) {}
+  /// `protocol`: how the device's profile says it takes writes ([protocol]).
+  explicit Wire(sim::EmulatedDevice& device, drivers::WireProtocol protocol = {}) : device_(device), protocol_(protocol) {}
 
   /// One request through both framings; the drivers' reading of the simulator's reply.
   drivers::ResponsePdu exchange(drivers::RequestPdu pdu, sim::SimClock::time_point now) {
@@ -92,11 +94,12 @@ class Wire {
     return response->pdu;
   }
 
-  /// Writes as the bus engine sends them: 0x06 for one register, 0x10 for more. Each is
+  /// Writes as the bus engine sends them (drivers::writeFrames): 0x10, or one register per
+  /// 0x06 frame for a device whose profile says so, split to its largest frame. Each is
   /// acknowledged with the echo the drivers expect.
   void write(const std::vector<drivers::RegisterWrite>& writes, sim::SimClock::time_point now = t0) {
-    for (const auto& w : writes) {
-      if (w.values.size() == 1) {
+    for (const auto& [function, w] : drivers::writeFrames(writes, protocol_)) {
+      if (function == 0x06) {
         EXPECT_EQ(exchange(drivers::WriteSingleRegister{w.address, w.values.front()}, now),
                   drivers::ResponsePdu(drivers::WriteSingleRegisterReply{w.address, w.values.front()}));
       } else {
@@ -117,11 +120,12 @@ class Wire {
     return reply->values;
   }
 
-  /// Registers 0 .. span-1, read in frames of at most 125.
+  /// Registers 0 .. span-1, read in frames of at most 125 (or the device's largest frame).
   std::vector<std::uint16_t> readAll(std::uint32_t span) {
     std::vector<std::uint16_t> all;
-    for (std::uint32_t at = 0; at < span; at += drivers::kMaxRegistersPerRead) {
-      const auto count = static_cast<std::uint16_t>(std::min<std::uint32_t>(drivers::kMaxRegistersPerRead, span - at));
+    const std::uint32_t largest = std::min<std::uint32_t>(drivers::kMaxRegistersPerRead, protocol_.maxFrameRegisters);
+    for (std::uint32_t at = 0; at < span; at += largest) {
+      const auto count = static_cast<std::uint16_t>(std::min<std::uint32_t>(largest, span - at));
       const auto part = read({static_cast<std::uint16_t>(at), count});
       all.insert(all.end(), part.begin(), part.end());
     }
@@ -130,6 +134,7 @@ class Wire {
 
  private:
   sim::EmulatedDevice& device_;
+  drivers::WireProtocol protocol_;
 };
 
 /// A profile file read by both sides.
@@ -175,7 +180,7 @@ class WindowDisplayCross : public CrossTest {};
 TEST_P(WindowDisplayCross, WhatTheDriversSendIsWhatTheDisplayShows) {
   const auto& map = driverMap<drivers::WindowDisplayMap>();
   sim::EmulatedWindowDisplay display("display", 7, simProfile_);
-  Wire wire(display);
+  Wire wire(display, driverProfile_.protocol);
   const std::vector<drivers::WindowContent> contents{
       drivers::callingContent("A001", 3),
       drivers::pausedContent(),
@@ -201,7 +206,7 @@ TEST_P(WindowDisplayCross, WhatTheDriversSendIsWhatTheDisplayShows) {
 TEST_P(WindowDisplayCross, TheDisplayShowsNothingNewBeforeTheDriversCommit) {
   const auto& map = driverMap<drivers::WindowDisplayMap>();
   sim::EmulatedWindowDisplay display("display", 7, simProfile_);
-  Wire wire(display);
+  Wire wire(display, driverProfile_.protocol);
   wire.write(drivers::encodeWindowContent(drivers::pausedContent(), map, 1).value());
   auto writes = drivers::encodeWindowContent(drivers::callingContent("A002", 5), map, 2).value();
   const auto commit = writes.back();
@@ -216,7 +221,7 @@ TEST_P(WindowDisplayCross, TheDisplayShowsNothingNewBeforeTheDriversCommit) {
 TEST_P(WindowDisplayCross, TheDriversReadBackWhatTheDisplayHolds) {
   const auto& map = driverMap<drivers::WindowDisplayMap>();
   sim::EmulatedWindowDisplay display("display", 7, simProfile_);
-  Wire wire(display);
+  Wire wire(display, driverProfile_.protocol);
   EXPECT_EQ(wire.read(drivers::windowContentSeqRead(map)), (std::vector<std::uint16_t>{0})) << "power-on";
   const auto content = drivers::callingContent("C123", 12);
   wire.write(drivers::encodeWindowContent(content, map, 41).value());
@@ -239,7 +244,7 @@ class MainStripCross : public CrossTest {};
 TEST_P(MainStripCross, EveryLineTheNoticeAndTheSettingsAreShownAsSent) {
   const auto& map = driverMap<drivers::MainStripMap>();
   sim::EmulatedMainStrip strip("strip", 100, simProfile_);
-  Wire wire(strip);
+  Wire wire(strip, driverProfile_.protocol);
   std::uint16_t seq = 0;
   for (const auto scroll : {drivers::ScrollMode::Still, drivers::ScrollMode::Scrolling}) {
     drivers::StripContent content;
@@ -267,7 +272,7 @@ TEST_P(MainStripCross, EveryLineTheNoticeAndTheSettingsAreShownAsSent) {
 TEST_P(MainStripCross, OneLineChangesAloneWhenItsSequenceFollows) {
   const auto& map = driverMap<drivers::MainStripMap>();
   sim::EmulatedMainStrip strip("strip", 100, simProfile_);
-  Wire wire(strip);
+  Wire wire(strip, driverProfile_.protocol);
   drivers::StripContent content;
   content.lines = {"A001 请到3号窗口"};
   wire.write(drivers::encodeStripContent(content, map, 1).value());
@@ -305,7 +310,7 @@ class KeypadCross : public CrossTest {
 TEST_P(KeypadCross, EveryKeyPressedIsPolledWithItsSequenceAndLeavesWhenAcknowledged) {
   const auto& map = driverMap<drivers::KeypadMap>();
   sim::EmulatedKeypad keypad("keypad", 11, simProfile_);
-  Wire wire(keypad);
+  Wire wire(keypad, driverProfile_.protocol);
   EXPECT_TRUE(poll(wire).empty());
   std::uint16_t seq = 0;
   for (const auto& [key, code] : map.keyCodes) {
@@ -321,7 +326,7 @@ TEST_P(KeypadCross, EveryKeyPressedIsPolledWithItsSequenceAndLeavesWhenAcknowled
 TEST_P(KeypadCross, AFullFifoIsPolledOldestFirstAndAnOlderAcknowledgementLeavesTheRest) {
   const auto& map = driverMap<drivers::KeypadMap>();
   sim::EmulatedKeypad keypad("keypad", 11, simProfile_);
-  Wire wire(keypad);
+  Wire wire(keypad, driverProfile_.protocol);
   std::vector<drivers::KeyEvent> expected;
   for (std::uint16_t seq = 1; seq <= map.fifoDepth; ++seq) {
     const auto key = seq % 2 ? drivers::Key::CallNext : drivers::Key::Complete;
@@ -337,7 +342,7 @@ TEST_P(KeypadCross, AFullFifoIsPolledOldestFirstAndAnOlderAcknowledgementLeavesT
 
 TEST_P(KeypadCross, ThePressSeenOnTwoPollsBecauseItsAcknowledgementWasLostCountsOnce) {
   sim::EmulatedKeypad keypad("keypad", 11, simProfile_);
-  Wire wire(keypad);
+  Wire wire(keypad, driverProfile_.protocol);
   drivers::KeyEventDeduper deduper;
   ASSERT_TRUE(keypad.press("call_next").ok());
   EXPECT_EQ(deduper.fresh(poll(wire)).size(), 1u);
@@ -350,7 +355,7 @@ TEST_P(KeypadCross, ThePressSeenOnTwoPollsBecauseItsAcknowledgementWasLostCounts
 TEST_P(KeypadCross, TheNumberAndWaitingCountTheDriversSendAreShown) {
   const auto& map = driverMap<drivers::KeypadMap>();
   sim::EmulatedKeypad keypad("keypad", 11, simProfile_);
-  Wire wire(keypad);
+  Wire wire(keypad, driverProfile_.protocol);
   wire.write(drivers::encodeKeypadDisplay({"A017", 6}, map).value());
   EXPECT_EQ(keypad.describeShown(), "number=\"A017\" waiting=6");
   const auto full = filling(map.currentNumber.registers);
@@ -383,7 +388,7 @@ class EvalPadCross : public CrossTest {
 TEST_P(EvalPadCross, ThePromptIsShownAndTheDriversSeeThePadPrompting) {
   const auto& map = driverMap<drivers::EvalPadMap>();
   sim::EmulatedEvalPad pad("pad", 21, simProfile_);
-  Wire wire(pad);
+  Wire wire(pad, driverProfile_.protocol);
   EXPECT_EQ(poll(wire, t0), (drivers::PadStatus{drivers::PadState::Idle, std::nullopt, 0})) << "power-on";
   prompt(wire, {"A001", "0312", "王芳", 30}, t0);
   EXPECT_EQ(pad.describeShown(), "ticket=\"A001\" clerk_number=\"0312\" clerk_name=\"王芳\"");
@@ -398,7 +403,7 @@ TEST_P(EvalPadCross, ThePromptIsShownAndTheDriversSeeThePadPrompting) {
 
 TEST_P(EvalPadCross, EveryRatingPressedIsReadByTheDriversWithItsSequence) {
   sim::EmulatedEvalPad pad("pad", 21, simProfile_);
-  Wire wire(pad);
+  Wire wire(pad, driverProfile_.protocol);
   std::uint16_t seq = 0;
   for (const auto rating : {drivers::Rating::VerySatisfied, drivers::Rating::Satisfied, drivers::Rating::Basic,
                             drivers::Rating::Dissatisfied, drivers::Rating::VeryDissatisfied}) {
@@ -415,7 +420,7 @@ TEST_P(EvalPadCross, EveryRatingPressedIsReadByTheDriversWithItsSequence) {
 TEST_P(EvalPadCross, CancelAndTimeoutAreReadByTheDrivers) {
   const auto& map = driverMap<drivers::EvalPadMap>();
   sim::EmulatedEvalPad pad("pad", 21, simProfile_);
-  Wire wire(pad);
+  Wire wire(pad, driverProfile_.protocol);
   prompt(wire, {"A001", "0312", "王芳", 30}, t0);
   ASSERT_TRUE(pad.rate(sim::Rating::Satisfied, t0 + 1s).ok());
   prompt(wire, {"A002", "0312", "王芳", 30}, t0 + 2s);
@@ -431,3 +436,97 @@ TEST_P(EvalPadCross, CancelAndTimeoutAreReadByTheDrivers) {
 
 INSTANTIATE_TEST_SUITE_P(Profiles, EvalPadCross, ::testing::ValuesIn(profileFiles(drivers::DeviceKind::EvalPad)),
                          testName);
+
+// --- vendor variants by configuration ------------------------------------------------------
+
+namespace {
+
+struct BothSides {
+  drivers::Profile driver;
+  sim::DeviceProfile simulated;
+};
+
+BothSides bothSides(const std::filesystem::path& file) {
+  auto driver = drivers::loadProfile(file);
+  auto simulated = sim::loadDeviceProfile(file);
+  EXPECT_TRUE(driver.ok()) << (driver ? "" : driver.error().message);
+  EXPECT_TRUE(simulated.ok()) << (simulated ? "" : simulated.error().message);
+  return {std::move(driver).value(), std::move(simulated).value()};
+}
+
+}  // namespace
+
+TEST(VendorVariantCross, A06OnlyLowByteFirstDisplayShowsWhatTheDriversSendOneRegisterAFrame) {
+  const auto sides = bothSides(std::filesystem::path(JIUJIN_SIM_TEST_PROFILE_DIR) / "vendor-window-display-06-lowfirst.toml");
+  EXPECT_EQ(sides.driver.protocol.writeFunction, 0x06);
+  EXPECT_EQ(sides.driver.protocol.turnaround, 150ms);
+  EXPECT_EQ(sides.driver.protocol.interFrameDelay, 10ms);
+  EXPECT_EQ(sides.simulated.protocol.turnaround, 150ms);
+  EXPECT_EQ(sides.simulated.protocol.interFrameDelay, 10ms);
+  const auto& map = std::get<drivers::WindowDisplayMap>(sides.driver.map);
+  sim::EmulatedWindowDisplay display("display", 7, sides.simulated);
+  Wire wire(display, sides.driver.protocol);
+  const auto writes = drivers::encodeWindowContent(drivers::callingContent("A001", 3), map, 1).value();
+  const auto frames = drivers::writeFrames(writes, sides.driver.protocol);
+  EXPECT_EQ(frames.size(), 16u) << "one register a frame";
+  EXPECT_TRUE(std::all_of(frames.begin(), frames.end(), [](const auto& f) { return f.function == 0x06; }));
+  // "A0" low byte first: 0x41 in the low byte
+  EXPECT_EQ(frames.front().write, (drivers::RegisterWrite{0x0000, {0x3041}}));
+  wire.write(writes);
+  ASSERT_TRUE(display.shown()) << display.describeShown();
+  EXPECT_EQ(display.shown()->content.text, "A001 请到3号窗口");
+  // and the simulator refuses what the vendor's firmware does not take
+  const auto refused = wire.exchange(drivers::WriteMultipleRegisters{0x000C, {1, 0}}, t0);
+  EXPECT_TRUE(std::holds_alternative<drivers::ExceptionReply>(refused));
+}
+
+TEST(VendorVariantCross, AnAsciiDisplayWithoutCommitShowsTheCallsAsciiWordingAsItArrives) {
+  const auto sides = bothSides(std::filesystem::path(JIUJIN_SIM_TEST_PROFILE_DIR) / "ascii/vendor-window-display-ascii.toml");
+  const auto& map = std::get<drivers::WindowDisplayMap>(sides.driver.map);
+  EXPECT_FALSE(map.contentSeq);
+  sim::EmulatedWindowDisplay display("display", 7, sides.simulated);
+  Wire wire(display, sides.driver.protocol);
+  const auto writes = drivers::encodeWindowContent(drivers::callingContent("A1000", 12), map, 1).value();
+  EXPECT_EQ(writes.front().values.front(), 'A') << "one character per register";
+  const auto frames = drivers::writeFrames(writes, sides.driver.protocol);
+  EXPECT_TRUE(std::all_of(frames.begin(), frames.end(), [](const auto& f) { return f.write.values.size() <= 8; }));
+  wire.write(writes);
+  ASSERT_TRUE(display.shown()) << display.describeShown();
+  EXPECT_EQ(display.shown()->content.text, "A1000->12") << "the number and the window, in ASCII";
+  EXPECT_EQ(display.shown()->content.colour, "green");
+  // A frame longer than the device's largest is refused.
+  const auto tooLong = wire.exchange(drivers::WriteMultipleRegisters{0, std::vector<std::uint16_t>(9, 'A')}, t0);
+  EXPECT_TRUE(std::holds_alternative<drivers::ExceptionReply>(tooLong));
+  // Chinese text it cannot show is an error value, never garbage on the display.
+  EXPECT_FALSE(drivers::encodeWindowContent(drivers::pausedContent(), map, 2).ok());
+}
+
+TEST(VendorVariantCross, AUtf16LittleEndianStripSwapsEachCodeUnitsBytes) {
+  const auto sides = bothSides(std::filesystem::path(JIUJIN_SIM_TEST_PROFILE_DIR) / "vendor-main-strip-utf16le.toml");
+  const auto& map = std::get<drivers::MainStripMap>(sides.driver.map);
+  drivers::StripContent content;
+  content.lines = {"请A"};
+  const auto writes = drivers::encodeStripContent(content, map, 1).value();
+  // 请 is U+8BF7: F7 8B in UTF-16LE; A is 41 00
+  EXPECT_EQ(writes.front().values[0], 0xF78B);
+  EXPECT_EQ(writes.front().values[1], 0x4100);
+  sim::EmulatedMainStrip strip("strip", 100, sides.simulated);
+  Wire wire(strip, sides.driver.protocol);
+  wire.write(writes);
+  ASSERT_TRUE(strip.shown()) << strip.describeShown();
+  EXPECT_EQ(strip.shown()->content.lines.front(), "请A");
+}
+
+TEST(VendorVariantCross, TheSampleVendorProfileIsReadAlikeAndShowsACall) {
+  const auto file = std::filesystem::path(JIUJIN_SIM_TEST_PROFILE_DIR) / "../../../config/samples/profiles/example-vendor-window-display.toml";
+  const auto sides = bothSides(file);
+  EXPECT_EQ(sides.driver.name, sides.simulated.name);
+  EXPECT_EQ(sides.driver.protocol.writeFunction, sides.simulated.protocol.writeFunction);
+  EXPECT_EQ(sides.driver.protocol.maxFrameRegisters, sides.simulated.protocol.maxFrameRegisters);
+  sim::EmulatedWindowDisplay display("display", 7, sides.simulated);
+  Wire wire(display, sides.driver.protocol);
+  const auto& map = std::get<drivers::WindowDisplayMap>(sides.driver.map);
+  wire.write(drivers::encodeWindowContent(drivers::callingContent("B017", 6), map, 1).value());
+  ASSERT_TRUE(display.shown()) << display.describeShown();
+  EXPECT_EQ(display.shown()->content.text, "B017 请到6号窗口");
+}

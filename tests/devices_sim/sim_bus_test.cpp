@@ -52,7 +52,7 @@ TEST_F(SimBusTest, DisplayShowsNothingNewUntilTheContentSequenceIsWritten) {
   writes.front().values.pop_back();  // everything but the sequence register
   ASSERT_EQ(master_->write(1, writes), 0);
   EXPECT_FALSE(sim_->windowShown("display-1"));
-  ASSERT_EQ(master_->write(1, RegisterWrite{map.contentSeq, {5}}), 0);
+  ASSERT_EQ(master_->write(1, RegisterWrite{*map.contentSeq, {5}}), 0);
   ASSERT_TRUE(sim_->windowShown("display-1"));
   EXPECT_EQ(sim_->windowShown("display-1")->content.text, "暂停服务");
 }

@@ -71,6 +71,18 @@ TEST_F(SimFaults, SlowDeviceAnswersAfterTheMastersTimeout) {
   EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(400));
 }
 
+TEST_F(SimFaults, ASlowDeviceDelaysOnlyItsOwnReplyTheLineServesTheOthersMeanwhile) {
+  // given the keypad answers 400 ms late, after the master's 150 ms timeout
+  ASSERT_FALSE(sim_->injectFault("keypad-1", Fault::Slow));
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(master_->read(11, {0, 1}).error, ETIMEDOUT);
+  // when the master moves on to a display
+  const auto display = master_->read(1, {0x000F, 1});
+  // then the display answers at once, well before the keypad's late reply
+  EXPECT_EQ(display.error, 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(400));
+}
+
 TEST_F(SimFaults, FaultsShowInTheDeviceListAndUnknownDevicesAreErrors) {
   ASSERT_FALSE(sim_->injectFault("pad-1", Fault::Garbage));
   for (const auto& d : sim_->devices()) {
@@ -79,4 +91,14 @@ TEST_F(SimFaults, FaultsShowInTheDeviceListAndUnknownDevicesAreErrors) {
     }
   }
   EXPECT_TRUE(sim_->injectFault("no-such-device", Fault::Silent));
+}
+
+TEST_F(SimFaults, LateReplyComesWhenTheNextFrameIsOnTheLineBeforeThatFramesReply) {
+  ASSERT_EQ(show(1, pausedContent(), 5), 0);  // content sequence 5 at 0x000F
+  ASSERT_FALSE(sim_->injectFault("display-1", Fault::LateReply));
+  master_->setTimeout(std::chrono::milliseconds(60));
+  EXPECT_TRUE(master_->raw({1, 0x03, 0x00, 0x0F, 0x00, 0x01}).empty()) << "no reply in its own exchange";
+  // the next request (the colour register, 1 = red) is answered first by the first one's reply
+  const auto reply = master_->raw({1, 0x03, 0x00, 0x0C, 0x00, 0x01});
+  EXPECT_EQ(reply, (std::vector<std::uint8_t>{1, 0x03, 2, 0x00, 5}));
 }

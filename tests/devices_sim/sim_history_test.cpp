@@ -62,7 +62,7 @@ TEST_F(SimHistory, ReadsAndUncommittedWritesRecordNothing) {
   ASSERT_EQ(master_->write(1, writes), 0);
   ASSERT_EQ(master_->read(1, {0, 16}).error, 0);
   EXPECT_TRUE(recorded().empty());
-  ASSERT_EQ(master_->write(1, RegisterWrite{displayMap().contentSeq, {5}}), 0);
+  ASSERT_EQ(master_->write(1, RegisterWrite{*displayMap().contentSeq, {5}}), 0);
   EXPECT_EQ(recorded().size(), 1u) << "the sequence commits it";
 }
 

@@ -29,15 +29,30 @@ bool BusScheduler::addPollJob(const PollJob& job, TimePoint now) {
 
 bool BusScheduler::submitWrite(const std::string& deviceId, int address, std::vector<std::uint16_t> values,
                                BusPriority priority, TimePoint now) {
-  if (!devices_.contains(deviceId) || values.empty()) return false;
-  auto [it, inserted] = writes_.try_emplace(WriteKey{deviceId, address}, PendingWrite{values, priority, now});
+  return submitWrites(deviceId, {WriteBlock{address, std::move(values)}}, priority, now);
+}
+
+bool BusScheduler::submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority,
+                                TimePoint now) {
+  if (!devices_.contains(deviceId) || blocks.empty()) return false;
+  for (const auto& block : blocks)
+    if (block.values.empty()) return false;
+  const WriteKey key{deviceId, blocks.front().address};
+  auto [it, inserted] = writes_.try_emplace(key, PendingWrite{blocks, 0, priority, now});
   if (!inserted) {
     // Displays show state: only the latest content matters, and it keeps the old
     // place in line so a stream of refreshes cannot push it back forever.
-    it->second.values = std::move(values);
+    it->second.blocks = std::move(blocks);
+    it->second.next = 0;
     it->second.priority = std::min(it->second.priority, priority);
   }
   return true;
+}
+
+Frame BusScheduler::writeFrame(const DeviceState& state, const PendingWrite& write) {
+  const WriteBlock& block = write.blocks.at(write.next);
+  return Frame{Frame::Kind::Write, state.device.id, state.device.slave, block.address,
+               static_cast<int>(block.values.size()), block.values, write.priority, block.function};
 }
 
 std::optional<Frame> BusScheduler::next(TimePoint now) {
@@ -60,8 +75,7 @@ std::optional<Frame> BusScheduler::next(TimePoint now) {
     if (consider({it->second.priority, it->second.submittedAt})) {
       chosenWrite = it;
       chosenPoll = nullptr;
-      chosen = Frame{Frame::Kind::Write, state.device.id, state.device.slave, it->first.second,
-                     static_cast<int>(it->second.values.size()), it->second.values, it->second.priority};
+      chosen = writeFrame(state, it->second);
     }
   }
   for (auto& poll : polls_) {
@@ -76,16 +90,30 @@ std::optional<Frame> BusScheduler::next(TimePoint now) {
   }
   for (const auto& [id, state] : devices_) {
     if (state.health.online() || state.health.nextProbeAt() > now) continue;
-    if (consider({BusPriority::Background, state.health.nextProbeAt()})) {
-      chosenWrite = writes_.end();
-      chosenPoll = nullptr;
-      chosen = Frame{Frame::Kind::Probe, id, state.device.slave, state.device.probeAddress, state.device.probeCount, {},
-                     BusPriority::Background};
+    if (!consider({BusPriority::Background, state.health.nextProbeAt()})) continue;
+    chosenWrite = writes_.end();
+    chosenPoll = nullptr;
+    chosen = Frame{Frame::Kind::Probe, id, state.device.slave, state.device.probeAddress, state.device.probeCount, {},
+                   BusPriority::Background};
+    if (!state.health.refusing()) continue;
+    // A device that answers but refuses would answer a plain read: ask it what it refused.
+    if (auto held = oldestHeldWrite(id); held != writes_.end()) {
+      chosenWrite = held;
+      chosen = writeFrame(state, held->second);
+    } else if (state.refusedRead) {
+      chosen->address = state.refusedRead->first;
+      chosen->count = state.refusedRead->second;
     }
   }
 
   if (!chosen) return std::nullopt;
-  if (chosenWrite != writes_.end()) writes_.erase(chosenWrite);
+  const auto& device = devices_.at(chosen->deviceId).device;
+  chosen->turnaround = device.turnaround;
+  chosen->interFrameDelay = device.interFrameDelay;
+  if (chosenWrite != writes_.end()) {
+    inFlightWrite_.emplace(chosenWrite->first, std::move(chosenWrite->second));
+    writes_.erase(chosenWrite);
+  }
   if (chosenPoll) chosenPoll->dueAt = now + chosenPoll->job.interval;
   inFlight_ = true;
   return chosen;
@@ -98,10 +126,22 @@ FrameOutcome BusScheduler::complete(const Frame& frame, const std::optional<Modb
   auto& state = found->second;
   FrameOutcome outcome;
   outcome.change = state.health.record(error, now);
-  if (frame.kind == Frame::Kind::Write && error && isDeviceFailure(*error)) {
-    // Not lost: it goes again (or waits for the device's return), unless newer
-    // content for the same registers arrived meanwhile.
-    writes_.try_emplace(WriteKey{frame.deviceId, frame.address}, PendingWrite{frame.values, frame.priority, now});
+  if (error && error->kind == ModbusErrorKind::Exception && frame.kind != Frame::Kind::Write)
+    state.refusedRead = std::pair{frame.address, frame.count};
+  if (outcome.change == HealthChange::CameBack) state.refusedRead.reset();
+  if (frame.kind == Frame::Kind::Write && inFlightWrite_) {
+    auto [key, write] = std::move(*inFlightWrite_);
+    inFlightWrite_.reset();
+    bool again = false;
+    if (!error) {
+      again = ++write.next < write.blocks.size();  // the rest of it, in order
+    } else if (isDeviceFailure(*error)) {
+      // Not lost: it goes again from its first frame (or waits for the device's return), so
+      // the text is sent before the commit again — unless newer content arrived meanwhile.
+      write.next = 0;
+      again = true;
+    }
+    if (again) writes_.try_emplace(key, std::move(write));
   }
   outcome.health = reportFor(state);
   return outcome;
@@ -120,8 +160,16 @@ std::optional<BusScheduler::TimePoint> BusScheduler::nextDueAt() const {
 }
 
 DeviceHealthReport BusScheduler::reportFor(const DeviceState& state) const {
-  return DeviceHealthReport{state.device.id, state.health.online(), state.health.consecutiveFailures(),
-                            state.health.counters()};
+  return DeviceHealthReport{state.device.id, state.health.online(), state.health.refusing(),
+                            state.health.consecutiveFailures(), state.health.counters()};
+}
+
+std::map<BusScheduler::WriteKey, BusScheduler::PendingWrite>::iterator BusScheduler::oldestHeldWrite(
+    const std::string& deviceId) {
+  auto oldest = writes_.end();
+  for (auto it = writes_.lower_bound(WriteKey{deviceId, 0}); it != writes_.end() && it->first.first == deviceId; ++it)
+    if (oldest == writes_.end() || it->second.submittedAt < oldest->second.submittedAt) oldest = it;
+  return oldest;
 }
 
 std::optional<DeviceHealthReport> BusScheduler::health(const std::string& deviceId) const {

@@ -41,6 +41,16 @@ bool BusWorker::submitWrite(const std::string& deviceId, int address, std::vecto
   return queued;
 }
 
+bool BusWorker::submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority) {
+  bool queued = false;
+  {
+    std::lock_guard lock(mutex_);
+    queued = scheduler_.submitWrites(deviceId, std::move(blocks), priority, Clock::now());
+  }
+  if (queued) wake_.notify_one();
+  return queued;
+}
+
 std::vector<DeviceHealthReport> BusWorker::health() const {
   std::lock_guard lock(mutex_);
   return scheduler_.healthReports();
@@ -68,6 +78,11 @@ void BusWorker::stop() {
 void BusWorker::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
+    if (Clock::now() < lineQuietUntil_) {
+      // The last device asked for silence after its exchange: nothing goes out before.
+      wake_.wait_until(lock, lineQuietUntil_);
+      continue;
+    }
     auto frame = scheduler_.next(Clock::now());
     if (!frame) {
       if (auto due = scheduler_.nextDueAt())
@@ -81,6 +96,7 @@ void BusWorker::run() {
     std::vector<std::uint16_t> registers;
     const auto error = execute(*frame, registers);
     const auto finished = Clock::now();
+    lineQuietUntil_ = finished + frame->interFrameDelay;
     lock.lock();
     const auto outcome = scheduler_.complete(*frame, error, finished);
     statistics_.busyTime += finished - started;
@@ -91,13 +107,16 @@ void BusWorker::run() {
 }
 
 // Absent-slave rule: on an RTU line, after a request to a slave that does not answer,
-// the next reply on the line can be lost once (PLATFORM.md). So when a healthy device
-// times out right after another slave timed out, it is asked once more at once, and
-// only the second answer counts: the fault stays with the absent device.
+// the next reply on the line can be lost once (PLATFORM.md), or be that slave's own reply
+// arriving late (a wrong slave or echo: BadFrame; garbled by the collision: BadCrc). So
+// when a healthy device fails so right after another slave timed out, it is asked once more
+// at once, and only the second answer counts: the fault stays with the absent or late device.
 std::optional<ModbusError> BusWorker::execute(const Frame& frame, std::vector<std::uint16_t>& registers) {
   auto error = exchange(frame, registers);
   const bool followsAnotherTimeout = lastTimedOutSlave_ && *lastTimedOutSlave_ != frame.slave;
-  if (error && error->kind == ModbusErrorKind::Timeout && followsAnotherTimeout) {
+  const bool mayBeTheOthers = error && (error->kind == ModbusErrorKind::Timeout || error->kind == ModbusErrorKind::BadFrame ||
+                                        error->kind == ModbusErrorKind::BadCrc);
+  if (mayBeTheOthers && followsAnotherTimeout) {
     bool healthy = false;
     {
       std::lock_guard lock(mutex_);
@@ -117,6 +136,7 @@ std::optional<ModbusError> BusWorker::exchange(const Frame& frame, std::vector<s
     std::lock_guard lock(mutex_);
     ++statistics_.frames;
   }
+  link_->setTurnaround(frame.turnaround);
   switch (frame.kind) {
     case Frame::Kind::Poll:
     case Frame::Kind::Probe: {
@@ -126,9 +146,11 @@ std::optional<ModbusError> BusWorker::exchange(const Frame& frame, std::vector<s
       return std::nullopt;
     }
     case Frame::Kind::Write: {
-      // Always function 0x10, even for one register: display vendors implement it,
-      // not all of them implement 0x06.
-      auto written = link_->writeRegisters(frame.slave, frame.address, frame.values);
+      // 0x10 unless the device's profile says 0x06: display vendors mostly implement 0x10,
+      // some only 0x06 (their writes come one register a frame).
+      auto written = frame.function == 0x06 && frame.values.size() == 1
+                         ? link_->writeRegister(frame.slave, frame.address, frame.values.front())
+                         : link_->writeRegisters(frame.slave, frame.address, frame.values);
       if (!written) return written.error();
       return std::nullopt;
     }
@@ -143,7 +165,7 @@ void BusWorker::deliver(const Frame& frame, const FrameOutcome& outcome, std::ve
       if (callbacks_.pollDone) callbacks_.pollDone(PollResult{frame.deviceId, frame.address, std::move(registers), error});
       break;
     case Frame::Kind::Write:
-      if (callbacks_.writeDone) callbacks_.writeDone(WriteResult{frame.deviceId, frame.address, frame.priority, error});
+      if (callbacks_.writeDone) callbacks_.writeDone(WriteResult{frame.deviceId, frame.address, frame.priority, frame.values, error});
       break;
     case Frame::Kind::Probe:
       break;

@@ -26,18 +26,21 @@ HealthChange DeviceHealth::record(const std::optional<ModbusError>& error, TimeP
     count(counters_, *error);
     if (error->kind != ModbusErrorKind::InvalidRequest) counters_.lastError = error->message;
   }
-  // An exception is an answer: the device is there, it only disliked the request.
   if (!error || !isDeviceFailure(*error)) {
     consecutiveFailures_ = 0;
     if (online_) return HealthChange::None;
     online_ = true;
+    cameBackAt_ = now;
     return HealthChange::CameBack;
   }
   ++consecutiveFailures_;
+  refusing_ = error->kind == ModbusErrorKind::Exception;
   if (online_) {
     if (consecutiveFailures_ < policy_.failuresToOffline) return HealthChange::None;
     online_ = false;
-    probeInterval_ = policy_.probeFirst;
+    const bool flapping = cameBackAt_ && now - *cameBackAt_ < policy_.probeMax &&
+                          probeInterval_ > std::chrono::milliseconds::zero();
+    probeInterval_ = flapping ? std::min(probeInterval_ * 2, policy_.probeMax) : policy_.probeFirst;
     nextProbeAt_ = now + probeInterval_;
     return HealthChange::WentOffline;
   }

@@ -28,7 +28,26 @@ std::optional<std::pair<std::string_view, int>> parseCallText(std::string_view t
 
 bool fits(std::string_view text, const TextArea& area) {
   const auto bytes = textBytes(text, area.encoding);
-  return bytes && bytes.value().size() <= std::size_t{area.registers} * 2;
+  return bytes && bytes.value().size() <= byteCapacity(area.encoding, area.registers);
+}
+
+/// Bytes of the UTF-8 character starting with `lead`.
+std::size_t characterLength(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+/// The longest prefix of whole characters that fits.
+std::string cutToFit(std::string_view text, const TextArea& area) {
+  std::size_t kept = 0;
+  while (kept < text.size()) {
+    const std::size_t next = std::min(text.size(), kept + characterLength(static_cast<unsigned char>(text[kept])));
+    if (!fits(text.substr(0, next), area)) break;
+    kept = next;
+  }
+  return std::string(text.substr(0, kept));
 }
 
 }  // namespace
@@ -39,20 +58,35 @@ std::string callText(std::string_view ticket, int window) {
 
 std::vector<std::string> callWordings(std::string_view ticket, int window) {
   return {callText(ticket, window), fmt::format("{} 到{}号窗口", ticket, window),
-          fmt::format("{} {}号窗口", ticket, window), fmt::format("{} {}号", ticket, window), std::string(ticket)};
+          fmt::format("{} {}号窗口", ticket, window), fmt::format("{} {}号", ticket, window),
+          fmt::format("{}->{}", ticket, window)};
 }
 
-Expected<std::string> fitText(std::string_view text, const TextArea& area) {
-  if (fits(text, area)) return std::string(text);
+Expected<FittedText> fitText(std::string_view text, const TextArea& area, TextFit fit) {
+  if (fits(text, area)) return FittedText{std::string(text), false};
+  // Why it does not fit as it is: too long, or not text this area can hold at all.
+  const auto refusal = [&] {
+    auto registers = encodeText(text, area.encoding, area.registers, area.byteOrder);
+    return registers ? CodecError{CodecErrorCode::TextTooLong, "text too long"} : registers.error();
+  };
+  if (fit == TextFit::Whole) return refusal();
   if (const auto call = parseCallText(text)) {
+    // The first wording that fits and that the display can show (an ASCII one takes only
+    // the last); none: the profile should have been refused.
     for (auto& wording : callWordings(call->first, call->second)) {
-      if (fits(wording, area)) return std::move(wording);
+      if (fits(wording, area)) return FittedText{std::move(wording), false};
     }
+    return refusal();
   }
-  // Not a call, or not even the number fits: say why the way the encoder says it.
-  auto registers = encodeText(text, area.encoding, area.registers);
-  if (!registers) return registers.error();
-  return std::string(text);
+  if (auto bytes = textBytes(text, area.encoding); !bytes) return bytes.error();
+  return FittedText{cutToFit(text, area), true};
+}
+
+std::string describeCuts(const TextCuts& cuts) {
+  std::string out;
+  for (const auto& c : cuts)
+    out += fmt::format("{}{} \"{}\" shown as \"{}\"", out.empty() ? "" : "; ", c.field, c.text, c.shown);
+  return out;
 }
 
 }  // namespace jiujin::devices::drivers

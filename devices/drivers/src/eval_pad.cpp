@@ -7,14 +7,16 @@
 
 namespace jiujin::devices::drivers {
 
-Expected<std::vector<RegisterWrite>> encodePadPrompt(const PadPrompt& prompt, const EvalPadMap& map) {
+Expected<std::vector<RegisterWrite>> encodePadPrompt(const PadPrompt& prompt, const EvalPadMap& map, TextCuts* cuts) {
   if (prompt.timeoutSeconds < 1 || prompt.timeoutSeconds > 3600) {
     return CodecError{CodecErrorCode::ValueOutOfRange, "prompt timeout must be 1..3600 seconds"};
   }
   detail::RegisterImage image;
-  if (auto error = detail::putText(image, map.ticket, prompt.ticket)) return *error;
-  if (auto error = detail::putText(image, map.clerkNumber, prompt.clerkNumber)) return *error;
-  if (auto error = detail::putText(image, map.clerkName, prompt.clerkName)) return *error;
+  if (auto error = detail::putText(image, map.ticket, prompt.ticket, "ticket", TextFit::Whole)) return *error;
+  if (auto error = detail::putText(image, map.clerkNumber, prompt.clerkNumber, "clerk_number", TextFit::Shorten, cuts))
+    return *error;
+  if (auto error = detail::putText(image, map.clerkName, prompt.clerkName, "clerk_name", TextFit::Shorten, cuts))
+    return *error;
   image[map.timeoutSeconds] = static_cast<std::uint16_t>(prompt.timeoutSeconds);
   image[map.command] = detail::codeOf(map.commandValues, PadCommand::Prompt);
   return coalesceWrites(image, map.command);

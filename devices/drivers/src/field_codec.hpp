@@ -14,12 +14,18 @@ namespace jiujin::devices::drivers::detail {
 
 using RegisterImage = std::map<std::uint16_t, std::uint16_t>;
 
-/// `text` into `area`, a call shortened to fit (the ticket number whole; see fitText).
-inline std::optional<CodecError> putText(RegisterImage& image, const TextArea& area,
-                                         std::string_view text) {
-  auto fitted = fitText(text, area);
-  if (!fitted) return fitted.error();
-  auto registers = encodeText(fitted.value(), area.encoding, area.registers);
+/// `text` into `area` by the fitting rule (call_text.hpp); a cut is added to `cuts` as `field`.
+inline std::optional<CodecError> putText(RegisterImage& image, const TextArea& area, std::string_view text,
+                                         const char* field, TextFit fit = TextFit::Shorten,
+                                         TextCuts* cuts = nullptr) {
+  auto fitted = fitText(text, area, fit);
+  if (!fitted) {
+    auto error = fitted.error();
+    error.message = std::string(field) + ": " + error.message;
+    return error;
+  }
+  if (fitted->cut && cuts) cuts->push_back(TextCut{field, std::string(text), fitted->text});
+  auto registers = encodeText(fitted->text, area.encoding, area.registers, area.byteOrder);
   if (!registers) return registers.error();
   for (std::uint16_t i = 0; i < area.registers; ++i) {
     image[static_cast<std::uint16_t>(area.address + i)] = registers.value()[i];
@@ -30,7 +36,7 @@ inline std::optional<CodecError> putText(RegisterImage& image, const TextArea& a
 inline Expected<std::string> readText(const RegisterBlock& block, const TextArea& area,
                                       const char* field) {
   if (auto missing = requireRegisters(block, area.address, area.registers, field)) return *missing;
-  return decodeText(block.slice(area.address, area.registers), area.encoding);
+  return decodeText(block.slice(area.address, area.registers), area.encoding, area.byteOrder);
 }
 
 template <typename E>

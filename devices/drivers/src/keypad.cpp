@@ -64,7 +64,8 @@ Expected<std::vector<RegisterWrite>> encodeKeypadDisplay(const KeypadDisplay& di
     return CodecError{CodecErrorCode::ValueOutOfRange, "waiting count must be 0..65535"};
   }
   detail::RegisterImage image;
-  if (auto error = detail::putText(image, map.currentNumber, display.currentNumber)) return *error;
+  if (auto error = detail::putText(image, map.currentNumber, display.currentNumber, "current_number", TextFit::Whole))
+    return *error;
   image[map.waitingCount] = static_cast<std::uint16_t>(display.waitingCount);
   return coalesceWrites(image);
 }
@@ -77,14 +78,29 @@ Expected<KeypadDisplay> decodeKeypadDisplay(const RegisterBlock& block, const Ke
 }
 
 std::vector<KeyEvent> KeyEventDeduper::fresh(std::span<const KeyEvent> fifo) {
+  auto handled = [&](std::uint16_t seq) {
+    return std::find(unacknowledged_.begin(), unacknowledged_.end(), seq) != unacknowledged_.end();
+  };
+  // Handled events are the oldest in the FIFO; one after an unknown event means the numbers
+  // started again (power cycle): they are not the events we handled.
+  const auto firstUnknown = std::find_if(fifo.begin(), fifo.end(), [&](const KeyEvent& e) { return !handled(e.seq); });
+  const bool restarted = std::any_of(firstUnknown, fifo.end(), [&](const KeyEvent& e) { return handled(e.seq); });
+  if (restarted) unacknowledged_.clear();
   std::vector<KeyEvent> out;
   for (const auto& event : fifo) {
-    if (std::find(handled_.begin(), handled_.end(), event.seq) != handled_.end()) continue;
+    if (handled(event.seq)) continue;
     out.push_back(event);
-    handled_.push_back(event.seq);
-    if (handled_.size() > memory_) handled_.pop_front();
+    unacknowledged_.push_back(event.seq);
   }
+  // Bounded even if acknowledgements never get through: more than the deepest FIFO (62
+  // entries fit one read) can never be waiting at once.
+  while (unacknowledged_.size() > 2 * kMaxRegistersPerRead) unacknowledged_.pop_front();
   return out;
+}
+
+void KeyEventDeduper::acknowledged(std::uint16_t seq) {
+  const auto it = std::find(unacknowledged_.begin(), unacknowledged_.end(), seq);
+  if (it != unacknowledged_.end()) unacknowledged_.erase(unacknowledged_.begin(), it + 1);
 }
 
 }  // namespace jiujin::devices::drivers

@@ -62,6 +62,45 @@ std::optional<E> valueOf(const Named<E> (&table)[N], std::string_view name) {
   return std::nullopt;
 }
 
+// Where in the file a problem is: the deepest node of `where` ("[display].current_number.registers",
+// "[values].colour.green", "kind") that is written; line 1 when none is.
+std::pair<int, int> locate(const toml::table& root, std::string_view where) {
+  std::vector<std::string> path;
+  std::string part;
+  for (const char c : where) {
+    if (c == '[' || c == ']' || c == '.') {
+      if (!part.empty()) path.push_back(std::move(part));
+      part.clear();
+    } else {
+      part.push_back(c);
+    }
+  }
+  if (!part.empty()) path.push_back(std::move(part));
+  const toml::node* found = nullptr;
+  const toml::table* table = &root;
+  for (const auto& key : path) {
+    const toml::node* node = table ? table->get(key) : nullptr;
+    if (!node) break;
+    found = node;
+    table = node->as_table();
+  }
+  if (!found || found->source().begin.line == 0) return {1, 1};
+  return {static_cast<int>(found->source().begin.line), static_cast<int>(found->source().begin.column)};
+}
+
+// Where a field of describeRegisters() is written: its own section ([text], [notice]) or the
+// key of that name in any section.
+std::pair<int, int> locateField(const toml::table& root, std::string_view field) {
+  if (field.starts_with("line ")) return locate(root, "[lines]");
+  const std::string key = field == "fifo_entries" ? "first_entry" : field == "fifo_count" ? "count" : std::string(field);
+  if (root.get(key)) return locate(root, "[" + key + "]");
+  for (auto&& [name, node] : root) {
+    if (const auto* table = node.as_table(); table && table->get(key))
+      return locate(root, fmt::format("[{}].{}", name.str(), key));
+  }
+  return {1, 1};
+}
+
 // Reads a profile table, keeping the first problem with the path where it was found.
 class Reader {
  public:
@@ -78,6 +117,7 @@ class Reader {
     area.address = u16(node["address"], where + ".address");
     area.registers = u16(node["registers"], where + ".registers");
     area.encoding = encoding(node["encoding"], where + ".encoding");
+    area.byteOrder = byteOrder_;
     if (!error_ && (area.registers == 0 || area.registers > kMaxRegistersPerWrite)) {
       fail(where + ".registers", fmt::format("must be 1..{}", kMaxRegistersPerWrite));
     }
@@ -91,18 +131,29 @@ class Reader {
   void holdsTicketNumber(const TextArea& area, const std::string& where) {
     if (error_) return;
     const auto bytes = textBytes(kLongestTicketNumber, area.encoding);
-    if (bytes && bytes.value().size() > std::size_t{area.registers} * 2) {
+    if (bytes && bytes.value().size() > byteCapacity(area.encoding, area.registers)) {
       fail(where + ".registers", fmt::format("{} {} registers cannot show the ticket number {} ({} bytes)",
                                              toString(area.encoding), area.registers, kLongestTicketNumber,
                                              bytes.value().size()));
     }
   }
 
+  /// An area that shows calls must hold some wording of the longest call whole: the number
+  /// and the window are never cut (call_text.hpp).
+  void holdsCall(const TextArea& area, const std::string& where) {
+    if (error_) return;
+    if (fitText(callText(kLongestTicketNumber, kHighestWindow), area)) return;
+    const std::string shortest = callWordings(kLongestTicketNumber, kHighestWindow)[3];
+    fail(where + ".registers", fmt::format("{} {} registers cannot show the call \"{}\" (nor \"{}\")",
+                                           toString(area.encoding), area.registers, shortest,
+                                           callWordings(kLongestTicketNumber, kHighestWindow).back()));
+  }
+
   TextEncoding encoding(toml::node_view<const toml::node> node, const std::string& where) {
     const auto s = node.value<std::string>();
-    if (s == "gb18030") return TextEncoding::Gb18030;
-    if (s == "utf16") return TextEncoding::Utf16Be;
-    fail(where, "must be \"gb18030\" or \"utf16\"");
+    for (const auto e : {TextEncoding::Gb18030, TextEncoding::Utf16Be, TextEncoding::Utf16Le, TextEncoding::Ascii})
+      if (s == toString(e)) return e;
+    fail(where, "must be \"gb18030\", \"utf16\", \"utf16le\" or \"ascii\"");
     return TextEncoding::Gb18030;
   }
 
@@ -137,6 +188,56 @@ class Reader {
     return out;
   }
 
+  /// [protocol]: every key optional (the defaults are the reference devices').
+  WireProtocol protocol() {
+    WireProtocol p;
+    const auto section = root_["protocol"];
+    if (!section) return p;
+    if (section["write_function"]) {
+      const auto f = u16(section["write_function"], "[protocol].write_function");
+      if (f != 0x06 && f != 0x10) fail("[protocol].write_function", "must be 0x06 or 0x10 (6 or 16)");
+      p.writeFunction = static_cast<std::uint8_t>(f);
+    }
+    if (section["max_frame_registers"]) {
+      p.maxFrameRegisters = u16(section["max_frame_registers"], "[protocol].max_frame_registers");
+      if (p.maxFrameRegisters < 1 || p.maxFrameRegisters > kMaxRegistersPerWrite)
+        fail("[protocol].max_frame_registers", fmt::format("must be 1..{}", kMaxRegistersPerWrite));
+    }
+    if (section["turnaround_ms"]) {
+      p.turnaround = std::chrono::milliseconds(u16(section["turnaround_ms"], "[protocol].turnaround_ms"));
+      if (p.turnaround > std::chrono::milliseconds(5000)) fail("[protocol].turnaround_ms", "must be 0..5000");
+    }
+    if (section["inter_frame_delay_ms"]) {
+      p.interFrameDelay = std::chrono::milliseconds(u16(section["inter_frame_delay_ms"], "[protocol].inter_frame_delay_ms"));
+      if (p.interFrameDelay > std::chrono::milliseconds(1000)) fail("[protocol].inter_frame_delay_ms", "must be 0..1000");
+    }
+    if (section["byte_order"]) {
+      const auto order = section["byte_order"].value<std::string>();
+      if (order == "high_first") {
+        byteOrder_ = ByteOrder::HighFirst;
+      } else if (order == "low_first") {
+        byteOrder_ = ByteOrder::LowFirst;
+      } else {
+        fail("[protocol].byte_order", "must be \"high_first\" or \"low_first\"");
+      }
+    }
+    if (const auto* table = section.as_table()) {
+      for (auto&& [key, value] : *table) {
+        const auto k = key.str();
+        if (k != "write_function" && k != "max_frame_registers" && k != "turnaround_ms" &&
+            k != "inter_frame_delay_ms" && k != "byte_order")
+          fail(fmt::format("[protocol].{}", k), "is not a known key");
+      }
+    }
+    return p;
+  }
+
+  /// A register that a layout may leave out (a display without a commit register).
+  std::optional<std::uint16_t> optionalReg(std::string_view section, std::string_view key) {
+    if (!root_[section][key]) return std::nullopt;
+    return reg(section, key);
+  }
+
   std::uint16_t u16(toml::node_view<const toml::node> node, const std::string& where) {
     const auto v = node.value<std::int64_t>();
     if (!v) {
@@ -151,25 +252,27 @@ class Reader {
   }
 
   void fail(const std::string& where, const std::string& why) {
-    if (!error_) {
-      error_ = CodecError{CodecErrorCode::InvalidProfile, fmt::format("{}: {} {}", source_, where, why)};
-    }
+    if (error_) return;
+    const auto [line, column] = locate(root_, where);
+    error_ = CodecError{CodecErrorCode::InvalidProfile, fmt::format("{}:{}: {} {}", source_, line, where, why), line,
+                        column};
   }
 
  private:
   const toml::table& root_;
   std::string source_;
   std::optional<CodecError> error_;
+  ByteOrder byteOrder_ = ByteOrder::HighFirst;
 };
 
 WindowDisplayMap readWindowDisplay(Reader& r) {
   WindowDisplayMap m;
   m.text = r.text("text");
-  r.holdsTicketNumber(m.text, "[text]");
+  r.holdsCall(m.text, "[text]");
   m.colour = r.reg("registers", "colour");
   m.blink = r.reg("registers", "blink");
   m.brightness = r.reg("registers", "brightness");
-  m.contentSeq = r.reg("registers", "content_seq");
+  m.contentSeq = r.optionalReg("registers", "content_seq");
   m.brightnessMax = r.reg("values", "brightness_max");
   m.colourValues = r.codes("values", "colour", kColours);
   return m;
@@ -178,7 +281,7 @@ WindowDisplayMap readWindowDisplay(Reader& r) {
 MainStripMap readMainStrip(Reader& r, const toml::table& root) {
   MainStripMap m;
   const TextArea first = r.text(root["lines"], "[lines]");
-  r.holdsTicketNumber(first, "[lines]");
+  r.holdsCall(first, "[lines]");
   const std::uint16_t count = r.reg("lines", "count");
   if (count == 0 || count > 16) r.fail("[lines].count", "must be 1..16");
   for (std::uint16_t i = 0; i < count && !r.error(); ++i) {
@@ -189,7 +292,7 @@ MainStripMap readMainStrip(Reader& r, const toml::table& root) {
   m.scroll = r.reg("registers", "scroll");
   m.scrollSpeed = r.reg("registers", "scroll_speed");
   m.brightness = r.reg("registers", "brightness");
-  m.contentSeq = r.reg("registers", "content_seq");
+  m.contentSeq = r.optionalReg("registers", "content_seq");
   m.brightnessMax = r.reg("values", "brightness_max");
   m.scrollValues = r.codes("values", "scroll", kScrollModes);
   return m;
@@ -229,24 +332,47 @@ EvalPadMap readEvalPad(Reader& r, const toml::table& root) {
   return m;
 }
 
-std::optional<CodecError> checkNoOverlap(const Profile& p, std::string_view source) {
+std::optional<CodecError> checkNoOverlap(const Profile& p, std::string_view source, const toml::table& root) {
   auto fields = describeRegisters(p);
   std::sort(fields.begin(), fields.end(),
             [](const FieldSpan& a, const FieldSpan& b) { return a.address < b.address; });
   for (std::size_t i = 1; i < fields.size(); ++i) {
     const auto& prev = fields[i - 1];
     if (prev.address + prev.count > fields[i].address) {
+      const auto at = locateField(root, fields[i].name);
       return CodecError{CodecErrorCode::InvalidProfile,
-                        fmt::format("{}: {} (at {:#06x}) overlaps {} (at {:#06x}+{})", source,
-                                    fields[i].name, fields[i].address, prev.name, prev.address,
-                                    prev.count)};
+                        fmt::format("{}:{}: {} (at {:#06x}) overlaps {} (at {:#06x}+{})", source, at.first,
+                                    fields[i].name, fields[i].address, prev.name, prev.address, prev.count),
+                        at.first, at.second};
     }
     if (fields[i].address + fields[i].count > 0x10000) {
+      const auto at = locateField(root, fields[i].name);
       return CodecError{CodecErrorCode::InvalidProfile,
-                        fmt::format("{}: {} runs past register 0xffff", source, fields[i].name)};
+                        fmt::format("{}:{}: {} runs past register 0xffff", source, at.first, fields[i].name), at.first,
+                        at.second};
     }
   }
   return std::nullopt;
+}
+
+// The reads the gateway makes (a keypad's FIFO, a pad's status) must fit one frame of the
+// device; writes are split to fit.
+std::optional<CodecError> checkFrameSize(const Profile& p, std::string_view source, const toml::table& root) {
+  int read = 1;
+  const char* what = "";
+  if (const auto* k = std::get_if<KeypadMap>(&p.map)) {
+    read = std::max<int>(k->fifoCount + 1, k->fifoFirstEntry + 2 * k->fifoDepth) - std::min(k->fifoCount, k->fifoFirstEntry);
+    what = "the keypad's FIFO read";
+  } else if (const auto* e = std::get_if<EvalPadMap>(&p.map)) {
+    read = std::max({e->state, e->rating, e->ratingSeq}) - std::min({e->state, e->rating, e->ratingSeq}) + 1;
+    what = "the pad's status read";
+  }
+  if (read <= p.protocol.maxFrameRegisters) return std::nullopt;
+  const auto at = locate(root, "[protocol].max_frame_registers");
+  return CodecError{CodecErrorCode::InvalidProfile,
+                    fmt::format("{}:{}: [protocol].max_frame_registers {} is less than {} ({} registers)", source,
+                                at.first, p.protocol.maxFrameRegisters, what, read),
+                    at.first, at.second};
 }
 
 void addText(std::vector<FieldSpan>& out, std::string name, const TextArea& area) {
@@ -262,7 +388,7 @@ std::vector<FieldSpan> describeRegisters(const Profile& profile) {
     out.push_back({"colour", m->colour, 1, "enum"});
     out.push_back({"blink", m->blink, 1, "u16"});
     out.push_back({"brightness", m->brightness, 1, "u16"});
-    out.push_back({"content_seq", m->contentSeq, 1, "u16"});
+    if (m->contentSeq) out.push_back({"content_seq", *m->contentSeq, 1, "u16"});
   } else if (const auto* s = std::get_if<MainStripMap>(&profile.map)) {
     for (std::size_t i = 0; i < s->lines.size(); ++i) {
       addText(out, fmt::format("line {}", i + 1), s->lines[i]);
@@ -271,7 +397,7 @@ std::vector<FieldSpan> describeRegisters(const Profile& profile) {
     out.push_back({"scroll", s->scroll, 1, "enum"});
     out.push_back({"scroll_speed", s->scrollSpeed, 1, "u16"});
     out.push_back({"brightness", s->brightness, 1, "u16"});
-    out.push_back({"content_seq", s->contentSeq, 1, "u16"});
+    if (s->contentSeq) out.push_back({"content_seq", *s->contentSeq, 1, "u16"});
   } else if (const auto* k = std::get_if<KeypadMap>(&profile.map)) {
     out.push_back({"fifo_count", k->fifoCount, 1, "u16"});
     out.push_back({"fifo_entries", k->fifoFirstEntry, static_cast<std::uint16_t>(2 * k->fifoDepth),
@@ -307,10 +433,12 @@ Expected<Profile> parseProfile(std::string_view tomlText, std::string_view sourc
     root = toml::parse(tomlText, source);
   } catch (const toml::parse_error& e) {
     return CodecError{CodecErrorCode::InvalidProfile,
-                      fmt::format("{}:{}: {}", source, e.source().begin.line, e.description())};
+                      fmt::format("{}:{}: {}", source, e.source().begin.line, e.description()),
+                      static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)};
   }
   Reader r(root, source);
   Profile p;
+  p.protocol = r.protocol();  // first: its byte order applies to every text area
   p.name = root["name"].value_or(std::string{});
   p.description = root["description"].value_or(std::string{});
   if (p.name.empty()) r.fail("name", "is missing");
@@ -326,7 +454,8 @@ Expected<Profile> parseProfile(std::string_view tomlText, std::string_view sourc
     }
   }
   if (r.error()) return *r.error();
-  if (auto overlap = checkNoOverlap(p, source)) return *overlap;
+  if (auto overlap = checkNoOverlap(p, source, root)) return *overlap;
+  if (auto frames = checkFrameSize(p, source, root)) return *frames;
   return p;
 }
 
@@ -354,10 +483,35 @@ std::optional<CodecError> ProfileLibrary::loadDirectory(const std::filesystem::p
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     auto profile = loadProfile(file);
-    if (!profile) return profile.error();
-    add(std::move(profile).value());
+    if (profile) {
+      add(std::move(profile).value());
+      continue;
+    }
+    // A broken file is set aside, not fatal: it matters only to a hall device that names it.
+    const auto& error = profile.error();
+    const auto where = fmt::format("{}:{}: ", file.string(), error.line);
+    std::string reason = error.message.starts_with(where) ? error.message.substr(where.size()) : error.message;
+    problems_.push_back(ProfileProblem{file, nameInFile(file), error.line, error.column, error.message, std::move(reason)});
   }
   return std::nullopt;
+}
+
+std::string ProfileLibrary::nameInFile(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    const auto root = toml::parse(text.str(), file.string());
+    if (const auto name = root["name"].value<std::string>(); name && !name->empty()) return *name;
+  } catch (const toml::parse_error&) {
+  }
+  return file.stem().string();  // profiles are named like their files
+}
+
+const ProfileProblem* ProfileLibrary::problemFor(std::string_view name) const {
+  for (const auto& problem : problems_)
+    if (problem.name == name) return &problem;
+  return nullptr;
 }
 
 void ProfileLibrary::add(Profile profile) {

@@ -17,15 +17,15 @@ WindowContent blankContent() { return WindowContent{}; }
 
 Expected<std::vector<RegisterWrite>> encodeWindowContent(const WindowContent& content,
                                                          const WindowDisplayMap& map,
-                                                         std::uint16_t contentSeq) {
+                                                         std::uint16_t contentSeq, TextCuts* cuts) {
   detail::RegisterImage image;
-  if (auto error = detail::putText(image, map.text, content.text)) return *error;
+  if (auto error = detail::putText(image, map.text, content.text, "text", TextFit::Shorten, cuts)) return *error;
   auto brightness = detail::brightnessValue(content.brightness, map.brightnessMax);
   if (!brightness) return brightness.error();
   image[map.colour] = detail::codeOf(map.colourValues, content.colour);
   image[map.blink] = content.blink ? 1 : 0;
   image[map.brightness] = brightness.value();
-  image[map.contentSeq] = contentSeq;
+  if (map.contentSeq) image[*map.contentSeq] = contentSeq;
   return coalesceWrites(image, map.contentSeq);
 }
 
@@ -33,10 +33,11 @@ Expected<WindowShown> decodeWindowContent(const RegisterBlock& block, const Wind
   auto text = detail::readText(block, map.text, "text");
   if (!text) return text.error();
   for (const auto& [address, field] : {std::pair{map.colour, "colour"}, {map.blink, "blink"},
-                                       {map.brightness, "brightness"},
-                                       {map.contentSeq, "content_seq"}}) {
+                                       {map.brightness, "brightness"}}) {
     if (auto missing = requireRegisters(block, address, 1, field)) return *missing;
   }
+  if (map.contentSeq)
+    if (auto missing = requireRegisters(block, *map.contentSeq, 1, "content_seq")) return *missing;
   const auto colour = detail::byCode(map.colourValues, block[map.colour]);
   if (!colour) {
     return CodecError{CodecErrorCode::UnknownValue,
@@ -45,10 +46,12 @@ Expected<WindowShown> decodeWindowContent(const RegisterBlock& block, const Wind
   WindowShown shown;
   shown.content = WindowContent{std::move(text).value(), *colour, block[map.blink] != 0,
                                 static_cast<int>(block[map.brightness])};
-  shown.contentSeq = block[map.contentSeq];
+  shown.contentSeq = map.contentSeq ? block[*map.contentSeq] : 0;
   return shown;
 }
 
-RegisterRead windowContentSeqRead(const WindowDisplayMap& map) { return {map.contentSeq, 1}; }
+RegisterRead windowContentSeqRead(const WindowDisplayMap& map) {
+  return {map.contentSeq.value_or(map.text.address), 1};
+}
 
 }  // namespace jiujin::devices::drivers

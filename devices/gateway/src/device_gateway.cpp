@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/devices/gateway/device_requests.hpp"
+#include "jiujin/devices/drivers/write_frames.hpp"
 #include "jiujin/devices/gateway/hall_content.hpp"
 
 namespace jiujin::devices::gateway {
@@ -46,9 +47,13 @@ drivers::Expected<std::vector<RegisterWrite>> padIdleWrites(const drivers::EvalP
 }
 
 BusDevice busDeviceOf(const PlannedDevice& d) {
-  BusDevice device{d.id, d.slave, 0, 1};
+  BusDevice device{d.id, d.slave, 0, 1, d.profile.protocol.turnaround, d.profile.protocol.interFrameDelay};
   if (const auto seq = contentSeqRegister(d.profile)) {
     device.probeAddress = *seq;
+  } else if (const auto* w = std::get_if<drivers::WindowDisplayMap>(&d.profile.map)) {
+    device.probeAddress = w->text.address;  // no commit register: any register answers
+  } else if (const auto* s = std::get_if<drivers::MainStripMap>(&d.profile.map)) {
+    device.probeAddress = s->lines.front().address;
   } else if (const auto* k = std::get_if<drivers::KeypadMap>(&d.profile.map)) {
     device.probeAddress = k->fifoCount;
   } else if (const auto* p = std::get_if<drivers::EvalPadMap>(&d.profile.map)) {
@@ -68,6 +73,7 @@ DeviceGateway::DeviceGateway(GatewayPlan plan, RequestSink& requests, GatewayOpt
     callbacks.pollDone = [this](const PollResult& r) { post(r); };
     callbacks.writeDone = [this](const WriteResult& r) {
       if (hooks_.writeDone) hooks_.writeDone(r);
+      post(r);
     };
     callbacks.healthChanged = [this](const DeviceHealthReport& r) { post(r); };
     callbacks.deviceBack = [this](const std::string& id) { post(DeviceBack{id}); };
@@ -166,35 +172,50 @@ void DeviceGateway::update(const core::Hall& hall, const std::set<core::WindowNu
 void DeviceGateway::write(Slot& slot, BusPriority priority) {
   const drivers::Profile& profile = slot.device->profile;
   drivers::Expected<std::vector<RegisterWrite>> writes = std::vector<RegisterWrite>{};
+  drivers::TextCuts cuts;  // text shortened to fit the vendor's area: the device's problem
+  std::string problem;
   if (const auto* content = std::get_if<drivers::WindowContent>(&slot.wanted)) {
     slot.contentSeq = nextSeq(slot.contentSeq);
     const auto& map = std::get<drivers::WindowDisplayMap>(profile.map);
-    writes = drivers::encodeWindowContent(*content, map, slot.contentSeq);
-    if (!writes) {  // e.g. a window name longer than the display: show nothing rather than half
-      warnOnce(slot.device->id + "/text", fmt::format("{}: {}", slot.device->id, writes.error().message));
+    writes = drivers::encodeWindowContent(*content, map, slot.contentSeq, &cuts);
+    if (!writes) {  // text it cannot show at all (not even cut): blank, and said so
+      problem = writes.error().message;
       writes = drivers::encodeWindowContent(drivers::blankContent(), map, slot.contentSeq);
     }
   } else if (const auto* strip = std::get_if<drivers::StripContent>(&slot.wanted)) {
     slot.contentSeq = nextSeq(slot.contentSeq);
     const auto& map = std::get<drivers::MainStripMap>(profile.map);
-    writes = drivers::encodeStripContent(*strip, map, slot.contentSeq);
+    writes = drivers::encodeStripContent(*strip, map, slot.contentSeq, &cuts);
     if (!writes) {
-      warnOnce(slot.device->id + "/text", fmt::format("{}: {}", slot.device->id, writes.error().message));
+      problem = writes.error().message;
       drivers::StripContent withoutNotice = *strip;
       withoutNotice.notice.clear();
-      writes = drivers::encodeStripContent(withoutNotice, map, slot.contentSeq);
+      writes = drivers::encodeStripContent(withoutNotice, map, slot.contentSeq, &cuts);
     }
   } else if (const auto* keypad = std::get_if<drivers::KeypadDisplay>(&slot.wanted)) {
     writes = drivers::encodeKeypadDisplay(*keypad, std::get<drivers::KeypadMap>(profile.map));
   } else if (const auto* prompt = std::get_if<std::optional<drivers::PadPrompt>>(&slot.wanted)) {
     const auto& map = std::get<drivers::EvalPadMap>(profile.map);
-    writes = *prompt ? drivers::encodePadPrompt(**prompt, map) : padIdleWrites(map);
+    writes = *prompt ? drivers::encodePadPrompt(**prompt, map, &cuts) : padIdleWrites(map);
   }
+  if (!cuts.empty()) problem = fmt::format("{}{}did not fit: {}", problem, problem.empty() ? "" : "; ", drivers::describeCuts(cuts));
+  if (!writes && problem.empty()) problem = writes.error().message;
+  setContentProblem(slot, std::move(problem));
   if (!writes) {
     warnOnce(slot.device->id + "/encode", fmt::format("{}: {}", slot.device->id, writes.error().message));
     return;
   }
-  for (const auto& w : writes.value()) slot.worker->submitWrite(slot.device->id, w.address, w.values, priority);
+  submit(slot, writes.value(), priority);
+}
+
+void DeviceGateway::submit(Slot& slot, const std::vector<RegisterWrite>& writes, BusPriority priority) {
+  // One write of frames in order, as the vendor's device takes them (split to its largest
+  // frame, one register a frame for a 0x06-only device): a retried text frame is followed
+  // by its commit again.
+  std::vector<WriteBlock> blocks;
+  for (const auto& f : drivers::writeFrames(writes, slot.device->profile.protocol))
+    blocks.push_back(WriteBlock{f.write.address, f.write.values, f.function});
+  if (!blocks.empty()) slot.worker->submitWrites(slot.device->id, std::move(blocks), priority);
 }
 
 void DeviceGateway::handleBusNews() {
@@ -208,6 +229,8 @@ void DeviceGateway::handleBusNews() {
   for (const auto& item : news) {
     if (const auto* poll = std::get_if<PollResult>(&item)) {
       onPoll(*poll);
+    } else if (const auto* written = std::get_if<WriteResult>(&item)) {
+      onWrite(*written);
     } else if (const auto* health = std::get_if<DeviceHealthReport>(&item)) {
       const auto slot = slots_.find(health->deviceId);
       if (slot != slots_.end()) report(slot->second, *health);
@@ -253,8 +276,7 @@ void DeviceGateway::onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, cons
     requests_.send(std::move(*request));
   }
   // Acknowledge what was read (handled now or before): the keypad drops it from its FIFO.
-  const auto ack = drivers::encodeKeypadAck(fifo->back().seq, map);
-  slot.worker->submitWrite(slot.device->id, ack.address, ack.values, BusPriority::KeypadPoll);
+  submit(slot, {drivers::encodeKeypadAck(fifo->back().seq, map)}, BusPriority::KeypadPoll);
 }
 
 void DeviceGateway::onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const PollResult& poll) {
@@ -279,6 +301,17 @@ void DeviceGateway::onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const 
   requests_.send(std::move(request));
 }
 
+void DeviceGateway::onWrite(const WriteResult& write) {
+  // A keypad's acknowledgement answered: the events up to it left its FIFO, so numbers seen
+  // from now on are new presses (after a power cycle the keypad numbers from 1 again). The
+  // bus news arrive in the order of the wire, so a poll read before this write is handled first.
+  if (write.error || write.values.size() != 1) return;
+  const auto it = slots_.find(write.deviceId);
+  if (it == slots_.end()) return;
+  const auto* map = std::get_if<drivers::KeypadMap>(&it->second.device->profile.map);
+  if (map && write.address == map->ack) it->second.keys.acknowledged(write.values.front());
+}
+
 void DeviceGateway::onContentCheck(Slot& slot, const PollResult& poll) {
   // Sequences skip 0: a display reading 0 lost its content (power cut without going
   // offline long enough to be noticed) and gets it again.
@@ -289,7 +322,14 @@ void DeviceGateway::onContentCheck(Slot& slot, const PollResult& poll) {
 
 void DeviceGateway::report(Slot& slot, const DeviceHealthReport& health) {
   slot.reported = health;
-  requests_.send(healthReport(*slot.device, health));
+  requests_.send(healthReport(*slot.device, health, slot.contentProblem));
+}
+
+void DeviceGateway::setContentProblem(Slot& slot, std::string problem) {
+  if (problem == slot.contentProblem) return;
+  if (!problem.empty()) log::warning("devices.gateway", "{}: {}", slot.device->id, problem);
+  slot.contentProblem = std::move(problem);
+  if (const auto health = slot.worker->health(slot.device->id)) report(slot, *health);
 }
 
 void DeviceGateway::tick(std::chrono::steady_clock::time_point now) {
@@ -298,7 +338,9 @@ void DeviceGateway::tick(std::chrono::steady_clock::time_point now) {
   for (const auto& worker : workers_) {
     for (const auto& health : worker->health()) {
       Slot& slot = slots_.at(health.deviceId);
-      if (slot.reported && slot.reported->counters == health.counters && slot.reported->online == health.online) continue;
+      if (slot.reported && slot.reported->counters == health.counters && slot.reported->online == health.online &&
+          slot.reported->refusing == health.refusing)
+        continue;
       report(slot, health);
     }
   }

@@ -35,18 +35,30 @@ DispatcherRequest requestForRating(drivers::Rating rating, core::WindowNumber wi
   return DispatcherRequest{requests::evaluate(window, scale), {}};
 }
 
-DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health) {
+namespace {
+// "error": it answers but refuses what it is asked (exception replies); "offline": it does
+// not answer properly at all. Both raise the manager's device alarm.
+// A device that works but cannot show its content as meant is in error too.
+const char* statusOf(const DeviceHealthReport& health, const std::string& contentProblem) {
+  if (health.online) return contentProblem.empty() ? "online" : "error";
+  return health.refusing ? "error" : "offline";
+}
+}  // namespace
+
+DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health,
+                               const std::string& contentProblem) {
   const DeviceCounters& c = health.counters;
   std::string detail = fmt::format("requests={} timeouts={} crc={} bad_frames={} exceptions={} port={}", c.requests,
                                    c.timeouts, c.crcErrors, c.badFrames, c.exceptions, c.portErrors);
   if (!c.lastError.empty()) detail = fmt::format("{}; last: {}", detail, c.lastError);
+  if (!contentProblem.empty()) detail = fmt::format("content {}; {}", contentProblem, detail);
   if (detail.size() > 200) {  // the service takes at most 200 bytes; cut at a character
     detail.resize(200);
     while (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0x80) detail.pop_back();
     if (!detail.empty() && static_cast<unsigned char>(detail.back()) >= 0xC0) detail.pop_back();
   }
   const client::DeviceHealth report{device.id,    std::string(config::toString(device.kind)),
-                                    health.online ? "online" : "offline", device.window, device.bus, std::move(detail)};
+                                    statusOf(health, contentProblem), device.window, device.bus, std::move(detail)};
   return DispatcherRequest{requests::deviceReport(report), {}};
 }
 

@@ -19,7 +19,7 @@ int largestFrameRegisters(const drivers::Profile& profile) {
     next = field.address + field.count;
     largest = std::max(largest, run);
   }
-  return std::min<int>(largest, drivers::kMaxRegistersPerWrite);
+  return std::min<int>({largest, drivers::kMaxRegistersPerWrite, profile.protocol.maxFrameRegisters});
 }
 
 std::vector<config::Diagnostic> checkResponseTimeouts(const config::LoadResult& loaded,
@@ -37,17 +37,21 @@ std::vector<config::Diagnostic> checkResponseTimeouts(const config::LoadResult& 
     std::chrono::milliseconds worstNeed{0};
     const config::DeviceConfig* worst = nullptr;
     int worstRegisters = 0;
+    std::chrono::milliseconds worstTurnaround{0};
     for (const auto& device : hall.devices) {
       if (device.bus != bus.id) continue;
       const auto name = device.profile.empty() ? std::string(config::defaultProfile(device.kind)) : device.profile;
       const auto* profile = profiles.find(name);
       if (!profile) continue;
       const int registers = largestFrameRegisters(*profile);
-      const auto need = responseTimeoutFor(writeBytes(registers), serial, kDefaultTurnaround, std::chrono::milliseconds(0));
+      const auto turnaround = profile->protocol.turnaround > std::chrono::milliseconds::zero() ? profile->protocol.turnaround
+                                                                                             : kDefaultTurnaround;
+      const auto need = responseTimeoutFor(writeBytes(registers), serial, turnaround, std::chrono::milliseconds(0));
       if (need > worstNeed) {
         worstNeed = need;
         worst = &device;
         worstRegisters = registers;
+        worstTurnaround = turnaround;
       }
     }
     if (!worst || configured >= worstNeed) continue;
@@ -59,7 +63,7 @@ std::vector<config::Diagnostic> checkResponseTimeouts(const config::LoadResult& 
                     "gateway waits {} ms for it; write at least {} or leave response_timeout_ms out",
                     bus.responseTimeoutMs, bus.id, bus.baud, worst->id, worstRegisters, bytes.request, bytes.reply,
                     std::chrono::ceil<std::chrono::milliseconds>(exchangeTime(bytes.request, bytes.reply, serial)).count(),
-                    kDefaultTurnaround.count(), worstNeed.count(), worstNeed.count())});
+                    worstTurnaround.count(), worstNeed.count(), worstNeed.count())});
   }
   return errors;
 }

@@ -14,16 +14,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-drivers::DeviceKind driverKind(config::DeviceKind kind) {
-  switch (kind) {
-    case config::DeviceKind::WindowDisplay: return drivers::DeviceKind::WindowDisplay;
-    case config::DeviceKind::MainStrip: return drivers::DeviceKind::MainStrip;
-    case config::DeviceKind::Keypad: return drivers::DeviceKind::Keypad;
-    case config::DeviceKind::EvalPad: return drivers::DeviceKind::EvalPad;
-  }
-  return drivers::DeviceKind::WindowDisplay;
-}
-
 Parity parityOf(char parity) {
   switch (parity) {
     case 'E': return Parity::Even;
@@ -75,6 +65,16 @@ void planPolling(PlannedBus& bus, const GatewayPlan& plan, const config::BusConf
 
 }  // namespace
 
+drivers::DeviceKind driverKindOf(config::DeviceKind kind) {
+  switch (kind) {
+    case config::DeviceKind::WindowDisplay: return drivers::DeviceKind::WindowDisplay;
+    case config::DeviceKind::MainStrip: return drivers::DeviceKind::MainStrip;
+    case config::DeviceKind::Keypad: return drivers::DeviceKind::Keypad;
+    case config::DeviceKind::EvalPad: return drivers::DeviceKind::EvalPad;
+  }
+  return drivers::DeviceKind::WindowDisplay;
+}
+
 SerialSettings serialSettingsOf(const config::BusConfig& bus) {
   return SerialSettings{bus.baud, bus.dataBits, parityOf(bus.parity), bus.stopBits};
 }
@@ -106,8 +106,12 @@ drivers::Expected<GatewayPlan, PlanError> planGateway(const config::HallConfig& 
     if (bus == plan.buses.end()) return PlanError{fmt::format("device {} is on unknown bus {}", d.id, d.bus)};
     const std::string profileName = d.profile.empty() ? std::string(config::defaultProfile(d.kind)) : d.profile;
     const drivers::Profile* profile = profiles.find(profileName);
-    if (!profile) return PlanError{fmt::format("device {}: no register-map profile named {}", d.id, profileName)};
-    if (profile->kind() != driverKind(d.kind)) {
+    if (!profile) {
+      if (const auto* problem = profiles.problemFor(profileName))
+        return PlanError{fmt::format("device {}: its profile {} cannot be used: {}", d.id, profileName, problem->message)};
+      return PlanError{fmt::format("device {}: no register-map profile named {}", d.id, profileName)};
+    }
+    if (profile->kind() != driverKindOf(d.kind)) {
       return PlanError{fmt::format("device {} is a {} but profile {} is for a {}", d.id, config::toString(d.kind),
                                    profileName, drivers::toString(profile->kind()))};
     }

@@ -1,13 +1,17 @@
 // ModbusLink over one libmodbus context (RTU or TCP). The context is opened lazily and
 // dropped when the line vanishes, so the next request reopens it.
 #include <modbus/modbus.h>
+#include <poll.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <functional>
 #include <optional>
 
 #include <fmt/format.h>
 
+#include "jiujin/devices/rtu_reply.hpp"
 #include "jiujin/devices/wire_time.hpp"
 #include "modbus_errno.hpp"
 
@@ -52,8 +56,13 @@ class LibmodbusLink final : public ModbusLink {
     if (slave < 1 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 1..247 for a read");
     if (auto e = checkRange(slave, address, count, kMaxReadCount)) return *e;
     std::vector<std::uint16_t> registers(static_cast<std::size_t>(count));
-    if (auto e = run(slave, readBytes(count), action, [&](modbus_t* c) { return modbus_read_registers(c, address, count, registers.data()); }))
-      return *e;
+    const RtuRequest request{slave, 0x03, address, count, 0};
+    auto call = [&](modbus_t* c) -> std::optional<ModbusError> {
+      if (serial_) return rtuExchange(c, request, {}, &registers, action);
+      if (modbus_read_registers(c, address, count, registers.data()) >= 0) return std::nullopt;
+      return detail::modbusErrorFromErrno(errno, name_, slave, action);
+    };
+    if (auto e = run(slave, readBytes(count), action, call)) return *e;
     return registers;
   }
 
@@ -62,8 +71,13 @@ class LibmodbusLink final : public ModbusLink {
     const auto action = fmt::format("write {} registers at {:#06x}", count, address);
     if (slave < 0 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 0..247");
     if (auto e = checkRange(slave, address, count, kMaxWriteCount)) return *e;
-    if (auto e = run(slave, writeBytes(count), action, [&](modbus_t* c) { return modbus_write_registers(c, address, count, values.data()); }))
-      return *e;
+    const RtuRequest request{slave, 0x10, address, count, 0};
+    auto call = [&](modbus_t* c) -> std::optional<ModbusError> {
+      if (serial_) return rtuExchange(c, request, values, nullptr, action);
+      if (modbus_write_registers(c, address, count, values.data()) >= 0) return std::nullopt;
+      return detail::modbusErrorFromErrno(errno, name_, slave, action);
+    };
+    if (auto e = run(slave, writeBytes(count), action, call)) return *e;
     return {};
   }
 
@@ -71,7 +85,13 @@ class LibmodbusLink final : public ModbusLink {
     const auto action = fmt::format("write register {:#06x}", address);
     if (slave < 0 || slave > kMaxSlave) return detail::invalidRequest(name_, slave, "slave address must be 0..247");
     if (auto e = checkRange(slave, address, 1, 1)) return *e;
-    if (auto e = run(slave, writeOneBytes(), action, [&](modbus_t* c) { return modbus_write_register(c, address, value); })) return *e;
+    const RtuRequest request{slave, 0x06, address, 1, value};
+    auto call = [&](modbus_t* c) -> std::optional<ModbusError> {
+      if (serial_) return rtuExchange(c, request, {}, nullptr, action);
+      if (modbus_write_register(c, address, value) >= 0) return std::nullopt;
+      return detail::modbusErrorFromErrno(errno, name_, slave, action);
+    };
+    if (auto e = run(slave, writeOneBytes(), action, call)) return *e;
     return {};
   }
 
@@ -106,26 +126,69 @@ class LibmodbusLink final : public ModbusLink {
   // The frame's own wire time, not only the configured figure: a 100-register write at
   // 9600 baud is still being sent when a fixed 100 ms would have expired.
   std::chrono::milliseconds responseTimeout(ExchangeBytes bytes) const {
-    if (!serial_) return timeouts_.response;
-    return responseTimeoutFor(bytes, *serial_, timeouts_.turnaround, timeouts_.response);
+    const auto turnaround = deviceTurnaround_ > std::chrono::milliseconds::zero() ? deviceTurnaround_ : timeouts_.turnaround;
+    if (!serial_) return std::max(timeouts_.response, turnaround);
+    return responseTimeoutFor(bytes, *serial_, turnaround, timeouts_.response);
+  }
+
+  // One RTU exchange, its reply checked by us (rtu_reply.hpp): libmodbus 3.1.6 checks the
+  // slave, the function and a read's byte count, not the address a write echoes.
+  std::optional<ModbusError> rtuExchange(modbus_t* c, const RtuRequest& request, std::span<const std::uint16_t> values,
+                                         std::vector<std::uint16_t>* registers, std::string_view action) {
+    const auto bytes = rtuRequestBytes(request, values);
+    if (modbus_send_raw_request(c, bytes.data(), static_cast<int>(bytes.size())) < 0)
+      return detail::modbusErrorFromErrno(errno, name_, request.slave, action);
+    std::uint8_t reply[MODBUS_RTU_MAX_ADU_LENGTH];
+    const int length = modbus_receive_confirmation(c, reply);
+    if (length < 0) return detail::modbusErrorFromErrno(errno, name_, request.slave, action);
+    // 0: libmodbus set aside a frame from another slave; otherwise the length includes the CRC.
+    const std::span<const std::uint8_t> frame(reply, length >= 2 ? static_cast<std::size_t>(length - 2) : 0u);
+    auto check = checkRtuReply(request, frame);
+    if (!check.error) {
+      if (registers) *registers = std::move(check.registers);
+      return std::nullopt;
+    }
+    if (*check.error == ModbusErrorKind::Exception)
+      return detail::modbusErrorFromErrno(MODBUS_ENOBASE + check.exceptionCode, name_, request.slave, action);
+    return ModbusError{*check.error, 0,
+                       fmt::format("{} slave {}: {}: {}", name_, request.slave, action, check.reason)};
+  }
+
+  // Reads and drops bytes until the line has been quiet for the byte timeout (at most the
+  // response timeout in all): the rest of a wrong or broken reply, and a real reply that
+  // follows a late one, must not be left for the next request.
+  void drainLine(std::chrono::milliseconds bound) {
+    const int fd = modbus_get_socket(context_.get());
+    if (fd < 0) return;
+    const auto deadline = std::chrono::steady_clock::now() + bound;
+    std::uint8_t sink[256];
+    for (;;) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left <= std::chrono::milliseconds::zero()) break;
+      pollfd ready{fd, POLLIN, 0};
+      if (::poll(&ready, 1, static_cast<int>(std::min(left, timeouts_.byte).count()) + 1) <= 0) break;
+      if (::read(fd, sink, sizeof sink) <= 0) break;
+    }
   }
 
   template <typename Call>
   std::optional<ModbusError> run(int slave, ExchangeBytes bytes, std::string_view action, Call call) {
     if (auto error = connect()) return error;
     if (modbus_set_slave(context_.get(), slave) != 0) return detail::modbusErrorFromErrno(errno, name_, slave, action);
-    setTimeout(context_.get(), modbus_set_response_timeout, responseTimeout(bytes));
-    if (call(context_.get()) >= 0) return std::nullopt;
-    auto error = detail::modbusErrorFromErrno(errno, name_, slave, action);
-    switch (error.kind) {
+    const auto timeout = responseTimeout(bytes);
+    setTimeout(context_.get(), modbus_set_response_timeout, timeout);
+    // A reply that came after its master gave up may sit on the line: it is no answer to this.
+    modbus_flush(context_.get());
+    auto error = call(context_.get());
+    if (!error) return std::nullopt;
+    switch (error->kind) {
       case ModbusErrorKind::Timeout:
         // A broadcast is never answered: libmodbus still waits, so its timeout is success.
         if (slave == MODBUS_BROADCAST_ADDRESS) return std::nullopt;
-        [[fallthrough]];
+        break;
       case ModbusErrorKind::BadCrc:
       case ModbusErrorKind::BadFrame:
-        // Late or garbled bytes must not be read as the next device's reply.
-        modbus_flush(context_.get());
+        drainLine(timeout);
         break;
       case ModbusErrorKind::PortGone:
       case ModbusErrorKind::Io:

@@ -23,7 +23,7 @@ const char* toString(ModbusErrorKind kind) {
 }
 
 bool isDeviceFailure(const ModbusError& error) {
-  return error.kind != ModbusErrorKind::Exception && error.kind != ModbusErrorKind::InvalidRequest;
+  return error.kind != ModbusErrorKind::InvalidRequest;
 }
 
 namespace detail {

@@ -20,7 +20,8 @@ constexpr const char* kHelp =
     "press KEYPAD KEY               KEY as the keypad's profile names it: call_next recall\n"
     "                               start complete no_show transfer pause_resume request_evaluation\n"
     "rate PAD 1..5                  1 非常满意 .. 5 非常不满意; only while prompting\n"
-    "fault DEVICE FAULT             FAULT: absent silent bad_crc garbage slow\n"
+    "fault DEVICE FAULT             FAULT: absent silent bad_crc garbage slow refuse_writes\n"
+    "                               late_reply drop_next\n"
     "clear DEVICE [FAULT]           clears one fault or all\n"
     "vanish BUS [MS]                the port disappears; returns after MS or on restore\n"
     "restore BUS                    the port returns behind the same symlink";

@@ -63,14 +63,50 @@ class ProfileReader {
     field.registers = number(node["registers"], where + ".registers");
     if (!error_ && field.registers == 0) fail(where + ".registers", "must be at least 1");
     const auto encoding = node["encoding"].value<std::string>();
-    if (encoding == "gb18030") {
-      field.encoding = TextEncoding::Gb18030;
-    } else if (encoding == "utf16") {
-      field.encoding = TextEncoding::Utf16Be;
-    } else {
-      fail(where + ".encoding", "must be \"gb18030\" or \"utf16\"");
+    bool known = false;
+    for (const auto e : {TextEncoding::Gb18030, TextEncoding::Utf16Be, TextEncoding::Utf16Le, TextEncoding::Ascii}) {
+      if (encoding == toString(e)) {
+        field.encoding = e;
+        known = true;
+      }
     }
+    if (!known) fail(where + ".encoding", "must be \"gb18030\", \"utf16\", \"utf16le\" or \"ascii\"");
+    field.byteOrder = byteOrder_;
     return field;
+  }
+
+  /// [protocol], every key optional: how the device takes its frames.
+  WireProtocol protocol() {
+    WireProtocol p;
+    const auto section = root_["protocol"];
+    if (!section) return p;
+    if (section["write_function"]) {
+      const auto f = number(section["write_function"], "[protocol].write_function");
+      if (f != 0x06 && f != 0x10) fail("[protocol].write_function", "must be 6 or 16");
+      p.writeFunction = static_cast<std::uint8_t>(f);
+    }
+    if (section["max_frame_registers"]) {
+      p.maxFrameRegisters = number(section["max_frame_registers"], "[protocol].max_frame_registers");
+      if (p.maxFrameRegisters == 0) fail("[protocol].max_frame_registers", "must be at least 1");
+    }
+    if (section["turnaround_ms"])
+      p.turnaround = std::chrono::milliseconds(number(section["turnaround_ms"], "[protocol].turnaround_ms"));
+    if (section["inter_frame_delay_ms"])
+      p.interFrameDelay = std::chrono::milliseconds(number(section["inter_frame_delay_ms"], "[protocol].inter_frame_delay_ms"));
+    if (const auto order = section["byte_order"].value<std::string>()) {
+      if (*order == "low_first") {
+        byteOrder_ = ByteOrder::LowFirst;
+      } else if (*order != "high_first") {
+        fail("[protocol].byte_order", "must be \"high_first\" or \"low_first\"");
+      }
+    }
+    return p;
+  }
+
+  /// A register a layout may leave out.
+  std::optional<std::uint16_t> optionalNumber(std::string_view section, std::string_view key) {
+    if (!root_[section][key]) return std::nullopt;
+    return number(section, key);
   }
 
   /// A table of name = code; two names may not share a code.
@@ -122,6 +158,7 @@ class ProfileReader {
   const toml::table& root_;
   std::string source_;
   std::optional<SimError> error_;
+  ByteOrder byteOrder_ = ByteOrder::HighFirst;
 };
 
 WindowDisplayLayout readWindowDisplay(ProfileReader& r) {
@@ -130,7 +167,7 @@ WindowDisplayLayout readWindowDisplay(ProfileReader& r) {
   m.colour = r.number("registers", "colour");
   m.blink = r.number("registers", "blink");
   m.brightness = r.number("registers", "brightness");
-  m.contentSeq = r.number("registers", "content_seq");
+  m.contentSeq = r.optionalNumber("registers", "content_seq");
   m.colours = r.codeNames(r["values"]["colour"], "[values].colour");
   return m;
 }
@@ -147,13 +184,13 @@ MainStripLayout readMainStrip(ProfileReader& r) {
       r.fail("[lines]", "run past register 0xffff");
       break;
     }
-    m.lines.push_back(TextField{static_cast<std::uint16_t>(address), first.registers, first.encoding});
+    m.lines.push_back(TextField{static_cast<std::uint16_t>(address), first.registers, first.encoding, first.byteOrder});
   }
   m.notice = r.text(r["notice"], "[notice]");
   m.scroll = r.number("registers", "scroll");
   m.scrollSpeed = r.number("registers", "scroll_speed");
   m.brightness = r.number("registers", "brightness");
-  m.contentSeq = r.number("registers", "content_seq");
+  m.contentSeq = r.optionalNumber("registers", "content_seq");
   m.scrollModes = r.codeNames(r["values"]["scroll"], "[values].scroll");
   return m;
 }
@@ -201,6 +238,7 @@ EvalPadLayout readEvalPad(ProfileReader& r) {
 // One past the last register of each field: the device's register file ends at the largest.
 std::uint32_t endOf(const TextField& f) { return std::uint32_t{f.address} + f.registers; }
 std::uint32_t endOf(std::uint16_t address) { return std::uint32_t{address} + 1; }
+std::uint32_t endOf(std::optional<std::uint16_t> address) { return address ? endOf(*address) : 0; }
 
 std::uint32_t registerCount(const DeviceLayout& layout) {
   std::vector<std::uint32_t> ends;
@@ -231,6 +269,7 @@ SimResult<DeviceProfile> parseDeviceProfile(std::string_view tomlText, std::stri
   }
   ProfileReader r(root, source);
   DeviceProfile profile;
+  profile.protocol = r.protocol();  // first: its byte order applies to every text field
   profile.name = root["name"].value_or(std::string{});
   if (profile.name.empty()) r.fail("name", "is missing");
   const auto kind = root["kind"].value_or(std::string{});

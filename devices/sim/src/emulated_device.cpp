@@ -15,6 +15,11 @@ EmulatedDevice::EmulatedDevice(std::string id, std::uint8_t address, DeviceProfi
       registers_(profile_.registerCount, 0) {}
 
 DeviceAnswer EmulatedDevice::handle(const rtu::Request& request, SimClock::time_point now) {
+  // A vendor's firmware that takes one register per write does not know 0x10; none takes
+  // more registers in one frame than its largest.
+  if (request.function == rtu::Function::WriteMultipleRegisters && profile_.protocol.writeFunction == 0x06)
+    return {rtu::Exception::IllegalFunction, {}};
+  if (request.count > profile_.protocol.maxFrameRegisters) return {rtu::Exception::IllegalDataValue, {}};
   const bool inMap = std::uint32_t{request.address} + request.count <= registers_.size();
   if (!inMap) return {rtu::Exception::IllegalDataAddress, {}};
   if (request.function == rtu::Function::ReadHoldingRegisters) {
@@ -35,7 +40,8 @@ DeviceAnswer EmulatedDevice::handle(const rtu::Request& request, SimClock::time_
 void EmulatedDevice::powerCycle() { std::fill(registers_.begin(), registers_.end(), 0); }
 
 SimResult<std::string> EmulatedDevice::textIn(const TextField& field) const {
-  return readRegisterText(std::span(registers_).subspan(field.address, field.registers), field.encoding);
+  return readRegisterText(std::span(registers_).subspan(field.address, field.registers), field.encoding,
+                          field.byteOrder);
 }
 
 std::unique_ptr<EmulatedDevice> makeEmulatedDevice(std::string id, std::uint8_t address,

@@ -25,16 +25,18 @@ SimResult<WindowShown> EmulatedWindowDisplay::readContent() const {
   if (!colour) return colour.error();
   return WindowShown{WindowContent{std::move(text).value(), std::move(colour).value(),
                                    registerAt(layout_.blink) != 0, registerAt(layout_.brightness)},
-                     registerAt(layout_.contentSeq)};
+                     layout_.contentSeq ? registerAt(*layout_.contentSeq) : std::uint16_t{0}};
 }
 
 void EmulatedWindowDisplay::afterWrite(std::uint16_t first, std::uint16_t count, SimClock::time_point) {
-  if (!touches(first, count, layout_.contentSeq)) return;
+  // With a commit register the content shows when it is written; without one every write
+  // shows at once (a text still half written keeps what was shown before).
+  if (layout_.contentSeq && !touches(first, count, *layout_.contentSeq)) return;
   auto shown = readContent();
   if (shown) {
     shown_ = std::move(shown).value();
     unreadable_.clear();
-  } else {
+  } else if (layout_.contentSeq) {
     unreadable_ = shown.error().message;
   }
 }
@@ -74,17 +76,19 @@ SimResult<StripShown> EmulatedMainStrip::readContent() const {
   shown.content.scroll = std::move(scroll).value();
   shown.content.scrollSpeed = registerAt(layout_.scrollSpeed);
   shown.content.brightness = registerAt(layout_.brightness);
-  shown.contentSeq = registerAt(layout_.contentSeq);
+  shown.contentSeq = layout_.contentSeq ? registerAt(*layout_.contentSeq) : std::uint16_t{0};
   return shown;
 }
 
 void EmulatedMainStrip::afterWrite(std::uint16_t first, std::uint16_t count, SimClock::time_point) {
-  if (!touches(first, count, layout_.contentSeq)) return;
+  // With a commit register the content shows when it is written; without one every write
+  // shows at once (a text still half written keeps what was shown before).
+  if (layout_.contentSeq && !touches(first, count, *layout_.contentSeq)) return;
   auto shown = readContent();
   if (shown) {
     shown_ = std::move(shown).value();
     unreadable_.clear();
-  } else {
+  } else if (layout_.contentSeq) {
     unreadable_ = shown.error().message;
   }
 }

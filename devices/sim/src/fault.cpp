@@ -6,7 +6,10 @@ constexpr std::pair<Fault, const char*> kFaults[] = {{Fault::Absent, "absent"},
                                                      {Fault::Silent, "silent"},
                                                      {Fault::BadCrc, "bad_crc"},
                                                      {Fault::Garbage, "garbage"},
-                                                     {Fault::Slow, "slow"}};
+                                                     {Fault::Slow, "slow"},
+                                                     {Fault::RefuseWrites, "refuse_writes"},
+                                                     {Fault::LateReply, "late_reply"},
+                                                     {Fault::DropNext, "drop_next"}};
 }
 
 const char* toString(Fault fault) {

@@ -7,21 +7,33 @@
 namespace jiujin::devices::sim {
 namespace {
 
-// The bytes of the text: register by register, high byte first, up to the terminator.
-std::string textBytes(std::span<const std::uint16_t> registers, TextEncoding encoding) {
+// The bytes of the text in reading order, up to the terminator.
+std::string textBytes(std::span<const std::uint16_t> registers, TextEncoding encoding, ByteOrder order) {
   std::string bytes;
   for (const std::uint16_t r : registers) {
-    const auto high = static_cast<char>(r >> 8);
-    const auto low = static_cast<char>(r & 0xFF);
-    if (encoding == TextEncoding::Utf16Be) {
-      if (r == 0) break;  // a zero code unit; a zero byte alone is part of a character
-      bytes += {high, low};
+    if (encoding == TextEncoding::Ascii) {
+      if (r == 0) break;
+      bytes.push_back(static_cast<char>(r & 0x7F) == static_cast<char>(r) ? static_cast<char>(r) : '\x80');
       continue;
     }
-    if (high == '\0') break;
-    bytes.push_back(high);
-    if (low == '\0') break;
-    bytes.push_back(low);
+    const auto high = static_cast<char>(r >> 8);
+    const auto low = static_cast<char>(r & 0xFF);
+    const char first = order == ByteOrder::HighFirst ? high : low;
+    const char second = order == ByteOrder::HighFirst ? low : high;
+    if (encoding != TextEncoding::Gb18030) {
+      if (r == 0) break;  // a zero code unit; a zero byte alone is part of a character
+      // Little-endian code units: the low byte first; iconv is given big-endian.
+      if (encoding == TextEncoding::Utf16Le) {
+        bytes += {second, first};
+      } else {
+        bytes += {first, second};
+      }
+      continue;
+    }
+    if (first == '\0') break;
+    bytes.push_back(first);
+    if (second == '\0') break;
+    bytes.push_back(second);
   }
   return bytes;
 }
@@ -37,12 +49,30 @@ SimResult<std::string> toUtf8(const std::string& bytes, base::Encoding from) {
 
 }  // namespace
 
-SimResult<std::string> readRegisterText(std::span<const std::uint16_t> registers, TextEncoding encoding) {
-  return toUtf8(textBytes(registers, encoding), encoding == TextEncoding::Gb18030 ? base::Encoding::Gb18030 : base::Encoding::Utf16Be);
+SimResult<std::string> readRegisterText(std::span<const std::uint16_t> registers, TextEncoding encoding,
+                                        ByteOrder order) {
+  const auto bytes = textBytes(registers, encoding, order);
+  switch (encoding) {
+    case TextEncoding::Ascii: {
+      const auto bad = bytes.find('\x80');
+      if (bad != std::string::npos) return SimError{fmt::format("ASCII text is not valid at register {}", bad)};
+      return bytes;
+    }
+    case TextEncoding::Gb18030: return toUtf8(bytes, base::Encoding::Gb18030);
+    case TextEncoding::Utf16Be:
+    case TextEncoding::Utf16Le: return toUtf8(bytes, base::Encoding::Utf16Be);
+  }
+  return bytes;
 }
 
 const char* toString(TextEncoding encoding) {
-  return encoding == TextEncoding::Gb18030 ? "gb18030" : "utf16";
+  switch (encoding) {
+    case TextEncoding::Gb18030: return "gb18030";
+    case TextEncoding::Utf16Be: return "utf16";
+    case TextEncoding::Utf16Le: return "utf16le";
+    case TextEncoding::Ascii: return "ascii";
+  }
+  return "unknown";
 }
 
 }  // namespace jiujin::devices::sim

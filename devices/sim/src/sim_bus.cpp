@@ -7,6 +7,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -157,21 +158,14 @@ void SimBus::wake() {
   [[maybe_unused]] auto n = ::write(wakeFd_, &one, sizeof one);
 }
 
-bool SimBus::waitForStop(microseconds delay) {
-  pollfd fd{wakeFd_, POLLIN, 0};
-  const auto deadline = SimClock::now() + delay;
-  for (;;) {
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) return true;
-    }
-    const auto left = deadline - SimClock::now();
-    if (left <= nanoseconds::zero()) return false;
-    const timespec ts = toTimespec(left);
-    if (::ppoll(&fd, 1, &ts, nullptr) > 0) {
-      std::uint64_t count = 0;
-      [[maybe_unused]] auto n = ::read(wakeFd_, &count, sizeof count);
-    }
+void SimBus::sendDueReplies() {
+  const auto now = SimClock::now();
+  // Oldest due first; a reply due while another is being sent waits for it, as on the wire.
+  std::sort(delayed_.begin(), delayed_.end(), [](const auto& x, const auto& y) { return x.due < y.due; });
+  while (!delayed_.empty() && delayed_.front().due <= now) {
+    auto bytes = std::move(delayed_.front().bytes);
+    delayed_.erase(delayed_.begin());
+    send(bytes);
   }
 }
 
@@ -180,6 +174,13 @@ void SimBus::run() {
   SimClock::time_point firstByte{};
   SimClock::time_point lastByte{};
   std::uint8_t buffer[512];
+  // The frame ends after the 3.5-character silence; with pacing the last byte cannot have
+  // arrived before the frame's own wire time.
+  auto frameEnd = [&] {
+    auto wireEnd = lastByte;
+    if (options_.pacing) wireEnd = std::max(lastByte, firstByte + characterTime_ * static_cast<long>(frame.size()));
+    return wireEnd + frameGap_;
+  };
   for (;;) {
     std::optional<SimClock::time_point> deadline;
     int master = -1;
@@ -206,15 +207,9 @@ void SimBus::run() {
       master = master_;
       if (master < 0 && returnAt_) deadline = returnAt_;
     }
-    if (!frame.empty()) {
-      // The frame ends after the 3.5-character silence; with pacing the last byte cannot
-      // have arrived before the frame's own wire time.
-      auto wireEnd = lastByte;
-      if (options_.pacing) {
-        const auto wireTime = characterTime_ * static_cast<long>(frame.size());
-        wireEnd = std::max(lastByte, firstByte + wireTime);
-      }
-      deadline = wireEnd + frameGap_;
+    if (!frame.empty() && (!deadline || frameEnd() < *deadline)) deadline = frameEnd();
+    for (const auto& reply : delayed_) {
+      if (!deadline || reply.due < *deadline) deadline = reply.due;
     }
     pollfd fds[2] = {{wakeFd_, POLLIN, 0}, {master, POLLIN, 0}};
     timespec ts{};
@@ -241,7 +236,8 @@ void SimBus::run() {
         frame.insert(frame.end(), buffer, buffer + n);
       }
     }
-    if (!frame.empty() && deadline && SimClock::now() >= *deadline) {
+    if (!delayed_.empty()) sendDueReplies();
+    if (!frame.empty() && SimClock::now() >= frameEnd()) {
       serveFrame(frame);
       frame.clear();
     }
@@ -249,12 +245,18 @@ void SimBus::run() {
 }
 
 void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
+  // A reply held by a late_reply device goes out now, as the next request starts the line
+  // again: it lands in that request's exchange.
+  if (!lateReply_.empty()) {
+    send(lateReply_);
+    lateReply_.clear();
+  }
   const auto parsed = rtu::parseRequest(frame);
   // A real device stays quiet on a broken frame (too short, wrong CRC).
   if (std::holds_alternative<rtu::Ignored>(parsed)) return;
   const auto now = SimClock::now();
   std::vector<std::uint8_t> reply;
-  microseconds delay{0};
+  nanoseconds delay{0};
   {
     std::lock_guard lock(mutex_);
     auto answers = [](const Slot& s) {
@@ -263,7 +265,7 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
     const auto* request = std::get_if<rtu::Request>(&parsed);
     if (request && request->unit == rtu::kBroadcast) {
       for (auto& [address, slot] : slots_) {
-        if (!answers(slot)) continue;
+        if (!answers(slot) || slot.faults.contains(Fault::RefuseWrites)) continue;
         (void)slot.device->handle(*request, now);
         recordShown(slot);
       }
@@ -274,9 +276,17 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
     Slot& slot = it->second;
     ++slot.requests;
     if (!answers(slot)) return;
+    // A device that needs silence after its reply does not hear a request that comes sooner.
+    const auto quiet = slot.device->profile().protocol.interFrameDelay;
+    if (quiet > nanoseconds::zero() && slot.lastReplyAt && now - *slot.lastReplyAt < quiet) return;
+    if (slot.faults.erase(Fault::DropNext) > 0) return;  // this frame was lost on the wire
     if (const auto* refused = std::get_if<rtu::Refused>(&parsed)) {
       // A whole frame with a function or a shape the device does not take: its exception.
       reply = rtu::exceptionFrame(refused->unit, refused->function, refused->exception);
+    } else if (slot.faults.contains(Fault::RefuseWrites) && request->function != rtu::Function::ReadHoldingRegisters) {
+      // Applies nothing: the vendor's firmware does not take this function.
+      reply = rtu::exceptionFrame(request->unit, static_cast<std::uint8_t>(request->function),
+                                  rtu::Exception::IllegalFunction);
     } else {
       const auto answer = slot.device->handle(*request, now);
       reply = answer.refused ? rtu::exceptionFrame(request->unit, static_cast<std::uint8_t>(request->function),
@@ -291,10 +301,22 @@ void SimBus::serveFrame(const std::vector<std::uint8_t>& frame) {
       reply.resize(static_cast<std::size_t>(length(slot.garbage)));
       for (auto& b : reply) b = static_cast<std::uint8_t>(byte(slot.garbage));
     }
-    if (slot.faults.contains(Fault::Slow)) delay = duration_cast<microseconds>(options_.slowDelay);
+    // The device's own pace (its profile's turnaround), or a slow fault's.
+    delay = slot.device->profile().protocol.turnaround;
+    if (slot.faults.contains(Fault::Slow)) delay = options_.slowDelay;
+    const auto replyGoesAt = now + delay + characterTime_ * static_cast<long>(reply.size());
+    slot.lastReplyAt = replyGoesAt;
     ++slot.answered;
+    if (slot.faults.contains(Fault::LateReply)) {
+      lateReply_ = std::move(reply);
+      return;
+    }
   }
-  if (delay > microseconds::zero() && waitForStop(delay)) return;
+  if (delay > nanoseconds::zero()) {
+    // Only this device is slow: its reply goes out later, the line serves the others meanwhile.
+    delayed_.push_back(DelayedReply{now + delay, std::move(reply)});
+    return;
+  }
   send(reply);
 }
 

@@ -15,10 +15,14 @@ struct Diagnostic {
   int line = 0;
   int column = 0;
   std::string message;
+  /// A warning is shown but does not make the configuration unusable (a device profile file
+  /// that is broken but used by no device of the hall).
+  bool warning = false;
   bool operator==(const Diagnostic&) const = default;
 };
 
-/// `file:line:column: error: message`, the form compilers use, so editors can jump to it.
+/// `file:line:column: error: message` (or `warning:`), the form compilers use, so editors can
+/// jump to it.
 std::string toString(const Diagnostic& diagnostic);
 std::ostream& operator<<(std::ostream& out, const Diagnostic& diagnostic);
 

@@ -23,6 +23,9 @@ struct LoadResult {
   /// Parallel to config->buses: where each bus's response_timeout_ms is written, so the
   /// device layer (which knows the frames a bus carries) can point at it.
   std::vector<Place> busTimeoutPlaces;
+  /// Parallel to config->devices: where each device names its profile (its table when it
+  /// names none), so the device layer can point at a profile that cannot be used.
+  std::vector<Place> deviceProfilePlaces;
   bool ok() const { return config.has_value(); }
 };
 

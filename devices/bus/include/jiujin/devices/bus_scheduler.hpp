@@ -3,9 +3,11 @@
 // worker asks it for one frame at a time and reports each outcome back.
 //
 // Order: the lowest priority class first; within a class, whatever has waited longest
-// (a write since it was submitted, a poll or probe since it fell due). Offline devices
+// (a write since it was submitted, a poll or probe since it fell due). Devices off the line
 // get only probes; their writes are held, coalesced to the latest values per register
-// block, and go out when the device answers again.
+// block, and go out when the device answers again. A device that is off the line because
+// it refuses (exception replies) is probed with what it refused — its oldest held write, or
+// the read it refused — so it is back only once it takes that.
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -36,6 +38,10 @@ struct BusDevice {
   /// A register block read to ask "are you there?" while the device is offline.
   int probeAddress = 0;
   int probeCount = 1;
+  /// How long it may take to answer; 0: the link's default. (Its profile's turnaround_ms.)
+  std::chrono::milliseconds turnaround{0};
+  /// Silence the line keeps after each exchange with it. (Its profile's inter_frame_delay_ms.)
+  std::chrono::milliseconds interFrameDelay{0};
 };
 
 /// A read repeated every `interval` while the device is online.
@@ -45,6 +51,14 @@ struct PollJob {
   int count = 1;
   BusPriority priority = BusPriority::KeypadPoll;
   std::chrono::milliseconds interval{200};
+};
+
+/// Registers written in one frame.
+struct WriteBlock {
+  int address = 0;
+  std::vector<std::uint16_t> values;
+  std::uint8_t function = 0x10;  ///< 0x06 for a device that takes one register per write
+  bool operator==(const WriteBlock&) const = default;
 };
 
 /// One request/reply exchange on the wire.
@@ -57,6 +71,9 @@ struct Frame {
   int count = 0;
   std::vector<std::uint16_t> values;  ///< for writes
   BusPriority priority = BusPriority::Background;
+  std::uint8_t function = 0x10;       ///< for writes: 0x10, or 0x06 with one value
+  std::chrono::milliseconds turnaround{0};       ///< the device's (BusDevice)
+  std::chrono::milliseconds interFrameDelay{0};  ///< the device's (BusDevice)
 };
 
 /// How a frame ended, and what that did to its device.
@@ -80,6 +97,14 @@ class BusScheduler {
   /// unknown device or an empty write.
   bool submitWrite(const std::string& deviceId, int address, std::vector<std::uint16_t> values,
                    BusPriority priority, TimePoint now);
+  /// Queues frames that belong together and go in this order — a display's text, then the
+  /// frame holding its commit register — as one write, known by its first frame's address.
+  /// If a frame fails the write starts again from its first frame, so a commit never goes out
+  /// before the text it commits: a retried text frame is followed by the commit again. Newer
+  /// content for the same device and first address replaces what has not gone out yet and
+  /// starts from the first frame.
+  bool submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority,
+                    TimePoint now);
 
   /// The frame to send now, or nothing. At most one frame is in flight: until
   /// complete() is called this returns nothing.
@@ -100,9 +125,12 @@ class BusScheduler {
   struct DeviceState {
     BusDevice device;
     DeviceHealth health;
+    /// The block of the last read it refused with an exception: its probe while refusing.
+    std::optional<std::pair<int, int>> refusedRead;
   };
   struct PendingWrite {
-    std::vector<std::uint16_t> values;
+    std::vector<WriteBlock> blocks;  ///< in order; the frame holding a commit comes last
+    std::size_t next = 0;            ///< the block that goes next
     BusPriority priority;
     TimePoint submittedAt;
   };
@@ -113,12 +141,17 @@ class BusScheduler {
   using WriteKey = std::pair<std::string, int>;  // device id, start address
 
   DeviceHealthReport reportFor(const DeviceState& state) const;
+  std::map<WriteKey, PendingWrite>::iterator oldestHeldWrite(const std::string& deviceId);
+  static Frame writeFrame(const DeviceState& state, const PendingWrite& write);
 
   HealthPolicy policy_;
   std::map<std::string, DeviceState> devices_;
   std::map<WriteKey, PendingWrite> writes_;
   std::vector<Poll> polls_;
   bool inFlight_ = false;
+  /// The write whose frame is on the wire: it continues, starts over or is dropped when the
+  /// frame completes.
+  std::optional<std::pair<WriteKey, PendingWrite>> inFlightWrite_;
 };
 
 }  // namespace jiujin::devices

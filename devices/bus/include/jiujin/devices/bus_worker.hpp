@@ -35,6 +35,7 @@ struct WriteResult {
   std::string deviceId;
   int address = 0;
   BusPriority priority = BusPriority::Background;
+  std::vector<std::uint16_t> values;  ///< what was written (after coalescing)
   std::optional<ModbusError> error;
 };
 
@@ -76,6 +77,9 @@ class BusWorker {
   /// Queues a write; coalesces with a not-yet-sent write to the same registers.
   bool submitWrite(const std::string& deviceId, int address, std::vector<std::uint16_t> values,
                    BusPriority priority);
+  /// Queues frames that go in this order and start over together after a failure (a
+  /// display's text, then its commit): BusScheduler::submitWrites.
+  bool submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority);
 
   std::vector<DeviceHealthReport> health() const;
   std::optional<DeviceHealthReport> health(const std::string& deviceId) const;
@@ -104,6 +108,8 @@ class BusWorker {
 
   // Worker thread only: the last frame that timed out, for the absent-slave rule.
   std::optional<int> lastTimedOutSlave_;
+  // Worker thread only: the end of the silence the last device asked for after its exchange.
+  std::chrono::steady_clock::time_point lineQuietUntil_{};
 
   std::thread thread_;  // last: starts after everything above exists
 };

@@ -10,11 +10,13 @@
 namespace jiujin::devices {
 
 struct HealthPolicy {
-  /// Consecutive failures (timeouts, bad CRCs, malformed replies, a vanished port)
-  /// after which a device counts as offline.
+  /// Consecutive failures (timeouts, bad CRCs, malformed replies, exception replies, a
+  /// vanished port) after which a device is taken off the line: offline, or in error when it
+  /// answers but refuses.
   int failuresToOffline = 3;
-  /// While offline the device is probed, first after this long, then twice as long
-  /// each time it still does not answer, up to probeMax.
+  /// While off the line the device is probed, first after this long, then twice as long
+  /// each time it still fails, up to probeMax. A device that fails again within probeMax of
+  /// coming back keeps doubling from where it was: one that flaps is not hammered.
   std::chrono::milliseconds probeFirst{500};
   std::chrono::milliseconds probeMax{10000};
 };
@@ -42,6 +44,9 @@ class DeviceHealth {
   HealthChange record(const std::optional<ModbusError>& error, TimePoint now);
 
   bool online() const { return online_; }
+  /// Off the line because it answered with exceptions (it is there, but refuses what it is
+  /// asked): reported as "error" rather than "offline".
+  bool refusing() const { return !online_ && refusing_; }
   int consecutiveFailures() const { return consecutiveFailures_; }
   /// When an offline device should next be probed; meaningless while online.
   TimePoint nextProbeAt() const { return nextProbeAt_; }
@@ -51,7 +56,9 @@ class DeviceHealth {
  private:
   HealthPolicy policy_;
   bool online_ = true;
+  bool refusing_ = false;
   int consecutiveFailures_ = 0;
+  std::optional<TimePoint> cameBackAt_;
   std::chrono::milliseconds probeInterval_{0};
   TimePoint nextProbeAt_{};
   DeviceCounters counters_;
@@ -61,6 +68,7 @@ class DeviceHealth {
 struct DeviceHealthReport {
   std::string deviceId;
   bool online = true;
+  bool refusing = false;  ///< off the line because it refuses (exception replies): "error"
   int consecutiveFailures = 0;
   DeviceCounters counters;
 };

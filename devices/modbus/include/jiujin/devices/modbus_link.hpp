@@ -35,8 +35,10 @@ struct ModbusError {
 /// The stable name of a kind, for counters and events ("timeout", "bad-crc", …).
 const char* toString(ModbusErrorKind kind);
 
-/// True for failures that say the device did not answer properly (they count towards
-/// "offline"); an Exception is an answer, an InvalidRequest is the caller's mistake.
+/// True for failures that say the device did not do what it was asked (they count towards
+/// taking it off the line): no answer, a broken answer, or an exception reply — a display
+/// that refuses every write shows nothing, however promptly it refuses. Only an
+/// InvalidRequest (the caller's mistake, nothing was sent) is not the device's failure.
 bool isDeviceFailure(const ModbusError& error);
 
 /// A value or the reason there is none; ModbusResult<void> for a write.
@@ -54,6 +56,12 @@ class ModbusLink {
   virtual ModbusResult<void> writeRegisters(int slave, int address, std::span<const std::uint16_t> values) = 0;
   /// Function 0x06.
   virtual ModbusResult<void> writeRegister(int slave, int address, std::uint16_t value) = 0;
+  /// How long the device asked next may take to answer (its profile's turnaround), for the
+  /// requests that follow; 0 goes back to the link's own ModbusTimeouts::turnaround.
+  virtual void setTurnaround(std::chrono::milliseconds turnaround) { deviceTurnaround_ = turnaround; }
+
+ protected:
+  std::chrono::milliseconds deviceTurnaround_{0};
 };
 
 struct ModbusTimeouts {
@@ -69,6 +77,9 @@ struct ModbusTimeouts {
   std::chrono::milliseconds byte{20};
 };
 
+/// libmodbus opens and owns the tty of an RTU line (its own open, termios, select timing and
+/// tcflush): Modbus buses do not go through SerialPort, which serves the lines Jiujin drives
+/// byte by byte (the ticket printer). Only the settings type is shared (docs/devices.md).
 struct RtuLinkSettings {
   std::string port;  ///< a path: /dev/ttyUSB0, /dev/serial/by-id/…, or a pty (symlink) in tests
   SerialSettings serial;

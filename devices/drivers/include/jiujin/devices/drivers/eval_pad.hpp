@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "jiujin/devices/drivers/call_text.hpp"
 #include "jiujin/devices/drivers/profile.hpp"
 #include "jiujin/devices/drivers/registers.hpp"
 
@@ -21,7 +22,8 @@ struct PadPrompt {
 
 /// The prompt fields then the prompt command, command last so the pad never shows a half
 /// written prompt.
-Expected<std::vector<RegisterWrite>> encodePadPrompt(const PadPrompt& prompt, const EvalPadMap& map);
+Expected<std::vector<RegisterWrite>> encodePadPrompt(const PadPrompt& prompt, const EvalPadMap& map,
+                                                     TextCuts* cuts = nullptr);
 /// Back to idle without a rating.
 RegisterWrite encodePadCancel(const EvalPadMap& map);
 

@@ -25,6 +25,8 @@ enum class CodecErrorCode {
 struct CodecError {
   CodecErrorCode code;
   std::string message;
+  int line = 0;    ///< for InvalidProfile: where in the profile file (0 when not known)
+  int column = 0;
   bool operator==(const CodecError&) const = default;
 };
 

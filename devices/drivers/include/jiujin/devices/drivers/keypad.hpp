@@ -44,18 +44,26 @@ Expected<std::vector<RegisterWrite>> encodeKeypadDisplay(const KeypadDisplay& di
                                                          const KeypadMap& map);
 Expected<KeypadDisplay> decodeKeypadDisplay(const RegisterBlock& block, const KeypadMap& map);
 
-/// Remembers the sequence numbers already handled, so a press seen on two polls (because an
-/// acknowledgement was lost) is acted on once. Remembers a set, not a high-water mark, so a
-/// keypad that restarts its numbering after a power cycle is still heard.
+/// Tells fresh key events from ones already handled, the way the keypad's FIFO behaves: an
+/// event stays in the FIFO until an acknowledgement of it (or of a newer one) is written, so a
+/// press is seen on every poll until then and must be acted on once. Once an acknowledgement
+/// of S is confirmed written, the keypad holds nothing up to S: whatever it shows next is new,
+/// even under a number seen before — a keypad that was power-cycled numbers from 1 again
+/// (docs/devices.md, "jiujin-keypad-v1"). Remembered are only the events handled and not yet
+/// confirmed acknowledged; a FIFO in which such an event follows an unknown one is a restarted
+/// keypad's (handled events are always the oldest), and everything in it is fresh.
 class KeyEventDeduper {
  public:
-  explicit KeyEventDeduper(std::size_t memory = 64) : memory_(memory) {}
-  /// The events of `fifo` not handled before, and marks them handled.
+  /// The events of `fifo` (oldest first) not handled before, and marks them handled.
   std::vector<KeyEvent> fresh(std::span<const KeyEvent> fifo);
+  /// An acknowledgement of `seq` was written and answered: `seq` and every event handled
+  /// before it have left the keypad.
+  void acknowledged(std::uint16_t seq);
+  /// Events handled and not yet confirmed acknowledged, oldest first.
+  const std::deque<std::uint16_t>& unacknowledged() const { return unacknowledged_; }
 
  private:
-  std::size_t memory_;
-  std::deque<std::uint16_t> handled_;
+  std::deque<std::uint16_t> unacknowledged_;
 };
 
 }  // namespace jiujin::devices::drivers

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "jiujin/devices/drivers/call_text.hpp"
 #include "jiujin/devices/drivers/profile.hpp"
 #include "jiujin/devices/drivers/registers.hpp"
 
@@ -19,14 +20,15 @@ struct StripContent {
   bool operator==(const StripContent&) const = default;
 };
 
-/// Every line, the notice and the settings, then the content sequence.
+/// Every line, the notice and the settings, then the content sequence. Text is fitted by the
+/// rule of call_text.hpp; what had to be cut is added to `cuts` when given.
 Expected<std::vector<RegisterWrite>> encodeStripContent(const StripContent& content,
                                                         const MainStripMap& map,
-                                                        std::uint16_t contentSeq);
+                                                        std::uint16_t contentSeq, TextCuts* cuts = nullptr);
 /// One line (0 = top) and the content sequence: two frames, the line first.
 Expected<std::vector<RegisterWrite>> encodeStripLine(std::size_t index, std::string_view text,
                                                      const MainStripMap& map,
-                                                     std::uint16_t contentSeq);
+                                                     std::uint16_t contentSeq, TextCuts* cuts = nullptr);
 
 struct StripShown {
   StripContent content;  ///< all lines present; brightness set

@@ -1,6 +1,7 @@
 #pragma once
 // Register-map profiles: where a device kind keeps its holding registers and which codes it
 // uses. Profiles are data (devices/profiles/*.toml), so a vendor's variant is a new file.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -22,6 +23,7 @@ struct TextArea {
   std::uint16_t address = 0;
   std::uint16_t registers = 0;
   TextEncoding encoding = TextEncoding::Gb18030;
+  ByteOrder byteOrder = ByteOrder::HighFirst;  ///< the profile's [protocol] byte_order
   bool operator==(const TextArea&) const = default;
 };
 
@@ -35,8 +37,9 @@ struct WindowDisplayMap {
   std::uint16_t brightness = 0;
   /// Written last (in the same frame when the layout allows): the display shows the new
   /// content when it changes, and a health probe reads it back to see whether the display
-  /// still holds what was sent (it reads 0 after a power cycle).
-  std::uint16_t contentSeq = 0;
+  /// still holds what was sent (it reads 0 after a power cycle). Unset for a display without
+  /// a commit register: it shows what is written as it arrives.
+  std::optional<std::uint16_t> contentSeq;
   std::uint16_t brightnessMax = 15;
   std::map<Colour, std::uint16_t> colourValues;
   bool operator==(const WindowDisplayMap&) const = default;
@@ -51,7 +54,7 @@ struct MainStripMap {
   std::uint16_t scroll = 0;
   std::uint16_t scrollSpeed = 0;  ///< characters per second, 1..10
   std::uint16_t brightness = 0;
-  std::uint16_t contentSeq = 0;
+  std::optional<std::uint16_t> contentSeq;  ///< unset: no commit register (see WindowDisplayMap)
   std::uint16_t brightnessMax = 15;
   std::map<ScrollMode, std::uint16_t> scrollValues;
   bool operator==(const MainStripMap&) const = default;
@@ -107,9 +110,24 @@ struct EvalPadMap {
 
 using RegisterMap = std::variant<WindowDisplayMap, MainStripMap, KeypadMap, EvalPadMap>;
 
+/// How a vendor's device takes its frames ([protocol] of a profile; every key optional).
+struct WireProtocol {
+  /// 0x10 (write multiple registers, the default) or 0x06: one register per write frame, for
+  /// vendors that do not implement 0x10.
+  std::uint8_t writeFunction = 0x10;
+  /// Most registers one frame carries, reads and writes (1..123): longer writes are split.
+  std::uint16_t maxFrameRegisters = 123;
+  /// How long the device may take to answer; 0: the bus default (50 ms).
+  std::chrono::milliseconds turnaround{0};
+  /// Silence the line keeps after each exchange with this device before the next frame.
+  std::chrono::milliseconds interFrameDelay{0};
+  bool operator==(const WireProtocol&) const = default;
+};
+
 struct Profile {
   std::string name;  ///< e.g. "jiujin-window-display-v1"
   std::string description;
+  WireProtocol protocol;
   RegisterMap map;
   DeviceKind kind() const { return static_cast<DeviceKind>(map.index()); }
 };
@@ -130,17 +148,34 @@ std::uint32_t registerSpan(const Profile& profile);
 Expected<Profile> parseProfile(std::string_view toml, std::string_view source);
 Expected<Profile> loadProfile(const std::filesystem::path& file);
 
+/// A profile file that cannot be used: where, and why.
+struct ProfileProblem {
+  std::filesystem::path file;
+  std::string name;  ///< the profile's name in the file, or the file's stem when unreadable
+  int line = 0;      ///< 0 when not known
+  int column = 0;
+  std::string message;  ///< "FILE:LINE: [text].registers must be 1..123"
+  std::string reason;   ///< the same without the place: "[text].registers must be 1..123"
+};
+
 /// Every profile in a set of directories, found by name.
 class ProfileLibrary {
  public:
-  /// Loads every *.toml file in `dir`; a file that does not parse is an error naming it.
+  /// Loads every *.toml file in `dir`. A file that cannot be used is set aside in problems()
+  /// — it matters only if a device names it (the gateway and `jiujinctl config check` report
+  /// it then as an error, otherwise as a warning). An error only when `dir` cannot be listed.
   std::optional<CodecError> loadDirectory(const std::filesystem::path& dir);
   void add(Profile profile);
   const Profile* find(std::string_view name) const;
   std::vector<std::string> names() const;
+  const std::vector<ProfileProblem>& problems() const { return problems_; }
+  /// The problem of the file that holds (or would hold) the profile `name`.
+  const ProfileProblem* problemFor(std::string_view name) const;
 
  private:
+  static std::string nameInFile(const std::filesystem::path& file);
   std::map<std::string, Profile, std::less<>> byName_;
+  std::vector<ProfileProblem> problems_;
 };
 
 /// The profiles shipped with Jiujin (devices/profiles in the source tree, or the directory

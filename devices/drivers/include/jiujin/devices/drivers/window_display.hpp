@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jiujin/devices/drivers/call_text.hpp"
 #include "jiujin/devices/drivers/profile.hpp"
 #include "jiujin/devices/drivers/registers.hpp"
 
@@ -28,10 +29,11 @@ WindowContent pausedContent();
 WindowContent blankContent();
 
 /// The writes that make the display show `content`, tagged with `contentSeq`. With the
-/// reference layout that is one 16-register frame.
+/// reference layout that is one 16-register frame. Text too long for the area is fitted by
+/// the rule of call_text.hpp; what had to be cut is added to `cuts` when given.
 Expected<std::vector<RegisterWrite>> encodeWindowContent(const WindowContent& content,
                                                          const WindowDisplayMap& map,
-                                                         std::uint16_t contentSeq);
+                                                         std::uint16_t contentSeq, TextCuts* cuts = nullptr);
 
 /// What a display holds, as read from its registers.
 struct WindowShown {
@@ -41,7 +43,8 @@ struct WindowShown {
 };
 Expected<WindowShown> decodeWindowContent(const RegisterBlock& block, const WindowDisplayMap& map);
 
-/// The read a health probe makes: the content sequence alone.
+/// The read a health probe makes: the content sequence alone (the text's first register on a
+/// display without a commit register).
 RegisterRead windowContentSeqRead(const WindowDisplayMap& map);
 
 }  // namespace jiujin::devices::drivers

@@ -75,7 +75,7 @@ class DeviceGateway {
   struct DeviceBack {
     std::string deviceId;
   };
-  using BusNews = std::variant<PollResult, DeviceHealthReport, DeviceBack>;
+  using BusNews = std::variant<PollResult, WriteResult, DeviceHealthReport, DeviceBack>;
   using Content = std::variant<std::monostate, drivers::WindowContent, drivers::StripContent,
                                drivers::KeypadDisplay, std::optional<drivers::PadPrompt>>;
   struct Slot {
@@ -87,16 +87,22 @@ class DeviceGateway {
     std::optional<std::uint16_t> ratingSeqSeen;
     std::string ratedTicket;  ///< the ticket this pad's rating was sent for
     std::optional<DeviceHealthReport> reported;
+    /// What of its content could not be shown as meant (text cut to fit): reported with its
+    /// health as "error" until content that fits replaces it.
+    std::string contentProblem;
   };
 
   void post(BusNews news);
   void update(const core::Hall& hall, const std::set<core::WindowNumber>& called, bool everything);
   void write(Slot& slot, BusPriority priority);
+  void submit(Slot& slot, const std::vector<drivers::RegisterWrite>& writes, BusPriority priority);
   void onPoll(const PollResult& poll);
   void onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, const PollResult& poll);
   void onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const PollResult& poll);
   void onContentCheck(Slot& slot, const PollResult& poll);
+  void onWrite(const WriteResult& write);
   void report(Slot& slot, const DeviceHealthReport& health);
+  void setContentProblem(Slot& slot, std::string problem);
   void warnOnce(const std::string& key, const std::string& message);
 
   const GatewayPlan plan_;

@@ -23,7 +23,11 @@ std::optional<DispatcherRequest> requestForKey(drivers::Key key, core::WindowNum
 /// The one evaluate command for a pad's rating.
 DispatcherRequest requestForRating(drivers::Rating rating, core::WindowNumber window);
 
-/// A device_report: online or offline, with its counters and last error as the detail.
-DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health);
+/// A device_report: online, offline (no proper answer) or error (it refuses: exception
+/// replies), with its counters and last error as the detail.
+/// A content problem (text cut to fit) makes a device that answers "error" too; it leads
+/// the detail.
+DispatcherRequest healthReport(const PlannedDevice& device, const DeviceHealthReport& health,
+                               const std::string& contentProblem = {});
 
 }  // namespace jiujin::devices::gateway

@@ -10,7 +10,8 @@
 namespace jiujin::devices::gateway {
 
 /// Most registers one frame to or from a device with this profile carries: its longest run
-/// of adjacent fields, at most one 0x10 frame (a frame never spans a gap in the map).
+/// of adjacent fields, at most one 0x10 frame and at most its profile's max_frame_registers
+/// (a frame never spans a gap in the map).
 int largestFrameRegisters(const drivers::Profile& profile);
 
 /// An error at each response_timeout_ms (file:line) shorter than its bus's longest exchange

@@ -65,6 +65,9 @@ struct PlanError {
   std::string message;
 };
 
+/// The drivers' name for a configured device kind.
+drivers::DeviceKind driverKindOf(config::DeviceKind kind);
+
 /// Every device's profile must be in `profiles` and match its kind; every bus must name a
 /// port or a TCP gateway.
 drivers::Expected<GatewayPlan, PlanError> planGateway(const config::HallConfig& hall,

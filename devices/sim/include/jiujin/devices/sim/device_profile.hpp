@@ -4,6 +4,7 @@
 // reads the same data files as the drivers but not through their code, so a device is emulated
 // from the specification, and a vendor's layout is emulated as soon as its file exists.
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -25,6 +26,7 @@ struct TextField {
   std::uint16_t address = 0;
   std::uint16_t registers = 0;
   TextEncoding encoding = TextEncoding::Gb18030;
+  ByteOrder byteOrder = ByteOrder::HighFirst;
 };
 
 /// The names of a register's codes, as the profile gives them (colour: 1 → "red").
@@ -35,7 +37,8 @@ struct WindowDisplayLayout {
   std::uint16_t colour = 0;
   std::uint16_t blink = 0;
   std::uint16_t brightness = 0;
-  std::uint16_t contentSeq = 0;  ///< writing it commits the content
+  /// Writing it commits the content; unset: the display shows every write as it arrives.
+  std::optional<std::uint16_t> contentSeq;
   CodeNames colours;
 };
 
@@ -45,7 +48,7 @@ struct MainStripLayout {
   std::uint16_t scroll = 0;
   std::uint16_t scrollSpeed = 0;
   std::uint16_t brightness = 0;
-  std::uint16_t contentSeq = 0;
+  std::optional<std::uint16_t> contentSeq;  ///< unset: no commit register
   CodeNames scrollModes;
 };
 
@@ -85,8 +88,18 @@ struct EvalPadLayout {
 
 using DeviceLayout = std::variant<WindowDisplayLayout, MainStripLayout, KeypadLayout, EvalPadLayout>;
 
+/// How the device takes frames ([protocol] of its profile), as the device behaves:
+struct WireProtocol {
+  std::uint8_t writeFunction = 0x10;  ///< 0x06: it refuses 0x10 (exception 01)
+  std::uint16_t maxFrameRegisters = 125;  ///< longer reads or writes: exception 03
+  std::chrono::milliseconds turnaround{0};  ///< it answers this long after a request
+  /// A request to it that starts sooner than this after its last reply is not heard.
+  std::chrono::milliseconds interFrameDelay{0};
+};
+
 struct DeviceProfile {
   std::string name;  ///< e.g. "jiujin-window-display-v1"
+  WireProtocol protocol;
   DeviceLayout layout;
   /// One past the highest register the layout uses: the device's register file.
   std::uint32_t registerCount = 0;

@@ -1,7 +1,9 @@
 #pragma once
-// Text as a device reads it from its registers (docs/devices.md, "Register maps"): two bytes
-// per register, high byte first, GB18030 or UTF-16 big-endian, ending at the first zero byte
-// (GB18030) or zero code unit (UTF-16) or at the end of the area. The simulator only reads
+// Text as a device reads it from its registers (docs/devices.md, "Register maps"): GB18030 two
+// bytes per register, UTF-16 one code unit per register (big-endian, its value; little-endian,
+// its bytes swapped), or ASCII one character per register; the first of two bytes in the high
+// byte unless the profile says low first. It ends at the first zero byte (GB18030), zero code
+// unit (UTF-16), zero register (ASCII) or at the end of the area. The simulator only reads
 // text, so only decoding lives here.
 #include <cstdint>
 #include <span>
@@ -11,10 +13,14 @@
 
 namespace jiujin::devices::sim {
 
-enum class TextEncoding { Gb18030, Utf16Be };
+enum class TextEncoding { Gb18030, Utf16Be, Utf16Le, Ascii };
+
+/// Which byte of a register holds the first of two text bytes.
+enum class ByteOrder { HighFirst, LowFirst };
 
 /// The UTF-8 text the registers hold; an error naming the byte when they are not valid text.
-SimResult<std::string> readRegisterText(std::span<const std::uint16_t> registers, TextEncoding encoding);
+SimResult<std::string> readRegisterText(std::span<const std::uint16_t> registers, TextEncoding encoding,
+                                        ByteOrder order = ByteOrder::HighFirst);
 
 const char* toString(TextEncoding encoding);
 

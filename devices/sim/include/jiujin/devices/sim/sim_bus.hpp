@@ -34,6 +34,7 @@ class SimBus {
     std::uint64_t answered = 0;  ///< replies it sent (bad or not)
     std::mt19937 garbage;        ///< seeded by address: the same garbage every run
     std::string lastShown;       ///< describeShown() when last recorded
+    std::optional<SimClock::time_point> lastReplyAt;  ///< when its last reply ended on the line
   };
 
   /// Opens the pseudo-terminal and publishes `link` → /dev/pts/N. The worker starts at once.
@@ -90,7 +91,7 @@ class SimBus {
   void run();
   void serveFrame(const std::vector<std::uint8_t>& frame);
   void send(const std::vector<std::uint8_t>& bytes);
-  bool waitForStop(std::chrono::microseconds delay);
+  void sendDueReplies();
   void wake();
   std::optional<SimError> requestPort(PortRequest request, bool wantPresent);
 
@@ -111,6 +112,14 @@ class SimBus {
   std::optional<SimClock::time_point> returnAt_;
   bool stopping_ = false;
   int wakeFd_ = -1;
+  std::vector<std::uint8_t> lateReply_;  // worker only: a late_reply device's held answer
+  /// Worker only: replies of slow devices, each sent when due. The line keeps serving the
+  /// other devices meanwhile, as a real bus does while one device thinks.
+  struct DelayedReply {
+    SimClock::time_point due;
+    std::vector<std::uint8_t> bytes;
+  };
+  std::vector<DelayedReply> delayed_;
   std::thread worker_;
 };
 
