@@ -258,6 +258,7 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
   std::optional<core::Date> openedDay;
   bool dayBoundary = false;
   std::map<core::TicketId, Seq> changed;  // ticket → last row that changed it
+  std::map<core::CaseId, Seq> changedCases;
   std::set<core::TicketId> expired;
   Seq seq = first;
   for (const core::Event& event : events) {
@@ -281,6 +282,7 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
     s.bind(7, dump(protocol::toJson(event)));
     if (auto r = s.run(); !r.ok()) return r.error();
     for (core::TicketId id : ticketsChangedBy(event)) changed[id] = seq;
+    if (const auto id = caseOf(event)) changedCases[*id] = seq;
     ++seq;
   }
   const Seq last = seq - 1;
@@ -295,6 +297,18 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
       m.markExpired.bind(1, static_cast<std::int64_t>(id)).bind(2, rowSeq);
       if (auto r = m.markExpired.run(); !r.ok()) return r.error();
     }
+  }
+
+  // A case closed long enough ago may have left the hall's state in this batch (day open):
+  // its row was written by the batch that closed it.
+  for (const auto& [id, rowSeq] : changedCases) {
+    if (auto it = after.state().cases.find(id); it != after.state().cases.end()) {
+      if (auto r = writeCase(m.db, it->second, rowSeq); !r.ok()) return r.error();
+    }
+  }
+  if (openedDay && m.options.caseArchiveDays > 0) {
+    const auto cutoff = std::chrono::sys_days{*openedDay} - std::chrono::days{m.options.caseArchiveDays};
+    if (auto r = anonymiseClosedCases(m.db, core::TimePoint{cutoff}); !r.ok()) return r.error();
   }
 
   const int sinceSnapshot = m.eventsSinceSnapshot + static_cast<int>(events.size());
@@ -329,6 +343,12 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
   m.eventsSinceSnapshot = snapshotDue ? 0 : sinceSnapshot;
   m.currentDay = day;
   return first;
+}
+
+StoreResult<CasePage> HallStore::listCases(const CaseFilter& filter) { return store::listCases(impl_->db, filter); }
+
+StoreResult<std::optional<core::Case>> HallStore::findCase(const std::string& number) {
+  return store::findCase(impl_->db, number);
 }
 
 StoreStatus HallStore::pruneHistory(const core::Date& today) {
