@@ -96,7 +96,7 @@ inline constexpr EntryCount kCaseMaterials{0, 50};   ///< as many as an item has
 inline constexpr TextList kMaterialNames{{1, 50}, {1, 500}};
 inline constexpr EntryCount kCaseTickets{0, 20};
 inline constexpr IntegerRange kCaseListLimit{1, 500};   ///< cases in one `cases` reply
-inline constexpr IntegerRange kCaseListOffset{0, 1'000'000};
+inline constexpr IntegerRange kCaseAfter{0, kMaxId};  ///< a case id: the page starts after it
 inline constexpr TextLength kCaseNumberPrefix{1, 16};
 inline constexpr IntegerRange kDueSoonWorkingDays{0, 30};
 inline constexpr EntryCount kCalendarDays{0, 2000};  ///< holidays or make-up days, some years of them

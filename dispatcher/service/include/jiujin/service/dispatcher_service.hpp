@@ -34,6 +34,7 @@ struct ClerkEntry {
   core::ClerkId id;
   std::string pinHash;
   std::set<core::WindowNumber> allowedWindows;  ///< empty: any window
+  bool agent = false;  ///< 代办员: may register cases for residents who are not present
   bool operator==(const ClerkEntry&) const = default;
 };
 
