@@ -73,7 +73,7 @@ TEST(DispatcherCases, ACaseIsAcceptedProcessedAndHandedOverWithItsPersonalDataOn
   EXPECT_EQ(byKiosk.result["case"]["applicant"]["phone"], "138****5678");
   EXPECT_EQ(byKiosk.result["case"]["dueDate"], accepted.result["case"]["dueDate"]);
   EXPECT_EQ(console->request("case", {{"number", number}}).result["case"]["applicant"]["phone"], kPhone);
-  EXPECT_EQ(codeOf(kiosk->request("cases", json::object())), "forbidden");
+  EXPECT_EQ(codeOf(kiosk->request("case_list", json::object())), "forbidden");
 
   auto processed = console->request("start_case_processing", {{"window", 1}, {"case", number}});
   ASSERT_EQ(outcomeOf(processed), "ok");
@@ -105,7 +105,7 @@ TEST(DispatcherCases, ACaseIsAcceptedProcessedAndHandedOverWithItsPersonalDataOn
 
   // the manager's register lists it, masked; the audit record keeps the ID number masked too
   auto manager = hall.channel(hall.as("manager"));
-  const auto list = manager->request("cases", {{"state", "collected"}});
+  const auto list = manager->request("case_list", {{"state", "collected"}});
   ASSERT_EQ(outcomeOf(list), "ok");
   ASSERT_EQ(list.result["total"], 1);
   EXPECT_EQ(list.result["cases"][0]["number"], number);

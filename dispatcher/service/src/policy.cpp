@@ -26,7 +26,7 @@ constexpr std::array<std::pair<ServiceRequest, const char*>, 16> kRequestNames{{
     {ServiceRequest::ReloadConfig, "reload_config"},
     {ServiceRequest::UnlockClerk, "unlock_clerk"},
     {ServiceRequest::Case, "case"},
-    {ServiceRequest::Cases, "cases"},
+    {ServiceRequest::Cases, "case_list"},
 }};
 
 bool isOneOf(Role role, std::initializer_list<Role> roles) {

@@ -50,7 +50,7 @@ Outcome<FollowUpBody> readFollowUp(const nlohmann::json& body);
 /// case: one case by its number.
 Outcome<std::string> readCaseNumber(const nlohmann::json& body);
 
-/// cases: the case register's filters and page (store::CaseFilter's fields).
+/// case_list: the case register's filters and page (store::CaseFilter's fields).
 struct CasesBody {
   std::optional<core::CaseState> state;
   std::optional<core::ItemCode> item;

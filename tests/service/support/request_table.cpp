@@ -148,7 +148,7 @@ std::vector<RequestSpec> makeTable() {
       {"unlock_clerk", {{"clerk", "nobody"}}, {{"clerk", kText}}},
       {"reload_config", json::object(), {}},
       {"case", {{"number", "X-20300102-0001"}}, {{"number", kText}}},
-      {"cases",
+      {"case_list",
        {{"state", "accepted"}, {"item", "T-0001"}, {"clerk", "c01"}, {"window", 1}, {"due_before", "2030-01-09"},
         {"after", 0}, {"limit", 20}},
        {{"state", {K::String, K::Null}},
