@@ -129,7 +129,9 @@ constexpr std::array kMigrations{
       CREATE INDEX cases_by_state ON cases(state, id);
       CREATE INDEX cases_by_item ON cases(item, id);
       CREATE INDEX cases_by_clerk ON cases(clerk, id);
-      CREATE INDEX cases_by_due ON cases(due_date);
+      CREATE INDEX cases_by_window ON cases(window_no, id);
+      CREATE INDEX cases_by_due ON cases(due_date, id);
+      CREATE INDEX cases_by_state_due ON cases(state, due_date, id);  -- open cases by promised date
       CREATE INDEX cases_by_decided ON cases(decided_day);
       ALTER TABLE alarms ADD COLUMN case_number TEXT NOT NULL DEFAULT '';
     )sql"},

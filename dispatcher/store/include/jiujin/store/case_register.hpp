@@ -18,7 +18,8 @@
 namespace jiujin::store {
 
 /// Which cases a list shows: every filter given must hold. Ordered by case id (the order of
-/// registration); a page starts after the id `after`.
+/// registration) — with `dueBefore`, by promised date, then id — and a page starts after
+/// the case `after` in that order.
 struct CaseFilter {
   std::optional<core::CaseState> state;
   std::optional<core::ItemCode> item;
@@ -29,9 +30,14 @@ struct CaseFilter {
   int limit = 100;
 };
 
+/// A list counts its matching cases up to this many.
+inline constexpr std::int64_t kCountedCases = 10'000;
+
 struct CasePage {
   std::vector<core::Case> cases;
-  std::int64_t total = 0;  ///< cases matching the filter, every page together
+  /// Cases matching the filter, every page together, counted up to kCountedCases (which
+  /// then means "that many or more").
+  std::int64_t total = 0;
 };
 
 /// Decided cases and those decided by their promised date (限时办结).
