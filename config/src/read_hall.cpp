@@ -291,7 +291,7 @@ void readAudit(TableReader& t, AuditSettings& a, const std::filesystem::path& ha
 
 // [cases]: the case register (docs/cases.md). The number prefix defaults to the region code,
 // so that case numbers stay unique across the halls of a district (通办).
-void readCases(TableReader& t, const HallInfo& hall, core::CaseRules& rules) {
+void readCases(TableReader& t, const HallInfo& hall, core::CaseRules& rules, StoreSettings& store) {
   if (!hall.regionCode.empty()) rules.numberPrefix = hall.regionCode;
   if (auto prefix = t.string("number_prefix")) {
     const bool ok = !prefix->empty() && prefix->size() <= 16 &&
@@ -306,6 +306,7 @@ void readCases(TableReader& t, const HallInfo& hall, core::CaseRules& rules) {
   }
   if (auto v = t.boolean("correction_time_counts")) rules.correctionTimeCounts = *v;
   if (auto v = t.integer("due_soon_working_days", 0, 30)) rules.dueSoonWorkingDays = static_cast<int>(*v);
+  if (auto v = t.integer("archive_days", 0, 36500)) store.caseArchiveDays = static_cast<int>(*v);
 }
 
 void readKiosk(TableReader& t, KioskSettings& k) {
@@ -340,7 +341,7 @@ void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
   // Read even when absent: the prefix follows the region code.
   config.definition.cases.numberPrefix = config.hall.regionCode.empty() ? "BJ" : config.hall.regionCode;
   withTable(root, "cases", Need::Optional,
-            [&](TableReader& t) { readCases(t, config.hall, config.definition.cases); });
+            [&](TableReader& t) { readCases(t, config.hall, config.definition.cases, config.store); });
 }
 
 }  // namespace jiujin::config

@@ -30,11 +30,12 @@ TEST(CaseRules, WithoutACasesTableNumbersStartWithTheRegionCodeAnd补正DoesNotC
 
 TEST(CaseRules, TheCasesTableSetsPrefixCorrectionAndDueSoon) {
   const auto result = loadWith("\n[cases]\nnumber_prefix = \"JN01\"\ncorrection_time_counts = true\n"
-                               "due_soon_working_days = 3\n");
+                               "due_soon_working_days = 3\narchive_days = 1096\n");
   ASSERT_TRUE(result.ok()) << toString(result.errors.front());
   EXPECT_EQ(result.config->definition.cases.numberPrefix, "JN01");
   EXPECT_TRUE(result.config->definition.cases.correctionTimeCounts);
   EXPECT_EQ(result.config->definition.cases.dueSoonWorkingDays, 3);
+  EXPECT_EQ(result.config->store.caseArchiveDays, 1096);
 }
 
 TEST(CaseRules, ABadPrefixOrPeriodIsAnErrorWhereItIs) {

@@ -142,6 +142,7 @@ service::Outcome<service::ServiceSettings> settingsFor(const config::HallConfig&
   s.eventsEndpoint = options.events.empty() ? hall.service.events : options.events;
   s.curve = hall.service.curve || options.curve;
   s.synchronousFull = hall.store.synchronous == config::Synchronous::Full;
+  s.caseArchiveDays = hall.store.caseArchiveDays;
   s.clients = clientsOf(hall);
   s.clerks = clerksOf(hall);
   s.devices = devicesOf(hall);
