@@ -114,6 +114,17 @@ TEST(DispatcherCases, ACaseIsAcceptedProcessedAndHandedOverWithItsPersonalDataOn
   ASSERT_EQ(outcomeOf(audit), "ok");
   EXPECT_EQ(audit.result["rows"].dump().find(kIdNumber), std::string::npos);
   EXPECT_NE(audit.result["rows"].dump().find("accept_case"), std::string::npos);
+
+  // decided the day it was accepted: on time, for its item, window and clerk
+  const auto stats = manager->request("statistics", json::object());
+  ASSERT_EQ(outcomeOf(stats), "ok");
+  const json& cases = stats.result["figures"]["cases"];
+  EXPECT_EQ(cases["decided"], 1);
+  EXPECT_EQ(cases["on_time"], 1);
+  EXPECT_EQ(cases["on_time_rate"], 1.0);
+  EXPECT_EQ(cases["by_item"]["T-0002"]["on_time"], 1);
+  EXPECT_EQ(cases["by_window"]["1"]["decided"], 1);
+  EXPECT_EQ(cases["by_clerk"]["c01"]["decided"], 1);
 }
 
 TEST(DispatcherCases, OnlyAnAgentClerkRegistersACaseForAnAbsentResident) {
