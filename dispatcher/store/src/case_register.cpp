@@ -79,15 +79,22 @@ void count(std::map<Key, OnTimeCount>& map, const Key& key, bool onTime) {
 
 }  // namespace
 
-StoreStatus writeCase(Database& db, const core::Case& c, std::int64_t lastSeq) {
-  auto s = db.prepare(
+StoreResult<Statement> prepareCaseWrite(Database& db) {
+  return db.prepare(
       "INSERT INTO cases(id, number, item, state, channel, window_no, clerk, registered_ms, due_date, decided_day, "
       "on_time, closed_ms, last_seq, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
       "ON CONFLICT(id) DO UPDATE SET state = excluded.state, due_date = excluded.due_date, "
       "decided_day = excluded.decided_day, on_time = excluded.on_time, closed_ms = excluded.closed_ms, "
       "last_seq = excluded.last_seq, body = excluded.body");
+}
+
+StoreStatus writeCase(Database& db, const core::Case& c, std::int64_t lastSeq) {
+  auto s = prepareCaseWrite(db);
   if (!s.ok()) return s.error();
-  Statement& st = s.value();
+  return writeCase(s.value(), c, lastSeq);
+}
+
+StoreStatus writeCase(Statement& st, const core::Case& c, std::int64_t lastSeq) {
   st.bind(1, static_cast<std::int64_t>(c.id)).bind(2, c.number).bind(3, c.item);
   st.bind(4, std::string_view{core::toString(c.state)}).bind(5, std::string_view{core::toString(c.channel)});
   st.bind(6, std::int64_t{c.window}).bind(7, c.clerk);

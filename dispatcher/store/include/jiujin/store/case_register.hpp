@@ -56,6 +56,9 @@ struct OnTimeFigures {
 
 /// Writes the case's row as it is now (insert or replace), inside the caller's transaction.
 StoreStatus writeCase(Database& db, const core::Case& c, std::int64_t lastSeq);
+/// The same through a statement of prepareCaseWrite(), kept by a caller that writes often.
+StoreResult<Statement> prepareCaseWrite(Database& db);
+StoreStatus writeCase(Statement& prepared, const core::Case& c, std::int64_t lastSeq);
 StoreResult<CasePage> listCases(Database& db, const CaseFilter& filter);
 StoreResult<std::optional<core::Case>> findCase(Database& db, const std::string& number);
 /// Cases decided on the days `from` … `to`, both included.
