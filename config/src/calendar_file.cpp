@@ -142,6 +142,17 @@ CalendarLoad loadCalendarFile(const std::filesystem::path& file) {
   return result;
 }
 
+core::WorkingDays workingDaysOf(const std::vector<CalendarFile>& years) {
+  core::WorkingDays days;
+  if (!years.empty()) days.weekend = years.front().weekend;
+  for (const CalendarFile& y : years) {
+    days.coveredYears.push_back(y.year);
+    for (sys_days d : y.holidays) days.holidays.emplace_back(d);
+    for (sys_days d : y.makeUpWorkdays) days.makeUpWorkdays.emplace_back(d);
+  }
+  return days;
+}
+
 core::WorkingCalendar workingCalendarOf(const std::vector<CalendarFile>& years) {
   core::WorkingCalendar calendar;
   if (!years.empty()) calendar.setWeekend({years.front().weekend.begin(), years.front().weekend.end()});

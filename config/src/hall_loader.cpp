@@ -100,6 +100,7 @@ LoadResult loadHallConfig(const std::filesystem::path& hallFile) {
   requireSome(config.definition.windows.size(), "[[window]]", report);
 
   readCalendars(config, sources, report, result.errors);
+  config.definition.calendar = workingDaysOf(config.calendars);
   auto catalog = readCatalog(config, sources, report);
   result.errors.insert(result.errors.end(), catalog.errors.begin(), catalog.errors.end());
   Report catalogReport(config.catalogFile, result.errors);

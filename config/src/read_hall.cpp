@@ -289,6 +289,26 @@ void readAudit(TableReader& t, AuditSettings& a, const std::filesystem::path& ha
   }
 }
 
+// [cases]: the case register (docs/cases.md). The number prefix defaults to the region code,
+// so that case numbers stay unique across the halls of a district (通办).
+void readCases(TableReader& t, const HallInfo& hall, core::CaseRules& rules, StoreSettings& store) {
+  if (!hall.regionCode.empty()) rules.numberPrefix = hall.regionCode;
+  if (auto prefix = t.string("number_prefix")) {
+    const bool ok = !prefix->empty() && prefix->size() <= 16 &&
+                    prefix->find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos;
+    if (ok) {
+      rules.numberPrefix = *prefix;
+    } else {
+      t.report().error(t.at("number_prefix"), fmt::format("cases.number_prefix \"{}\" should be 1 to 16 upper-case "
+                                                          "letters or digits (a scanner types it like a keyboard)",
+                                                          *prefix));
+    }
+  }
+  if (auto v = t.boolean("correction_time_counts")) rules.correctionTimeCounts = *v;
+  if (auto v = t.integer("due_soon_working_days", 0, 30)) rules.dueSoonWorkingDays = static_cast<int>(*v);
+  if (auto v = t.integer("archive_days", 0, 36500)) store.caseArchiveDays = static_cast<int>(*v);
+}
+
 void readKiosk(TableReader& t, KioskSettings& k) {
   if (auto port = t.string("printer_port")) k.printerPort = *port;
   if (auto baud = t.integer("printer_baud", 1, 4000000)) {
@@ -318,6 +338,10 @@ void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
   withTable(root, "audit", Need::Optional,
             [&](TableReader& t) { readAudit(t, config.audit, config.sourceFile); });
   withTable(root, "kiosk", Need::Optional, [&](TableReader& t) { readKiosk(t, config.kiosk); });
+  // Read even when absent: the prefix follows the region code.
+  config.definition.cases.numberPrefix = config.hall.regionCode.empty() ? "BJ" : config.hall.regionCode;
+  withTable(root, "cases", Need::Optional,
+            [&](TableReader& t) { readCases(t, config.hall, config.definition.cases, config.store); });
 }
 
 }  // namespace jiujin::config

@@ -63,7 +63,7 @@ TEST(Requests, NamesAreUniqueAndReadBack) {
     EXPECT_TRUE(names.insert(wireName(kind)).second) << wireName(kind);
     EXPECT_EQ(requestKindNamed(wireName(kind)), kind);
   }
-  EXPECT_EQ(names.size(), 37u);
+  EXPECT_EQ(names.size(), 49u);
   EXPECT_FALSE(requestKindNamed("call_nxt").has_value());
 }
 
@@ -107,6 +107,63 @@ TEST(Requests, ServiceRequestBodiesLeaveOutWhatIsNotGiven) {
   EXPECT_EQ(requests::deviceReport(health).body,
             (json{{"device", "w3-keypad"}, {"kind", "keypad"}, {"status", "online"}, {"window", 3}, {"bus", "bus1"}}));
   EXPECT_EQ(requests::auditExport(10, 50).body, (json{{"after", 10}, {"limit", 50}}));
+}
+
+TEST(Requests, CaseCommandsReadBackAsTheCoreCommands) {
+  const core::cmd::AcceptCase acceptance{1, "T-0002", {"张三", "370102199001011234", "13812345678"},
+                                         core::CaseChannel::Agent,
+                                         {{"居民身份证", core::MaterialStatus::Missing}}, "代为申领", {7}};
+  const auto accept = as<core::cmd::AcceptCase>(decoded(requests::acceptCase(acceptance)));
+  EXPECT_EQ(accept.applicant, acceptance.applicant);
+  EXPECT_EQ(accept.materials, acceptance.materials);
+  EXPECT_EQ(accept.tickets, std::vector<core::TicketId>{7});
+  const auto decide = as<core::cmd::DecideCase>(
+      decoded(requests::decideCase(2, "370199101-20260306-0001", core::CaseOutcome::Refused, "不符合条件")));
+  EXPECT_EQ(decide.caseNumber, "370199101-20260306-0001");
+  EXPECT_EQ(decide.outcome, core::CaseOutcome::Refused);
+  EXPECT_EQ(decide.reason, "不符合条件");
+  const auto collect = as<core::cmd::CollectCase>(decoded(requests::collectCase(3, "N-1", "李四")));
+  EXPECT_EQ(collect.window, 3);
+  EXPECT_EQ(collect.collectedBy, "李四");
+  EXPECT_EQ(as<core::cmd::RequestCaseCorrection>(decoded(requests::requestCaseCorrection(1, "N-1", {"户口簿"}))).missing,
+            std::vector<std::string>{"户口簿"});
+  EXPECT_TRUE(isCommand(RequestKind::FinishCaseOnSpot));
+  EXPECT_FALSE(isCommand(RequestKind::Cases));
+}
+
+TEST(Requests, TheCaseRegisterQueryLeavesOutWhatIsNotGiven) {
+  EXPECT_EQ(requests::cases().body, json::object());
+  CaseQuery q;
+  q.state = core::CaseState::Processing;
+  q.dueBefore = core::Date{std::chrono::year{2026}, std::chrono::May, std::chrono::day{9}};
+  q.after = 40;
+  q.limit = 20;
+  EXPECT_EQ(requests::cases(q).body,
+            (json{{"state", "processing"}, {"due_before", "2026-05-09"}, {"after", 40}, {"limit", 20}}));
+  EXPECT_EQ(requests::caseByNumber("N-1").body, (json{{"number", "N-1"}}));
+  EXPECT_EQ(requests::caseByNumber("N-1").type(), "case");
+}
+
+TEST(Replies, ACaseAndAPageOfTheRegisterAreRead) {
+  core::Case c;
+  c.id = 4;
+  c.number = "370199101-20260306-0004";
+  c.item = "T-0002";
+  c.applicant = {"张*", "3701**********1234", "138****5678"};
+  const auto read = readCase(Reply{true, json{{"case", protocol::toJson(c)}}, {}});
+  ASSERT_TRUE(read.ok()) << read.error().en;
+  EXPECT_EQ(*read, c);
+  const auto page = readCasePage(Reply{true, json{{"cases", json::array({protocol::toJson(c)})}, {"total", 9},
+                                                  {"next_after", 4}}, {}});
+  ASSERT_TRUE(page.ok()) << page.error().en;
+  EXPECT_EQ(page->cases.size(), 1u);
+  EXPECT_EQ(page->total, 9);
+  EXPECT_EQ(page->nextAfter, core::CaseId{4});
+  EXPECT_EQ(readCase(Reply{true, json::object(), {}}).error().code, "bad_reply");
+  const auto outcome = readCommandOutcome(Reply{true, json{{"events", json::array()}, {"case", protocol::toJson(c)}}, {}});
+  ASSERT_TRUE(outcome.ok());
+  ASSERT_TRUE(outcome->caseNow.has_value());
+  EXPECT_EQ(outcome->caseNow->number, c.number);
 }
 
 TEST(Replies, ARefusalCarriesTheCodeAndTheField) {

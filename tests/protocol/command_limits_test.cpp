@@ -113,5 +113,32 @@ TEST(CommandLimits, TheJournalIsReadWithoutLimits) {
   EXPECT_EQ(std::get<ev::ProfileChanged>(event.value()).profile, old);
 }
 
+json acceptCase(json applicant, json materials) {
+  return json{{"type", "accept_case"}, {"window", 1}, {"item", "T-1"}, {"applicant", applicant},
+              {"materials", materials}};
+}
+
+TEST(CommandLimits, CaseFieldsHaveTheirRanges) {
+  const json zhang{{"name", "张三"}, {"idNumber", "370102199001011234"}, {"phone", "13812345678"}};
+  const json oneMaterial = json::array({{{"name", "身份证"}, {"status", "received"}}});
+  EXPECT_EQ(refusal(acceptCase(zhang, oneMaterial)), "accepted");
+  EXPECT_EQ(refusal(acceptCase({{"name", ""}}, oneMaterial)),
+            "command.applicant.name: expected a string of 1 to 50 characters, got 0 characters");
+  EXPECT_EQ(refusal(acceptCase({{"name", "张三"}, {"idNumber", std::string(33, '1')}}, oneMaterial)),
+            "command.applicant.idNumber: expected a string of at most 32 characters, got 33 characters");
+  EXPECT_EQ(refusal(acceptCase({{"name", "张三"}, {"phone", 13812345678LL}}, oneMaterial)),
+            "command.applicant.phone: expected a string of at most 20 characters, got 13812345678");
+  EXPECT_EQ(refusal(acceptCase(zhang, json::array({{{"name", "身份证"}, {"status", "lost"}}}))),
+            "command.materials[0].status: unknown value \"lost\"");
+  EXPECT_EQ(refusal({{"type", "collect_case"}, {"window", 4}, {"case", ""}, {"collectedBy", "李四"}}),
+            "command.case: expected a string of 1 to 40 characters, got 0 characters");
+  EXPECT_EQ(refusal({{"type", "supply_case_materials"}, {"window", 4}, {"case", "X-1"}, {"received", json::array()}}),
+            "command.received: expected an array of 1 to 50 entries, got 0 entries");
+  EXPECT_EQ(refusal({{"type", "reject_case"}, {"window", 4}, {"case", "X-1"}, {"reason", std::string(501, 'r')}}),
+            "command.reason: expected a string of at most 500 characters, got 501 characters");
+  EXPECT_EQ(refusal({{"type", "decide_case"}, {"window", 4}, {"case", "X-1"}, {"outcome", "maybe"}}),
+            "command.outcome: unknown value \"maybe\"");
+}
+
 }  // namespace
 }  // namespace jiujin::protocol

@@ -91,7 +91,7 @@ TEST(EventCodec, SamplesCoverEveryEventAlternativeWithDistinctNames) {
 }
 
 TEST(EventCodec, EveryEventTypeStartsWithATopicFamily) {
-  const std::set<std::string> families{"ticket", "window", "queue", "notice", "day", "hall"};
+  const std::set<std::string> families{"ticket", "window", "queue", "notice", "day", "hall", "case"};
   for (const Event& event : everyEvent()) {
     const std::string type = eventType(event);
     EXPECT_TRUE(families.contains(type.substr(0, type.find('.')))) << type;

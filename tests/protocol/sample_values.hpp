@@ -81,7 +81,52 @@ inline HallDefinition sampleDefinition() {
   d.rules.evaluationTimeout = Minutes{2};
   d.rules.overflowThreshold = 20;
   d.rules.serviceTimeSmoothing = 0.3;
+  d.cases.numberPrefix = "370199101";
+  d.cases.correctionTimeCounts = true;
+  d.cases.dueSoonWorkingDays = 2;
+  d.calendar.weekend = {7};
+  d.calendar.holidays = {Date{2024y / 4 / 4}, Date{2024y / 4 / 5}};
+  d.calendar.makeUpWorkdays = {Date{2024y / 4 / 7}};
+  d.calendar.coveredYears = {2024};
   return d;
+}
+
+/// A case with every field set.
+inline Case sampleCase() {
+  Case c;
+  c.id = 7;
+  c.number = "370199101-20240315-0007";
+  c.sequence = 7;
+  c.item = "11510100MB1234567X";
+  c.itemName = "高龄津贴申领";
+  c.kind = ItemKind::Promised;
+  c.promisedWorkingDays = 5;
+  c.applicant = Applicant{"王秀英", "370102194001011234", "13812345678"};
+  c.channel = CaseChannel::Agent;
+  c.request = "代老人申领高龄津贴";
+  c.materials = {{"身份证", MaterialStatus::Received}, {"户口簿", MaterialStatus::Missing}};
+  c.clerk = "李强";
+  c.window = 3;
+  c.tickets = {42, 43};
+  c.state = CaseState::Correction;
+  c.registeredAt = at(1'710'470'000'000);
+  c.acceptedAt = at(1'710'470'100'000);
+  c.dueDate = Date{2024y / 3 / 22};
+  c.correctionSince = at(1'710'470'200'000);
+  c.resumesAs = CaseState::Processing;
+  c.outcome = CaseOutcome::Refused;
+  c.reason = "不符合条件";
+  c.decidedAt = at(1'710'470'300'000);
+  c.decidedBy = "张敏";
+  c.issuingWindow = 7;
+  c.readyAt = at(1'710'470'400'000);
+  c.closedAt = at(1'710'470'500'000);
+  c.collectedBy = "王小明";
+  c.dueSoonNoticed = true;
+  c.overdueNoticed = true;
+  c.history = {CaseStep{at(1'710'470'000'000), CaseState::Correction, 3, "李强", "代办登记"},
+               CaseStep{at(1'710'470'100'000), CaseState::Accepted, std::nullopt, std::nullopt, ""}};
+  return c;
 }
 
 inline HallState sampleState() {
@@ -111,6 +156,10 @@ inline HallState sampleState() {
   s.lastSequence = {{"general", 12}, {"tax", 42}};
   s.serviceSecondsEwma = {{"11510100MB1234567X", 431.123456789}};
   s.notice = "今日延时服务至19:00";
+  s.cases.emplace(7, sampleCase());
+  s.nextCaseId = 8;
+  s.caseNumberDay = Date{2024y / 3 / 15};
+  s.lastCaseSequence = 7;
   return s;
 }
 
@@ -141,6 +190,18 @@ inline std::vector<Command> everyCommand() {
       cmd::PinTicket{2, 19},
       cmd::BroadcastNotice{"系统维护，请稍候"},
       cmd::UpdateDefinition{sampleDefinition()},
+      cmd::AcceptCase{3, "11510100MB1234567X", Applicant{"王秀英", "370102194001011234", "13812345678"},
+                      CaseChannel::Agent, {{"身份证", MaterialStatus::Received}, {"户口簿", MaterialStatus::NotApplicable}},
+                      "代老人申领", {42}},
+      cmd::MarkCaseMaterials{3, "370199101-20240315-0007", {{"户口簿", MaterialStatus::Missing}}},
+      cmd::RequestCaseCorrection{3, "370199101-20240315-0007", {"户口簿", "身份证"}, "复印件不清"},
+      cmd::SupplyCaseMaterials{3, "370199101-20240315-0007", {"户口簿"}},
+      cmd::StartCaseProcessing{3, "370199101-20240315-0007"},
+      cmd::DecideCase{3, "370199101-20240315-0007", CaseOutcome::Refused, "不符合条件"},
+      cmd::RejectCase{3, "370199101-20240315-0007", "不属于受理范围"},
+      cmd::MarkCaseReady{7, "370199101-20240315-0007"},
+      cmd::CollectCase{7, "370199101-20240315-0007", "王小明"},
+      cmd::FinishCaseOnSpot{3, "370199101-20240315-0007"},
   };
 }
 
@@ -172,6 +233,18 @@ inline std::vector<Event> everyEvent() {
       ev::TicketPinned{t, 3, 44},
       ev::NoticeBroadcast{t, "今日延时服务"},
       ev::DefinitionUpdated{t, sampleDefinition()},
+      ev::CaseRegistered{t, sampleCase()},
+      ev::CaseMaterialsMarked{t, 7, 3, {{"户口簿", MaterialStatus::NotApplicable}}},
+      ev::CaseCorrectionRequested{t, 7, 3, {"户口簿"}, "复印件不清"},
+      ev::CaseMaterialsSupplied{t, 7, 3, {"户口簿"}},
+      ev::CaseAccepted{t, 7, 3, CaseState::Processing, Date{2024y / 3 / 25}},
+      ev::CaseProcessingStarted{t, 7, 3, "李强"},
+      ev::CaseDecided{t, 7, 3, "李强", CaseOutcome::Refused, "不符合条件"},
+      ev::CaseRejected{t, 7, 3, "李强", "不属于受理范围"},
+      ev::CaseReady{t, 7, 7},
+      ev::CaseCollected{t, 7, 7, "张敏", "王小明", 44},
+      ev::CaseDueSoon{t, 7, Date{2024y / 3 / 22}, 1},
+      ev::CaseOverdue{t, 7, Date{2024y / 3 / 22}},
   };
 }
 

@@ -112,5 +112,33 @@ TEST_F(AlarmDeskTest, BadRatingOpensAFollowUp) {
   EXPECT_FALSE(alarm->followUp->closed);
 }
 
+TEST_F(AlarmDeskTest, ACaseDueSoonAndThenOverdueRaisesOneAlarmEachNamingTheCase) {
+  // given a 承诺件 of 2 working days accepted on Monday 23 November 2026 (due Wednesday 25)
+  core::HallDefinition d = hall.definition();
+  d.items[0].kind = core::ItemKind::Promised;
+  d.items[0].promisedWorkingDays = 2;
+  run(core::cmd::UpdateDefinition{d}, kOpening);
+  run(core::cmd::AcceptCase{1, "T-1", {"张三", "", ""}, core::CaseChannel::Window, {}, "", {}}, kOpening + 1h);
+  const std::string number = hall.state().cases.begin()->second.number;
+  auto alarmsAt = [&](core::TimePoint t) {
+    std::vector<Alarm> raised;
+    for (const auto& e : hall.tick(t))
+      if (auto a = desk.checkEvent(hall, e)) raised.push_back(*a);
+    return raised;
+  };
+  EXPECT_TRUE(alarmsAt(kOpening + 2h).empty()) << "two working days left";
+  auto soon = alarmsAt(kOpening + 24h);
+  ASSERT_EQ(soon.size(), 1u);
+  EXPECT_EQ(soon[0].kind, "case_due_soon");
+  EXPECT_EQ(soon[0].caseNumber, number);
+  EXPECT_NE(soon[0].zh.find("2026-11-25"), std::string::npos) << soon[0].zh;
+  EXPECT_TRUE(alarmsAt(kOpening + 25h).empty()) << "once";
+  auto overdue = alarmsAt(kOpening + 72h);
+  ASSERT_EQ(overdue.size(), 1u);
+  EXPECT_EQ(overdue[0].kind, "case_overdue");
+  EXPECT_EQ(toJson(overdue[0])["case"], number);
+  EXPECT_TRUE(alarmsAt(kOpening + 96h).empty()) << "once";
+}
+
 }  // namespace
 }  // namespace jiujin::service

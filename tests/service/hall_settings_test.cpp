@@ -36,7 +36,8 @@ config::HallConfig load(const std::filesystem::path& file) {
 }
 
 /// The test hall with CURVE, a console at window 1, a manager, a gateway on rs485-1 (where
-/// window 1's pad and keypad are), [store] synchronous = normal and a signed [audit].
+/// window 1's pad and keypad are), [store] synchronous = normal, a case archive period and a
+/// signed [audit].
 class EveryHallSetting : public ::testing::Test {
  protected:
   EveryHallSetting() {
@@ -50,6 +51,7 @@ class EveryHallSetting : public ::testing::Test {
                                                 << "public_key = '" << curvePublicKey() << "'\n"
                                                 << "buses = [\"rs485-1\"]\n\n"
                                                 << "[store]\nsynchronous = \"normal\"\n\n"
+                                                << "[cases]\narchive_days = 1096\n\n"
                                                 << "[audit]\nsigning_key_file = \"audit.key\"\n"
                                                 << "checkpoint_every_rows = 50\ncheckpoint_every_minutes = 5\n";
     options_.configFile = hall.hallFile;
@@ -74,6 +76,7 @@ TEST_F(EveryHallSetting, EndpointsKeysAndTheStoreComeFromTheHallFile) {
   EXPECT_TRUE(s.curve);
   EXPECT_EQ(s.serverSecretKey.size(), 40u);  // read from service.key, beside the hall file
   EXPECT_FALSE(s.synchronousFull);
+  EXPECT_EQ(s.caseArchiveDays, 1096);
   EXPECT_EQ(s.database, hall.database);
   EXPECT_EQ(s.definition.name, "测试便民服务中心");
   EXPECT_EQ(s.heartbeatInterval, 1000ms);

@@ -48,10 +48,13 @@ inline HallDefinition townshipHall() {
   general.code = "GAOLING";
   general.name = "高龄津贴申领";
   general.queue = "general";
+  general.materials = {"身份证", "户口簿"};  // a 即办件 with materials (the case register)
   ServiceItem tax;
   tax.code = "SHEBAO";
   tax.name = "社保缴费";
   tax.queue = "tax";
+  tax.kind = ItemKind::Promised;
+  tax.promisedWorkingDays = 1;
   d.items = {general, tax};
   d.queues = {QueueDef{"general", "A", "综合受理"}, QueueDef{"tax", "B", "社保医保"}};
   const WorkProfile both{{ProfileEntry{"general", 1.0, std::nullopt, false}, ProfileEntry{"tax", 1.0, std::nullopt, false}}};
@@ -106,6 +109,34 @@ inline void staffWindow(HallDriver& d, const Hall& hall, WindowNumber w, const C
   if (!open) d.run(cmd::OpenWindow{w}, now);
 }
 
+/// The case register's part of a busy day: every case event once.
+template <typename Clock>
+void caseDay(HallDriver& d, const Hall& hall, Clock& t) {
+  const Applicant applicant{"王秀英", "370102194001011234", "13812345678"};
+  auto newest = [&] { return hall.state().cases.rbegin()->second.number; };
+  const std::vector<CaseMaterial> idOnly{{"身份证", MaterialStatus::Received}, {"户口簿", MaterialStatus::Missing}};
+  d.run(cmd::AcceptCase{1, "GAOLING", applicant, CaseChannel::Agent, idOnly, "代为申领", {}}, t());
+  const std::string corrected = newest();
+  d.run(cmd::MarkCaseMaterials{1, corrected, {{"身份证", MaterialStatus::NotApplicable}}}, t());
+  d.run(cmd::SupplyCaseMaterials{1, corrected, {"户口簿"}}, t());
+  d.run(cmd::StartCaseProcessing{1, corrected}, t());
+  d.run(cmd::RequestCaseCorrection{1, corrected, {"户口簿"}, "复印件不清"}, t());
+  d.run(cmd::SupplyCaseMaterials{1, corrected, {"户口簿"}}, t());
+  d.run(cmd::DecideCase{1, corrected, CaseOutcome::Approved, ""}, t());
+  d.run(cmd::MarkCaseReady{7, corrected}, t());
+  d.run(cmd::CollectCase{7, corrected, "王小明"}, t());
+  d.run(cmd::AcceptCase{1, "GAOLING", applicant, CaseChannel::Window,
+                        {{"身份证", MaterialStatus::Received}, {"户口簿", MaterialStatus::Received}}, "", {}},
+        t());
+  d.run(cmd::FinishCaseOnSpot{1, newest()}, t());
+  // a 承诺件 of one working day: due soon at once, overdue a week later, then rejected
+  d.run(cmd::AcceptCase{1, "SHEBAO", applicant, CaseChannel::Window, {}, "", {}}, t());
+  const std::string promised = newest();
+  d.tick(t());
+  d.tick(t() + std::chrono::days{7});
+  d.run(cmd::RejectCase{1, promised, "不属于本中心受理范围"}, t());
+}
+
 /// One busy day in which every kind of event happens at least once, ending with the day
 /// open (so the state has live tickets) unless `closeDay`.
 inline void busyDay(HallDriver& d, const Hall& hall, Date day, bool closeDay) {
@@ -156,6 +187,7 @@ inline void busyDay(HallDriver& d, const Hall& hall, Date day, bool closeDay) {
   HallDefinition changed = hall.definition();
   changed.rules.recallLimit = 3;
   d.run(cmd::UpdateDefinition{changed}, t());
+  caseDay(d, hall, t);
   // a called ticket that nobody starts becomes an automatic no-show
   d.run(cmd::CallNext{1}, t());
   d.tick(t() + 10min);

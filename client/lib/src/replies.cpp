@@ -48,7 +48,36 @@ Answer<CommandOutcome> readCommandOutcome(const Reply& reply) {
     if (!ticket) return badReply(ticket.error().en);
     outcome.ticket = std::move(ticket).value();
   }
+  if (r.contains("case") && r["case"].is_object()) {
+    auto c = protocol::caseFromJson(r["case"]);
+    if (!c) return badReply(c.error().en);
+    outcome.caseNow = std::move(c).value();
+  }
   return outcome;
+}
+
+Answer<core::Case> readCase(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  if (!reply.result.is_object() || !reply.result.contains("case")) return badReply("case answered without a case");
+  auto c = protocol::caseFromJson(reply.result["case"]);
+  if (!c) return badReply(c.error().en);
+  return std::move(c).value();
+}
+
+Answer<CasePage> readCasePage(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  const json& r = reply.result;
+  if (!r.is_object() || !r.contains("cases") || !r["cases"].is_array()) return badReply("case_list answered without cases");
+  CasePage page;
+  for (const auto& item : r["cases"]) {
+    auto c = protocol::caseFromJson(item);
+    if (!c) return badReply(c.error().en);
+    page.cases.push_back(std::move(c).value());
+  }
+  page.total = r.value("total", std::int64_t{0});
+  if (const auto next = r.find("next_after"); next != r.end() && next->is_number_integer() && next->get<std::int64_t>() > 0)
+    page.nextAfter = next->get<core::CaseId>();
+  return page;
 }
 
 Answer<IssuedTicket> readIssuedTicket(const Reply& reply) {

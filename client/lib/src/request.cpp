@@ -18,7 +18,7 @@ using Query = protocol::ServiceRequest;
 // In the order of RequestKind. The command names are checked against the protocol codec's
 // commandType() by a unit test; the service's own requests take their names from the
 // protocol's table, which the dispatcher authorises by.
-const std::array<std::pair<RequestKind, const char*>, 37> kNames{{
+const std::array<std::pair<RequestKind, const char*>, 49> kNames{{
     {RequestKind::OpenDay, "open_day"},
     {RequestKind::CloseDay, "close_day"},
     {RequestKind::IssueTicket, "issue_ticket"},
@@ -42,6 +42,16 @@ const std::array<std::pair<RequestKind, const char*>, 37> kNames{{
     {RequestKind::PinTicket, "pin_ticket"},
     {RequestKind::BroadcastNotice, "broadcast_notice"},
     {RequestKind::UpdateDefinition, "update_definition"},
+    {RequestKind::AcceptCase, "accept_case"},
+    {RequestKind::MarkCaseMaterials, "mark_case_materials"},
+    {RequestKind::RequestCaseCorrection, "request_case_correction"},
+    {RequestKind::SupplyCaseMaterials, "supply_case_materials"},
+    {RequestKind::StartCaseProcessing, "start_case_processing"},
+    {RequestKind::DecideCase, "decide_case"},
+    {RequestKind::RejectCase, "reject_case"},
+    {RequestKind::MarkCaseReady, "mark_case_ready"},
+    {RequestKind::CollectCase, "collect_case"},
+    {RequestKind::FinishCaseOnSpot, "finish_case_on_spot"},
     {RequestKind::Hello, protocol::toString(Query::Hello)},
     {RequestKind::Ping, protocol::toString(Query::Ping)},
     {RequestKind::Snapshot, protocol::toString(Query::Snapshot)},
@@ -56,6 +66,8 @@ const std::array<std::pair<RequestKind, const char*>, 37> kNames{{
     {RequestKind::CloseFollowUp, protocol::toString(Query::CloseFollowUp)},
     {RequestKind::UnlockClerk, protocol::toString(Query::UnlockClerk)},
     {RequestKind::ReloadConfig, protocol::toString(Query::ReloadConfig)},
+    {RequestKind::Case, protocol::toString(Query::Case)},
+    {RequestKind::Cases, protocol::toString(Query::Cases)},
 }};
 
 Request plain(RequestKind kind) { return Request{kind, json::object()}; }
@@ -79,7 +91,7 @@ const std::vector<RequestKind>& allRequestKinds() {
   return kinds;
 }
 
-bool isCommand(RequestKind kind) { return kind <= RequestKind::UpdateDefinition; }
+bool isCommand(RequestKind kind) { return kind <= RequestKind::FinishCaseOnSpot; }
 
 namespace requests {
 
@@ -192,6 +204,52 @@ Request closeFollowUp(std::int64_t alarm, std::string note) {
 
 Request unlockClerk(const core::ClerkId& clerk) { return Request{RequestKind::UnlockClerk, json{{"clerk", clerk}}}; }
 Request reloadConfig() { return plain(RequestKind::ReloadConfig); }
+
+Request acceptCase(const core::cmd::AcceptCase& acceptance) { return command(acceptance); }
+Request markCaseMaterials(core::WindowNumber window, const std::string& number,
+                          std::vector<core::CaseMaterial> materials) {
+  return command(core::cmd::MarkCaseMaterials{window, number, std::move(materials)});
+}
+Request requestCaseCorrection(core::WindowNumber window, const std::string& number, std::vector<std::string> missing,
+                              std::string note) {
+  return command(core::cmd::RequestCaseCorrection{window, number, std::move(missing), std::move(note)});
+}
+Request supplyCaseMaterials(core::WindowNumber window, const std::string& number, std::vector<std::string> received) {
+  return command(core::cmd::SupplyCaseMaterials{window, number, std::move(received)});
+}
+Request startCaseProcessing(core::WindowNumber window, const std::string& number) {
+  return command(core::cmd::StartCaseProcessing{window, number});
+}
+Request decideCase(core::WindowNumber window, const std::string& number, core::CaseOutcome outcome,
+                   std::string reason) {
+  return command(core::cmd::DecideCase{window, number, outcome, std::move(reason)});
+}
+Request rejectCase(core::WindowNumber window, const std::string& number, std::string reason) {
+  return command(core::cmd::RejectCase{window, number, std::move(reason)});
+}
+Request markCaseReady(core::WindowNumber window, const std::string& number) {
+  return command(core::cmd::MarkCaseReady{window, number});
+}
+Request collectCase(core::WindowNumber window, const std::string& number, std::string collectedBy) {
+  return command(core::cmd::CollectCase{window, number, std::move(collectedBy)});
+}
+Request finishCaseOnSpot(core::WindowNumber window, const std::string& number) {
+  return command(core::cmd::FinishCaseOnSpot{window, number});
+}
+
+Request caseByNumber(const std::string& number) { return Request{RequestKind::Case, json{{"number", number}}}; }
+
+Request cases(const CaseQuery& q) {
+  json body = json::object();
+  if (q.state) body["state"] = core::toString(*q.state);
+  if (q.item) body["item"] = *q.item;
+  if (q.clerk) body["clerk"] = *q.clerk;
+  if (q.window) body["window"] = *q.window;
+  if (q.dueBefore) body["due_before"] = protocol::dateToString(*q.dueBefore);
+  if (q.after > 0) body["after"] = q.after;
+  if (q.limit) body["limit"] = *q.limit;
+  return Request{RequestKind::Cases, std::move(body)};
+}
 
 }  // namespace requests
 }  // namespace jiujin::client

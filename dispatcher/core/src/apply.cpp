@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "case_apply.hpp"
 #include "jiujin/core/names.hpp"
 
 namespace jiujin::core::detail {
@@ -15,6 +16,7 @@ class Applier {
   explicit Applier(HallData& hall) : h_(hall) {}
 
   void operator()(const ev::DayOpened& e) {
+    forgetClosedCases(h_, h_.state.day);
     h_.state.day = e.date;
     h_.state.open = true;
     h_.state.tickets.clear();
@@ -26,6 +28,13 @@ class Applier {
       if (w.state == WindowState::Calling || w.state == WindowState::Serving) enter(w, WindowState::Idle, e.at);
     }
     h_.reindexState();
+  }
+
+  /// Every case event (case_apply.cpp).
+  template <typename CaseEvent>
+    requires requires(HallData& h, const CaseEvent& e) { applyCaseEvent(h, e); }
+  void operator()(const CaseEvent& e) {
+    applyCaseEvent(h_, e);
   }
 
   void operator()(const ev::DayClosed& e) {

@@ -40,6 +40,17 @@ Decision decideCommand(const HallData&, const cmd::ClerkLogin&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::ClerkLogout&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::SetWorkProfile&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::PinTicket&, TimePoint);
+// cases.cpp
+Decision decideCommand(const HallData&, const cmd::AcceptCase&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::MarkCaseMaterials&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::RequestCaseCorrection&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::SupplyCaseMaterials&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::StartCaseProcessing&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::DecideCase&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::RejectCase&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::MarkCaseReady&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::CollectCase&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::FinishCaseOnSpot&, TimePoint);
 
 /// Why CallNext at `window` would be refused now, if it would (routing aside).
 std::optional<Error> callRefusal(const HallData& hall, WindowNumber window);
@@ -50,7 +61,8 @@ std::optional<Error> transferRefusal(const HallData& hall, WindowNumber window);
 /// Hall::allowed: each keypad action decided as execute() would, nothing applied.
 WindowActions allowedActions(const HallData& hall, WindowNumber window, TimePoint now);
 
-/// Timed transitions due at `now`: automatic no-shows, evaluation timeouts.
+/// Timed transitions due at `now`: automatic no-shows, evaluation timeouts, cases due soon
+/// or overdue.
 std::vector<Event> dueTransitions(const HallData& hall, TimePoint now);
 
 }  // namespace jiujin::core::detail

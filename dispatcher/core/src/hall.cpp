@@ -88,4 +88,8 @@ std::optional<TicketId> Hall::ticketByRequestKey(const std::string& key) const {
 
 const Ticket* Hall::findTicket(TicketId id) const { return impl_->data.ticket(id); }
 
+const Case* Hall::findCase(const std::string& number) const { return impl_->data.caseNumbered(number); }
+
+const WorkingCalendar& Hall::calendar() const { return impl_->data.calendar; }
+
 }  // namespace jiujin::core

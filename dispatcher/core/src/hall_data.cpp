@@ -34,6 +34,19 @@ Ticket* HallData::ticket(TicketId id) {
   return it == state.tickets.end() ? nullptr : &it->second;
 }
 
+const Case* HallData::findCase(CaseId id) const {
+  auto it = state.cases.find(id);
+  return it == state.cases.end() ? nullptr : &it->second;
+}
+Case* HallData::findCase(CaseId id) {
+  auto it = state.cases.find(id);
+  return it == state.cases.end() ? nullptr : &it->second;
+}
+const Case* HallData::caseNumbered(const std::string& number) const {
+  auto it = caseByNumber.find(number);
+  return it == caseByNumber.end() ? nullptr : findCase(it->second);
+}
+
 double HallData::expectedServiceSeconds(const ItemCode& code) const {
   auto it = state.serviceSecondsEwma.find(code);
   if (it != state.serviceSecondsEwma.end()) return it->second;
@@ -62,6 +75,8 @@ void HallData::reindexDefinition() {
   for (const auto& i : definition.items) items.emplace(i.code, &i);
   for (const auto& q : definition.queues) queues.emplace(q.id, &q);
   for (const auto& w : definition.windows) windowDefs.emplace(w.number, &w);
+  calendar = WorkingCalendar{definition.calendar};
+  notDueSoonOn.clear();
 }
 
 void HallData::recountDedicated() {
@@ -91,6 +106,9 @@ void HallData::reindexState() {
   for (const auto& [number, w] : state.windows) {
     if (w.pinned) pinnedAt[*w.pinned] = number;
   }
+  caseByNumber.clear();
+  notDueSoonOn.clear();
+  for (const auto& [id, c] : state.cases) caseByNumber.emplace(c.number, id);
   recountDedicated();
 }
 

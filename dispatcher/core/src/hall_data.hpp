@@ -6,6 +6,7 @@
 
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/state.hpp"
+#include "jiujin/core/working_calendar.hpp"
 #include "waiting_index.hpp"
 
 namespace jiujin::core::detail {
@@ -40,6 +41,12 @@ struct HallData {
   std::unordered_map<QueueId, int> dedicatedOpen;
   /// The ticket most recently completed at each window (for "already evaluated").
   std::unordered_map<WindowNumber, TicketId> lastCompleted;
+  /// The definition's working days, ready to count promised dates on.
+  WorkingCalendar calendar;
+  std::unordered_map<std::string, CaseId> caseByNumber;
+  /// Cases found not yet due soon on a date: not counted again that day (a cache only;
+  /// apply() forgets a case's entry when its due date moves).
+  mutable std::unordered_map<CaseId, Date> notDueSoonOn;
 
   const ServiceItem* item(const ItemCode& code) const;
   const QueueDef* queue(const QueueId& id) const;
@@ -48,6 +55,9 @@ struct HallData {
   WindowStatus* window(WindowNumber number);
   const Ticket* ticket(TicketId id) const;
   Ticket* ticket(TicketId id);
+  const Case* findCase(CaseId id) const;
+  Case* findCase(CaseId id);
+  const Case* caseNumbered(const std::string& number) const;
 
   /// The current expectation of an item's service time: its EWMA, else the item's prior.
   double expectedServiceSeconds(const ItemCode& item) const;

@@ -114,7 +114,7 @@ constexpr std::array<Name<CallReason>, 7> kCallReasons{{
     {CallReason::LongestWeightedWait, "longest_weighted_wait", "加权等候最久"},
 }};
 
-constexpr std::array<Name<ErrorCode>, 20> kErrorCodes{{
+constexpr std::array<Name<ErrorCode>, 21> kErrorCodes{{
     {ErrorCode::InvalidArgument, "invalid_argument", "参数无效"},
     {ErrorCode::UnknownItem, "unknown_item", "未知事项"},
     {ErrorCode::UnknownQueue, "unknown_queue", "未知队列"},
@@ -135,6 +135,33 @@ constexpr std::array<Name<ErrorCode>, 20> kErrorCodes{{
     {ErrorCode::ReactivationExpired, "reactivation_expired", "已超过过号恢复时限"},
     {ErrorCode::AlreadyEvaluated, "already_evaluated", "已评价"},
     {ErrorCode::NotEvaluable, "not_evaluable", "没有待评价的办件"},
+    {ErrorCode::UnknownCase, "unknown_case", "未知办件"},
+}};
+
+constexpr std::array<Name<CaseState>, 7> kCaseStates{{
+    {CaseState::Correction, "correction", "补正中"},
+    {CaseState::Accepted, "accepted", "已受理"},
+    {CaseState::Processing, "processing", "办理中"},
+    {CaseState::Decided, "decided", "已办结"},
+    {CaseState::Ready, "ready", "待领取"},
+    {CaseState::Collected, "collected", "已领取"},
+    {CaseState::Rejected, "rejected", "不予受理"},
+}};
+
+constexpr std::array<Name<CaseChannel>, 2> kCaseChannels{{
+    {CaseChannel::Window, "window", "窗口受理"},
+    {CaseChannel::Agent, "agent", "代办"},
+}};
+
+constexpr std::array<Name<MaterialStatus>, 3> kMaterialStatuses{{
+    {MaterialStatus::Received, "received", "已收"},
+    {MaterialStatus::Missing, "missing", "缺"},
+    {MaterialStatus::NotApplicable, "not_applicable", "不适用"},
+}};
+
+constexpr std::array<Name<CaseOutcome>, 2> kCaseOutcomes{{
+    {CaseOutcome::Approved, "approved", "准予"},
+    {CaseOutcome::Refused, "refused", "不予"},
 }};
 
 }  // namespace
@@ -151,6 +178,10 @@ const char* toString(EvaluationStatus v) { return entryOf(kEvaluations, v).wire;
 const char* toString(WindowState v) { return entryOf(kWindowStates, v).wire; }
 const char* toString(CallReason v) { return entryOf(kCallReasons, v).wire; }
 const char* toString(ErrorCode v) { return entryOf(kErrorCodes, v).wire; }
+const char* toString(CaseState v) { return entryOf(kCaseStates, v).wire; }
+const char* toString(CaseChannel v) { return entryOf(kCaseChannels, v).wire; }
+const char* toString(MaterialStatus v) { return entryOf(kMaterialStatuses, v).wire; }
+const char* toString(CaseOutcome v) { return entryOf(kCaseOutcomes, v).wire; }
 
 std::optional<WindowKind> parseWindowKind(std::string_view t) { return parseIn(kWindowKinds, t); }
 std::optional<ItemKind> parseItemKind(std::string_view t) { return parseIn(kItemKinds, t); }
@@ -164,6 +195,10 @@ std::optional<EvaluationStatus> parseEvaluationStatus(std::string_view t) { retu
 std::optional<WindowState> parseWindowState(std::string_view t) { return parseIn(kWindowStates, t); }
 std::optional<CallReason> parseCallReason(std::string_view t) { return parseIn(kCallReasons, t); }
 std::optional<ErrorCode> parseErrorCode(std::string_view t) { return parseIn(kErrorCodes, t); }
+std::optional<CaseState> parseCaseState(std::string_view t) { return parseIn(kCaseStates, t); }
+std::optional<CaseChannel> parseCaseChannel(std::string_view t) { return parseIn(kCaseChannels, t); }
+std::optional<MaterialStatus> parseMaterialStatus(std::string_view t) { return parseIn(kMaterialStatuses, t); }
+std::optional<CaseOutcome> parseCaseOutcome(std::string_view t) { return parseIn(kCaseOutcomes, t); }
 
 const char* zhName(WindowKind v) { return entryOf(kWindowKinds, v).zh; }
 const char* zhName(ItemKind v) { return entryOf(kItemKinds, v).zh; }
@@ -176,5 +211,9 @@ const char* zhName(Rating v) { return entryOf(kRatings, v).zh; }
 const char* zhName(EvaluationStatus v) { return entryOf(kEvaluations, v).zh; }
 const char* zhName(WindowState v) { return entryOf(kWindowStates, v).zh; }
 const char* zhName(CallReason v) { return entryOf(kCallReasons, v).zh; }
+const char* zhName(CaseState v) { return entryOf(kCaseStates, v).zh; }
+const char* zhName(CaseChannel v) { return entryOf(kCaseChannels, v).zh; }
+const char* zhName(MaterialStatus v) { return entryOf(kMaterialStatuses, v).zh; }
+const char* zhName(CaseOutcome v) { return entryOf(kCaseOutcomes, v).zh; }
 
 }  // namespace jiujin::core

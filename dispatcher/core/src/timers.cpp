@@ -1,5 +1,7 @@
 // Transitions that happen because time passed: a called resident who never came, a pad
-// that got no answer. Found per window (a handful), never by scanning tickets.
+// that got no answer — found per window (a handful), never by scanning tickets — and cases
+// whose promised date comes near or passes (case_deadlines.cpp).
+#include "case_deadlines.hpp"
 #include "decide.hpp"
 
 namespace jiujin::core::detail {
@@ -22,6 +24,7 @@ std::vector<Event> dueTransitions(const HallData& h, TimePoint now) {
       }
     }
   }
+  for (auto& e : caseDeadlines(h, now)) due.push_back(std::move(e));
   return due;
 }
 

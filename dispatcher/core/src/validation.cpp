@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -37,6 +38,24 @@ std::optional<Error> checkRules(const Rules& r) {
   }
   if (!(r.serviceTimeSmoothing > 0 && r.serviceTimeSmoothing <= 1)) {
     return invalid("办理时长平滑系数必须在 (0, 1] 之间", "rules: serviceTimeSmoothing must be in (0, 1]");
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> checkCaseRules(const CaseRules& r, const WorkingDays& calendar) {
+  const auto& p = r.numberPrefix;
+  const bool prefixOk = !p.empty() && p.size() <= 16 && std::all_of(p.begin(), p.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
+  });
+  if (!prefixOk) {
+    return invalid("办件编号前缀须为 1 至 16 位大写字母或数字", "cases.numberPrefix: 1 to 16 upper-case letters or digits");
+  }
+  if (r.dueSoonWorkingDays < 0 || r.dueSoonWorkingDays > 30) {
+    return invalid("临近时限提醒须为 0 至 30 个工作日", "cases.dueSoonWorkingDays: 0 to 30 working days");
+  }
+  if (calendar.weekend.size() > 6 ||
+      std::any_of(calendar.weekend.begin(), calendar.weekend.end(), [](unsigned d) { return d < 1 || d > 7; })) {
+    return invalid("工作日历的周末无效", "calendar.weekend: ISO weekdays 1 to 7, at most six of them");
   }
   return std::nullopt;
 }
@@ -77,6 +96,7 @@ std::optional<Error> checkDefinition(const HallDefinition& d) {
     }
     if (auto bad = checkProfile(w.profile, w.number, queues)) return bad;
   }
+  if (auto bad = checkCaseRules(d.cases, d.calendar)) return bad;
   return checkRules(d.rules);
 }
 

@@ -6,6 +6,13 @@ namespace {
 constexpr int kLongestPeriodDays = 3650;
 }
 
+WorkingCalendar::WorkingCalendar(const WorkingDays& days) {
+  setWeekend({days.weekend.begin(), days.weekend.end()});
+  for (const Date& d : days.holidays) addHoliday(d);
+  for (const Date& d : days.makeUpWorkdays) addMakeUpWorkday(d);
+  for (int y : days.coveredYears) cover(std::chrono::year{y});
+}
+
 bool WorkingCalendar::isWorkingDay(Date day) const {
   const std::chrono::sys_days d{day};
   if (makeUpWorkdays_.count(d)) return true;

@@ -62,13 +62,79 @@ template <class V> void describe(V& v, Rules& x) {
   v.fieldOr("idleWindowLimitMinutes", x.idleWindowLimit, limits::kRuleMinutes);
   v.fieldOr("serviceTimeSmoothing", x.serviceTimeSmoothing, limits::kServiceTimeSmoothing);
 }
+template <class V> void describe(V& v, CaseRules& x) {
+  v.fieldOr("numberPrefix", x.numberPrefix, limits::kCaseNumberPrefix);
+  v.fieldOr("correctionTimeCounts", x.correctionTimeCounts);
+  v.fieldOr("dueSoonWorkingDays", x.dueSoonWorkingDays, limits::kDueSoonWorkingDays);
+}
+template <class V> void describe(V& v, WorkingDays& x) {
+  v.fieldOr("weekend", x.weekend, limits::kWeekendDays);
+  v.fieldOr("holidays", x.holidays, limits::kCalendarDays);
+  v.fieldOr("makeUpWorkdays", x.makeUpWorkdays, limits::kCalendarDays);
+  v.fieldOr("coveredYears", x.coveredYears, limits::kCalendarDays);
+}
 template <class V> void describe(V& v, HallDefinition& x) {
   v.field("name", x.name, limits::kHallName);
   v.fieldOr("items", x.items, limits::kItems);
   v.fieldOr("queues", x.queues, limits::kQueues);
   v.fieldOr("windows", x.windows, limits::kWindows);
   v.fieldOr("rules", x.rules);
+  // Both came with the case register: a definition written before has neither.
+  v.fieldOr("cases", x.cases);
+  v.fieldOr("calendar", x.calendar);
 }
+
+// --- cases --------------------------------------------------------------------------
+template <class V> void describe(V& v, Applicant& x) {
+  v.field("name", x.name, limits::kApplicantName);
+  v.fieldOr("idNumber", x.idNumber, limits::kIdNumber);
+  v.fieldOr("phone", x.phone, limits::kPhone);
+}
+template <class V> void describe(V& v, CaseMaterial& x) {
+  v.field("name", x.name, limits::kMaterialName);
+  v.field("status", x.status);
+}
+template <class V> void describe(V& v, CaseStep& x) {
+  v.field("at", x.at);
+  v.field("state", x.state);
+  v.field("window", x.window);
+  v.field("clerk", x.clerk);
+  v.fieldOr("note", x.note);
+}
+template <class V> void describe(V& v, Case& x) {
+  v.field("id", x.id);
+  v.field("number", x.number);
+  v.field("sequence", x.sequence);
+  v.field("item", x.item);
+  v.fieldOr("itemName", x.itemName);
+  v.field("kind", x.kind);
+  v.fieldOr("promisedWorkingDays", x.promisedWorkingDays);
+  v.field("applicant", x.applicant);
+  v.field("channel", x.channel);
+  v.fieldOr("request", x.request);
+  v.fieldOr("materials", x.materials);
+  v.field("clerk", x.clerk);
+  v.field("window", x.window);
+  v.fieldOr("tickets", x.tickets);
+  v.field("state", x.state);
+  v.field("registeredAt", x.registeredAt);
+  v.field("acceptedAt", x.acceptedAt);
+  v.field("dueDate", x.dueDate);
+  v.field("correctionSince", x.correctionSince);
+  v.field("resumesAs", x.resumesAs);
+  v.field("outcome", x.outcome);
+  v.fieldOr("reason", x.reason);
+  v.field("decidedAt", x.decidedAt);
+  v.field("decidedBy", x.decidedBy);
+  v.field("issuingWindow", x.issuingWindow);
+  v.field("readyAt", x.readyAt);
+  v.field("closedAt", x.closedAt);
+  v.fieldOr("collectedBy", x.collectedBy);
+  v.fieldOr("dueSoonNoticed", x.dueSoonNoticed);
+  v.fieldOr("overdueNoticed", x.overdueNoticed);
+  v.fieldOr("history", x.history);
+}
+
 
 // --- state --------------------------------------------------------------------------
 template <class V> void describe(V& v, TicketStep& x) {
@@ -125,6 +191,10 @@ template <class V> void describe(V& v, HallState& x) {
   v.fieldOr("lastSequence", x.lastSequence);
   v.fieldOr("serviceSecondsEwma", x.serviceSecondsEwma);
   v.fieldOr("notice", x.notice);
+  v.fieldOr("cases", x.cases);
+  v.fieldOr("nextCaseId", x.nextCaseId);
+  v.fieldOr("caseNumberDay", x.caseNumberDay);
+  v.fieldOr("lastCaseSequence", x.lastCaseSequence);
 }
 
 // --- commands -----------------------------------------------------------------------
@@ -181,6 +251,61 @@ template <class V> void describe(V& v, cmd::PinTicket& x) {
 }
 template <class V> void describe(V& v, cmd::BroadcastNotice& x) { v.field("text", x.text, limits::kNotice); }
 template <class V> void describe(V& v, cmd::UpdateDefinition& x) { v.field("definition", x.definition); }
+// Cases: named by their number ("case"), as printed on the receipt and scanned.
+template <class V> void describe(V& v, cmd::AcceptCase& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("item", x.item, limits::kCode);
+  v.field("applicant", x.applicant);
+  v.fieldOr("channel", x.channel);
+  v.field("materials", x.materials, limits::kCaseMaterials);
+  v.fieldOr("request", x.request, limits::kCaseRequest);
+  v.fieldOr("tickets", x.tickets, limits::kCaseTickets);
+}
+template <class V> void describe(V& v, cmd::MarkCaseMaterials& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+  v.field("materials", x.materials, limits::kCaseMaterials);
+}
+template <class V> void describe(V& v, cmd::RequestCaseCorrection& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+  v.field("missing", x.missing, limits::kMaterialNames);
+  v.fieldOr("note", x.note, limits::kNote);
+}
+template <class V> void describe(V& v, cmd::SupplyCaseMaterials& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+  v.field("received", x.received, limits::kMaterialNames);
+}
+template <class V> void describe(V& v, cmd::StartCaseProcessing& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+}
+template <class V> void describe(V& v, cmd::DecideCase& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+  v.field("outcome", x.outcome);
+  v.fieldOr("reason", x.reason, limits::kCaseReason);
+}
+template <class V> void describe(V& v, cmd::RejectCase& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+  v.field("reason", x.reason, limits::kCaseReason);
+}
+template <class V> void describe(V& v, cmd::MarkCaseReady& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+}
+template <class V> void describe(V& v, cmd::CollectCase& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+  v.field("collectedBy", x.collectedBy, limits::kCollectedBy);
+}
+template <class V> void describe(V& v, cmd::FinishCaseOnSpot& x) {
+  v.field("window", x.window, limits::kWindow);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
+}
+
 
 // --- events -------------------------------------------------------------------------
 template <class V> void describe(V& v, ev::DayOpened& x) {
@@ -300,5 +425,81 @@ template <class V> void describe(V& v, ev::DefinitionUpdated& x) {
   v.field("at", x.at);
   v.field("definition", x.definition);
 }
+template <class V> void describe(V& v, ev::CaseRegistered& x) {
+  v.field("at", x.at);
+  v.field("case", x.registered);
+}
+template <class V> void describe(V& v, ev::CaseMaterialsMarked& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+  v.fieldOr("materials", x.materials);
+}
+template <class V> void describe(V& v, ev::CaseCorrectionRequested& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+  v.fieldOr("missing", x.missing);
+  v.fieldOr("note", x.note);
+}
+template <class V> void describe(V& v, ev::CaseMaterialsSupplied& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+  v.fieldOr("received", x.received);
+}
+template <class V> void describe(V& v, ev::CaseAccepted& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+  v.field("resumes", x.resumes);
+  v.field("dueDate", x.dueDate);
+}
+template <class V> void describe(V& v, ev::CaseProcessingStarted& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+  v.field("clerk", x.clerk);
+}
+template <class V> void describe(V& v, ev::CaseDecided& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+  v.field("clerk", x.clerk);
+  v.field("outcome", x.outcome);
+  v.fieldOr("reason", x.reason);
+}
+template <class V> void describe(V& v, ev::CaseRejected& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+  v.field("clerk", x.clerk);
+  v.fieldOr("reason", x.reason);
+}
+template <class V> void describe(V& v, ev::CaseReady& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+}
+template <class V> void describe(V& v, ev::CaseCollected& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("window", x.window);
+  v.field("clerk", x.clerk);
+  v.fieldOr("collectedBy", x.collectedBy);
+  v.field("withTicket", x.withTicket);
+}
+template <class V> void describe(V& v, ev::CaseDueSoon& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("dueDate", x.dueDate);
+  v.field("workingDaysLeft", x.workingDaysLeft);
+}
+template <class V> void describe(V& v, ev::CaseOverdue& x) {
+  v.field("at", x.at);
+  v.field("caseId", x.caseId);
+  v.field("dueDate", x.dueDate);
+}
+
 
 }  // namespace jiujin::protocol::detail

@@ -36,6 +36,16 @@ template <> constexpr const char* kTypeName<cmd::SetWorkProfile> = "set_work_pro
 template <> constexpr const char* kTypeName<cmd::PinTicket> = "pin_ticket";
 template <> constexpr const char* kTypeName<cmd::BroadcastNotice> = "broadcast_notice";
 template <> constexpr const char* kTypeName<cmd::UpdateDefinition> = "update_definition";
+template <> constexpr const char* kTypeName<cmd::AcceptCase> = "accept_case";
+template <> constexpr const char* kTypeName<cmd::MarkCaseMaterials> = "mark_case_materials";
+template <> constexpr const char* kTypeName<cmd::RequestCaseCorrection> = "request_case_correction";
+template <> constexpr const char* kTypeName<cmd::SupplyCaseMaterials> = "supply_case_materials";
+template <> constexpr const char* kTypeName<cmd::StartCaseProcessing> = "start_case_processing";
+template <> constexpr const char* kTypeName<cmd::DecideCase> = "decide_case";
+template <> constexpr const char* kTypeName<cmd::RejectCase> = "reject_case";
+template <> constexpr const char* kTypeName<cmd::MarkCaseReady> = "mark_case_ready";
+template <> constexpr const char* kTypeName<cmd::CollectCase> = "collect_case";
+template <> constexpr const char* kTypeName<cmd::FinishCaseOnSpot> = "finish_case_on_spot";
 
 template <> constexpr const char* kTypeName<ev::DayOpened> = "day.opened";
 template <> constexpr const char* kTypeName<ev::DayClosed> = "day.closed";
@@ -61,6 +71,18 @@ template <> constexpr const char* kTypeName<ev::ProfileChanged> = "window.profil
 template <> constexpr const char* kTypeName<ev::TicketPinned> = "window.ticket_pinned";
 template <> constexpr const char* kTypeName<ev::NoticeBroadcast> = "notice.broadcast";
 template <> constexpr const char* kTypeName<ev::DefinitionUpdated> = "hall.definition_updated";
+template <> constexpr const char* kTypeName<ev::CaseRegistered> = "case.registered";
+template <> constexpr const char* kTypeName<ev::CaseMaterialsMarked> = "case.materials_marked";
+template <> constexpr const char* kTypeName<ev::CaseCorrectionRequested> = "case.correction_requested";
+template <> constexpr const char* kTypeName<ev::CaseMaterialsSupplied> = "case.materials_supplied";
+template <> constexpr const char* kTypeName<ev::CaseAccepted> = "case.accepted";
+template <> constexpr const char* kTypeName<ev::CaseProcessingStarted> = "case.processing_started";
+template <> constexpr const char* kTypeName<ev::CaseDecided> = "case.decided";
+template <> constexpr const char* kTypeName<ev::CaseRejected> = "case.rejected";
+template <> constexpr const char* kTypeName<ev::CaseReady> = "case.ready";
+template <> constexpr const char* kTypeName<ev::CaseCollected> = "case.collected";
+template <> constexpr const char* kTypeName<ev::CaseDueSoon> = "case.due_soon";
+template <> constexpr const char* kTypeName<ev::CaseOverdue> = "case.overdue";
 
 template <typename Variant> const char* typeNameOf(const Variant& v) {
   return std::visit([](const auto& x) { return kTypeName<std::decay_t<decltype(x)>>; }, v);
@@ -151,6 +173,9 @@ core::Result<core::HallDefinition> hallDefinitionFromJson(const json& j) {
 
 json toJson(const core::Ticket& ticket) { return encode(ticket); }
 core::Result<core::Ticket> ticketFromJson(const json& j) { return decodeValue<core::Ticket>(j, "ticket"); }
+
+json toJson(const core::Case& c) { return encode(c); }
+core::Result<core::Case> caseFromJson(const json& j) { return decodeValue<core::Case>(j, "case"); }
 
 json toJson(const core::WorkProfile& profile) { return encode(profile); }
 core::Result<core::WorkProfile> workProfileFromJson(const json& j) {

@@ -74,6 +74,7 @@ template <typename K, typename V> struct IsMap<std::map<K, V>> : std::true_type 
 /// The key a value is filed under when its map is written as an array of values.
 inline core::TicketId keyOf(const core::Ticket& t) { return t.id; }
 inline core::WindowNumber keyOf(const core::WindowStatus& w) { return w.number; }
+inline core::CaseId keyOf(const core::Case& c) { return c.id; }
 
 // --- encoding -----------------------------------------------------------------------
 

@@ -6,7 +6,7 @@
 namespace jiujin::protocol {
 namespace {
 
-constexpr std::array<std::pair<ServiceRequest, const char*>, 14> kRequestNames{{
+constexpr std::array<std::pair<ServiceRequest, const char*>, 16> kRequestNames{{
     {ServiceRequest::Hello, "hello"},
     {ServiceRequest::Ping, "ping"},
     {ServiceRequest::Snapshot, "snapshot"},
@@ -21,6 +21,8 @@ constexpr std::array<std::pair<ServiceRequest, const char*>, 14> kRequestNames{{
     {ServiceRequest::CloseFollowUp, "close_follow_up"},
     {ServiceRequest::ReloadConfig, "reload_config"},
     {ServiceRequest::UnlockClerk, "unlock_clerk"},
+    {ServiceRequest::Case, "case"},
+    {ServiceRequest::Cases, "case_list"},
 }};
 
 }  // namespace

@@ -31,6 +31,7 @@ json toJson(const Alarm& a) {
   if (a.window) j["window"] = *a.window;
   if (!a.device.empty()) j["device"] = a.device;
   if (!a.queue.empty()) j["queue"] = a.queue;
+  if (!a.caseNumber.empty()) j["case"] = a.caseNumber;
   j["acknowledged"] = a.acknowledged ? json{{"at", millis(a.acknowledged->at)}, {"by", a.acknowledged->by}} : json();
   if (a.followUp) {
     json f{{"state", a.followUp->closed ? "closed" : "open"}, {"note", a.followUp->note}};
@@ -114,7 +115,40 @@ std::vector<Alarm> AlarmDesk::checkQueues(const core::Hall& hall, core::TimePoin
   return raised;
 }
 
+namespace {
+
+/// 限时办结: a case near or past its promised date.
+std::optional<Alarm> caseAlarm(const core::Hall& hall, const core::Event& event) {
+  const auto* soon = std::get_if<core::ev::CaseDueSoon>(&event);
+  const auto* overdue = std::get_if<core::ev::CaseOverdue>(&event);
+  if (!soon && !overdue) return std::nullopt;
+  const core::CaseId id = soon ? soon->caseId : overdue->caseId;
+  const auto found = hall.state().cases.find(id);
+  if (found == hall.state().cases.end()) return std::nullopt;
+  const core::Case& c = found->second;
+  const std::string due = fmt::format("{:04}-{:02}-{:02}", static_cast<int>(c.dueDate->year()),
+                                      static_cast<unsigned>(c.dueDate->month()), static_cast<unsigned>(c.dueDate->day()));
+  Alarm a;
+  a.at = core::timeOf(event);
+  a.window = c.window;
+  a.caseNumber = c.number;
+  if (soon) {
+    a.kind = "case_due_soon";
+    a.zh = fmt::format("办件 {}（{}）将于 {} 到期，还剩 {} 个工作日", c.number, c.itemName, due, soon->workingDaysLeft);
+    a.en = fmt::format("case {} ({}) is due on {}: {} working day(s) left", c.number, c.item, due,
+                       soon->workingDaysLeft);
+  } else {
+    a.kind = "case_overdue";
+    a.zh = fmt::format("办件 {}（{}）已超过承诺时限 {}，尚未办结", c.number, c.itemName, due);
+    a.en = fmt::format("case {} ({}) is overdue: promised by {}, not decided", c.number, c.item, due);
+  }
+  return a;
+}
+
+}  // namespace
+
 std::optional<Alarm> AlarmDesk::checkEvent(const core::Hall& hall, const core::Event& event) {
+  if (auto alarm = caseAlarm(hall, event)) return alarm;
   const auto* rated = std::get_if<core::ev::TicketEvaluated>(&event);
   if (!rated || static_cast<int>(rated->rating) < static_cast<int>(core::Rating::Dissatisfied)) return std::nullopt;
   const std::string number = numberOf(hall, rated->ticket);

@@ -2,6 +2,7 @@
 // durable in one transaction (group commit), and only then published and answered. A failed
 // commit puts the hall back to the journal's state and tells every request of the batch so.
 #include "jiujin/base/log.hpp"
+#include "jiujin/core/case_privacy.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 #include "request_handler.hpp"
 
@@ -81,7 +82,8 @@ BatchOutput RequestHandler::commitBatch() {
                                     json{{"v", kProtocolVersion},
                                          {"seq", firstSeq + i},
                                          {"epoch", epoch_},
-                                         {"event", protocol::toJson(events_[i])}});
+                                         // every subscriber gets it: personal data masked
+                                         {"event", protocol::toJson(core::withoutPersonalData(events_[i]))}});
     }
     for (std::size_t i = 0; i < pending_.size(); ++i) {
       replyCache_.remember(pending_[i].cacheKey, texts[i]);

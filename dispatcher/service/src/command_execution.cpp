@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/base/log.hpp"
+#include "jiujin/core/case_privacy.hpp"
 #include "jiujin/core/names.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 #include "request_handler.hpp"
@@ -34,6 +35,35 @@ std::optional<core::TicketId> ticketOf(const core::Event& event) {
       event);
 }
 
+/// The case an event is about, if any.
+std::optional<core::CaseId> caseOf(const core::Event& event) {
+  return std::visit(
+      [](const auto& e) -> std::optional<core::CaseId> {
+        if constexpr (requires { e.registered.id; }) {
+          return e.registered.id;
+        } else if constexpr (requires { e.caseId; }) {
+          return e.caseId;
+        } else {
+          return std::nullopt;
+        }
+      },
+      event);
+}
+
+/// 代办 is for 代办员: a case registered for an absent resident needs a clerk with the agent
+/// flag of the hall file logged in at the window.
+std::optional<ServiceError> refuseNonAgent(const core::Command& command, const core::HallState& state,
+                                           const std::map<core::ClerkId, ClerkEntry>& clerks) {
+  const auto* accept = std::get_if<core::cmd::AcceptCase>(&command);
+  if (!accept || accept->channel != core::CaseChannel::Agent) return std::nullopt;
+  const auto w = state.windows.find(accept->window);
+  if (w == state.windows.end() || !w->second.clerk) return std::nullopt;  // the core says why
+  const auto clerk = clerks.find(*w->second.clerk);
+  if (clerk != clerks.end() && clerk->second.agent) return std::nullopt;
+  return errors::forbidden(fmt::format("accept_case for an absent resident (代办) by clerk {}, who is not a 代办员",
+                                       *w->second.clerk));
+}
+
 }  // namespace
 
 Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& request, const ClientIdentity& who) {
@@ -49,6 +79,7 @@ Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& requ
   if (const auto unknown = unknownField(commandJson, protocol::toJson(command.value())))
     return errors::invalidArgument(fmt::format("unknown field \"{}\" for {}", *unknown, request.type));
   if (auto refusal = authorize(who, command.value(), durable_->hall().state())) return *refusal;
+  if (auto refusal = refuseNonAgent(command.value(), durable_->hall().state(), clerks_)) return *refusal;
   if (auto refusal = checkTicketingHours(command.value(), who, ticketing_, now_)) return *refusal;
   // The PIN is checked after the role (a console may only try PINs at its own window), off the
   // command thread: the login is set aside and answered in a later batch (clerk_logins.cpp).
@@ -85,9 +116,12 @@ Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Comma
   pending.eventCount = executed.value().size();
   json events = json::array();
   std::optional<core::TicketId> ticket;
+  std::optional<core::CaseId> caseId;
   for (auto& e : executed.value()) {
-    events.push_back(protocol::toJson(e));
+    // The same masked form as published; the case itself, whole, goes to the clerk below.
+    events.push_back(protocol::toJson(core::withoutPersonalData(e)));
     if (!ticket) ticket = ticketOf(e);
+    if (!caseId) caseId = caseOf(e);
     if (auto alarm = alarms_.checkEvent(hall, e)) raise(*alarm);
     events_.push_back(std::move(e));
   }
@@ -95,6 +129,11 @@ Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Comma
   if (ticket) {
     if (const auto t = hall.state().tickets.find(*ticket); t != hall.state().tickets.end())
       result["ticket"] = protocol::toJson(t->second);
+  }
+  // Only clerks and managers give case commands (policy.cpp): the case whole, for their forms.
+  if (caseId) {
+    if (const auto k = hall.state().cases.find(*caseId); k != hall.state().cases.end())
+      result["case"] = protocol::toJson(k->second);
   }
   return result;
 }

@@ -92,7 +92,8 @@ Outcome<std::unique_ptr<DispatcherService>> DispatcherService::start(ServiceSett
   } else if (settings.serverSecretKey.size() != 40) {
     return errors::invalidArgument("CURVE is on but the service's secret key is missing or not Z85");
   }
-  auto durable = DurableHall::open(settings.database, settings.definition, settings.synchronousFull);
+  auto durable =
+      DurableHall::open(settings.database, settings.definition, settings.synchronousFull, settings.caseArchiveDays);
   if (!durable) return durable.error();
 
   auto impl = std::make_unique<Impl>();

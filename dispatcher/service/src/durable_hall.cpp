@@ -33,8 +33,9 @@ ServiceError openingFailed(ServiceError e) {
 
 Outcome<std::unique_ptr<DurableHall>> DurableHall::open(const std::filesystem::path& database,
                                                         const core::HallDefinition& definition,
-                                                        bool synchronousFull) {
+                                                        bool synchronousFull, int caseArchiveDays) {
   store::StoreOptions options;
+  options.caseArchiveDays = caseArchiveDays;
   options.durability = synchronousFull ? store::Durability::Full : store::Durability::Normal;
   auto opened = store::HallStore::open(database, options);
   if (!opened) return openingFailed(fromStoreError(opened.error()));

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/base/log.hpp"
+#include "jiujin/core/case_privacy.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 #include "jiujin/service/statistics.hpp"
 #include "queries.hpp"
@@ -55,7 +56,8 @@ Outcome<json> serveSnapshot(const json& body, QueryContext& c) {
               {"epoch", c.epoch},
               {"at", millis(c.now)},
               {"definition", protocol::toJson(c.hall.definition())},
-              {"state", protocol::toJson(c.hall.state())},
+              // Every client may ask: the applicants' personal data masked (core/case_privacy.hpp).
+              {"state", protocol::toJson(core::withoutPersonalData(c.hall.state()))},
               {"devices", c.devices.toJson()},
               {"alarms", currentAlarms(c)}};
 }

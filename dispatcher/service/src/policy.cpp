@@ -38,11 +38,18 @@ bool isCounterAction(const core::Command& c) {
                     ResumeWindow, RequestEvaluation, Evaluate>(c);
 }
 
-/// What a clerk's console can do at its own window (counter actions plus opening,
+/// The case register's commands: a clerk at a window (or a manager) gives them.
+bool isCaseAction(const core::Command& c) {
+  using namespace core::cmd;
+  return holdsAnyOf<AcceptCase, MarkCaseMaterials, RequestCaseCorrection, SupplyCaseMaterials, StartCaseProcessing,
+                    DecideCase, RejectCase, MarkCaseReady, CollectCase, FinishCaseOnSpot>(c);
+}
+
+/// What a clerk's console can do at its own window (counter actions, cases, opening,
 /// closing and the clerk's own login).
 bool isWindowAction(const core::Command& c) {
   using namespace core::cmd;
-  return isCounterAction(c) || holdsAnyOf<OpenWindow, CloseWindow, ClerkLogin, ClerkLogout>(c);
+  return isCounterAction(c) || isCaseAction(c) || holdsAnyOf<OpenWindow, CloseWindow, ClerkLogin, ClerkLogout>(c);
 }
 
 bool clerkPresent(const core::HallState& state, core::WindowNumber window) {
@@ -71,7 +78,11 @@ std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest 
     case ServiceRequest::Items:
     case ServiceRequest::Estimate:
     case ServiceRequest::Statistics:
+    case ServiceRequest::Case:  // kiosks tell a resident whether a result is ready; masked
       return std::nullopt;
+    case ServiceRequest::Cases:
+      if (isOneOf(who.role, {Role::Console, Role::Manager, Role::Admin})) return std::nullopt;
+      break;
     case ServiceRequest::DeviceReport:
       if (isOneOf(who.role, {Role::Devices, Role::Manager, Role::Admin})) return std::nullopt;
       break;

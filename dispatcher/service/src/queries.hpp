@@ -69,6 +69,9 @@ Outcome<nlohmann::json> serveAcknowledgeAlarm(const nlohmann::json& body, QueryC
 Outcome<nlohmann::json> serveCloseFollowUp(const nlohmann::json& body, QueryContext& context);
 // audit_export.cpp
 Outcome<nlohmann::json> serveAuditExport(const nlohmann::json& body, QueryContext& context);
+// case_queries.cpp: the case register.
+Outcome<nlohmann::json> serveCase(const nlohmann::json& body, QueryContext& context);
+Outcome<nlohmann::json> serveCases(const nlohmann::json& body, QueryContext& context);
 // unlock_clerk.cpp
 Outcome<nlohmann::json> serveUnlockClerk(const nlohmann::json& body, QueryContext& context);
 

@@ -13,7 +13,7 @@ struct QueryEntry {
   bool quietRead;
 };
 
-constexpr std::array<QueryEntry, 14> kQueries{{
+constexpr std::array<QueryEntry, 16> kQueries{{
     {ServiceRequest::Hello, serveHello, true},
     {ServiceRequest::Ping, servePing, true},
     {ServiceRequest::Snapshot, serveSnapshot, true},
@@ -28,6 +28,8 @@ constexpr std::array<QueryEntry, 14> kQueries{{
     {ServiceRequest::CloseFollowUp, serveCloseFollowUp, false},
     {ServiceRequest::ReloadConfig, nullptr, false},
     {ServiceRequest::UnlockClerk, serveUnlockClerk, false},
+    {ServiceRequest::Case, serveCase, true},
+    {ServiceRequest::Cases, serveCases, true},
 }};
 
 const QueryEntry* entryOf(ServiceRequest request) {

@@ -47,6 +47,32 @@ Outcome<EstimateBody> readEstimate(const json& body) {
   return read;
 }
 
+Outcome<std::string> readCaseNumber(const json& body) {
+  FieldReader reader(body, {"number"});
+  auto number = reader.text("number", limits::kCaseNumber, Presence::Required);
+  if (reader.error()) return fromCoreError(*reader.error());
+  return *number;
+}
+
+Outcome<CasesBody> readCases(const json& body) {
+  // The wire names of core::CaseState (core/names.hpp).
+  static const std::vector<std::string_view> kStates{"correction", "accepted", "processing", "decided",
+                                                     "ready",      "collected", "rejected"};
+  FieldReader reader(body, {"state", "item", "clerk", "window", "due_before", "after", "limit"});
+  CasesBody read;
+  const auto state = reader.choice("state", kStates, Presence::OptionalOrNull);
+  read.item = reader.text("item", limits::kCode, Presence::OptionalOrNull);
+  read.clerk = reader.text("clerk", limits::kCode, Presence::OptionalOrNull);
+  if (const auto w = reader.integer("window", limits::kWindow, Presence::OptionalOrNull))
+    read.window = static_cast<core::WindowNumber>(*w);
+  read.dueBefore = reader.date("due_before", Presence::OptionalOrNull);
+  read.after = static_cast<core::CaseId>(reader.integer("after", limits::kCaseAfter).value_or(0));
+  read.limit = static_cast<int>(reader.integer("limit", limits::kCaseListLimit).value_or(read.limit));
+  if (reader.error()) return fromCoreError(*reader.error());
+  if (state) read.state = core::parseCaseState(*state);
+  return read;
+}
+
 Outcome<TicketStatusBody> readTicketStatus(const json& body) {
   FieldReader reader(body, {"ticket", "number"});
   TicketStatusBody read;

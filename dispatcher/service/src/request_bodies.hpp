@@ -47,6 +47,21 @@ struct FollowUpBody {
 };
 Outcome<FollowUpBody> readFollowUp(const nlohmann::json& body);
 
+/// case: one case by its number.
+Outcome<std::string> readCaseNumber(const nlohmann::json& body);
+
+/// case_list: the case register's filters and page (store::CaseFilter's fields).
+struct CasesBody {
+  std::optional<core::CaseState> state;
+  std::optional<core::ItemCode> item;
+  std::optional<core::ClerkId> clerk;
+  std::optional<core::WindowNumber> window;
+  std::optional<core::Date> dueBefore;
+  core::CaseId after = 0;
+  int limit = 100;
+};
+Outcome<CasesBody> readCases(const nlohmann::json& body);
+
 /// clerk_login's PIN (the rest of its body is the command's).
 Outcome<std::string> readPin(const nlohmann::json& body);
 

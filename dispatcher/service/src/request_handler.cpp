@@ -6,6 +6,7 @@
 #include "request_handler.hpp"
 
 #include "client_identity.hpp"
+#include "jiujin/core/case_privacy.hpp"
 #include "queries.hpp"
 #include "request_bodies.hpp"
 
@@ -16,6 +17,17 @@ using nlohmann::json;
 namespace {
 
 long long millis(core::TimePoint t) { return t.time_since_epoch().count(); }
+
+/// The audit record (电子监察) needs who acted and on what, not the resident's ID number and
+/// phone: they are kept masked there, like everywhere but the case register.
+void maskApplicant(json& body) {
+  const auto applicant = body.find("applicant");
+  if (applicant == body.end() || !applicant->is_object()) return;
+  for (const auto& [field, mask] : {std::pair{"idNumber", &core::maskIdNumber}, std::pair{"phone", &core::maskPhone}}) {
+    const auto value = applicant->find(field);
+    if (value != applicant->end() && value->is_string()) *value = mask(value->get_ref<const std::string&>());
+  }
+}
 
 std::optional<int> windowIn(const json& body) {
   const auto w = body.find("window");
@@ -55,7 +67,10 @@ void RequestHandler::beginBatch(core::TimePoint now, bool tickDue) {
     if (state.open) executeSystem(core::cmd::CloseDay{});
     executeSystem(core::cmd::OpenDay{today});
   }
-  for (auto& e : durable_->hall().tick(now)) events_.push_back(std::move(e));
+  for (auto& e : durable_->hall().tick(now)) {
+    if (auto alarm = alarms_.checkEvent(durable_->hall(), e)) raise(*alarm);  // cases due soon, overdue
+    events_.push_back(std::move(e));
+  }
   for (const Alarm& a : alarms_.checkWaits(durable_->hall(), now)) raise(a);
   for (const Alarm& a : alarms_.checkIdleWindows(durable_->hall(), now)) raise(a);
   for (const Alarm& a : alarms_.checkQueues(durable_->hall(), now)) raise(a);
@@ -84,6 +99,7 @@ void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::st
   audit.type = request.value().type;
   audit.body = request.value().body;
   if (audit.body.contains("pin")) audit.body["pin"] = "***";
+  maskApplicant(audit.body);
 
   auto who = identify(request.value(), userId, settings_.curve, clients_);
   if (!who) {

@@ -11,6 +11,7 @@
 #include "jiujin/core/names.hpp"
 #include "jiujin/protocol/field_reader.hpp"
 #include "jiujin/protocol/json_codec.hpp"
+#include "jiujin/store/case_register.hpp"
 #include "jiujin/store/database.hpp"
 #include "jiujin/store/period_history.hpp"
 
@@ -382,6 +383,31 @@ Outcome<json> periodFigures(const std::filesystem::path& database, const FigureP
   return periodFigures(db.value(), period, definition, now);
 }
 
+namespace {
+
+/// 限时办结: cases decided in the period, and the share decided by their promised date.
+json onTimeJson(const store::OnTimeCount& c) {
+  return json{{"decided", c.decided},
+              {"on_time", c.onTime},
+              {"on_time_rate", c.decided == 0 ? json() : json(static_cast<double>(c.onTime) / c.decided)}};
+}
+
+json caseFigures(const store::OnTimeFigures& f) {
+  json figures = onTimeJson(f.all);
+  json byItem = json::object();
+  for (const auto& [item, c] : f.byItem) byItem[item] = onTimeJson(c);
+  json byWindow = json::object();
+  for (const auto& [window, c] : f.byWindow) byWindow[std::to_string(window)] = onTimeJson(c);
+  json byClerk = json::object();
+  for (const auto& [clerk, c] : f.byClerk) byClerk[clerk] = onTimeJson(c);
+  figures["by_item"] = std::move(byItem);
+  figures["by_window"] = std::move(byWindow);
+  figures["by_clerk"] = std::move(byClerk);
+  return figures;
+}
+
+}  // namespace
+
 Outcome<json> periodFigures(store::Database& database, const FigurePeriod& period,
                             const core::HallDefinition& definition, core::TimePoint now) {
   const auto failed = [&](const store::StoreError& e) {
@@ -394,6 +420,9 @@ Outcome<json> periodFigures(store::Database& database, const FigurePeriod& perio
   const bool reachesToday = std::chrono::sys_days{period.from} <= today && today <= std::chrono::sys_days{period.to};
   json figures = periodFigures(history.value().tickets, history.value().attendance, definition,
                                reachesToday ? now : history.value().lastEvent);
+  auto onTime = store::readOnTime(database, period.from, period.to);
+  if (!onTime) return failed(onTime.error());
+  figures["cases"] = caseFigures(onTime.value());
   figures["from"] = protocol::dateToString(period.from);
   figures["to"] = protocol::dateToString(period.to);
   return figures;

@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, at_ms, kind, zh, en, ticket, window_number, device, queue, acked_at_ms, acked_by, follow_up, follow_up_note, "
-    "closed_at_ms, closed_by";
+    "closed_at_ms, closed_by, case_number";
 
 core::TimePoint timeAt(const Statement& s, int column) { return core::TimePoint(core::Milliseconds(s.integer(column))); }
 
@@ -32,6 +32,7 @@ Alarm readRow(const Statement& s) {
     f.closedBy = s.text(14);
     a.followUp = std::move(f);
   }
+  a.caseNumber = s.text(15);
   return a;
 }
 
@@ -42,8 +43,8 @@ std::int64_t millis(core::TimePoint t) { return t.time_since_epoch().count(); }
 StoreStatus AlarmTable::record(std::vector<Alarm>& alarms) {
   if (alarms.empty()) return Done{};
   auto insert = db_->prepare(
-      "INSERT INTO alarms (at_ms, kind, zh, en, ticket, window_number, device, queue, follow_up) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
+      "INSERT INTO alarms (at_ms, kind, zh, en, ticket, window_number, device, queue, follow_up, case_number) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
   if (!insert.ok()) return insert.error();
   Statement& s = insert.value();
   for (Alarm& a : alarms) {
@@ -52,6 +53,7 @@ StoreStatus AlarmTable::record(std::vector<Alarm>& alarms) {
     s.bind(6, a.window ? std::optional<std::int64_t>(*a.window) : std::nullopt);
     s.bind(7, a.device).bind(8, a.queue);
     s.bind(9, a.followUp ? std::optional<std::string_view>(a.followUp->closed ? "closed" : "open") : std::nullopt);
+    s.bind(10, a.caseNumber);
     auto row = s.step();
     if (!row.ok()) return row.error();
     if (!row.value()) return StoreError{StoreErrorCode::Misuse, "inserting an alarm returned no id"};

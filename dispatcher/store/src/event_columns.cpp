@@ -27,6 +27,17 @@ std::optional<WindowNumber> windowOf(const Event& event) {
       event);
 }
 
+std::optional<CaseId> caseOf(const Event& event) {
+  return std::visit(
+      [](const auto& e) -> std::optional<CaseId> {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, ev::CaseRegistered>) return e.registered.id;
+        else if constexpr (requires { { e.caseId } -> std::convertible_to<CaseId>; }) return e.caseId;
+        else return std::nullopt;
+      },
+      event);
+}
+
 std::vector<TicketId> ticketsChangedBy(const Event& event) {
   if (const auto* closed = std::get_if<ev::DayClosed>(&event)) return closed->expired;
   if (const auto* transferred = std::get_if<ev::TicketTransferred>(&event)) {

@@ -83,7 +83,8 @@ StoreResult<std::unique_ptr<HallStore>> HallStore::open(const std::filesystem::p
       prepared(d, "INSERT INTO snapshot(seq, day, at_ms, definition, state) VALUES (?1, ?2, ?3, ?4, ?5)");
   auto markExpired = prepared(d, "UPDATE ticket SET state = 'expired', last_seq = ?2 WHERE id = ?1");
   auto deleteOlderSnapshots = prepared(d, "DELETE FROM snapshot WHERE seq < ?1");
-  for (auto* s : {&insertEvent, &upsertTicket, &insertSnapshot, &markExpired, &deleteOlderSnapshots}) {
+  auto upsertCase = prepareCaseWrite(d);
+  for (auto* s : {&insertEvent, &upsertTicket, &insertSnapshot, &markExpired, &deleteOlderSnapshots, &upsertCase}) {
     if (!s->ok()) return s->error();
   }
   impl->insertEvent = std::move(insertEvent).value();
@@ -91,6 +92,7 @@ StoreResult<std::unique_ptr<HallStore>> HallStore::open(const std::filesystem::p
   impl->insertSnapshot = std::move(insertSnapshot).value();
   impl->markExpired = std::move(markExpired).value();
   impl->deleteOlderSnapshots = std::move(deleteOlderSnapshots).value();
+  impl->upsertCase = std::move(upsertCase).value();
 
   auto last = d.queryInteger(
       "SELECT max(coalesce((SELECT max(seq) FROM journal), 0), coalesce((SELECT max(seq) FROM snapshot), 0))");
@@ -258,6 +260,7 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
   std::optional<core::Date> openedDay;
   bool dayBoundary = false;
   std::map<core::TicketId, Seq> changed;  // ticket → last row that changed it
+  std::map<core::CaseId, Seq> changedCases;
   std::set<core::TicketId> expired;
   Seq seq = first;
   for (const core::Event& event : events) {
@@ -281,6 +284,7 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
     s.bind(7, dump(protocol::toJson(event)));
     if (auto r = s.run(); !r.ok()) return r.error();
     for (core::TicketId id : ticketsChangedBy(event)) changed[id] = seq;
+    if (const auto id = caseOf(event)) changedCases[*id] = seq;
     ++seq;
   }
   const Seq last = seq - 1;
@@ -297,10 +301,24 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
     }
   }
 
+  // A case closed long enough ago may have left the hall's state in this batch (day open):
+  // its row was written by the batch that closed it.
+  for (const auto& [id, rowSeq] : changedCases) {
+    if (auto it = after.state().cases.find(id); it != after.state().cases.end()) {
+      if (auto r = writeCase(m.upsertCase, it->second, rowSeq); !r.ok()) return r.error();
+    }
+  }
+  if (openedDay && m.options.caseArchiveDays > 0) {
+    const auto cutoff = std::chrono::sys_days{*openedDay} - std::chrono::days{m.options.caseArchiveDays};
+    if (auto r = anonymiseClosedCases(m.db, core::TimePoint{cutoff}); !r.ok()) return r.error();
+  }
+
   const int sinceSnapshot = m.eventsSinceSnapshot + static_cast<int>(events.size());
-  // A snapshot costs as much as the day's tickets; taking one no more often than every
-  // "tickets today" events keeps that cost constant per event, and the replayed tail short.
-  const int interval = std::max(m.options.snapshotEvery, static_cast<int>(after.state().tickets.size()));
+  // A snapshot costs as much as the day's tickets and the open cases; taking one no more
+  // often than every "tickets today + cases in the state" events keeps that cost constant per
+  // event, and the replayed tail short.
+  const int interval = std::max(m.options.snapshotEvery,
+                                static_cast<int>(after.state().tickets.size() + after.state().cases.size()));
   const bool snapshotDue = dayBoundary || sinceSnapshot >= interval;
   if (snapshotDue) {
     Statement& s = m.insertSnapshot;
@@ -329,6 +347,12 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
   m.eventsSinceSnapshot = snapshotDue ? 0 : sinceSnapshot;
   m.currentDay = day;
   return first;
+}
+
+StoreResult<CasePage> HallStore::listCases(const CaseFilter& filter) { return store::listCases(impl_->db, filter); }
+
+StoreResult<std::optional<core::Case>> HallStore::findCase(const std::string& number) {
+  return store::findCase(impl_->db, number);
 }
 
 StoreStatus HallStore::pruneHistory(const core::Date& today) {

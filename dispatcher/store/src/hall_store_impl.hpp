@@ -31,6 +31,7 @@ struct HallStore::Impl {
   Statement insertSnapshot;
   Statement markExpired;
   Statement deleteOlderSnapshots;
+  Statement upsertCase;
 
   // Tables written in the batch's transaction beside the journal (they refer to `db`).
   AuditTrail audit{db};

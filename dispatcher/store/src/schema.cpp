@@ -108,6 +108,33 @@ constexpr std::array kMigrations{
     Migration{4, "journal by day and type (statistics of a period read the period, not the journal)", R"sql(
       CREATE INDEX journal_by_day_type ON journal(day, type);
     )sql"},
+    Migration{5, "the case register (办件台账) and alarms about cases", R"sql(
+      CREATE TABLE cases (
+        id            INTEGER PRIMARY KEY,
+        number        TEXT NOT NULL UNIQUE,
+        item          TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        channel       TEXT NOT NULL,
+        window_no     INTEGER NOT NULL,
+        clerk         TEXT,
+        registered_ms INTEGER NOT NULL,
+        due_date      TEXT,              -- YYYY-MM-DD, the promised date
+        decided_day   TEXT,              -- YYYY-MM-DD
+        on_time       INTEGER,           -- 1 or 0 once decided
+        closed_ms     INTEGER,           -- collected or rejected
+        anonymised    INTEGER NOT NULL DEFAULT 0,
+        last_seq      INTEGER NOT NULL,
+        body          TEXT NOT NULL      -- the case as protocol JSON, applicant included
+      );
+      CREATE INDEX cases_by_state ON cases(state, id);
+      CREATE INDEX cases_by_item ON cases(item, id);
+      CREATE INDEX cases_by_clerk ON cases(clerk, id);
+      CREATE INDEX cases_by_window ON cases(window_no, id);
+      CREATE INDEX cases_by_due ON cases(due_date, id);
+      CREATE INDEX cases_by_state_due ON cases(state, due_date, id);  -- open cases by promised date
+      CREATE INDEX cases_by_decided ON cases(decided_day);
+      ALTER TABLE alarms ADD COLUMN case_number TEXT NOT NULL DEFAULT '';
+    )sql"},
 };
 
 }  // namespace

@@ -55,6 +55,12 @@ core::HallDefinition fuzzHall() {
   };
   d.items = {item("T-0001", "general", 10, true), item("T-0002", "general", 5, false),
              item("T-0003", "social", 8, true), item("T-0004", "tax", 15, true)};
+  // Cases: a 即办件 and a 承诺件 with materials, so that seeds can walk a case's life.
+  d.items[0].materials = {"身份证", "户口簿"};
+  d.items[3].kind = core::ItemKind::Promised;
+  d.items[3].promisedWorkingDays = 2;
+  d.items[3].materials = {"申请表"};
+  d.cases.numberPrefix = "FZ";
   const auto window = [](int number, core::WindowKind kind, core::WorkProfile profile) {
     core::WindowDef w;
     w.number = number;
@@ -82,7 +88,7 @@ struct LiveHall {
     settings.definition = fuzzHall();
     settings.database = dir / "hall.db";
     settings.synchronousFull = false;  // a fuzzer's hall need not survive a power cut
-    settings.clerks = {{"c01", "hash-c01", {1, 3}}, {"c02", "hash-c02", {}}};
+    settings.clerks = {{"c01", "hash-c01", {1, 3}, true}, {"c02", "hash-c02", {}, false}};
     // The PIN check runs on the verifier's thread as in the dispatcher; argon2 would only slow it.
     settings.verifyPin = [](std::string_view, std::string_view pin) { return pin == "1234"; };
     settings.devices = {{"w1-pad", "eval_pad", 1, "rs485-1"}, {"kp-1", "keypad", 1, "rs485-1"},

@@ -114,6 +114,7 @@ pin_hash = '{pin}'
 id = "c02"
 name = "李强"
 pin_hash = '{pin}'
+agent = true
 
 [rules]
 waiting_target_minutes = {target}

@@ -1,6 +1,6 @@
 #pragma once
 // A small hall written to a temporary folder for tests: two queues (A 综合受理, B 社保),
-// three windows, two clerks (PIN 1234), three devices on one bus (w1-pad, kp-1 at window 1,
+// three windows, two clerks (PIN 1234; c02 a 代办员), three devices on one bus (w1-pad, kp-1 at window 1,
 // main-strip), and optionally CURVE with generated client keys.
 #include <filesystem>
 #include <map>

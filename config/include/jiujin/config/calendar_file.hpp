@@ -35,6 +35,10 @@ struct CalendarLoad {
 /// Reads and checks one calendar file. Never throws on bad input.
 CalendarLoad loadCalendarFile(const std::filesystem::path& file);
 
+/// The calendars of several years as the hall's definition carries them (the core counts
+/// promised dates on it: core::WorkingCalendar(days)).
+core::WorkingDays workingDaysOf(const std::vector<CalendarFile>& years);
+
 /// The calendars of several years as one (their weekends must agree; the first one's is used).
 core::WorkingCalendar workingCalendarOf(const std::vector<CalendarFile>& years);
 

@@ -91,6 +91,9 @@ enum class Synchronous { Full, Normal };
 struct StoreSettings {
   Synchronous synchronous = Synchronous::Full;
   int retentionDays = 400;  ///< journal days kept; monthly figures need at least a year
+  /// [cases] archive_days: days a closed case keeps the applicant's ID number and phone in the
+  /// case register (the archive period); 0 keeps them.
+  int caseArchiveDays = 0;
   bool operator==(const StoreSettings&) const = default;
 };
 

@@ -67,7 +67,7 @@ std::vector<service::ClientEntry> clientsOf(const config::HallConfig& hall) {
 std::vector<service::ClerkEntry> clerksOf(const config::HallConfig& hall) {
   std::vector<service::ClerkEntry> clerks;
   for (const auto& c : hall.clerks)
-    clerks.push_back({c.id, c.pinHash, {c.allowedWindows.begin(), c.allowedWindows.end()}});
+    clerks.push_back({c.id, c.pinHash, {c.allowedWindows.begin(), c.allowedWindows.end()}, c.agent});
   return clerks;
 }
 
@@ -142,6 +142,7 @@ service::Outcome<service::ServiceSettings> settingsFor(const config::HallConfig&
   s.eventsEndpoint = options.events.empty() ? hall.service.events : options.events;
   s.curve = hall.service.curve || options.curve;
   s.synchronousFull = hall.store.synchronous == config::Synchronous::Full;
+  s.caseArchiveDays = hall.store.caseArchiveDays;
   s.clients = clientsOf(hall);
   s.clerks = clerksOf(hall);
   s.devices = devicesOf(hall);

@@ -26,6 +26,15 @@ struct CommandOutcome {
   std::vector<core::Event> events;
   std::optional<core::Ticket> ticket;  ///< the ticket the first event is about, as it is now
   std::uint64_t seq = 0;               ///< the last journal sequence number it produced
+  /// A case command's case as it is now, whole (only clerks and managers give them).
+  std::optional<core::Case> caseNow;
+};
+
+/// A page of the case register (`case_list`): applicants masked.
+struct CasePage {
+  std::vector<core::Case> cases;
+  std::int64_t total = 0;                ///< matching cases, every page together
+  std::optional<core::CaseId> nextAfter;  ///< the `after` of the next page; none on the last
 };
 
 /// The reply to issue_ticket.
@@ -58,6 +67,9 @@ Answer<nlohmann::json> readResult(const Reply& reply);
 Answer<CommandOutcome> readCommandOutcome(const Reply& reply);
 Answer<IssuedTicket> readIssuedTicket(const Reply& reply);
 Answer<Statistics> readStatistics(const Reply& reply);
+/// The case of a `case` reply (whole for clerks and managers, masked for other roles).
+Answer<core::Case> readCase(const Reply& reply);
+Answer<CasePage> readCasePage(const Reply& reply);
 /// The alarms of a snapshot reply, or the one alarm of acknowledge_alarm/close_follow_up.
 Answer<std::vector<nlohmann::json>> readAlarms(const Reply& reply);
 

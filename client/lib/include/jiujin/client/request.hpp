@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jiujin/core/case.hpp"
 #include "jiujin/core/commands.hpp"
 #include "jiujin/core/model.hpp"
 
@@ -23,9 +24,13 @@ enum class RequestKind {
   Reactivate, Transfer, Cancel, PauseWindow, ResumeWindow, OpenWindow, CloseWindow,
   ClerkLogin, ClerkLogout, RequestEvaluation, Evaluate, SetWorkProfile, PinTicket,
   BroadcastNotice, UpdateDefinition,
+  // The case register's commands (docs/cases.md).
+  AcceptCase, MarkCaseMaterials, RequestCaseCorrection, SupplyCaseMaterials, StartCaseProcessing,
+  DecideCase, RejectCase, MarkCaseReady, CollectCase, FinishCaseOnSpot,
   // Service requests (questions, reports, administration).
   Hello, Ping, Snapshot, TicketStatus, Items, Estimate, Statistics, DeviceReport,
   PrinterStatus, AuditExport, AcknowledgeAlarm, CloseFollowUp, UnlockClerk, ReloadConfig,
+  Case, Cases,
 };
 
 /// The type string of the envelope, e.g. "call_next" (docs/protocol.md).
@@ -69,6 +74,17 @@ struct PrinterHealth {
   std::string detail;  ///< "" for none
 };
 
+/// The case register's filters and page (`case_list`): every filter given must hold.
+struct CaseQuery {
+  std::optional<core::CaseState> state;
+  std::optional<core::ItemCode> item;
+  std::optional<core::ClerkId> clerk;   ///< who accepted
+  std::optional<core::WindowNumber> window;  ///< where accepted
+  std::optional<core::Date> dueBefore;  ///< promised date before this day
+  core::CaseId after = 0;               ///< the page starts after this case id
+  std::optional<int> limit;             ///< 1–500, default 100
+};
+
 namespace requests {
 
 /// Any core command, its body written by the protocol codec.
@@ -102,6 +118,24 @@ Request setWorkProfile(core::WindowNumber window, const core::WorkProfile& profi
 Request pinTicket(core::WindowNumber window, core::TicketId ticket);
 Request broadcastNotice(std::string text);
 Request updateDefinition(const core::HallDefinition& definition);
+// Cases: named by their number, as printed on the receipt; `window` is where the clerk acts.
+Request acceptCase(const core::cmd::AcceptCase& acceptance);
+Request markCaseMaterials(core::WindowNumber window, const std::string& number,
+                          std::vector<core::CaseMaterial> materials);
+/// 补正 after acceptance: every missing material at once (一次性告知).
+Request requestCaseCorrection(core::WindowNumber window, const std::string& number,
+                              std::vector<std::string> missing, std::string note = {});
+Request supplyCaseMaterials(core::WindowNumber window, const std::string& number, std::vector<std::string> received);
+Request startCaseProcessing(core::WindowNumber window, const std::string& number);
+/// `reason` is required when refused.
+Request decideCase(core::WindowNumber window, const std::string& number, core::CaseOutcome outcome,
+                   std::string reason = {});
+/// 不予受理, with its written reason.
+Request rejectCase(core::WindowNumber window, const std::string& number, std::string reason);
+Request markCaseReady(core::WindowNumber window, const std::string& number);
+Request collectCase(core::WindowNumber window, const std::string& number, std::string collectedBy);
+/// 即办件: approved and handed to the applicant on the spot.
+Request finishCaseOnSpot(core::WindowNumber window, const std::string& number);
 
 // Service requests.
 Request hello();
@@ -121,6 +155,10 @@ Request acknowledgeAlarm(std::int64_t alarm);
 Request closeFollowUp(std::int64_t alarm, std::string note);
 Request unlockClerk(const core::ClerkId& clerk);
 Request reloadConfig();
+/// One case by its number (as scanned from the receipt's QR code).
+Request caseByNumber(const std::string& number);
+/// The case register (台账), filtered and paged.
+Request cases(const CaseQuery& query = {});
 
 }  // namespace requests
 }  // namespace jiujin::client

@@ -47,6 +47,41 @@ struct PinTicket { WindowNumber window; TicketId ticket; };  ///< call this one 
 struct BroadcastNotice { std::string text; };
 /// Replace items, queues, window definitions and rules (catalog or profile reload).
 struct UpdateDefinition { HallDefinition definition; };
+
+// The case register (办件, docs/cases.md). Every case command names the window it is given
+// at: the clerk logged in there is recorded as the one who did it. Cases are named by their
+// number, as printed on the receipt and scanned.
+/// 受理: registers a case. Every material of the item is ticked; any missing one puts the
+/// case in 补正 (not yet accepted), otherwise it is accepted and its promised date set.
+struct AcceptCase {
+  WindowNumber window;
+  ItemCode item;
+  Applicant applicant;
+  CaseChannel channel = CaseChannel::Window;  ///< Agent: a 代办员 for a resident not present
+  std::vector<CaseMaterial> materials;
+  std::string request;            ///< what the resident asked for (代办登记表)
+  std::vector<TicketId> tickets;  ///< none: the ticket being served at the window, if any
+};
+/// Re-ticks materials (a slip at acceptance); missing ones are handled by correction.
+struct MarkCaseMaterials { WindowNumber window; std::string caseNumber; std::vector<CaseMaterial> materials; };
+/// 补正 after acceptance: these materials are missing (一次性告知: all of them at once).
+struct RequestCaseCorrection {
+  WindowNumber window; std::string caseNumber; std::vector<std::string> missing; std::string note;
+};
+/// The resident brought these materials; when none is missing any more the case is
+/// accepted (or resumes where it was).
+struct SupplyCaseMaterials { WindowNumber window; std::string caseNumber; std::vector<std::string> received; };
+struct StartCaseProcessing { WindowNumber window; std::string caseNumber; };  ///< 办理中
+/// 办结: approved, or refused with a written reason.
+struct DecideCase { WindowNumber window; std::string caseNumber; CaseOutcome outcome; std::string reason; };
+/// 不予受理 at the counter, with a written reason; only before processing began.
+struct RejectCase { WindowNumber window; std::string caseNumber; std::string reason; };
+/// The result waits at this (issuing) window (待领取).
+struct MarkCaseReady { WindowNumber window; std::string caseNumber; };
+/// 已领取: handed over to `collectedBy` (the applicant or someone they sent).
+struct CollectCase { WindowNumber window; std::string caseNumber; std::string collectedBy; };
+/// 即办件: approved and handed to the applicant on the spot.
+struct FinishCaseOnSpot { WindowNumber window; std::string caseNumber; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::OpenDay, cmd::CloseDay, cmd::IssueTicket, cmd::CallNext,
@@ -55,6 +90,9 @@ using Command = std::variant<cmd::OpenDay, cmd::CloseDay, cmd::IssueTicket, cmd:
                              cmd::ResumeWindow, cmd::OpenWindow, cmd::CloseWindow, cmd::ClerkLogin,
                              cmd::ClerkLogout, cmd::RequestEvaluation, cmd::Evaluate,
                              cmd::SetWorkProfile, cmd::PinTicket, cmd::BroadcastNotice,
-                             cmd::UpdateDefinition>;
+                             cmd::UpdateDefinition, cmd::AcceptCase, cmd::MarkCaseMaterials,
+                             cmd::RequestCaseCorrection, cmd::SupplyCaseMaterials, cmd::StartCaseProcessing,
+                             cmd::DecideCase, cmd::RejectCase, cmd::MarkCaseReady, cmd::CollectCase,
+                             cmd::FinishCaseOnSpot>;
 
 }  // namespace jiujin::core

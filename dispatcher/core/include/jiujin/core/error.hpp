@@ -29,6 +29,7 @@ enum class ErrorCode {
   ReactivationExpired,
   AlreadyEvaluated,
   NotEvaluable,
+  UnknownCase,  ///< no case with that number (or not open any more)
 };
 
 /// A reason a clerk can read, in both languages.

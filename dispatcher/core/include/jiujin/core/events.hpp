@@ -50,6 +50,34 @@ struct ProfileChanged { TimePoint at; WindowNumber window; WorkProfile profile; 
 struct TicketPinned { TimePoint at; WindowNumber window; TicketId ticket; };
 struct NoticeBroadcast { TimePoint at; std::string text; };
 struct DefinitionUpdated { TimePoint at; HallDefinition definition; };
+
+// Cases. The case is named by `caseId`, never by a field called `ticket` (the store files
+// events by their `ticket` and `window`; `window` here is where the clerk acted).
+struct CaseRegistered { TimePoint at; Case registered; };  ///< in 补正, or accepted with its due date
+struct CaseMaterialsMarked { TimePoint at; CaseId caseId; WindowNumber window; std::vector<CaseMaterial> materials; };
+struct CaseCorrectionRequested {
+  TimePoint at; CaseId caseId; WindowNumber window; std::vector<std::string> missing; std::string note;
+};
+struct CaseMaterialsSupplied { TimePoint at; CaseId caseId; WindowNumber window; std::vector<std::string> received; };
+/// 补正 ended: accepted for the first time, or back to `resumes`, with the due date now.
+struct CaseAccepted {
+  TimePoint at; CaseId caseId; WindowNumber window; CaseState resumes; std::optional<Date> dueDate;
+};
+struct CaseProcessingStarted { TimePoint at; CaseId caseId; WindowNumber window; std::optional<ClerkId> clerk; };
+struct CaseDecided {
+  TimePoint at; CaseId caseId; WindowNumber window; std::optional<ClerkId> clerk; CaseOutcome outcome;
+  std::string reason;
+};
+struct CaseRejected { TimePoint at; CaseId caseId; WindowNumber window; std::optional<ClerkId> clerk; std::string reason; };
+struct CaseReady { TimePoint at; CaseId caseId; WindowNumber window; };
+struct CaseCollected {
+  TimePoint at; CaseId caseId; WindowNumber window; std::optional<ClerkId> clerk; std::string collectedBy;
+  std::optional<TicketId> withTicket;  ///< the ticket served at the window, if any
+};
+/// Timed: `workingDaysLeft` or fewer working days to the promised date (raised once).
+struct CaseDueSoon { TimePoint at; CaseId caseId; Date dueDate; int workingDaysLeft; };
+/// Timed: the promised date passed undecided (raised once).
+struct CaseOverdue { TimePoint at; CaseId caseId; Date dueDate; };
 }  // namespace ev
 
 using Event = std::variant<ev::DayOpened, ev::DayClosed, ev::TicketIssued, ev::TicketCalled,
@@ -59,7 +87,10 @@ using Event = std::variant<ev::DayOpened, ev::DayClosed, ev::TicketIssued, ev::T
                            ev::EvaluationTimedOut, ev::WindowOpened, ev::WindowClosed,
                            ev::WindowPaused, ev::WindowResumed, ev::ClerkLoggedIn,
                            ev::ClerkLoggedOut, ev::ProfileChanged, ev::TicketPinned,
-                           ev::NoticeBroadcast, ev::DefinitionUpdated>;
+                           ev::NoticeBroadcast, ev::DefinitionUpdated, ev::CaseRegistered,
+                           ev::CaseMaterialsMarked, ev::CaseCorrectionRequested, ev::CaseMaterialsSupplied,
+                           ev::CaseAccepted, ev::CaseProcessingStarted, ev::CaseDecided, ev::CaseRejected,
+                           ev::CaseReady, ev::CaseCollected, ev::CaseDueSoon, ev::CaseOverdue>;
 
 /// The time an event happened.
 TimePoint timeOf(const Event& e);

@@ -12,6 +12,7 @@
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/state.hpp"
 #include "jiujin/core/window_actions.hpp"
+#include "jiujin/core/working_calendar.hpp"
 
 namespace jiujin::core {
 
@@ -73,6 +74,10 @@ class Hall {
   std::optional<TicketId> ticketByRequestKey(const std::string& key) const;
   /// A ticket of today, or nullptr.
   const Ticket* findTicket(TicketId id) const;
+  /// A case still in the state (open, or closed since the previous service day), or nullptr.
+  const Case* findCase(const std::string& number) const;
+  /// The hall's working days, as the definition gives them.
+  const WorkingCalendar& calendar() const;
 
  private:
   struct Impl;

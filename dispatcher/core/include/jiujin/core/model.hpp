@@ -87,6 +87,30 @@ struct Rules {
   bool operator==(const Rules&) const = default;
 };
 
+/// The hall's working days as data (the hall file's calendar files, one per year): what
+/// promised dates (限时办结) are counted on. WorkingCalendar (working_calendar.hpp) reads it.
+struct WorkingDays {
+  std::vector<unsigned> weekend{6, 7};  ///< ISO weekdays off (Monday 1 … Sunday 7)
+  std::vector<Date> holidays;           ///< 法定节假日 besides the weekend
+  std::vector<Date> makeUpWorkdays;     ///< 调休上班: weekend days that are working days
+  std::vector<int> coveredYears;        ///< the years the lists are for
+  bool operator==(const WorkingDays&) const = default;
+};
+
+/// The case register's rules (办件台账, the hall file's [cases]; docs/cases.md).
+struct CaseRules {
+  /// The start of every case number: "<prefix>-<YYYYMMDD>-<NNNN>". Upper-case letters and
+  /// digits only (a barcode scanner types it like a keyboard); usually the hall's region code.
+  std::string numberPrefix = "BJ";
+  /// Whether days waiting for missing materials (补正) count towards the promised period.
+  /// No by default: the seeds accept a case only once its materials are complete
+  /// ("待申请人补齐材料后受理"), so the clock starts, or resumes, then.
+  bool correctionTimeCounts = false;
+  /// A case is "due soon" once this many working days or fewer are left (alarm).
+  int dueSoonWorkingDays = 1;
+  bool operator==(const CaseRules&) const = default;
+};
+
 /// Everything the core needs to know about a hall.
 struct HallDefinition {
   std::string name;
@@ -94,6 +118,8 @@ struct HallDefinition {
   std::vector<QueueDef> queues;
   std::vector<WindowDef> windows;
   Rules rules;
+  CaseRules cases;
+  WorkingDays calendar;
   bool operator==(const HallDefinition&) const = default;
 };
 

@@ -27,6 +27,10 @@ const char* toString(Rating rating);                // very_satisfied … very_d
 const char* toString(EvaluationStatus status);      // none requested rated not_rated
 const char* toString(WindowState state);            // closed idle calling serving paused
 const char* toString(CallReason reason);            // pinned appointment priority …
+const char* toString(CaseState state);              // correction accepted processing decided ready collected rejected
+const char* toString(CaseChannel channel);          // window agent
+const char* toString(MaterialStatus status);        // received missing not_applicable
+const char* toString(CaseOutcome outcome);          // approved refused
 
 /// The national five-level scale in its order, best first (the pad's keys 1…5): every
 /// output that lists ratings per level walks this and names each level with toString/zhName.
@@ -45,6 +49,10 @@ std::optional<EvaluationStatus> parseEvaluationStatus(std::string_view text);
 std::optional<WindowState> parseWindowState(std::string_view text);
 std::optional<CallReason> parseCallReason(std::string_view text);
 std::optional<ErrorCode> parseErrorCode(std::string_view text);
+std::optional<CaseState> parseCaseState(std::string_view text);
+std::optional<CaseChannel> parseCaseChannel(std::string_view text);
+std::optional<MaterialStatus> parseMaterialStatus(std::string_view text);
+std::optional<CaseOutcome> parseCaseOutcome(std::string_view text);
 
 /// One parse for generic code (codecs, config): parse<WindowKind>("issuing").
 template <typename E>
@@ -61,6 +69,10 @@ template <> inline std::optional<EvaluationStatus> parse(std::string_view t) { r
 template <> inline std::optional<WindowState> parse(std::string_view t) { return parseWindowState(t); }
 template <> inline std::optional<CallReason> parse(std::string_view t) { return parseCallReason(t); }
 template <> inline std::optional<ErrorCode> parse(std::string_view t) { return parseErrorCode(t); }
+template <> inline std::optional<CaseState> parse(std::string_view t) { return parseCaseState(t); }
+template <> inline std::optional<CaseChannel> parse(std::string_view t) { return parseCaseChannel(t); }
+template <> inline std::optional<MaterialStatus> parse(std::string_view t) { return parseMaterialStatus(t); }
+template <> inline std::optional<CaseOutcome> parse(std::string_view t) { return parseCaseOutcome(t); }
 
 // Chinese display names (UTF-8), as the hall's signs and the national scale word them.
 const char* zhName(WindowKind kind);          // 综合受理 专业 统一发证 有诉即办
@@ -74,5 +86,9 @@ const char* zhName(Rating rating);            // 非常满意 满意 基本满�
 const char* zhName(EvaluationStatus status);  // 无 待评价 已评价 未评价
 const char* zhName(WindowState state);        // 未开放 空闲 呼叫中 办理中 暂停服务
 const char* zhName(CallReason reason);        // 指定呼叫 预约到时 绿色通道 …
+const char* zhName(CaseState state);          // 补正中 已受理 办理中 已办结 待领取 已领取 不予受理
+const char* zhName(CaseChannel channel);      // 窗口受理 代办
+const char* zhName(MaterialStatus status);    // 已收 缺 不适用
+const char* zhName(CaseOutcome outcome);      // 准予 不予
 
 }  // namespace jiujin::core

@@ -7,12 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "jiujin/core/case.hpp"
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/time.hpp"
 
 namespace jiujin::core {
 
-using TicketId = std::uint64_t;  ///< unique for the life of the hall's database
+/// Unique for the life of the hall's database (also declared in case.hpp).
+using TicketId = std::uint64_t;
 
 enum class Channel { Kiosk, Appointment, Agent, Transfer };  // 取号机 预约 代办 转办
 enum class PriorityClass { Normal, Elderly, Disabled, Pregnant, Serviceman };  // 绿色通道 unless Normal
@@ -95,6 +97,12 @@ struct HallState {
   std::map<QueueId, int> lastSequence;          ///< numbers used today, per queue
   std::map<ItemCode, double> serviceSecondsEwma;  ///< recent service time per item
   std::string notice;  ///< the manager's scrolling notice
+  /// Cases still open, and those closed since the previous service day (closed ones older
+  /// than that leave the state at day open; the store's case register keeps them).
+  std::map<CaseId, Case> cases;
+  CaseId nextCaseId = 1;
+  std::optional<Date> caseNumberDay;  ///< the date of the last case number given
+  int lastCaseSequence = 0;           ///< its sequence
   bool operator==(const HallState&) const = default;
 };
 

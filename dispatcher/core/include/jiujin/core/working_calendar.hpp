@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 
+#include "jiujin/core/model.hpp"
 #include "jiujin/core/time.hpp"
 
 namespace jiujin::core {
@@ -20,6 +21,8 @@ class WorkingCalendar {
  public:
   /// Saturday and Sunday off, no holidays: what a hall without a calendar file gets.
   WorkingCalendar() = default;
+  /// The hall's calendar as the definition carries it.
+  explicit WorkingCalendar(const WorkingDays& days);
 
   /// Days off besides the weekend (a holiday on a weekend day changes nothing).
   void addHoliday(Date day) { holidays_.insert(std::chrono::sys_days{day}); }

@@ -26,7 +26,7 @@ const char* commandType(const core::Command& command);
 nlohmann::json toJson(const core::Event& event);
 core::Result<core::Event> eventFromJson(const nlohmann::json& json);
 /// The stable name of an event, e.g. "ticket.issued", "window.paused", "notice.broadcast".
-/// The part before the first dot is its topic family: ticket|window|queue|notice|day|hall.
+/// The part before the first dot is its topic family: ticket|window|queue|notice|day|hall|case.
 const char* eventType(const core::Event& event);
 
 nlohmann::json toJson(const core::HallState& state);
@@ -37,6 +37,9 @@ core::Result<core::HallDefinition> hallDefinitionFromJson(const nlohmann::json& 
 
 nlohmann::json toJson(const core::Ticket& ticket);
 core::Result<core::Ticket> ticketFromJson(const nlohmann::json& json);
+
+nlohmann::json toJson(const core::Case& c);
+core::Result<core::Case> caseFromJson(const nlohmann::json& json);
 
 nlohmann::json toJson(const core::WorkProfile& profile);
 core::Result<core::WorkProfile> workProfileFromJson(const nlohmann::json& json);

@@ -83,6 +83,25 @@ inline constexpr TextLength kFollowUpNote{1, 500};  ///< how a resident was foll
 inline constexpr TextLength kDeviceId{1, 64};
 inline constexpr TextLength kDeviceDetail{0, 200};
 
+// Cases (docs/cases.md).
+inline constexpr TextLength kCaseNumber{1, 40};      ///< "370199101-20260306-0001"
+inline constexpr TextLength kApplicantName{1, 50};
+inline constexpr TextLength kIdNumber{0, 32};        ///< 18 for a 居民身份证; other documents differ
+inline constexpr TextLength kPhone{0, 20};
+inline constexpr TextLength kCaseRequest{0, 500};    ///< what the resident asked for (代办登记表)
+inline constexpr TextLength kCaseReason{0, 500};     ///< a refusal's or rejection's written reason
+inline constexpr TextLength kCollectedBy{1, 50};
+inline constexpr TextLength kMaterialName{1, 500};   ///< as long as the catalog allows
+inline constexpr EntryCount kCaseMaterials{0, 50};   ///< as many as an item has
+inline constexpr TextList kMaterialNames{{1, 50}, {1, 500}};
+inline constexpr EntryCount kCaseTickets{0, 20};
+inline constexpr IntegerRange kCaseListLimit{1, 500};   ///< cases in one `cases` reply
+inline constexpr IntegerRange kCaseAfter{0, kMaxId};  ///< a case id: the page starts after it
+inline constexpr TextLength kCaseNumberPrefix{1, 16};
+inline constexpr IntegerRange kDueSoonWorkingDays{0, 30};
+inline constexpr EntryCount kCalendarDays{0, 2000};  ///< holidays or make-up days, some years of them
+inline constexpr EntryCount kWeekendDays{0, 6};
+
 // The hall definition (update_definition): the hall file's ranges where it has one, else
 // generous bounds that keep one definition within a request.
 inline constexpr TextLength kHallName{1, 200};

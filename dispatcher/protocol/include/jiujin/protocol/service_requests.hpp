@@ -24,6 +24,8 @@ enum class ServiceRequest {
   CloseFollowUp,     ///< 回访 done: close a bad rating's follow-up with a note
   ReloadConfig,      ///< read the hall file again (catalog, queues, windows, clerks, hours)
   UnlockClerk,       ///< a clerk locked after too many wrong PINs may log in again
+  Case,              ///< one case by number (ID number and phone whole for clerks and managers)
+  Cases,             ///< the case register (台账), filtered and paged
 };
 
 /// The request named `type` on the wire, if it is one of the service's own.

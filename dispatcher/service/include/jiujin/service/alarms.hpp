@@ -34,7 +34,8 @@ class AlarmDesk {
   std::vector<Alarm> checkIdleWindows(const core::Hall& hall, core::TimePoint now);
   /// Queues whose length reached the hall's overflow threshold.
   std::vector<Alarm> checkQueues(const core::Hall& hall, core::TimePoint now);
-  /// A bad rating in an executed event (it opens a follow-up).
+  /// A bad rating in an executed event (it opens a follow-up); a case due soon or overdue
+  /// (the core notices each once, so each alarm is raised once, restarts included).
   std::optional<Alarm> checkEvent(const core::Hall& hall, const core::Event& event);
   /// A device whose status changed to something a person must see to.
   std::optional<Alarm> checkDevice(const DeviceHealth& device);

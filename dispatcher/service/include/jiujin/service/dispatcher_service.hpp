@@ -34,6 +34,7 @@ struct ClerkEntry {
   core::ClerkId id;
   std::string pinHash;
   std::set<core::WindowNumber> allowedWindows;  ///< empty: any window
+  bool agent = false;  ///< 代办员: may register cases for residents who are not present
   bool operator==(const ClerkEntry&) const = default;
 };
 
@@ -60,6 +61,9 @@ struct ServiceSettings {
   core::HallDefinition definition;
   std::filesystem::path database;
   bool synchronousFull = true;
+  /// Days after a case closed until its applicant's ID number and phone are blanked in the
+  /// case register (the hall file's [cases] archive_days); 0 keeps them.
+  int caseArchiveDays = 0;
   /// "tcp://127.0.0.1:0" (or ":*") binds an ephemeral port; endpoints() tells which.
   std::string commandsEndpoint = "tcp://127.0.0.1:5570";
   std::string eventsEndpoint = "tcp://127.0.0.1:5571";

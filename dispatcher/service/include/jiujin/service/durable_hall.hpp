@@ -17,9 +17,11 @@ namespace jiujin::service {
 class DurableHall {
  public:
   /// Opens (or creates) the hall's database and rebuilds the hall from its journal.
+  /// `caseArchiveDays` > 0: a closed case's ID number and phone are blanked in the register
+  /// that long after it closed (store::StoreOptions::caseArchiveDays).
   static Outcome<std::unique_ptr<DurableHall>> open(const std::filesystem::path& database,
                                                     const core::HallDefinition& definition,
-                                                    bool synchronousFull);
+                                                    bool synchronousFull, int caseArchiveDays = 0);
   ~DurableHall();
   DurableHall(const DurableHall&) = delete;
   DurableHall& operator=(const DurableHall&) = delete;

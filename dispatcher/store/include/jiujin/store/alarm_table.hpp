@@ -32,7 +32,8 @@ struct FollowUp {
 
 struct Alarm {
   std::int64_t id = 0;  ///< given by the table; 0 until recorded
-  /// wait_over_target window_idle queue_overflow device_offline paper_out paper_low bad_rating …
+  /// wait_over_target window_idle queue_overflow device_offline paper_out paper_low bad_rating
+  /// case_due_soon case_overdue
   std::string kind;
   core::TimePoint at;
   std::string zh;
@@ -41,6 +42,7 @@ struct Alarm {
   std::optional<core::WindowNumber> window;
   std::string device;
   std::string queue;
+  std::string caseNumber;  ///< case_due_soon, case_overdue: the case (办件编号)
   std::optional<AlarmAcknowledgement> acknowledged;
   std::optional<FollowUp> followUp;
   bool operator==(const Alarm&) const = default;

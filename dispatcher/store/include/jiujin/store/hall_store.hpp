@@ -18,6 +18,7 @@
 #include "jiujin/core/hall.hpp"
 #include "jiujin/store/alarm_table.hpp"
 #include "jiujin/store/audit_trail.hpp"
+#include "jiujin/store/case_register.hpp"
 #include "jiujin/store/reply_table.hpp"
 #include "jiujin/store/store_error.hpp"
 
@@ -48,6 +49,10 @@ struct StoreOptions {
   std::int64_t maxSizeBytes = 0;
   /// Run PRAGMA quick_check at open to refuse a damaged file (reads the whole file).
   bool checkIntegrityOnOpen = true;
+  /// Days a closed case keeps the applicant's ID number and phone in the case register
+  /// (the archive period, 年底整理存档); they are blanked at the first day open after. 0:
+  /// kept. The journal's copy goes with the journal's retention (retentionDays).
+  int caseArchiveDays = 0;
 };
 
 /// What a batch writes beside its events, in the same transaction.
@@ -105,6 +110,11 @@ class HallStore {
   /// Deletes journal and ticket rows of days before `today - retentionDays`,
   /// never touching anything the latest snapshot's recovery needs.
   StoreStatus pruneHistory(const core::Date& today);
+
+  /// The case register (case_register.hpp), on the store's connection: what the last
+  /// commit holds.
+  StoreResult<CasePage> listCases(const CaseFilter& filter);
+  StoreResult<std::optional<core::Case>> findCase(const std::string& number);
 
   /// Writes the day's tickets and their events as CSV (UTF-8 with BOM, for Excel).
   StoreStatus exportDay(const core::Date& day, std::ostream& out);
