@@ -126,6 +126,34 @@ TEST_F(ConsoleAgainstDispatcher, LoginWithAWrongPinIsRefusedWithTheDispatchersRe
   EXPECT_FALSE(console_->canCall());
 }
 
+TEST_F(ConsoleAgainstDispatcher, AConsoleRestartedIntoARunningSessionActsOnlyAfterThatClerksPin) {
+  logIn();
+  issue("T-0001");
+  // given the console restarts while 王芳 (c01) stays logged in at window 1
+  consoleLink_->stop();
+  consoleLink_ = std::make_unique<clientqt::HallLink>(hall_.as("console", 1));
+  console_ = std::make_unique<console::ClerkConsole>(1, console::sendThrough(*consoleLink_), console::hallNow,
+                                                     std::map<std::string, std::string>{{"c01", "王芳"}});
+  console::followLink(*console_, *consoleLink_);
+  consoleLink_->start();
+  ASSERT_TRUE(waitFor([&] { return console_->online() && console_->loggedIn(); }));
+  // then it names the clerk and can do nothing yet, though a ticket waits
+  EXPECT_TRUE(console_->needsConfirmation());
+  EXPECT_EQ(console_->clerkName(), QStringLiteral("王芳"));
+  EXPECT_FALSE(console_->canCall());
+  // a wrong PIN keeps it locked, with the dispatcher's reason
+  console_->confirm(QStringLiteral("9999"));
+  ASSERT_TRUE(waitFor([&] { return !console_->busy() && !console_->refusal().isEmpty(); }));
+  EXPECT_EQ(console_->refusal(), QStringLiteral("工号或密码错误"));
+  EXPECT_TRUE(console_->needsConfirmation());
+  EXPECT_FALSE(console_->canCall());
+  // the clerk's own PIN unlocks it, and the window is still the same session
+  console_->confirm(QStringLiteral("1234"));
+  ASSERT_TRUE(waitFor([&] { return !console_->needsConfirmation(); })) << console_->refusal().toStdString();
+  EXPECT_TRUE(waitFor([&] { return console_->canCall(); }));
+  EXPECT_EQ(console_->clerk(), QStringLiteral("c01"));
+}
+
 TEST_F(ConsoleAgainstDispatcher, LoginOpensTheWindowAndCallCompleteUpdatesTheConsole) {
   logIn();
   EXPECT_EQ(console_->clerk(), QStringLiteral("c01"));

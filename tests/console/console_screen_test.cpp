@@ -16,7 +16,7 @@ TEST(ConsoleScreens, EveryScreenRendersToAPictureOfTheScreensSize) {
   ASSERT_TRUE(loaded.ok());
   const auto run = jiujin::console::renderScreens(*loaded.config, source + "/docs/images");
   ASSERT_TRUE(run.error.isEmpty()) << run.error.toStdString();
-  ASSERT_EQ(run.files.size(), 7);
+  ASSERT_EQ(run.files.size(), 8);
   for (const auto& file : run.files) {
     const QImage image(file);
     EXPECT_EQ(image.width(), 1280) << file.toStdString();

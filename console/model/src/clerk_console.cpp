@@ -19,8 +19,13 @@ qint64 secondsBetween(core::TimePoint from, core::TimePoint to) {
 
 }  // namespace
 
-ClerkConsole::ClerkConsole(int window, Send send, Clock clock, QObject* parent)
-    : QObject(parent), window_(window), send_(std::move(send)), clock_(std::move(clock)) {
+ClerkConsole::ClerkConsole(int window, Send send, Clock clock, std::map<std::string, std::string> clerkNames,
+                           QObject* parent)
+    : QObject(parent),
+      window_(window),
+      send_(std::move(send)),
+      clerkNames_(std::move(clerkNames)),
+      clock_(std::move(clock)) {
   materials_.setParent(this);
   queues_.setParent(this);
   // The service clock and the queues' oldest waits move every second.
@@ -94,8 +99,17 @@ QString ClerkConsole::clerk() const {
   return w && w->clerk ? qs(*w->clerk) : QString();
 }
 
+QString ClerkConsole::clerkName() const {
+  const auto* w = status();
+  if (!w || !w->clerk) return {};
+  const auto name = clerkNames_.find(*w->clerk);
+  return name != clerkNames_.end() && !name->second.empty() ? qs(name->second) : qs(*w->clerk);
+}
+
+bool ClerkConsole::needsConfirmation() const { return loggedIn() && clerk() != confirmedClerk_; }
+
 bool ClerkConsole::may(core::WindowAction action) const {
-  return online_ && !busy_ && hall_ && actions_.allows(action);
+  return online_ && !busy_ && hall_ && !needsConfirmation() && actions_.allows(action);
 }
 
 bool ClerkConsole::canCall() const { return may(core::WindowAction::CallNext); }
@@ -224,7 +238,8 @@ void ClerkConsole::login(const QString& clerkId, const QString& pin) {
     refuse(tr("请输入工号和密码"));
     return;
   }
-  act(requests::clerkLogin(window_, clerkId.trimmed().toStdString(), pin.toStdString()), [this] {
+  act(requests::clerkLogin(window_, clerkId.trimmed().toStdString(), pin.toStdString()), [this, clerkId] {
+    confirmedClerk_ = clerkId.trimmed();
     // Logging in starts the window's work: a closed window opens.
     const auto* w = status();
     if (!w || w->state == core::WindowState::Closed) act(requests::openWindow(window_));
@@ -232,8 +247,22 @@ void ClerkConsole::login(const QString& clerkId, const QString& pin) {
   });
 }
 
+void ClerkConsole::confirm(const QString& pin) {
+  if (!loggedIn()) return;
+  if (pin.isEmpty()) {
+    refuse(tr("请输入密码"));
+    return;
+  }
+  const QString who = clerk();
+  act(requests::confirmClerk(window_, who.toStdString(), pin.toStdString()), [this, who] {
+    confirmedClerk_ = who;
+    refreshFigures();
+  });
+}
+
 void ClerkConsole::logout() {
   act(requests::clerkLogout(window_), [this] {
+    confirmedClerk_.clear();
     servedToday_ = 0;
     averageServiceSeconds_ = 0;
     ratingsToday_.clear();
@@ -313,7 +342,9 @@ void ClerkConsole::refreshQueues() {
         }
       }
       rows << QVariantMap{{"queue", qs(entry.queue)}, {"name", name},   {"prefix", prefix}, {"waiting", waiting},
-                          {"oldestWait", oldest ? formatDuration(oldestWait) : QString()},
+                          // Whole minutes waited, said as such: "最久已等 15 分钟", not "15:00"
+                          // (which reads as a clock time).
+                          {"oldestWait", oldest ? tr("最久已等 %1 分钟").arg(oldestWait / 60) : QString()},
                           {"overTarget", oldestWait > target}};
     }
   }

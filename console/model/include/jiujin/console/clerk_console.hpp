@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QTimer>
 #include <QVariantList>
+#include <map>
+#include <string>
 
 #include "jiujin/console/dispatcher_access.hpp"
 #include "jiujin/console/row_list_model.hpp"
@@ -26,6 +28,11 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QString stateText READ stateText NOTIFY changed)
   Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY changed)
   Q_PROPERTY(QString clerk READ clerk NOTIFY changed)
+  /// The clerk's name from the hall file (王芳), else the id.
+  Q_PROPERTY(QString clerkName READ clerkName NOTIFY changed)
+  /// A clerk is logged in at this window but not through this console (it started or
+  /// restarted into the session): nothing may be done until that clerk's PIN is confirmed.
+  Q_PROPERTY(bool needsConfirmation READ needsConfirmation NOTIFY changed)
   Q_PROPERTY(bool busy READ busy NOTIFY changed)
   Q_PROPERTY(bool canCall READ canCall NOTIFY changed)
   Q_PROPERTY(bool canRecall READ canRecall NOTIFY changed)
@@ -54,7 +61,9 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QObject* queues READ queues CONSTANT)
 
  public:
-  ClerkConsole(int window, Send send, Clock clock = hallNow, QObject* parent = nullptr);
+  /// `clerkNames`: id → name, from the hall file's [[clerk]] entries.
+  ClerkConsole(int window, Send send, Clock clock = hallNow, std::map<std::string, std::string> clerkNames = {},
+               QObject* parent = nullptr);
 
   /// The hall as mirrored now (null while not synced); call after every event or snapshot.
   void setHall(const core::Hall* hall, bool online);
@@ -69,6 +78,8 @@ class ClerkConsole : public QObject {
   QString stateText() const;
   bool loggedIn() const;
   QString clerk() const;
+  QString clerkName() const;
+  bool needsConfirmation() const;
   bool busy() const { return busy_; }
   bool canCall() const;
   bool canRecall() const;
@@ -98,6 +109,8 @@ class ClerkConsole : public QObject {
 
   Q_INVOKABLE void login(const QString& clerk, const QString& pin);
   Q_INVOKABLE void logout();
+  /// The PIN of the clerk already logged in (needsConfirmation): unlocks this console.
+  Q_INVOKABLE void confirm(const QString& pin);
   Q_INVOKABLE void callNext();
   Q_INVOKABLE void recall();
   Q_INVOKABLE void start();
@@ -131,6 +144,9 @@ class ClerkConsole : public QObject {
 
   const int window_;
   Send send_;
+  std::map<std::string, std::string> clerkNames_;
+  /// The clerk this console logged in or confirmed; a session it did not open needs a PIN.
+  QString confirmedClerk_;
   Clock clock_;
   const core::Hall* hall_ = nullptr;
   bool online_ = false;
