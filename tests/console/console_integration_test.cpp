@@ -178,6 +178,55 @@ TEST_F(ConsoleAgainstDispatcher, LoginOpensTheWindowAndCallCompleteUpdatesTheCon
   EXPECT_TRUE(console_->canRequestEvaluation());
 }
 
+TEST_F(ConsoleAgainstDispatcher, TheCallsReasonTheFiguresAfterARatingAndTheKeysAfterLogoutAreRight) {
+  logIn();
+  issue("T-0001");
+  ASSERT_TRUE(waitFor([&] { return console_->canCall(); }));
+  console_->callNext();
+  ASSERT_TRUE(waitFor([&] { return console_->canStart(); }));
+  // the dispatcher's reason for choosing this ticket is shown with it
+  EXPECT_FALSE(console_->callReason().isEmpty());
+  console_->start();
+  ASSERT_TRUE(waitFor([&] { return console_->canComplete(); }));
+  console_->complete();
+  ASSERT_TRUE(waitFor([&] { return console_->canRequestEvaluation(); }));
+  console_->requestEvaluation();
+  ASSERT_TRUE(waitFor([&] { return !console_->busy(); }));
+  // when the resident rates on the pad, 我的今日 shows it without anyone pressing anything
+  auto pad = hall_.channel(hall_.as("manager"));
+  ASSERT_TRUE(pad->request("evaluate", json{{"window", 1}, {"rating", "very_satisfied"}}).ok);
+  EXPECT_TRUE(waitFor([&] { return console_->ratingsToday().contains(QStringLiteral("1")); }))
+      << console_->ratingsToday().toStdString();
+  // when paused, the hint names the key that works
+  console_->pause(QStringLiteral("午休"));
+  ASSERT_TRUE(waitFor([&] { return console_->stateCode() == QStringLiteral("paused"); }));
+  EXPECT_EQ(console_->idleHint(), QStringLiteral("已暂停，按 F7 恢复"));
+  console_->resume();
+  ASSERT_TRUE(waitFor([&] { return console_->stateCode() == QStringLiteral("idle"); }));
+  // after logging out no key is live (F8 stayed lit before)
+  console_->logout();
+  ASSERT_TRUE(waitFor([&] { return !console_->loggedIn(); }));
+  EXPECT_FALSE(console_->canRequestEvaluation());
+  EXPECT_FALSE(console_->canCall());
+  EXPECT_EQ(console_->idleHint(), QStringLiteral("请先登录"));
+}
+
+TEST_F(ConsoleAgainstDispatcher, ATransferSaysWhereTheTicketWent) {
+  logIn();
+  issue("T-0001");
+  ASSERT_TRUE(waitFor([&] { return console_->canCall(); }));
+  console_->callNext();
+  ASSERT_TRUE(waitFor([&] { return console_->canTransfer(); }));
+  QVariantMap target;
+  for (const auto& entry : console_->transferTargets())
+    if (entry.toMap().value("target").toMap().contains("kind")) target = entry.toMap().value("target").toMap();
+  ASSERT_FALSE(target.isEmpty());
+  console_->transfer(target, QStringLiteral("材料已收"));
+  ASSERT_TRUE(waitFor([&] { return !console_->notice().isEmpty(); })) << console_->refusal().toStdString();
+  EXPECT_EQ(console_->notice(), QStringLiteral("A001 已转至 统一发证窗口"));
+  EXPECT_FALSE(console_->hasTicket());
+}
+
 TEST_F(ConsoleAgainstDispatcher, ARefusedActionShowsTheDispatchersReason) {
   logIn();
   ASSERT_FALSE(console_->canCall());  // nobody waits

@@ -54,6 +54,12 @@ Item {
             }
         }
 
+        Text {
+            Layout.fillWidth: true
+            visible: page.desk.notice.length > 0
+            text: page.desk.notice
+            font.family: Theme.font; font.pixelSize: 20; font.bold: true; color: Theme.good
+        }
         RefusalBanner {
             Layout.fillWidth: true
             text: page.desk.refusal
@@ -80,6 +86,7 @@ Item {
                         ColumnLayout {
                             Text { text: page.desk.ticketItem; font.family: Theme.font; font.pixelSize: 24; color: Theme.ink }
                             Text { text: page.desk.ticketState + "  " + page.desk.ticketPriority; font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
+                            Text { visible: page.desk.callReason.length > 0; text: qsTr("叫号原因：%1").arg(page.desk.callReason); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
                         }
                         Item { Layout.fillWidth: true }
                         ColumnLayout {
@@ -115,7 +122,7 @@ Item {
                 Text {
                     anchors.centerIn: parent
                     visible: !page.desk.hasTicket
-                    text: page.desk.loggedIn ? qsTr("暂无办件，按 F1 呼叫下一位") : qsTr("请先登录")
+                    text: page.desk.idleHint
                     font.family: Theme.font; font.pixelSize: 24; color: Theme.muted
                 }
             }

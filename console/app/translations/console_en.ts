@@ -24,174 +24,169 @@
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="69"/>
+        <location filename="../qml/ClerkPage.qml" line="75"/>
         <source>当前办件</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="86"/>
+        <location filename="../qml/ClerkPage.qml" line="89"/>
+        <source>叫号原因：%1</source>
+        <translation>Called because: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkPage.qml" line="93"/>
         <source>已用时</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="90"/>
+        <location filename="../qml/ClerkPage.qml" line="97"/>
         <source>核对材料（一次性告知）</source>
         <translation>Materials to check (one-time notice)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="106"/>
+        <location filename="../qml/ClerkPage.qml" line="113"/>
         <source>转办经过</source>
         <translation>Transfer history</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="118"/>
-        <source>暂无办件，按 F1 呼叫下一位</source>
-        <translation>No ticket — press F1 to call the next one</translation>
-    </message>
-    <message>
-        <location filename="../qml/ClerkPage.qml" line="118"/>
-        <source>请先登录</source>
-        <translation>Please log in first</translation>
-    </message>
-    <message>
-        <location filename="../qml/ClerkPage.qml" line="129"/>
+        <location filename="../qml/ClerkPage.qml" line="136"/>
         <source>本窗口服务的队列</source>
         <translation>Queues this window serves</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="140"/>
+        <location filename="../qml/ClerkPage.qml" line="147"/>
         <source>%1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="150"/>
+        <location filename="../qml/ClerkPage.qml" line="157"/>
         <source>我的今日</source>
         <translation>My day</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="156"/>
-        <location filename="../qml/ClerkPage.qml" line="173"/>
+        <location filename="../qml/ClerkPage.qml" line="163"/>
+        <location filename="../qml/ClerkPage.qml" line="180"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="157"/>
+        <location filename="../qml/ClerkPage.qml" line="164"/>
         <source>%1 件</source>
         <translation>%1 served</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="158"/>
+        <location filename="../qml/ClerkPage.qml" line="165"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="160"/>
+        <location filename="../qml/ClerkPage.qml" line="167"/>
         <source>评价</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="170"/>
+        <location filename="../qml/ClerkPage.qml" line="177"/>
         <source>呼叫下一位</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="171"/>
+        <location filename="../qml/ClerkPage.qml" line="178"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="172"/>
+        <location filename="../qml/ClerkPage.qml" line="179"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="174"/>
+        <location filename="../qml/ClerkPage.qml" line="181"/>
         <source>未到</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="175"/>
+        <location filename="../qml/ClerkPage.qml" line="182"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="178"/>
+        <location filename="../qml/ClerkPage.qml" line="185"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="178"/>
+        <location filename="../qml/ClerkPage.qml" line="185"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="182"/>
+        <location filename="../qml/ClerkPage.qml" line="189"/>
         <source>请求评价</source>
         <translation>Ask rating</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="199"/>
+        <location filename="../qml/ClerkPage.qml" line="206"/>
         <source>%1号窗口 工作人员登录</source>
         <translation>Window %1 · clerk login</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="200"/>
+        <location filename="../qml/ClerkPage.qml" line="207"/>
         <source>工号</source>
         <translation>Clerk ID</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="201"/>
-        <location filename="../qml/ClerkPage.qml" line="232"/>
+        <location filename="../qml/ClerkPage.qml" line="208"/>
+        <location filename="../qml/ClerkPage.qml" line="239"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="205"/>
+        <location filename="../qml/ClerkPage.qml" line="212"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="211"/>
+        <location filename="../qml/ClerkPage.qml" line="218"/>
         <source>未连接调度服务</source>
         <translation>Dispatcher not connected</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="230"/>
+        <location filename="../qml/ClerkPage.qml" line="237"/>
         <source>%1号窗口 已由 %2 登录</source>
         <translation>Window %1: %2 is logged in</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="231"/>
+        <location filename="../qml/ClerkPage.qml" line="238"/>
         <source>请 %1 输入密码继续</source>
         <translation>%1, enter your PIN to continue</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="238"/>
+        <location filename="../qml/ClerkPage.qml" line="245"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="245"/>
+        <location filename="../qml/ClerkPage.qml" line="252"/>
         <source>换人登录</source>
         <translation>Another clerk</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="260"/>
+        <location filename="../qml/ClerkPage.qml" line="267"/>
         <source>转移办件</source>
         <translation>Transfer ticket</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="266"/>
+        <location filename="../qml/ClerkPage.qml" line="273"/>
         <source>备注（如：材料已收，待发证）</source>
         <translation>Note (e.g. materials received, awaiting certificate)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="279"/>
+        <location filename="../qml/ClerkPage.qml" line="286"/>
         <source>暂停服务</source>
         <translation>Pause service</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="282"/>
+        <location filename="../qml/ClerkPage.qml" line="289"/>
         <source>暂停原因（如：外出送件）</source>
         <translation>Reason (e.g. delivering documents)</translation>
     </message>
@@ -487,72 +482,102 @@
 <context>
     <name>jiujin::console::ClerkConsole</name>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="77"/>
+        <location filename="../../model/src/clerk_console.cpp" line="91"/>
         <source>未连接调度服务</source>
         <translation>Dispatcher not connected</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="79"/>
+        <location filename="../../model/src/clerk_console.cpp" line="93"/>
         <source>未知窗口</source>
         <translation>Unknown window</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="153"/>
+        <location filename="../../model/src/clerk_console.cpp" line="168"/>
         <source>绿色通道·%1</source>
         <translation>Priority · %1</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="175"/>
+        <location filename="../../model/src/clerk_console.cpp" line="181"/>
+        <source>请先登录</source>
+        <translation>Please log in first</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/clerk_console.cpp" line="183"/>
+        <source>已暂停，按 F7 恢复</source>
+        <translation>Paused — press F7 to resume</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/clerk_console.cpp" line="184"/>
+        <source>窗口未开放</source>
+        <translation>Window closed</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/clerk_console.cpp" line="185"/>
+        <source>暂无办件，按 F1 呼叫下一位</source>
+        <translation>No ticket — press F1 to call the next one</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/clerk_console.cpp" line="206"/>
         <source>（%1号窗口）</source>
         <translation> (window %1)</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="196"/>
+        <location filename="../../model/src/clerk_console.cpp" line="227"/>
         <source>统一发证窗口</source>
         <translation>Certificate issuing window</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="199"/>
+        <location filename="../../model/src/clerk_console.cpp" line="230"/>
         <source>%1队列（%2）</source>
         <translation>Queue %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="204"/>
+        <location filename="../../model/src/clerk_console.cpp" line="235"/>
         <source>%1号窗口 %2</source>
         <translation>Window %1 %2</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="238"/>
+        <location filename="../../model/src/clerk_console.cpp" line="273"/>
         <source>请输入工号和密码</source>
         <translation>Enter your clerk ID and PIN</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="253"/>
+        <location filename="../../model/src/clerk_console.cpp" line="288"/>
         <source>请输入密码</source>
         <translation>Please enter the PIN</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="290"/>
+        <location filename="../../model/src/clerk_console.cpp" line="325"/>
         <source>请选择转往的队列或窗口</source>
         <translation>Choose the queue or window to transfer to</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="297"/>
+        <location filename="../../model/src/clerk_console.cpp" line="333"/>
+        <source>%1 已转出</source>
+        <translation>%1 transferred</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/clerk_console.cpp" line="333"/>
+        <source>%1 已转至 %2</source>
+        <translation>%1 transferred to %2</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/clerk_console.cpp" line="340"/>
         <source>暂离</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="316"/>
+        <location filename="../../model/src/clerk_console.cpp" line="359"/>
         <source>暂无评价</source>
         <translation>No ratings yet</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="347"/>
+        <location filename="../../model/src/clerk_console.cpp" line="390"/>
         <source>最久已等 %1 分钟</source>
         <translation>longest wait %1 min</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="89"/>
+        <location filename="../../model/src/clerk_console.cpp" line="103"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>

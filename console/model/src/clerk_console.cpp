@@ -45,8 +45,22 @@ void ClerkConsole::setHall(const core::Hall* hall, bool online) {
   refreshActions();
   refreshQueues();
   refreshMaterials();
+  refreshFiguresIfChanged();
   emit changed();
   emit tick();
+}
+
+void ClerkConsole::refreshFiguresIfChanged() {
+  if (!hall_ || !online_ || !loggedIn() || needsConfirmation()) return;
+  std::pair<int, int> now{0, 0};
+  for (const auto& [id, t] : hall_->state().tickets) {
+    if (t.window != window_) continue;
+    if (t.state == core::TicketState::Completed) ++now.first;
+    if (t.evaluation == core::EvaluationStatus::Rated) ++now.second;
+  }
+  if (now == figuresAsOf_) return;
+  figuresAsOf_ = now;
+  refreshFigures();
 }
 
 const core::WindowStatus* ClerkConsole::status() const {
@@ -109,7 +123,8 @@ QString ClerkConsole::clerkName() const {
 bool ClerkConsole::needsConfirmation() const { return loggedIn() && clerk() != confirmedClerk_; }
 
 bool ClerkConsole::may(core::WindowAction action) const {
-  return online_ && !busy_ && hall_ && !needsConfirmation() && actions_.allows(action);
+  // Every key is the logged-in clerk's (F8 after a logout is nobody's).
+  return online_ && !busy_ && hall_ && loggedIn() && !needsConfirmation() && actions_.allows(action);
 }
 
 bool ClerkConsole::canCall() const { return may(core::WindowAction::CallNext); }
@@ -152,6 +167,22 @@ QString ClerkConsole::ticketPriority() const {
   const auto* t = currentTicket();
   return t && core::isPriority(t->priority) ? tr("绿色通道·%1").arg(QString::fromUtf8(core::zhName(t->priority)))
                                              : QString();
+}
+
+QString ClerkConsole::callReason() const {
+  const auto* t = currentTicket();
+  if (!t) return {};
+  for (auto step = t->history.rbegin(); step != t->history.rend(); ++step)
+    if (step->state == core::TicketState::Called && step->window == window_) return qs(step->note);
+  return {};
+}
+
+QString ClerkConsole::idleHint() const {
+  if (!loggedIn()) return tr("请先登录");
+  const auto* w = status();
+  if (w && w->state == core::WindowState::Paused) return tr("已暂停，按 F7 恢复");
+  if (w && w->state == core::WindowState::Closed) return tr("窗口未开放");
+  return tr("暂无办件，按 F1 呼叫下一位");
 }
 
 QString ClerkConsole::ticketNote() const {
@@ -219,6 +250,10 @@ void ClerkConsole::refuse(const QString& reason) {
 void ClerkConsole::clearRefusal() { refuse(QString()); }
 
 void ClerkConsole::act(client::Request request, std::function<void()> then) {
+  if (!notice_.isEmpty()) {
+    notice_.clear();
+    emit noticeChanged();
+  }
   busy_ = true;
   emit changed();
   send_(std::move(request), [this, then = std::move(then)](const client::Reply& reply) {
@@ -290,7 +325,15 @@ void ClerkConsole::transfer(const QVariantMap& target, const QString& note) {
     refuse(tr("请选择转往的队列或窗口"));
     return;
   }
-  act(requests::transfer(window_, *to, note.toStdString()), [this] { refreshFigures(); });
+  const QString number = ticketNumber();
+  QString where;
+  for (const auto& entry : transferTargets())
+    if (entry.toMap().value("target").toMap() == target) where = entry.toMap().value("label").toString();
+  act(requests::transfer(window_, *to, note.toStdString()), [this, number, where] {
+    notice_ = where.isEmpty() ? tr("%1 已转出").arg(number) : tr("%1 已转至 %2").arg(number, where);
+    emit noticeChanged();
+    refreshFigures();
+  });
 }
 
 void ClerkConsole::pause(const QString& reason) {

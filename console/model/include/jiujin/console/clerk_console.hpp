@@ -49,6 +49,12 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QString ticketState READ ticketState NOTIFY changed)
   Q_PROPERTY(QString ticketPriority READ ticketPriority NOTIFY changed)
   Q_PROPERTY(QString ticketNote READ ticketNote NOTIFY changed)
+  /// Why the dispatcher called this ticket to this window (the core's explanation of its choice).
+  Q_PROPERTY(QString callReason READ callReason NOTIFY changed)
+  /// What the screen says when no ticket is up: log in, resume (F7) or call (F1).
+  Q_PROPERTY(QString idleHint READ idleHint NOTIFY changed)
+  /// A done action's confirmation (转移 succeeded: where the ticket went); cleared by the next intent.
+  Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
   Q_PROPERTY(QStringList ticketHistory READ ticketHistory NOTIFY changed)
   Q_PROPERTY(QString elapsed READ elapsed NOTIFY tick)
   Q_PROPERTY(QString refusal READ refusal NOTIFY refusalChanged)
@@ -96,6 +102,9 @@ class ClerkConsole : public QObject {
   QString ticketState() const;
   QString ticketPriority() const;
   QString ticketNote() const;
+  QString callReason() const;
+  QString idleHint() const;
+  QString notice() const { return notice_; }
   QStringList ticketHistory() const;
   QString elapsed() const;
   QString refusal() const { return refusal_; }
@@ -130,6 +139,7 @@ class ClerkConsole : public QObject {
   void tick();
   void refusalChanged();
   void figuresChanged();
+  void noticeChanged();
 
  private:
   bool may(core::WindowAction action) const;
@@ -141,6 +151,7 @@ class ClerkConsole : public QObject {
   void refuse(const QString& reason);
   void refreshQueues();
   void refreshMaterials();
+  void refreshFiguresIfChanged();
 
   const int window_;
   Send send_;
@@ -153,6 +164,10 @@ class ClerkConsole : public QObject {
   bool busy_ = false;
   core::WindowActions actions_;
   QString refusal_;
+  QString notice_;
+  /// Completed and rated tickets of this window when the figures were last asked: a change
+  /// (a ticket done, a rating given on the pad) asks again, so 我的今日 is never stale.
+  std::pair<int, int> figuresAsOf_{-1, -1};
   std::optional<core::TicketId> materialsFor_;
   int servedToday_ = 0;
   double averageServiceSeconds_ = 0;
