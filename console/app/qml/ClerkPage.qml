@@ -81,14 +81,16 @@ Item {
                     spacing: 8
                     visible: page.desk.hasTicket
                     RowLayout {
+                        Layout.fillWidth: true
                         spacing: 20
                         Text { text: page.desk.ticketNumber; font.family: Theme.font; font.pixelSize: 64; font.bold: true; color: Theme.accent }
                         ColumnLayout {
-                            Text { text: page.desk.ticketItem; font.family: Theme.font; font.pixelSize: 24; color: Theme.ink }
-                            Text { text: page.desk.ticketState + "  " + page.desk.ticketPriority; font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
-                            Text { visible: page.desk.callReason.length > 0; text: qsTr("叫号原因：%1").arg(page.desk.callReason); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
+                            Layout.fillWidth: true
+                            Text { Layout.fillWidth: true; text: page.desk.ticketItem; font.family: Theme.font; font.pixelSize: 24; color: Theme.ink; elide: Text.ElideRight }
+                            Text { Layout.fillWidth: true; text: page.desk.ticketState + "  " + page.desk.ticketPriority; font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
+                            Text { Layout.fillWidth: true; visible: page.desk.callReason.length > 0; text: qsTr("叫号原因：%1").arg(page.desk.callReason); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted
+                                   wrapMode: Text.Wrap; maximumLineCount: 2; elide: Text.ElideRight }
                         }
-                        Item { Layout.fillWidth: true }
                         ColumnLayout {
                             Text { text: qsTr("已用时"); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
                             Text { text: page.desk.elapsed; font.family: Theme.font; font.pixelSize: 34; font.bold: true; color: Theme.ink }

@@ -387,7 +387,7 @@ void ClerkConsole::refreshQueues() {
       rows << QVariantMap{{"queue", qs(entry.queue)}, {"name", name},   {"prefix", prefix}, {"waiting", waiting},
                           // Whole minutes waited, said as such: "最久已等 15 分钟", not "15:00"
                           // (which reads as a clock time).
-                          {"oldestWait", oldest ? tr("最久已等 %1 分钟").arg(oldestWait / 60) : QString()},
+                          {"oldestWait", oldest ? tr("最久已等 %1 分钟").arg(std::max<qint64>(0, oldestWait) / 60) : QString()},
                           {"overTarget", oldestWait > target}};
     }
   }
