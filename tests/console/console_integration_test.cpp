@@ -235,6 +235,41 @@ TEST_F(ConsoleAgainstDispatcher, ARefusedActionShowsTheDispatchersReason) {
   EXPECT_TRUE(console_->refusal().contains(QStringLiteral("没有等候的号"))) << console_->refusal().toStdString();
 }
 
+TEST_F(ConsoleAgainstDispatcher, AManagerChoosesAWindowsQueuesByNameNotByTypedIds) {
+  logIn();
+  ASSERT_EQ(console_->queues()->rowCount(), 2);
+  ASSERT_TRUE(waitFor([&] { return monitor_->queueChoices()->rowCount() == 2; }));
+  // the monitor lists window 1's queues by name, and offers the hall's queues ticked as served
+  monitor_->chooseQueuesOf(1);
+  auto* choices = monitor_->queueChoices();
+  int social = -1;
+  for (int r = 0; r < choices->rowCount(); ++r) {
+    EXPECT_TRUE(choices->field(r, "checked").toBool()) << "window 1 serves both queues";
+    if (choices->field(r, "queue").toString() == QStringLiteral("social")) social = r;
+  }
+  ASSERT_GE(social, 0);
+  EXPECT_TRUE(choices->field(social, "label").toString().contains(QStringLiteral("社保")));
+  EXPECT_FALSE(monitor_->windows()->field(0, "queues").toString().contains(QStringLiteral("general")))
+      << "queues shown by their ids: " << monitor_->windows()->field(0, "queues").toString().toStdString();
+  // when the manager unticks all but 社保 and applies
+  for (int r = 0; r < choices->rowCount(); ++r) choices->setData(choices->index(r), r == social, Qt::UserRole + 2);
+  monitor_->applyQueueChoices(1);
+  ASSERT_TRUE(waitFor([&] { return console_->queues()->rowCount() == 1; })) << monitor_->refusal().toStdString();
+  EXPECT_EQ(console_->queues()->field(0, "queue").toString(), QStringLiteral("social"));
+  EXPECT_EQ(monitor_->windows()->field(0, "queues").toString(), QStringLiteral("社保"));
+}
+
+TEST_F(ConsoleAgainstDispatcher, OpeningAWindowWithoutAClerkIsNotOfferedAndSaysWhy) {
+  ASSERT_TRUE(waitFor([&] { return monitor_->windows()->rowCount() > 0; }));
+  EXPECT_TRUE(monitor_->windows()->field(0, "closed").toBool());
+  EXPECT_FALSE(monitor_->windows()->field(0, "canOpen").toBool());
+  EXPECT_EQ(monitor_->windows()->field(0, "openRefusal").toString(), QStringLiteral("无工作人员登录，不能开窗"));
+  console_->login(QStringLiteral("c01"), QStringLiteral("1234"));
+  ASSERT_TRUE(waitFor([&] { return monitor_->windows()->field(0, "clerk").toString() == QStringLiteral("王芳"); }));
+  ASSERT_TRUE(waitFor([&] { return !monitor_->windows()->field(0, "closed").toBool(); }));
+  EXPECT_TRUE(monitor_->windows()->field(0, "openRefusal").toString().isEmpty());
+}
+
 TEST_F(ConsoleAgainstDispatcher, AManagerChangingTheProfileChangesTheWindowsQueues) {
   logIn();
   ASSERT_EQ(console_->queues()->rowCount(), 2);
@@ -357,6 +392,12 @@ TEST_F(ConsoleAgainstDispatcher, TheDeviceListShowsTheDispatchersFaultCounts) {
   };
   report("offline");
   ASSERT_TRUE(waitFor([&] { return faultsOf("offline") == 1; })) << listed();
+  // shown as a person reads it: where it is, what it is, how it is
+  for (int i = 0; i < monitor_->devices()->rowCount(); ++i)
+    if (monitor_->devices()->field(i, "device").toString() == QStringLiteral("w1-pad")) {
+      EXPECT_EQ(monitor_->devices()->field(i, "label").toString(), QStringLiteral("1号窗口 评价器"));
+      EXPECT_EQ(monitor_->devices()->field(i, "statusText").toString(), QStringLiteral("离线"));
+    }
   report("online");
   ASSERT_TRUE(waitFor([&] { return faultsOf("online") == 1; })) << listed();
   report("error");

@@ -29,164 +29,164 @@
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="89"/>
+        <location filename="../qml/ClerkPage.qml" line="91"/>
         <source>叫号原因：%1</source>
         <translation>Called because: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="93"/>
+        <location filename="../qml/ClerkPage.qml" line="95"/>
         <source>已用时</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="97"/>
+        <location filename="../qml/ClerkPage.qml" line="99"/>
         <source>核对材料（一次性告知）</source>
         <translation>Materials to check (one-time notice)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="113"/>
+        <location filename="../qml/ClerkPage.qml" line="115"/>
         <source>转办经过</source>
         <translation>Transfer history</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="136"/>
+        <location filename="../qml/ClerkPage.qml" line="138"/>
         <source>本窗口服务的队列</source>
         <translation>Queues this window serves</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="147"/>
+        <location filename="../qml/ClerkPage.qml" line="149"/>
         <source>%1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="157"/>
+        <location filename="../qml/ClerkPage.qml" line="159"/>
         <source>我的今日</source>
         <translation>My day</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="163"/>
-        <location filename="../qml/ClerkPage.qml" line="180"/>
+        <location filename="../qml/ClerkPage.qml" line="165"/>
+        <location filename="../qml/ClerkPage.qml" line="182"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="164"/>
+        <location filename="../qml/ClerkPage.qml" line="166"/>
         <source>%1 件</source>
         <translation>%1 served</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="165"/>
+        <location filename="../qml/ClerkPage.qml" line="167"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="167"/>
+        <location filename="../qml/ClerkPage.qml" line="169"/>
         <source>评价</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="177"/>
+        <location filename="../qml/ClerkPage.qml" line="179"/>
         <source>呼叫下一位</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="178"/>
+        <location filename="../qml/ClerkPage.qml" line="180"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="179"/>
+        <location filename="../qml/ClerkPage.qml" line="181"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="181"/>
+        <location filename="../qml/ClerkPage.qml" line="183"/>
         <source>未到</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="182"/>
+        <location filename="../qml/ClerkPage.qml" line="184"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="185"/>
+        <location filename="../qml/ClerkPage.qml" line="187"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="185"/>
+        <location filename="../qml/ClerkPage.qml" line="187"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="189"/>
+        <location filename="../qml/ClerkPage.qml" line="191"/>
         <source>请求评价</source>
         <translation>Ask rating</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="206"/>
+        <location filename="../qml/ClerkPage.qml" line="208"/>
         <source>%1号窗口 工作人员登录</source>
         <translation>Window %1 · clerk login</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="207"/>
+        <location filename="../qml/ClerkPage.qml" line="209"/>
         <source>工号</source>
         <translation>Clerk ID</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="208"/>
-        <location filename="../qml/ClerkPage.qml" line="239"/>
+        <location filename="../qml/ClerkPage.qml" line="210"/>
+        <location filename="../qml/ClerkPage.qml" line="241"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="212"/>
+        <location filename="../qml/ClerkPage.qml" line="214"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="218"/>
+        <location filename="../qml/ClerkPage.qml" line="220"/>
         <source>未连接调度服务</source>
         <translation>Dispatcher not connected</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="237"/>
+        <location filename="../qml/ClerkPage.qml" line="239"/>
         <source>%1号窗口 已由 %2 登录</source>
         <translation>Window %1: %2 is logged in</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="238"/>
+        <location filename="../qml/ClerkPage.qml" line="240"/>
         <source>请 %1 输入密码继续</source>
         <translation>%1, enter your PIN to continue</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="245"/>
+        <location filename="../qml/ClerkPage.qml" line="247"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="252"/>
+        <location filename="../qml/ClerkPage.qml" line="254"/>
         <source>换人登录</source>
         <translation>Another clerk</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="267"/>
+        <location filename="../qml/ClerkPage.qml" line="269"/>
         <source>转移办件</source>
         <translation>Transfer ticket</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="273"/>
+        <location filename="../qml/ClerkPage.qml" line="275"/>
         <source>备注（如：材料已收，待发证）</source>
         <translation>Note (e.g. materials received, awaiting certificate)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="286"/>
+        <location filename="../qml/ClerkPage.qml" line="288"/>
         <source>暂停服务</source>
         <translation>Pause service</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkPage.qml" line="289"/>
+        <location filename="../qml/ClerkPage.qml" line="291"/>
         <source>暂停原因（如：外出送件）</source>
         <translation>Reason (e.g. delivering documents)</translation>
     </message>
@@ -318,104 +318,99 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="52"/>
+        <location filename="../qml/LivePage.qml" line="55"/>
         <source>告警</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="81"/>
+        <location filename="../qml/LivePage.qml" line="84"/>
         <source>确认</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="116"/>
-        <location filename="../qml/LivePage.qml" line="125"/>
+        <location filename="../qml/LivePage.qml" line="119"/>
+        <location filename="../qml/LivePage.qml" line="128"/>
         <source>队列</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="125"/>
+        <location filename="../qml/LivePage.qml" line="128"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="125"/>
+        <location filename="../qml/LivePage.qml" line="128"/>
         <source>最久等候</source>
         <translation>Oldest wait</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="125"/>
+        <location filename="../qml/LivePage.qml" line="128"/>
         <source>预计等候</source>
         <translation>Est. wait</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="137"/>
+        <location filename="../qml/LivePage.qml" line="140"/>
         <source>%1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="146"/>
+        <location filename="../qml/LivePage.qml" line="149"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="158"/>
+        <location filename="../qml/LivePage.qml" line="161"/>
         <source>故障 %1 次</source>
         <translation>%1 faults</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="168"/>
-        <source>服务队列，如 general social</source>
-        <translation>Queues, e.g. general social</translation>
-    </message>
-    <message>
-        <location filename="../qml/LivePage.qml" line="169"/>
+        <location filename="../qml/LivePage.qml" line="183"/>
         <source>设置队列</source>
         <translation>Set queues</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="171"/>
+        <location filename="../qml/LivePage.qml" line="185"/>
         <source>号码，如 A012</source>
         <translation>Number, e.g. A012</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="172"/>
+        <location filename="../qml/LivePage.qml" line="186"/>
         <source>指定下一位</source>
         <translation>Pin as next</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="173"/>
+        <location filename="../qml/LivePage.qml" line="187"/>
         <source>公告内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="174"/>
+        <location filename="../qml/LivePage.qml" line="188"/>
         <source>发布公告</source>
         <translation>Broadcast notice</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="90"/>
+        <location filename="../qml/LivePage.qml" line="93"/>
         <source>已确认 %1 %2</source>
         <translation>Acknowledged %1 %2</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="95"/>
+        <location filename="../qml/LivePage.qml" line="98"/>
         <source>回访待办结</source>
         <translation>Follow-up open</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="99"/>
+        <location filename="../qml/LivePage.qml" line="102"/>
         <source>已回访：%1</source>
         <translation>Followed up: %1</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="106"/>
-        <location filename="../qml/LivePage.qml" line="193"/>
+        <location filename="../qml/LivePage.qml" line="109"/>
+        <location filename="../qml/LivePage.qml" line="207"/>
         <source>办结回访</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="206"/>
+        <location filename="../qml/LivePage.qml" line="220"/>
         <source>回访情况，如：已电话回访，居民表示理解</source>
         <translation>What was done, e.g. called the resident back, who understood</translation>
     </message>
@@ -585,58 +580,110 @@
 <context>
     <name>jiujin::console::HallMonitor</name>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="145"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="160"/>
         <source>无窗口办理</source>
         <translation>No window serving</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="164"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="199"/>
         <source>纸张正常</source>
         <translation>Paper OK</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="165"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="182"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="200"/>
         <source>纸将用完</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="166"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="134"/>
+        <source>无工作人员登录，不能开窗</source>
+        <translation>No clerk logged in: the window cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="169"/>
+        <source>窗口屏</source>
+        <translation>window display</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="170"/>
+        <source>综合条屏</source>
+        <translation>main strip</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="171"/>
+        <source>呼叫器</source>
+        <translation>caller keypad</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="172"/>
+        <source>评价器</source>
+        <translation>rating pad</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="173"/>
+        <source>取号打印机</source>
+        <translation>ticket printer</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="175"/>
+        <source>%1号窗口 %2</source>
+        <translation>Window %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="179"/>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="180"/>
+        <source>离线</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="181"/>
+        <source>故障</source>
+        <translation>fault</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/hall_monitor.cpp" line="183"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="201"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="167"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="202"/>
         <source>打印机离线</source>
         <translation>Printer offline</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="253"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="308"/>
         <source>至少选择一个队列</source>
         <translation>Choose at least one queue</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="270"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="325"/>
         <source>没有等候中的 %1 号</source>
         <translation>No waiting ticket %1</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="279"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="334"/>
         <source>日期无效：%1 至 %2</source>
         <translation>Invalid dates: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="366"/>
-        <location filename="../../model/src/hall_monitor.cpp" line="384"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="421"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="439"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="78"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="84"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="78"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="84"/>
         <source>无报告</source>
         <translation>no report</translation>
     </message>
