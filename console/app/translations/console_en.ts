@@ -192,6 +192,139 @@
     </message>
 </context>
 <context>
+    <name>CoreWords</name>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="13"/>
+        <source>未开放</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="13"/>
+        <source>空闲</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="14"/>
+        <source>呼叫中</source>
+        <translation>Calling</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="14"/>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="15"/>
+        <source>暂停服务</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="15"/>
+        <source>等候中</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="16"/>
+        <source>已呼叫</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="16"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="17"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="17"/>
+        <source>已转办</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="18"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="18"/>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="19"/>
+        <source>普通</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="19"/>
+        <source>老年人</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="20"/>
+        <source>残疾人</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="20"/>
+        <source>孕妇</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="21"/>
+        <source>军人</source>
+        <translation>Serviceman</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="21"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="22"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="22"/>
+        <source>基本满意</source>
+        <translation>Basically satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="23"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="23"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="24"/>
+        <source>综合受理</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="24"/>
+        <source>专业</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="25"/>
+        <source>统一发证</source>
+        <translation>Issuing</translation>
+    </message>
+    <message>
+        <location filename="../../model/src/core_words.cpp" line="25"/>
+        <source>有诉即办</source>
+        <translation>Complaints</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPage</name>
     <message>
         <location filename="../qml/FiguresPage.qml" line="16"/>
@@ -379,12 +512,12 @@
         <translation>Pin as next</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="187"/>
+        <location filename="../qml/LivePage.qml" line="192"/>
         <source>公告内容</source>
         <translation>Notice text</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="188"/>
+        <location filename="../qml/LivePage.qml" line="193"/>
         <source>发布公告</source>
         <translation>Broadcast notice</translation>
     </message>
@@ -405,12 +538,12 @@
     </message>
     <message>
         <location filename="../qml/LivePage.qml" line="109"/>
-        <location filename="../qml/LivePage.qml" line="207"/>
+        <location filename="../qml/LivePage.qml" line="212"/>
         <source>办结回访</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../qml/LivePage.qml" line="220"/>
+        <location filename="../qml/LivePage.qml" line="225"/>
         <source>回访情况，如：已电话回访，居民表示理解</source>
         <translation>What was done, e.g. called the resident back, who understood</translation>
     </message>
@@ -477,102 +610,102 @@
 <context>
     <name>jiujin::console::ClerkConsole</name>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="91"/>
+        <location filename="../../model/src/clerk_console.cpp" line="92"/>
         <source>未连接调度服务</source>
         <translation>Dispatcher not connected</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="93"/>
+        <location filename="../../model/src/clerk_console.cpp" line="94"/>
         <source>未知窗口</source>
         <translation>Unknown window</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="168"/>
+        <location filename="../../model/src/clerk_console.cpp" line="169"/>
         <source>绿色通道·%1</source>
         <translation>Priority · %1</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="181"/>
+        <location filename="../../model/src/clerk_console.cpp" line="182"/>
         <source>请先登录</source>
         <translation>Please log in first</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="183"/>
+        <location filename="../../model/src/clerk_console.cpp" line="184"/>
         <source>已暂停，按 F7 恢复</source>
         <translation>Paused — press F7 to resume</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="184"/>
+        <location filename="../../model/src/clerk_console.cpp" line="185"/>
         <source>窗口未开放</source>
         <translation>Window closed</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="185"/>
+        <location filename="../../model/src/clerk_console.cpp" line="186"/>
         <source>暂无办件，按 F1 呼叫下一位</source>
         <translation>No ticket — press F1 to call the next one</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="206"/>
+        <location filename="../../model/src/clerk_console.cpp" line="207"/>
         <source>（%1号窗口）</source>
         <translation> (window %1)</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="227"/>
+        <location filename="../../model/src/clerk_console.cpp" line="228"/>
         <source>统一发证窗口</source>
         <translation>Certificate issuing window</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="230"/>
+        <location filename="../../model/src/clerk_console.cpp" line="231"/>
         <source>%1队列（%2）</source>
         <translation>Queue %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="235"/>
+        <location filename="../../model/src/clerk_console.cpp" line="236"/>
         <source>%1号窗口 %2</source>
         <translation>Window %1 %2</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="273"/>
+        <location filename="../../model/src/clerk_console.cpp" line="274"/>
         <source>请输入工号和密码</source>
         <translation>Enter your clerk ID and PIN</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="288"/>
+        <location filename="../../model/src/clerk_console.cpp" line="289"/>
         <source>请输入密码</source>
         <translation>Please enter the PIN</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="325"/>
+        <location filename="../../model/src/clerk_console.cpp" line="326"/>
         <source>请选择转往的队列或窗口</source>
         <translation>Choose the queue or window to transfer to</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="333"/>
+        <location filename="../../model/src/clerk_console.cpp" line="334"/>
         <source>%1 已转出</source>
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="333"/>
+        <location filename="../../model/src/clerk_console.cpp" line="334"/>
         <source>%1 已转至 %2</source>
         <translation>%1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="340"/>
+        <location filename="../../model/src/clerk_console.cpp" line="341"/>
         <source>暂离</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="359"/>
+        <location filename="../../model/src/clerk_console.cpp" line="360"/>
         <source>暂无评价</source>
         <translation>No ratings yet</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="390"/>
+        <location filename="../../model/src/clerk_console.cpp" line="391"/>
         <source>最久已等 %1 分钟</source>
         <translation>longest wait %1 min</translation>
     </message>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="103"/>
+        <location filename="../../model/src/clerk_console.cpp" line="104"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -580,110 +713,110 @@
 <context>
     <name>jiujin::console::HallMonitor</name>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="160"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="161"/>
         <source>无窗口办理</source>
         <translation>No window serving</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="199"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="200"/>
         <source>纸张正常</source>
         <translation>Paper OK</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="182"/>
-        <location filename="../../model/src/hall_monitor.cpp" line="200"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="183"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="201"/>
         <source>纸将用完</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="134"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="135"/>
         <source>无工作人员登录，不能开窗</source>
         <translation>No clerk logged in: the window cannot open</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="169"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="170"/>
         <source>窗口屏</source>
         <translation>window display</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="170"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="171"/>
         <source>综合条屏</source>
         <translation>main strip</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="171"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="172"/>
         <source>呼叫器</source>
         <translation>caller keypad</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="172"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="173"/>
         <source>评价器</source>
         <translation>rating pad</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="173"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="174"/>
         <source>取号打印机</source>
         <translation>ticket printer</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="175"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="176"/>
         <source>%1号窗口 %2</source>
         <translation>Window %1 %2</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="179"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="180"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="180"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="181"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="181"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="182"/>
         <source>故障</source>
         <translation>fault</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="183"/>
-        <location filename="../../model/src/hall_monitor.cpp" line="201"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="184"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="202"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="202"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="203"/>
         <source>打印机离线</source>
         <translation>Printer offline</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="308"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="309"/>
         <source>至少选择一个队列</source>
         <translation>Choose at least one queue</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="325"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="326"/>
         <source>没有等候中的 %1 号</source>
         <translation>No waiting ticket %1</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="334"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="335"/>
         <source>日期无效：%1 至 %2</source>
         <translation>Invalid dates: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="421"/>
-        <location filename="../../model/src/hall_monitor.cpp" line="439"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="422"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="440"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="84"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="85"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="84"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="85"/>
         <source>无报告</source>
         <translation>no report</translation>
     </message>

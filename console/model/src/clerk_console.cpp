@@ -1,3 +1,4 @@
+#include "jiujin/console/core_words.hpp"
 #include "jiujin/console/clerk_console.hpp"
 
 #include "jiujin/client/replies.hpp"
@@ -90,7 +91,7 @@ QString ClerkConsole::stateCode() const {
 QString ClerkConsole::stateName() const {
   if (!online_) return tr("未连接调度服务");
   const auto* w = status();
-  return w ? QString::fromUtf8(core::zhName(w->state)) : tr("未知窗口");
+  return w ? said(w->state) : tr("未知窗口");
 }
 
 QString ClerkConsole::pauseReason() const {
@@ -160,12 +161,12 @@ QString ClerkConsole::ticketItem() const {
 
 QString ClerkConsole::ticketState() const {
   const auto* t = currentTicket();
-  return t ? QString::fromUtf8(core::zhName(t->state)) : QString();
+  return t ? said(t->state) : QString();
 }
 
 QString ClerkConsole::ticketPriority() const {
   const auto* t = currentTicket();
-  return t && core::isPriority(t->priority) ? tr("绿色通道·%1").arg(QString::fromUtf8(core::zhName(t->priority)))
+  return t && core::isPriority(t->priority) ? tr("绿色通道·%1").arg(said(t->priority))
                                              : QString();
 }
 
@@ -202,7 +203,7 @@ QStringList ClerkConsole::ticketHistory() const {
     for (const auto& h : step->history) {
       QString line = QStringLiteral("%1  %2  %3")
                          .arg(localDateTime(h.at).toString(QStringLiteral("HH:mm")), qs(step->number),
-                              QString::fromUtf8(core::zhName(h.state)));
+                              said(h.state));
       if (h.window) line += tr("（%1号窗口）").arg(*h.window);
       if (!h.note.empty()) line += QStringLiteral("  ") + qs(h.note);
       lines << line;
@@ -354,7 +355,7 @@ void ClerkConsole::refreshFigures() {
     for (const auto& [level, n] : mine.ratings) {
       if (n == 0) continue;
       const auto rating = core::parseRating(level);
-      ratings << QStringLiteral("%1 %2").arg(rating ? QString::fromUtf8(core::zhName(*rating)) : qs(level)).arg(n);
+      ratings << QStringLiteral("%1 %2").arg(rating ? said(*rating) : qs(level)).arg(n);
     }
     ratingsToday_ = ratings.isEmpty() ? tr("暂无评价") : ratings.join(QStringLiteral("，"));
     emit figuresChanged();

@@ -1,3 +1,4 @@
+#include "jiujin/console/core_words.hpp"
 #include "jiujin/console/hall_monitor.hpp"
 
 #include <set>
@@ -120,9 +121,9 @@ void HallMonitor::refreshWindows() {
       const auto since = t && t->startedAt ? *t->startedAt : w.since;
       rows << QVariantMap{{"number", def.number},
                           {"name", qs(def.name)},
-                          {"kind", QString::fromUtf8(core::zhName(def.kind))},
+                          {"kind", said(def.kind)},
                           {"stateCode", QString::fromLatin1(core::toString(w.state))},
-                          {"state", QString::fromUtf8(core::zhName(w.state))},
+                          {"state", said(w.state)},
                           {"clerk", clerkName},
                           {"ticket", t ? qs(t->number) : QString()},
                           {"duration", w.state == core::WindowState::Closed ? QString() : formatDuration(secondsBetween(since, now))},
@@ -408,7 +409,7 @@ QVariantList HallMonitor::ratingLevels() const {
   QVariantList levels;
   const json byLevel = figures_.value("ratings", json::object()).value("by_level", json::object());
   for (const core::Rating r : core::kRatingScale) {
-    levels << QVariantMap{{"level", QString::fromUtf8(core::zhName(r))}, {"count", byLevel.value(core::toString(r), 0)}};
+    levels << QVariantMap{{"level", said(r)}, {"count", byLevel.value(core::toString(r), 0)}};
   }
   return levels;
 }
