@@ -286,6 +286,16 @@ void DisplayModel::refreshClock() {
   emit clockChanged();
 }
 
+bool DisplayModel::isCalledTo(const QString& ticketNumber, int window) const {
+  if (!mirror_ || resyncNeeded_) return true;
+  const auto number = ticketNumber.toStdString();
+  const auto& tickets = mirror_->state().tickets;
+  return std::any_of(tickets.begin(), tickets.end(), [&](const auto& entry) {
+    const core::Ticket& t = entry.second;
+    return t.number == number && t.state == core::TicketState::Called && t.window == window;
+  });
+}
+
 QString DisplayModel::newestTicket() const { return calls_.count() ? calls_.rows().front().ticketNumber : QString(); }
 int DisplayModel::newestWindow() const { return calls_.count() ? calls_.rows().front().windowNumber : 0; }
 
