@@ -99,6 +99,7 @@ void CallAnnouncer::startNext() {
     player_.enqueue(QStringLiteral("%1→%2%3").arg(ticket).arg(call.window).arg(call.recall ? "*" : ""), pcm.value());
   }
   starting_ = false;
+  if (!player_.isPlaying() && player_.pending() == 0 && queue_.empty()) emit idle();
 }
 
 void CallAnnouncer::logDropped(const DroppedCall& dropped) {

@@ -64,6 +64,8 @@ class CallAnnouncer : public QObject {
   /// Not spoken, and why (quiet hours, no longer called, too late, replaced, a segment
   /// missing, a bad number).
   void silenced(const QString& ticketNumber, int window, const QString& reason);
+  /// Nothing is being said and no call waits (the player's own idle comes between two calls).
+  void idle();
 
  private:
   void startNext();
