@@ -17,8 +17,8 @@ struct Segment {
   std::string phrase;  ///< what it says, as written in templates, e.g. "请"
   std::string spoken;  ///< the text given to espeak-ng (digits and letters spelled for it)
   /// The espeak-ng voice that records it. Letters in a Mandarin call are recorded by the
-  /// English voice: cmn-latn-pinyin says "E" as yì, so E001 was heard as 一零零一, and its
-  /// other letter names are pinyin guesses (G as zhì, Q as kiōu).
+  /// English voice: cmn-latn-pinyin says "E" as yì, so E001 was heard as 一零零一, "R" as
+  /// èr (二), and its other letter names are pinyin guesses (G as zhì, Q as kiōu).
   Language recordedBy = Language::Mandarin;
 };
 
