@@ -78,8 +78,8 @@ std::vector<Outcome> run(const Policy& policy, const AnnouncementComposer& compo
     auto next = queue.next();
     for (const auto& d : next.dropped) outcomeOf(d.queued.call).dropped = d.reason;
     if (!next.start) return;
-    Call call = next.start->call;
-    call.brief = policy.bounded && next.stillWaiting > 0;
+    Call call = next.toSay();
+    if (!policy.bounded) call.brief = false;  // the old player said every call in full
     const auto pcm = composer.compose(call, library);
     if (!pcm) {
       std::fprintf(stderr, "cannot compose %s: %s\n", call.ticketNumber.c_str(), pcm.error().message.c_str());

@@ -116,6 +116,15 @@ TEST_F(AnnouncementQueueTest, NextTellsHowManyCallsWaitBehindTheOneStarting) {
   EXPECT_EQ(queue.next().stillWaiting, 0u);
 }
 
+TEST_F(AnnouncementQueueTest, CallWithOthersWaitingBehindItIsSaidOnceAndTheLastInFull) {
+  queue.push(Call{"A001", 1});
+  queue.push(Call{"A002", 2});
+  const auto first = queue.next();
+  EXPECT_TRUE(first.toSay().brief);
+  EXPECT_EQ(first.toSay().ticketNumber, "A001");
+  EXPECT_FALSE(queue.next().toSay().brief) << "nobody waits behind the last one";
+}
+
 TEST_F(AnnouncementQueueTest, ABurstDropsEveryStaleCallBeforeTheFirstFreshOne) {
   queue.push(Call{"A001", 1});
   queue.push(Call{"A002", 2});

@@ -13,6 +13,12 @@ std::string_view toString(DropReason reason) {
   return "dropped";
 }
 
+Call NextCall::toSay() const {
+  Call call = start.value().call;
+  call.brief = stillWaiting > 0;
+  return call;
+}
+
 AnnouncementQueue::AnnouncementQueue(Clock clock, StillCalled stillCalled, std::chrono::milliseconds maxDelay)
     : clock_(std::move(clock)), stillCalled_(std::move(stillCalled)), maxDelay_(maxDelay) {}
 

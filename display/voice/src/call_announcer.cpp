@@ -82,8 +82,7 @@ void CallAnnouncer::startNext() {
     auto next = queue_.next();
     for (const auto& d : next.dropped) logDropped(d);
     if (!next.start) break;
-    Call call = next.start->call;
-    call.brief = next.stillWaiting > 0;
+    const Call call = next.toSay();
     const auto ticket = QString::fromStdString(call.ticketNumber);
     auto pcm = composer_.compose(call, library_);
     if (!pcm) {

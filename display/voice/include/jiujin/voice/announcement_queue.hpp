@@ -49,6 +49,10 @@ struct NextCall {
   WallClock::time_point startsAt;
   std::vector<DroppedCall> dropped;
   std::size_t stillWaiting = 0;  ///< calls queued behind the one starting
+
+  /// The call to start, as it is to be said: once (Call::brief) when others wait behind it,
+  /// so more of a burst is heard before it is too late. Only when `start` has a value.
+  Call toSay() const;
 };
 
 class AnnouncementQueue {
