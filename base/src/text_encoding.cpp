@@ -35,6 +35,7 @@ const char* iconvName(Encoding encoding) {
     case Encoding::Utf8: return "UTF-8";
     case Encoding::Gb18030: return "GB18030";
     case Encoding::Utf16Be: return "UTF-16BE";
+    case Encoding::Big5: return "BIG5";
   }
   return "UTF-8";
 }
@@ -67,7 +68,7 @@ Result<std::string, EncodingError> convertText(std::string_view input, Encoding 
   return out;
 }
 
-bool isValidUtf8(std::string_view s) {
+std::size_t validUtf8Length(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -84,19 +85,21 @@ bool isValidUtf8(std::string_view s) {
     } else if ((c & 0xF8) == 0xF0) {
       extra = 3, min = 0x10000, cp = c & 0x07u;
     } else {
-      return false;
+      return i;
     }
-    if (i + static_cast<std::size_t>(extra) >= s.size()) return false;  // cut short
+    if (i + static_cast<std::size_t>(extra) >= s.size()) return i;  // cut short
     for (int k = 1; k <= extra; ++k) {
       const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((cc & 0xC0) != 0x80) return false;
+      if ((cc & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (cc & 0x3Fu);
     }
     // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
     i += static_cast<std::size_t>(extra) + 1;
   }
-  return true;
+  return i;
 }
+
+bool isValidUtf8(std::string_view s) { return validUtf8Length(s) == s.size(); }
 
 }  // namespace jiujin::base

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "jiujin/config/catalog.hpp"
 #include "jiujin/config/encoding.hpp"
 #include "jiujin/config/names.hpp"
+#include "spaces.hpp"
 
 namespace jiujin::config {
 namespace {
@@ -33,12 +35,7 @@ enum Column : std::size_t {
   kColumnCount
 };
 
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t");
-  return std::string(s.substr(first, last - first + 1));
-}
+std::string trim(std::string_view s) { return std::string(trimSpaces(s)); }
 
 std::vector<std::string> splitMaterials(std::string_view text) {
   // Managers separate materials with a full-width semicolon, a bar, or an ASCII semicolon.
@@ -197,15 +194,49 @@ core::ServiceItem readItem(RowReader& row) {
   return item;
 }
 
+
+// Bytes that are no text: where, and what was tried.
+Diagnostic undecodable(std::string_view bytes, const std::filesystem::path& file) {
+  const auto where = whereUndecodable(bytes);
+  const std::string what = where.byte == 0 && where.offset >= bytes.size()
+                               ? std::string("the file ends in the middle of a character")
+                               : fmt::format("byte 0x{:02X} here", where.byte);
+  const char* furthest = where.furthest == TextEncoding::Gb18030 ? "GB18030/GBK" : "UTF-8";
+  const std::string tried = where.furthest == TextEncoding::Utf8WithBom
+                                ? "its byte-order mark says UTF-8, and it is not"
+                                : fmt::format("tried UTF-8 and GB18030/GBK; it reads as {} up to here", furthest);
+  return {file, where.line, where.column,
+          fmt::format("the catalog is neither UTF-8 nor GB18030/GBK text: {} ({}); correct that cell, or save the "
+                      "file from Excel as \"CSV UTF-8\"",
+                      what, tried)};
+}
+
+bool namesAnyColumn(const csv::Record& header) {
+  return std::any_of(header.begin(), header.end(), [](const csv::Field& field) {
+    const auto name = trimSpaces(field.text);
+    return std::find(std::begin(kCatalogColumns), std::end(kCatalogColumns), name) != std::end(kCatalogColumns);
+  });
+}
+
+// A file that is not UTF-8 was read as GB18030, which accepts almost any byte pair: a file in
+// another encoding then "decodes" into a header of nonsense. One error that says so, instead
+// of one per missing column.
+Diagnostic unreadableHeader(std::string_view bytes, const csv::Record& header, const std::filesystem::path& file) {
+  const std::string guess = readsAsBig5(bytes) ? "; its bytes read as Big5 (traditional Chinese)" : "";
+  return {file, header.front().line, 1,
+          fmt::format("the header names none of the catalog's columns: the file is not UTF-8, and read as "
+                      "GB18030/GBK its first line is not a catalog header either (tried UTF-8 and GB18030/GBK{}); "
+                      "save it from Excel as \"CSV UTF-8\" with the header {}",
+                      guess, expectedHeader())};
+}
+
 }  // namespace
 
 CatalogResult parseCatalog(std::string_view bytes, const std::filesystem::path& file) {
   CatalogResult result;
   const auto decoded = decodeText(bytes);
   if (!decoded) {
-    result.errors.push_back({file, 1, 1,
-                             "the catalog is neither UTF-8 nor GB18030/GBK text; save it from "
-                             "Excel as \"CSV UTF-8\" or \"CSV\""});
+    result.errors.push_back(undecodable(bytes, file));
     return result;
   }
   const auto table = csv::parse(decoded->utf8);
@@ -217,6 +248,10 @@ CatalogResult parseCatalog(std::string_view bytes, const std::filesystem::path& 
     return result;
   }
   const auto& header = table.records.front();
+  if (decoded->source == TextEncoding::Gb18030 && !namesAnyColumn(header)) {
+    result.errors.push_back(unreadableHeader(bytes, header, file));
+    return result;
+  }
   const auto columns = readHeader(header, file, result.errors);
   if (!columns) return result;
   if (table.records.size() == 1) {

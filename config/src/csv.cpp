@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "spaces.hpp"
+
 namespace jiujin::config::csv {
 namespace {
 
 bool isBlank(const Record& r) {
   return std::all_of(r.begin(), r.end(), [](const Field& f) {
-    return f.text.find_first_not_of(" \t") == std::string::npos;
+    return isAllSpaces(f.text);
   });
 }
 

@@ -325,6 +325,7 @@ void readKiosk(TableReader& t, KioskSettings& k) {
     }
   }
   if (auto v = t.integer("idle_seconds", 5, 600)) k.idleSeconds = static_cast<int>(*v);
+  if (auto v = t.integer("printer_check_seconds", 2, 300)) k.printerCheckSeconds = static_cast<int>(*v);
 }
 
 }  // namespace

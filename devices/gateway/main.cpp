@@ -9,10 +9,10 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
-#include <iostream>
 
 #include <fmt/format.h>
 
+#include "jiujin/base/log.hpp"
 #include "jiujin/client/hall_mirror.hpp"
 #include "jiujin/config/loader.hpp"
 #include "jiujin/devices/gateway/device_gateway.hpp"
@@ -71,13 +71,13 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (listOnly) return listPorts();
   if (hallFile.empty()) {
-    std::cerr << "jiujin-devices: --config is required\n";
+    log::error("devices", "--config is required");
     return 2;
   }
 
   const auto loaded = config::loadHallConfig(hallFile);
   if (!loaded.ok()) {
-    for (const auto& e : loaded.errors) std::cerr << config::toString(e) << '\n';
+    for (const auto& e : loaded.errors) log::error("devices", "{}", config::toString(e));
     return 2;
   }
   const config::HallConfig& hall = *loaded.config;
@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   profileDirs.insert(profileDirs.begin(), devices::drivers::builtinProfileDir().string());
   for (const auto& dir : profileDirs) {
     if (auto error = profiles.loadDirectory(dir)) {
-      std::cerr << "jiujin-devices: " << error->message << '\n';
+      log::error("devices", "{}", error->message);
       return 2;
     }
   }
@@ -95,13 +95,13 @@ int main(int argc, char** argv) {
     const bool used = std::any_of(hall.devices.begin(), hall.devices.end(), [&](const config::DeviceConfig& d) {
       return (d.profile.empty() ? std::string(config::defaultProfile(d.kind)) : d.profile) == problem.name;
     });
-    if (!used) std::cerr << "jiujin-devices: warning: set aside, no device uses it: " << problem.message << '\n';
+    if (!used) log::warning("devices", "set aside, no device uses it: {}", problem.message);
   }
   devices::gateway::PlanOptions planOptions;
   if (!runtimeDir.empty()) planOptions.runtimeDir = runtimeDir;
   auto plan = devices::gateway::planGateway(hall, profiles, planOptions);
   if (!plan) {
-    std::cerr << "jiujin-devices: " << plan.error().message << '\n';
+    log::error("devices", "{}", plan.error().message);
     return 2;
   }
 
@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
   connection.requestTimeout = std::chrono::milliseconds(1000);
 
   if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) {
-    std::cerr << "jiujin-devices: cannot create the signal pipe\n";
+    log::error("devices", "cannot create the signal pipe");
     return 1;
   }
   struct sigaction action {};

@@ -14,6 +14,7 @@
 #include "jiujin/kiosk/kiosk_model.hpp"
 #include "jiujin/kiosk/link_wiring.hpp"
 #include "jiujin/kiosk/print_station.hpp"
+#include "jiujin/kiosk/printer_watch.hpp"
 #include "kiosk_view.hpp"
 
 namespace {
@@ -82,6 +83,15 @@ int main(int argc, char** argv) {
   kiosk::KioskModel model(hall, kiosk::sendThrough(link), print, options);
   kiosk::followLink(model, link);
   link.start();
+  std::unique_ptr<kiosk::PrinterWatch> printerWatch;
+  if (printer) {
+    printerWatch = std::make_unique<kiosk::PrinterWatch>(
+        std::chrono::seconds(hall.kiosk.printerCheckSeconds),
+        [station = printer.get()](auto answered) { station->readStatus(std::move(answered)); },
+        [&model] { return model.issuer()->printing(); },
+        [&model](const kiosk::PrinterHealth& health) { model.issuer()->reportPrinterHealth(health); });
+    printerWatch->start();
+  }
 
   QQmlApplicationEngine engine;
   kiosk::LanguageSwitcher language(engine);

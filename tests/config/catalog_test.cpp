@@ -6,6 +6,7 @@
 
 #include "hall_fixture.hpp"
 #include "jiujin/config/catalog.hpp"
+#include "jiujin/base/text_encoding.hpp"
 #include "jiujin/config/encoding.hpp"
 
 namespace jiujin::config::testing {
@@ -103,10 +104,55 @@ TEST(CatalogCsv, AHeaderWithoutTheQueueColumnIsReported) {
                                                "\"所属队列\"; expected the header 事项编码,"));
 }
 
-TEST(CatalogCsv, BytesThatAreNeitherUtf8NorGb18030AreReported) {
+TEST(CatalogCsv, AByteOrderMarkPromisesUtf8AndItsBrokenPromiseIsReportedWhereItBreaks) {
   EXPECT_THAT(messagesOf(parseCatalog(std::string("\xEF\xBB\xBF\xFF\xFE", 5), "c.csv")),
-              ElementsAre("c.csv:1:1: error: the catalog is neither UTF-8 nor GB18030/GBK text; "
-                          "save it from Excel as \"CSV UTF-8\" or \"CSV\""));
+              ElementsAre("c.csv:1:1: error: the catalog is neither UTF-8 nor GB18030/GBK text: byte 0xFF here "
+                          "(its byte-order mark says UTF-8, and it is not); correct that cell, or save the file "
+                          "from Excel as \"CSV UTF-8\""));
+}
+
+TEST(CatalogCsv, OneBadByteIsReportedAtItsLineAndColumnWithTheEncodingsTried) {
+  // given a UTF-8 catalog whose tenth line has a stray byte after "X-9,第九"
+  std::string csv = kHeader;
+  for (int i = 1; i <= 8; ++i)
+    csv += "X-" + std::to_string(i) + ",第" + std::to_string(i) + "项,公共服务,镇街,即办件,0,不收费,,身份证,法,本厅,general,5,是\n";
+  csv += "X-9,第九\xFF项,公共服务,镇街,即办件,0,不收费,,身份证,法,本厅,general,5,是\n";
+  const auto errors = messagesOf(parseCatalog(csv, "c.csv"));
+  // then the error is at line 10, on the character after 第九 (column 7), not at 1:1
+  EXPECT_THAT(errors, ElementsAre("c.csv:10:7: error: the catalog is neither UTF-8 nor GB18030/GBK text: byte 0xFF "
+                                  "here (tried UTF-8 and GB18030/GBK; it reads as UTF-8 up to here); correct that "
+                                  "cell, or save the file from Excel as \"CSV UTF-8\""));
+}
+
+TEST(CatalogCsv, ABig5CatalogIsOneErrorThatNamesTheEncodingNotOnePerColumn) {
+  // given a catalog an office saved in Big5 (traditional characters)
+  const std::string traditional =
+      "事項編碼,事項名稱,事項類別,權限層級,辦件類型,承諾時限(工作日),收費,收費依據,提交材料,"
+      "政策依據,通辦範圍,所屬隊列,平均辦理時長(分鐘),綠色通道\n"
+      "X-1,高齡津貼,公共服務,鎮街,即辦件,0,不收費,,身份證,法,本廳,general,5,是\n";
+  const auto big5 = base::convertText(traditional, base::Encoding::Utf8, base::Encoding::Big5);
+  ASSERT_TRUE(big5) << big5.error().message;
+  const auto errors = messagesOf(parseCatalog(big5.value(), "c.csv"));
+  ASSERT_EQ(errors.size(), 1u) << ::testing::PrintToString(errors);
+  EXPECT_THAT(errors[0], ::testing::StartsWith("c.csv:1:1: error: the header names none of the catalog's columns"));
+  EXPECT_THAT(errors[0], ::testing::HasSubstr("tried UTF-8 and GB18030/GBK; its bytes read as Big5"));
+}
+
+TEST(CatalogCsv, FullWidthSpacesAreTrimmedLikeAsciiSpacesInEveryField) {
+  // given cells typed with a Chinese input method: U+3000 around the code, name, queue and materials
+  const std::string csv = kHeader +
+                          "X-1\u3000,\u3000高龄津贴 ,公共服务,镇街,承诺件,\u30005,不收费,,身份证\u3000；\u3000户口簿,法,本厅,"
+                          "general\u3000,8\u3000,是\u3000\n";
+  const auto result = parseCatalog(csv, "c.csv");
+  ASSERT_THAT(messagesOf(result), ::testing::IsEmpty());
+  ASSERT_EQ(result.items.size(), 1u);
+  // then the code is the one a kiosk issues with (issuing "X-1" used to fail with unknown_item)
+  EXPECT_EQ(result.items[0].code, "X-1");
+  EXPECT_EQ(result.items[0].name, "高龄津贴");
+  EXPECT_EQ(result.items[0].promisedWorkingDays, 5);
+  EXPECT_EQ(result.items[0].typicalServiceMinutes, 8);
+  EXPECT_THAT(result.items[0].materials, ElementsAre("身份证", "户口簿"));
+  EXPECT_TRUE(result.items[0].priorityAllowed);
 }
 
 TEST(CatalogCsv, WritesUtf8WithBomAndCrlfThatReadsBackEqual) {

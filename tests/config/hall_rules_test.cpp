@@ -55,6 +55,24 @@ TEST(HallRules, DeviceOnAMissingBusIsAnError) {
                           "which is not defined (defined buses: rs485-1)"));
 }
 
+TEST(HallRules, TheKiosksPrinterCheckIntervalHasItsRange) {
+  const auto withCheck = [](const std::string& value) {
+    return replaced(validHall(), "[hours]", "[kiosk]\nprinter_check_seconds = " + value + "\n\n[hours]");
+  };
+  EXPECT_THAT(errorsOf(withCheck("2")), IsEmpty());
+  EXPECT_THAT(errorsOf(withCheck("300")), IsEmpty());
+  for (const char* wrong : {"1", "301", "\"5\"", "5.5"}) {
+    const auto errors = errorsOf(withCheck(wrong));
+    ASSERT_EQ(errors.size(), 1u) << wrong;
+    EXPECT_THAT(errors[0], ::testing::HasSubstr("printer_check_seconds")) << wrong;
+  }
+  TempDir dir;
+  dir.write("catalog.csv", validCatalog());
+  const auto loaded = loadHallConfig(dir.write("hall.toml", withCheck("12")));
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded.config->kiosk.printerCheckSeconds, 12);
+}
+
 constexpr const char* kKeypadAtAddress1 = R"(
 [[device]]
 id = "w1-keypad"

@@ -43,5 +43,30 @@ TEST(FrameTimeoutCheck, A100MsTimeoutOnTheStripsBusIsReportedAtItsLine) {
   EXPECT_TRUE(checkResponseTimeouts(loaded, builtinProfiles()).empty());
 }
 
+TEST(FrameTimeoutCheck, AVendorsStatedTurnaroundGetsTheBusMarginOnTop) {
+  // given window 3's display answers 150 ms after a request at the latest, 8 registers a frame
+  auto profiles = builtinProfiles();
+  ASSERT_FALSE(profiles.loadDirectory(testing::sourceDir() / "tests/devices_sim/profiles"));
+  auto loaded = config::loadHallConfig(testing::sourceDir() / "config/samples/township.toml");
+  ASSERT_TRUE(loaded.ok());
+  std::string bus;
+  for (auto& d : loaded.config->devices)
+    if (d.kind == config::DeviceKind::WindowDisplay && bus.empty()) {
+      d.profile = "vendor-window-display-06-lowfirst";
+      bus = d.bus;
+    }
+  ASSERT_FALSE(bus.empty());
+  // and only it on its bus
+  std::erase_if(loaded.config->devices, [&](const config::DeviceConfig& d) {
+    return d.bus == bus && d.profile != "vendor-window-display-06-lowfirst";
+  });
+  for (auto& b : loaded.config->buses)
+    if (b.id == bus) b.responseTimeoutMs = 10;
+  const auto errors = checkResponseTimeouts(loaded, profiles);
+  ASSERT_EQ(errors.size(), 1u);
+  // then it waits wire time + 150 ms + 50 ms: one that answers right at 150 ms is not cut off
+  EXPECT_NE(errors[0].message.find("may take 200 ms to answer"), std::string::npos) << errors[0].message;
+}
+
 }  // namespace
 }  // namespace jiujin::devices::gateway

@@ -8,6 +8,7 @@
 #include "dispatcher_process.hpp"
 #include "jiujin/clientqt/hall_link.hpp"
 #include "jiujin/devices/printer/printer_simulator.hpp"
+#include "jiujin/kiosk/printer_watch.hpp"
 #include "jiujin/kiosk/kiosk_model.hpp"
 #include "jiujin/kiosk/link_wiring.hpp"
 #include "jiujin/kiosk/print_station.hpp"
@@ -134,6 +135,52 @@ TEST_F(KioskAgainstDispatcher, PaperOutShowsTheTicketOnScreenAndRaisesAnAlarm) {
   model->takeTicket();
   ASSERT_TRUE(QTest::qWaitFor([&] { return issuer().printState() == TicketIssuer::PrintState::Printed; }, kBound));
   EXPECT_EQ(printer->printedTickets().size(), 1u);
+}
+
+TEST_F(KioskAgainstDispatcher, PaperOutWithNobodyAtTheKioskReachesTheManagerBetweenTickets) {
+  // given an idle kiosk whose printer is watched between tickets (as jiujin-kiosk does it)
+  QSignalSpy news(link.get(), &clientqt::HallLink::news);
+  PrinterWatch watch(
+      50ms, [this](auto answered) { station->readStatus(std::move(answered)); },
+      [this] { return issuer().printing(); },
+      [this](const PrinterHealth& health) { issuer().reportPrinterHealth(health); });
+  watch.start();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return watch.asked() >= 2; }, kBound)) << "the printer is not asked while idle";
+  // when its paper runs out and nobody takes a ticket
+  printer->setCondition(PrinterCondition::PaperOut);
+  // then the manager gets the paper-out alarm, with no ticket issued or printed
+  const auto sawAlarm = [&news] {
+    for (const auto& call : news)
+      if (call.at(0).toString() == "alarm.paper_out" && call.at(1).toString().contains("kiosk-it/printer")) return true;
+    return false;
+  };
+  EXPECT_TRUE(QTest::qWaitFor(sawAlarm, kBound));
+  EXPECT_EQ(issuer().state(), TicketIssuer::State::Idle);
+  EXPECT_TRUE(printer->printedTickets().empty());
+}
+
+TEST(PrinterWatchAlone, AsksNothingWhileATicketIsPrintingOrTheLastQuestionIsUnanswered) {
+  bool printing = true;
+  std::vector<std::function<void(const devices::printer::StatusReading&)>> pending;
+  std::vector<PrinterHealth> reported;
+  PrinterWatch watch(
+      1h, [&](auto answered) { pending.push_back(std::move(answered)); }, [&] { return printing; },
+      [&](const PrinterHealth& h) { reported.push_back(h); });
+  watch.checkNow();
+  EXPECT_EQ(watch.asked(), 0) << "the print reads the status itself";
+  printing = false;
+  watch.checkNow();
+  watch.checkNow();
+  EXPECT_EQ(watch.asked(), 1) << "one question at a time on a slow serial line";
+  devices::printer::PrinterStatus coverOpen;
+  coverOpen.coverOpen = true;
+  pending.front()({coverOpen, {}});
+  ASSERT_EQ(reported.size(), 1u);
+  EXPECT_EQ(reported[0].status, "offline");
+  watch.checkNow();
+  EXPECT_EQ(watch.asked(), 2);
+  pending.back()({std::nullopt, {devices::printer::PrintErrorCode::NoAnswer, "no answer"}});
+  EXPECT_EQ(reported.back(), (PrinterHealth{"offline", "no answer"}));
 }
 
 TEST_F(KioskAgainstDispatcher, DispatcherDownSaysSoThenIssuesExactlyOneTicketWhenItIsBack) {

@@ -1,7 +1,8 @@
 // The dispatcher as a real process, driven over ZeroMQ the way the hall's programs drive it.
 #include <gtest/gtest.h>
 
-#include <set>
+#include <algorithm>
+#include <map>
 
 #include <zmq_addon.hpp>
 
@@ -152,14 +153,17 @@ TEST(DispatcherRobustness, MalformedRequestsGetErrorsAndTheServiceGoesOn) {
 }
 
 TEST(DispatcherRobustness, SlowPinChecksDoNotHoldUpOtherClients) {
-  // Each PIN check is a deliberately slow argon2id verification. Eight logins sent at once
-  // are checked one after another on the verifier's thread; a ping sent after them is
-  // answered before the last of them, because the command thread never waits for a check.
+  // Each PIN check is a deliberately slow argon2id verification. Eight logins sent at once:
+  // the PIN throttle lets the first three (its free attempts) be checked, one after another
+  // on the verifier's thread, and refuses the other five at once with a back-off. A ping sent
+  // after them is answered before the last check ends, because the command thread never
+  // waits for a check.
   RunningHall hall;
   zmq::socket_t consoles(hall.context, zmq::socket_type::dealer);
   consoles.set(zmq::sockopt::linger, 0);
   consoles.connect(hall.commands);
   constexpr int kLogins = 8;
+  constexpr int kChecked = 3;  // PinThrottle::Rules::freeAttempts
   for (int i = 0; i < kLogins; ++i) {
     const json request{{"v", 1}, {"id", "login-" + std::to_string(i)}, {"type", "clerk_login"},
                        {"body", {{"window", 2}, {"clerk", "c02"}, {"pin", "000" + std::to_string(i)}}},
@@ -171,31 +175,31 @@ TEST(DispatcherRobustness, SlowPinChecksDoNotHoldUpOtherClients) {
   auto display = hall.channel(hall.as("display"));
   ASSERT_EQ(outcomeOf(display->request("ping", json::object())), "ok");
 
-  // Login replies that had arrived by the time the ping was answered.
-  int answered = 0;
-  std::set<std::string> ids;
+  // The answer of each login by its id; the wrong PINs that had been told by the time the
+  // ping was answered.
+  std::map<std::string, std::string> codes;
   std::vector<zmq::message_t> reply;
-  while (zmq::recv_multipart(consoles, std::back_inserter(reply), zmq::recv_flags::dontwait)) {
-    ids.insert(json::parse(reply.back().to_string_view())["id"].get<std::string>());
-    ++answered;
+  const auto take = [&] {
+    const json r = json::parse(reply.back().to_string_view());
+    codes[r["id"].get<std::string>()] = r["error"]["code"].get<std::string>();
     reply.clear();
-  }
-  EXPECT_LT(answered, kLogins);
+  };
+  while (zmq::recv_multipart(consoles, std::back_inserter(reply), zmq::recv_flags::dontwait)) take();
+  const auto checkedBeforePing = std::count_if(codes.begin(), codes.end(), [](const auto& c) { return c.second == "wrong_pin"; });
+  EXPECT_LT(checkedBeforePing, kChecked) << "the ping waited for every PIN check";
 
-  // Every login is still answered, each with its own id: wrong PIN.
+  // Every login is still answered, each with its own id: the checked ones a wrong PIN, the
+  // others a back-off.
   const auto bound = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (answered < kLogins && std::chrono::steady_clock::now() < bound) {
+  while (codes.size() < kLogins && std::chrono::steady_clock::now() < bound) {
     zmq::pollitem_t item{consoles.handle(), 0, ZMQ_POLLIN, 0};
     if (zmq::poll(&item, 1, std::chrono::milliseconds(100)) <= 0) continue;
     (void)zmq::recv_multipart(consoles, std::back_inserter(reply));
-    const json r = json::parse(reply.back().to_string_view());
-    EXPECT_EQ(r["error"]["code"], "wrong_pin");
-    ids.insert(r["id"].get<std::string>());
-    ++answered;
-    reply.clear();
+    take();
   }
-  EXPECT_EQ(answered, kLogins);
-  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kLogins));
+  ASSERT_EQ(codes.size(), static_cast<std::size_t>(kLogins));
+  for (int i = 0; i < kLogins; ++i)
+    EXPECT_EQ(codes["login-" + std::to_string(i)], i < kChecked ? "wrong_pin" : "pin_backoff") << "login " << i;
 }
 
 }  // namespace

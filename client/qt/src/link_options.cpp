@@ -1,14 +1,36 @@
 #include "jiujin/clientqt/link_options.hpp"
-#include "jiujin/clientqt/qt_log.hpp"
 
 #include <cstring>
+#include <deque>
 #include <sstream>
+#include <string>
+#include <string_view>
 
+#include "jiujin/clientqt/qt_log.hpp"
 #include "jiujin/config/loader.hpp"
 
 namespace jiujin::clientqt {
 
-void prepareHallApp(int argc, char** argv) {
+void keepOptionsFromQt(int& argc, char** argv) {
+  // Strings for the joined options, alive until exit (argv's own strings are too).
+  static std::deque<std::string> joined;
+  int out = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if ((arg == "--name" || arg == "-name") && i + 1 < argc) {
+      joined.push_back(std::string("--name=") + argv[i + 1]);
+      argv[out++] = joined.back().data();
+      ++i;
+      continue;
+    }
+    argv[out++] = argv[i];
+  }
+  argc = out;
+  argv[argc] = nullptr;
+}
+
+void prepareHallApp(int& argc, char** argv) {
+  keepOptionsFromQt(argc, argv);
   routeQtMessagesToLog();
   qputenv("QT_QUICK_CONTROLS_STYLE", "Basic");
   if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) return;

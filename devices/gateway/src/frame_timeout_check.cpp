@@ -44,8 +44,7 @@ std::vector<config::Diagnostic> checkResponseTimeouts(const config::LoadResult& 
       const auto* profile = profiles.find(name);
       if (!profile) continue;
       const int registers = largestFrameRegisters(*profile);
-      const auto turnaround = profile->protocol.turnaround > std::chrono::milliseconds::zero() ? profile->protocol.turnaround
-                                                                                             : kDefaultTurnaround;
+      const auto turnaround = answerAllowance(profile->protocol.turnaround);
       const auto need = responseTimeoutFor(writeBytes(registers), serial, turnaround, std::chrono::milliseconds(0));
       if (need > worstNeed) {
         worstNeed = need;

@@ -126,7 +126,7 @@ class LibmodbusLink final : public ModbusLink {
   // The frame's own wire time, not only the configured figure: a 100-register write at
   // 9600 baud is still being sent when a fixed 100 ms would have expired.
   std::chrono::milliseconds responseTimeout(ExchangeBytes bytes) const {
-    const auto turnaround = deviceTurnaround_ > std::chrono::milliseconds::zero() ? deviceTurnaround_ : timeouts_.turnaround;
+    const auto turnaround = answerAllowance(deviceTurnaround_, timeouts_.turnaround);
     if (!serial_) return std::max(timeouts_.response, turnaround);
     return responseTimeoutFor(bytes, *serial_, turnaround, timeouts_.response);
   }

@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
 
   const auto loaded = jiujin::config::loadHallConfig(options.configFile);
   if (!loaded.ok()) {
-    for (const auto& d : loaded.errors) std::cerr << d << '\n';
+    for (const auto& d : loaded.errors) jiujin::log::error("dispatcher", "{}", jiujin::config::toString(d));
     jiujin::log::error("dispatcher", "{} has {} error(s); not starting", options.configFile.string(),
                        loaded.errors.size());
     return 2;

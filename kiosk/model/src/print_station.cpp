@@ -33,4 +33,16 @@ void PrintStation::print(const devices::printer::TicketPrint& ticket, Done done)
       Qt::QueuedConnection);
 }
 
+void PrintStation::readStatus(std::function<void(const devices::printer::StatusReading&)> done) {
+  QPointer<PrintStation> self(this);
+  QMetaObject::invokeMethod(
+      worker_,
+      [this, self, done = std::move(done)]() mutable {
+        const auto reading = printer_->readStatus();
+        QMetaObject::invokeMethod(
+            this, [self, reading, done = std::move(done)] { if (self && done) done(reading); }, Qt::QueuedConnection);
+      },
+      Qt::QueuedConnection);
+}
+
 }  // namespace jiujin::kiosk

@@ -31,6 +31,15 @@ PrinterHealth healthAfter(const PrintOutcome& outcome) {
   return {"offline", outcome.error.message};
 }
 
+PrinterHealth healthOf(const devices::printer::StatusReading& reading) {
+  if (!reading.status) return {"offline", reading.error.message};
+  const auto& status = *reading.status;
+  if (status.paperOut) return {"out", status.describe()};
+  if (!status.canPrint()) return {"offline", status.describe()};
+  if (status.paperNearEnd) return {"near_end", status.describe()};
+  return {"ok", ""};
+}
+
 std::string printProblem(const PrintOutcome& outcome) {
   if (outcome.printed) return {};
   switch (outcome.error.code) {

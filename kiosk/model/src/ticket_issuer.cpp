@@ -156,7 +156,7 @@ void TicketIssuer::printTicket() {
 
 void TicketIssuer::printed(quint64 intent, const devices::printer::PrintOutcome& outcome) {
   // The manager hears about the printer even when the resident has already gone.
-  report(healthAfter(outcome));
+  reportPrinterHealth(healthAfter(outcome));
   if (intent != intent_) return;
   if (outcome.printed) {
     setPrintState(PrintState::Printed);
@@ -166,7 +166,7 @@ void TicketIssuer::printed(quint64 intent, const devices::printer::PrintOutcome&
   }
 }
 
-void TicketIssuer::report(const PrinterHealth& health) {
+void TicketIssuer::reportPrinterHealth(const PrinterHealth& health) {
   if (reported_ && *reported_ == health) return;
   // The first report of a healthy printer tells the manager nothing new.
   if (!reported_ && health.status == "ok") {

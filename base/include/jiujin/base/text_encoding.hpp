@@ -10,7 +10,8 @@
 
 namespace jiujin::base {
 
-enum class Encoding { Utf8, Gb18030, Utf16Be };
+/// Big5 is only ever read, to tell a manager that a file is traditional-Chinese Big5.
+enum class Encoding { Utf8, Gb18030, Utf16Be, Big5 };
 
 struct EncodingError {
   std::string message;     ///< says where and why, e.g. "invalid byte sequence at offset 7"
@@ -26,5 +27,9 @@ Result<std::string, EncodingError> convertText(std::string_view input, Encoding 
 
 /// Strict UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
 bool isValidUtf8(std::string_view bytes);
+
+/// How many leading bytes of `bytes` are strict UTF-8 (== bytes.size() when all are); the
+/// byte at that offset starts the first sequence that is not.
+std::size_t validUtf8Length(std::string_view bytes);
 
 }  // namespace jiujin::base

@@ -115,6 +115,9 @@ struct KioskSettings {
   std::string printerPort;  ///< serial device of the ticket printer; empty: no printer
   int printerBaud = 9600;
   int idleSeconds = 30;  ///< back to the start screen after this long untouched
+  /// Between tickets the printer is asked how it is this often (2–300 s), so paper out
+  /// reaches the manager before the next resident does.
+  int printerCheckSeconds = 5;
   bool operator==(const KioskSettings&) const = default;
 };
 

@@ -14,8 +14,16 @@
 namespace jiujin::clientqt {
 
 /// Before the application object exists: the Basic controls style (the same look on every
-/// machine), and offscreen rendering when `--screenshots` is given and no platform is set.
-void prepareHallApp(int argc, char** argv);
+/// machine), offscreen rendering when `--screenshots` is given and no platform is set, and
+/// our options kept from Qt (keepOptionsFromQt).
+void prepareHallApp(int& argc, char** argv);
+
+/// Qt's X11 platform takes `-name NAME` / `--name NAME` out of the arguments for itself (its
+/// window class name), so `jiujin-kiosk --name kiosk-2` reached our parser without its name
+/// and two kiosks shared one identity and printer id. The pair is joined into
+/// `--name=kiosk-2`, which Qt leaves alone. `argv` is rewritten in place (its strings then
+/// live as long as the process); `argc` shrinks by one per pair joined.
+void keepOptionsFromQt(int& argc, char** argv);
 
 /// Adds --config FILE, --commands ENDPOINT, --events ENDPOINT and --screenshots DIR.
 void addLinkOptions(QCommandLineParser& args);

@@ -57,7 +57,7 @@ class ModbusLink {
   /// Function 0x06.
   virtual ModbusResult<void> writeRegister(int slave, int address, std::uint16_t value) = 0;
   /// How long the device asked next may take to answer (its profile's turnaround), for the
-  /// requests that follow; 0 goes back to the link's own ModbusTimeouts::turnaround.
+  /// requests that follow, on top of the link's own ModbusTimeouts::turnaround (answerAllowance).
   virtual void setTurnaround(std::chrono::milliseconds turnaround) { deviceTurnaround_ = turnaround; }
 
  protected:
@@ -71,7 +71,7 @@ struct ModbusTimeouts {
   /// `turnaround` (responseTimeoutFor in wire_time.hpp), so a long frame at a slow baud
   /// rate is not timed out while it is still being sent.
   std::chrono::milliseconds response{100};
-  /// How long a device may think between a request and its reply.
+  /// How long a device may think between a request and its reply; a profile's turnaround adds to it.
   std::chrono::milliseconds turnaround{50};
   /// Largest silence between two bytes of one reply.
   std::chrono::milliseconds byte{20};

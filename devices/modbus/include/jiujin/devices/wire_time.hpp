@@ -37,6 +37,16 @@ std::chrono::microseconds writeTime(int count, const SerialSettings& serial);
 /// when no profile says otherwise (display controllers copy text to their LED buffer).
 inline constexpr std::chrono::milliseconds kDefaultTurnaround{50};
 
+/// How long the gateway lets a device think before its reply: the bus's margin (`margin`,
+/// kDefaultTurnaround unless the link was given another) plus the profile's `turnaround_ms`
+/// (0 when it has none). A vendor's stated turnaround is when its reply starts at the latest;
+/// without the margin on top, a device answering at exactly that time is timed out whenever
+/// the host or a USB adapter's latency timer adds a few milliseconds.
+inline constexpr std::chrono::milliseconds answerAllowance(std::chrono::milliseconds profileTurnaround,
+                                                           std::chrono::milliseconds margin = kDefaultTurnaround) {
+  return profileTurnaround + margin;
+}
+
 /// The response timeout one exchange needs: libmodbus starts the clock when the request is
 /// handed to the kernel, so it must cover the request's and the reply's wire time and the
 /// device's turnaround. `configured` (the hall's response_timeout_ms) may only lengthen it.

@@ -25,6 +25,9 @@ class PrintStation : public QObject {
 
   /// Prints on the worker; `done` runs later on this object's thread.
   void print(const devices::printer::TicketPrint& ticket, Done done);
+  /// Asks the printer how it is, on the worker (after any ticket queued before it); `done`
+  /// runs later on this object's thread.
+  void readStatus(std::function<void(const devices::printer::StatusReading&)> done);
 
  private:
   QThread thread_;

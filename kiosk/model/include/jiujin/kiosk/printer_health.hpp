@@ -17,6 +17,9 @@ struct PrinterHealth {
 /// The printer's state after `outcome`.
 PrinterHealth healthAfter(const devices::printer::PrintOutcome& outcome);
 
+/// The printer's state as a status question between tickets found it.
+PrinterHealth healthOf(const devices::printer::StatusReading& reading);
+
 /// The problem that kept the ticket off paper: paper_out cover_open offline no_answer fault
 /// not_printed; empty when it was printed.
 std::string printProblem(const devices::printer::PrintOutcome& outcome);

@@ -97,6 +97,11 @@ class TicketIssuer : public QObject {
   /// The idempotency key of the current intent; empty when idle.
   const std::string& requestKey() const { return requestKey_; }
   bool busy() const { return state_ == State::Issuing || state_ == State::Unreachable; }
+  /// A ticket is on its way to paper (the print itself reads the printer's status).
+  bool printing() const { return printState_ == PrintState::Printing; }
+  /// Tells the dispatcher the printer's health when it differs from what it last heard
+  /// (after a print, or from the watch between tickets).
+  void reportPrinterHealth(const PrinterHealth& health);
 
  signals:
   void stateChanged();
@@ -109,7 +114,6 @@ class TicketIssuer : public QObject {
   void accept(const client::IssuedTicket& issued);
   void printTicket();
   void printed(quint64 intent, const devices::printer::PrintOutcome& outcome);
-  void report(const PrinterHealth& health);
   void setState(State state);
   void setPrintState(PrintState state, QString problem = {});
 
