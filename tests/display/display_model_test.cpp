@@ -160,6 +160,31 @@ TEST_F(DisplayModelTest, RecallMovesTheTicketBackToTheTopAndIsAnnouncedAsRecall)
   EXPECT_EQ(announced.at(0), (QVariantList{"A001", 1, true}));
 }
 
+TEST_F(DisplayModelTest, TicketIsCalledToItsWindowOnlyUntilServedNoShowOrTransferred) {
+  DisplayModel model(DisplayOptions{}, feed.clock());
+  EXPECT_TRUE(model.isCalledTo("A001", 1)) << "before the first snapshot the voice is not silenced";
+  feed.snapshotInto(model);
+  feed.into(model, core::cmd::CallNext{1});
+  EXPECT_TRUE(model.isCalledTo("A001", 1));
+  EXPECT_FALSE(model.isCalledTo("A001", 2)) << "called to another window";
+  EXPECT_FALSE(model.isCalledTo("A002", 1)) << "not called yet";
+
+  feed.into(model, core::cmd::StartService{1});
+  EXPECT_FALSE(model.isCalledTo("A001", 1)) << "the resident is at the window";
+  feed.into(model, core::cmd::Complete{1});
+  EXPECT_FALSE(model.isCalledTo("A001", 1));
+
+  feed.into(model, core::cmd::CallNext{1});
+  ASSERT_TRUE(model.isCalledTo("A002", 1));
+  feed.into(model, core::cmd::MarkNoShow{1});
+  EXPECT_FALSE(model.isCalledTo("A002", 1));
+
+  feed.into(model, core::cmd::CallNext{1});
+  ASSERT_TRUE(model.isCalledTo("A003", 1));
+  feed.into(model, core::cmd::Transfer{1, core::WindowNumber{2}, "转2号"});
+  EXPECT_FALSE(model.isCalledTo("A003", 1));
+}
+
 TEST_F(DisplayModelTest, GapInSequenceRequestsResyncAndStopsApplyingEvents) {
   DisplayModel model(DisplayOptions{}, feed.clock());
   feed.snapshotInto(model);

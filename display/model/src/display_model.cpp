@@ -305,6 +305,16 @@ void DisplayModel::refreshClock() {
   emit clockChanged();
 }
 
+bool DisplayModel::isCalledTo(const QString& ticketNumber, int window) const {
+  if (!mirror_ || resyncNeeded_) return true;
+  const auto number = ticketNumber.toStdString();
+  const auto& tickets = mirror_->state().tickets;
+  return std::any_of(tickets.begin(), tickets.end(), [&](const auto& entry) {
+    const core::Ticket& t = entry.second;
+    return t.number == number && t.state == core::TicketState::Called && t.window == window;
+  });
+}
+
 QString DisplayModel::newestTicket() const {
   const auto* large = calls_.shownLarge();
   return large ? large->ticketNumber : QString();

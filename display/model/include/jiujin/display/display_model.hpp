@@ -101,6 +101,12 @@ class DisplayModel : public QObject {
   /// The mirrored hall, or null before the first snapshot.
   const core::Hall* mirror() const { return mirror_.get(); }
 
+  /// Whether ticket `ticketNumber` is called to `window` now: the voice asks before it says a
+  /// call, and drops it if the ticket was served, transferred, cancelled, a no-show or called
+  /// elsewhere meanwhile. Yes while the mirror is missing or out of step: not knowing is no
+  /// reason to stay silent.
+  bool isCalledTo(const QString& ticketNumber, int window) const;
+
   /// Re-reads the clock: date and time texts, and waiting estimates (also run by timers).
   void refreshClock();
   void refreshEstimates();
