@@ -51,6 +51,27 @@ bool BusWorker::submitWrites(const std::string& deviceId, std::vector<WriteBlock
   return queued;
 }
 
+bool BusWorker::submitRead(const std::string& deviceId, int address, int count, BusPriority priority) {
+  bool queued = false;
+  {
+    std::lock_guard lock(mutex_);
+    queued = scheduler_.submitRead(deviceId, address, count, priority, Clock::now());
+  }
+  if (queued) wake_.notify_one();
+  return queued;
+}
+
+bool BusWorker::retunePoll(const std::string& deviceId, int address, BusPriority priority,
+                           std::chrono::milliseconds interval) {
+  bool found = false;
+  {
+    std::lock_guard lock(mutex_);
+    found = scheduler_.retunePoll(deviceId, address, priority, interval, Clock::now());
+  }
+  if (found) wake_.notify_one();  // it may fall due sooner than the worker planned to wake
+  return found;
+}
+
 std::vector<DeviceHealthReport> BusWorker::health() const {
   std::lock_guard lock(mutex_);
   return scheduler_.healthReports();

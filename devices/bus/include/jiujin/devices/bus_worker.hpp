@@ -80,6 +80,10 @@ class BusWorker {
   /// Queues frames that go in this order and start over together after a failure (a
   /// display's text, then its commit): BusScheduler::submitWrites.
   bool submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority);
+  /// Queues one read, delivered through pollDone: BusScheduler::submitRead.
+  bool submitRead(const std::string& deviceId, int address, int count, BusPriority priority);
+  /// Changes a poll's class and interval: BusScheduler::retunePoll.
+  bool retunePoll(const std::string& deviceId, int address, BusPriority priority, std::chrono::milliseconds interval);
 
   std::vector<DeviceHealthReport> health() const;
   std::optional<DeviceHealthReport> health(const std::string& deviceId) const;
