@@ -111,7 +111,12 @@ class BusWorker {
   bool stopping_ = false;      // guarded by mutex_
 
   // Worker thread only: the last frame that timed out, for the absent-slave rule.
-  std::optional<int> lastTimedOutSlave_;
+  struct RecentTimeout {
+    int slave = 0;
+    std::chrono::steady_clock::time_point at;
+    bool lastExchange = false;  ///< it was the exchange just before
+  };
+  std::optional<RecentTimeout> lastTimeout_;
   // Worker thread only: the end of the silence the last device asked for after its exchange.
   std::chrono::steady_clock::time_point lineQuietUntil_{};
 
