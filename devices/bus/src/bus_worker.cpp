@@ -6,6 +6,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 /// How long after a slave's timeout its late reply may still land in another exchange.
 constexpr auto kLateReplyWindow = std::chrono::seconds(2);
+/// How long a late reply may still be on the wire once its master gave up on it.
+constexpr auto kLateReplyLength = std::chrono::milliseconds(20);
 }
 
 BusWorker::BusWorker(std::unique_ptr<ModbusLink> link, BusWorkerOptions options, BusCallbacks callbacks)
@@ -120,6 +122,10 @@ void BusWorker::run() {
     const auto error = execute(*frame, registers);
     const auto finished = Clock::now();
     lineQuietUntil_ = finished + frame->interFrameDelay;
+    // A device that did not answer in time may be answering just now: the silence it needs
+    // starts after that late reply, or it would not hear its next request either.
+    if (error && error->kind == ModbusErrorKind::Timeout && frame->interFrameDelay > std::chrono::milliseconds::zero())
+      lineQuietUntil_ += frame->interFrameDelay + kLateReplyLength;
     lock.lock();
     const auto outcome = scheduler_.complete(*frame, error, finished);
     statistics_.busyTime += finished - started;
