@@ -125,6 +125,7 @@ std::optional<Frame> BusScheduler::next(TimePoint now) {
       chosenPoll = &poll;
       chosen = Frame{Frame::Kind::Poll, state.device.id, state.device.slave, poll.job.address, poll.job.count, {},
                      poll.job.priority};
+      chosen->whenNonZero = poll.job.whenNonZero;
     }
   }
   for (const auto& [id, state] : devices_) {

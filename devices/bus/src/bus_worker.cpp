@@ -128,6 +128,9 @@ void BusWorker::run() {
       lineQuietUntil_ += frame->interFrameDelay + kLateReplyLength;
     lock.lock();
     const auto outcome = scheduler_.complete(*frame, error, finished);
+    if (!error && frame->whenNonZero && !registers.empty() && registers.front() != 0)
+      scheduler_.submitRead(frame->deviceId, frame->whenNonZero->address, frame->whenNonZero->count,
+                            frame->whenNonZero->priority, finished);
     statistics_.busyTime += finished - started;
     lock.unlock();
     deliver(*frame, outcome, std::move(registers), error);

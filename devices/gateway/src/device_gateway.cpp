@@ -86,8 +86,11 @@ DeviceGateway::DeviceGateway(GatewayPlan plan, RequestSink& requests, GatewayOpt
       slot.worker = worker.get();
       slot.bus = &bus;
       if (const auto* k = std::get_if<drivers::KeypadMap>(&d.profile.map)) {
-        // One register a round: "key pending?". The FIFO is read only when it says so.
-        worker->addPollJob({id, k->fifoCount, 1, BusPriority::KeypadPoll, bus.keypadPollInterval});
+        // One register a round: "key pending?". The FIFO is read only when it says so, by the
+        // worker at once (no round trip through this thread).
+        const auto fifo = drivers::keypadPollRead(*k);
+        worker->addPollJob({id, k->fifoCount, 1, BusPriority::KeypadPoll, bus.keypadPollInterval,
+                            FollowUpRead{fifo.address, fifo.count, BusPriority::KeyRead}});
       } else if (const auto* p = std::get_if<drivers::EvalPadMap>(&d.profile.map)) {
         // Read at once for the baseline of its rating sequence; then often only while a
         // rating is awaited (tunePadPoll).
@@ -285,14 +288,9 @@ void DeviceGateway::onPoll(const PollResult& poll) {
 }
 
 void DeviceGateway::onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, const PollResult& poll) {
-  if (poll.address == map.fifoCount && poll.registers.size() == 1) {
-    // The round's "key pending" check: a key waits, read the FIFO now, before the round goes on.
-    if (poll.registers.front() > 0) {
-      const auto read = drivers::keypadPollRead(map);
-      slot.worker->submitRead(slot.device->id, read.address, read.count, BusPriority::KeyRead);
-    }
-    return;
-  }
+  // The round's "key pending" check: when a key waits, the bus worker reads the FIFO next
+  // (its poll's follow-up read), and that read comes here.
+  if (poll.address == map.fifoCount && poll.registers.size() == 1) return;
   const drivers::RegisterBlock block{static_cast<std::uint16_t>(poll.address), poll.registers};
   const auto fifo = drivers::decodeKeypadFifo(block, map);
   if (!fifo) {

@@ -46,6 +46,14 @@ struct BusDevice {
   std::chrono::milliseconds interFrameDelay{0};
 };
 
+/// A read the bus worker queues itself when a poll's first register is not 0 — a keypad's FIFO
+/// after its "key pending" check — so it goes next without a round trip through the owner.
+struct FollowUpRead {
+  int address = 0;
+  int count = 1;
+  BusPriority priority = BusPriority::KeyRead;
+};
+
 /// A read repeated every `interval` while the device is online.
 struct PollJob {
   std::string deviceId;
@@ -53,6 +61,7 @@ struct PollJob {
   int count = 1;
   BusPriority priority = BusPriority::KeypadPoll;
   std::chrono::milliseconds interval{200};
+  std::optional<FollowUpRead> whenNonZero;
 };
 
 /// Registers written in one frame.
@@ -76,6 +85,7 @@ struct Frame {
   std::uint8_t function = 0x10;       ///< for writes: 0x10, or 0x06 with one value
   std::chrono::milliseconds turnaround{0};       ///< the device's (BusDevice)
   std::chrono::milliseconds interFrameDelay{0};  ///< the device's (BusDevice)
+  std::optional<FollowUpRead> whenNonZero;       ///< for polls: PollJob::whenNonZero
 };
 
 /// How a frame ended, and what that did to its device.
