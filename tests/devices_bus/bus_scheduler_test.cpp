@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 namespace jiujin::devices {
 namespace {
 
@@ -60,6 +62,72 @@ TEST(BusScheduler, KeypadPollsGoBeforePadPollsAndPadPollsBeforeRefreshes) {
   EXPECT_EQ(sendAnswered(bus, t0).deviceId, "keypad-3");
   EXPECT_EQ(sendAnswered(bus, t0).deviceId, "pad-3");
   EXPECT_EQ(sendAnswered(bus, t0).deviceId, "display-3");
+}
+
+// A bus of keypads 1..3 whose "key pending" checks have all been due for a while.
+BusScheduler keypadRound() {
+  BusScheduler bus;
+  for (int k = 1; k <= 3; ++k) {
+    bus.addDevice({fmt::format("keypad-{}", k), 20 + k});
+    bus.addPollJob({fmt::format("keypad-{}", k), 0x00, 1, BusPriority::KeypadPoll, 700ms}, t0);
+  }
+  return bus;
+}
+
+TEST(BusScheduler, APressedKeysFifoIsReadBeforeTheRoundGoesOn) {
+  auto bus = keypadRound();
+  EXPECT_EQ(sendAnswered(bus, t0 + 50ms).deviceId, "keypad-1");
+  // keypad-1 said a key waits: its FIFO is read next, though keypad-2 and -3 waited longer
+  ASSERT_TRUE(bus.submitRead("keypad-1", 0x00, 9, BusPriority::KeyRead, t0 + 50ms));
+  const auto read = sendAnswered(bus, t0 + 50ms);
+  EXPECT_EQ(read.deviceId, "keypad-1");
+  EXPECT_EQ(read.kind, Frame::Kind::Poll);
+  EXPECT_EQ(read.count, 9);
+  // and once: the round goes on
+  EXPECT_EQ(sendAnswered(bus, t0 + 50ms).deviceId, "keypad-2");
+  EXPECT_EQ(sendAnswered(bus, t0 + 50ms).deviceId, "keypad-3");
+  EXPECT_FALSE(bus.next(t0 + 60ms));
+}
+
+TEST(BusScheduler, ADueWriteGoesBeforeTheCheckOfAnIdleDevice) {
+  auto bus = windowThreeBus();
+  // given the display's check fell due long ago, and a refresh of its text was queued just now
+  bus.addPollJob({"display-3", 0x0F, 1, BusPriority::Check, 2s}, t0);
+  bus.submitWrite("display-3", 0, {0x4130}, BusPriority::Background, t0 + 10s);
+  // then the write goes first, the check only when nothing else is due
+  EXPECT_EQ(sendAnswered(bus, t0 + 10s).kind, Frame::Kind::Write);
+  const auto check = sendAnswered(bus, t0 + 10s);
+  EXPECT_EQ(check.kind, Frame::Kind::Poll);
+  EXPECT_EQ(check.priority, BusPriority::Check);
+}
+
+TEST(BusScheduler, ARetunedPollIsReadOnlyAtItsNewClassAndInterval) {
+  auto bus = windowThreeBus();
+  bus.addPollJob({"pad-3", 0x12, 3, BusPriority::PadPoll, 400ms}, t0);
+  EXPECT_EQ(sendAnswered(bus, t0).deviceId, "pad-3");  // its baseline
+  // when no rating is awaited any more, it is only checked, once an hour
+  ASSERT_TRUE(bus.retunePoll("pad-3", 0x12, BusPriority::Check, 1h, t0));
+  EXPECT_FALSE(bus.next(t0 + 10min));
+  // when a rating is awaited again, it is read at its pad interval
+  ASSERT_TRUE(bus.retunePoll("pad-3", 0x12, BusPriority::PadPoll, 400ms, t0 + 10min));
+  EXPECT_FALSE(bus.next(t0 + 10min + 399ms));
+  const auto read = bus.next(t0 + 10min + 400ms);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->priority, BusPriority::PadPoll);
+  EXPECT_FALSE(bus.retunePoll("pad-3", 0x99, BusPriority::Check, 1h, t0)) << "no such poll";
+}
+
+TEST(BusScheduler, AQueuedReadWaitsWhileItsDeviceIsOffTheLine) {
+  auto bus = windowThreeBus(HealthPolicy{1, 500ms, 10s});
+  bus.submitWrite("keypad-3", 9, {1}, BusPriority::Background, t0);
+  auto frame = bus.next(t0);
+  bus.complete(*frame, timeout, t0);
+  ASSERT_FALSE(bus.health("keypad-3")->online);
+  bus.submitRead("keypad-3", 0, 9, BusPriority::KeyRead, t0);
+  EXPECT_FALSE(bus.next(t0 + 100ms));
+  auto probe = bus.next(t0 + 500ms);
+  ASSERT_TRUE(probe);
+  EXPECT_EQ(probe->kind, Frame::Kind::Probe);
 }
 
 TEST(BusScheduler, WithinAClassTheLongestWaitingGoesFirst) {

@@ -8,10 +8,12 @@ namespace jiujin::devices {
 const char* toString(BusPriority priority) {
   switch (priority) {
     case BusPriority::CallDisplay: return "call-display";
+    case BusPriority::KeyRead: return "key-read";
     case BusPriority::CallStrip: return "call-strip";
     case BusPriority::KeypadPoll: return "keypad-poll";
     case BusPriority::PadPoll: return "pad-poll";
     case BusPriority::Background: return "background";
+    case BusPriority::Check: return "check";
   }
   return "unknown";
 }
@@ -49,6 +51,30 @@ bool BusScheduler::submitWrites(const std::string& deviceId, std::vector<WriteBl
   return true;
 }
 
+bool BusScheduler::submitRead(const std::string& deviceId, int address, int count, BusPriority priority,
+                              TimePoint now) {
+  if (!devices_.contains(deviceId) || count < 1) return false;
+  auto [it, inserted] = reads_.try_emplace(WriteKey{deviceId, address}, PendingRead{count, priority, now});
+  if (!inserted) {
+    it->second.count = std::max(it->second.count, count);
+    it->second.priority = std::min(it->second.priority, priority);
+  }
+  return true;
+}
+
+bool BusScheduler::retunePoll(const std::string& deviceId, int address, BusPriority priority,
+                              std::chrono::milliseconds interval, TimePoint now) {
+  bool found = false;
+  for (auto& poll : polls_) {
+    if (poll.job.deviceId != deviceId || poll.job.address != address) continue;
+    poll.job.priority = priority;
+    poll.job.interval = interval;
+    poll.dueAt = now + interval;
+    found = true;
+  }
+  return found;
+}
+
 Frame BusScheduler::writeFrame(const DeviceState& state, const PendingWrite& write) {
   const WriteBlock& block = write.blocks.at(write.next);
   return Frame{Frame::Kind::Write, state.device.id, state.device.slave, block.address,
@@ -62,6 +88,7 @@ std::optional<Frame> BusScheduler::next(TimePoint now) {
   std::optional<Rank> best;
   std::optional<Frame> chosen;
   std::map<WriteKey, PendingWrite>::iterator chosenWrite = writes_.end();
+  std::map<WriteKey, PendingRead>::iterator chosenRead = reads_.end();
   Poll* chosenPoll = nullptr;
   auto consider = [&](Rank rank) {
     if (best && !(rank < *best)) return false;
@@ -78,20 +105,34 @@ std::optional<Frame> BusScheduler::next(TimePoint now) {
       chosen = writeFrame(state, it->second);
     }
   }
+  for (auto it = reads_.begin(); it != reads_.end(); ++it) {
+    const auto& state = devices_.at(it->first.first);
+    if (!state.health.online()) continue;
+    if (consider({it->second.priority, it->second.submittedAt})) {
+      chosenWrite = writes_.end();
+      chosenRead = it;
+      chosenPoll = nullptr;
+      chosen = Frame{Frame::Kind::Poll, state.device.id, state.device.slave, it->first.second, it->second.count, {},
+                     it->second.priority};
+    }
+  }
   for (auto& poll : polls_) {
     const auto& state = devices_.at(poll.job.deviceId);
     if (!state.health.online() || poll.dueAt > now) continue;
     if (consider({poll.job.priority, poll.dueAt})) {
       chosenWrite = writes_.end();
+      chosenRead = reads_.end();
       chosenPoll = &poll;
       chosen = Frame{Frame::Kind::Poll, state.device.id, state.device.slave, poll.job.address, poll.job.count, {},
                      poll.job.priority};
+      chosen->whenNonZero = poll.job.whenNonZero;
     }
   }
   for (const auto& [id, state] : devices_) {
     if (state.health.online() || state.health.nextProbeAt() > now) continue;
     if (!consider({BusPriority::Background, state.health.nextProbeAt()})) continue;
     chosenWrite = writes_.end();
+    chosenRead = reads_.end();
     chosenPoll = nullptr;
     chosen = Frame{Frame::Kind::Probe, id, state.device.slave, state.device.probeAddress, state.device.probeCount, {},
                    BusPriority::Background};
@@ -114,6 +155,7 @@ std::optional<Frame> BusScheduler::next(TimePoint now) {
     inFlightWrite_.emplace(chosenWrite->first, std::move(chosenWrite->second));
     writes_.erase(chosenWrite);
   }
+  if (chosenRead != reads_.end()) reads_.erase(chosenRead);  // once: its asker reads again if it must
   if (chosenPoll) chosenPoll->dueAt = now + chosenPoll->job.interval;
   inFlight_ = true;
   return chosen;

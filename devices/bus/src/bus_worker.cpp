@@ -4,6 +4,10 @@ namespace jiujin::devices {
 
 namespace {
 using Clock = std::chrono::steady_clock;
+/// How long after a slave's timeout its late reply may still land in another exchange.
+constexpr auto kLateReplyWindow = std::chrono::seconds(2);
+/// How long a late reply may still be on the wire once its master gave up on it.
+constexpr auto kLateReplyLength = std::chrono::milliseconds(20);
 }
 
 BusWorker::BusWorker(std::unique_ptr<ModbusLink> link, BusWorkerOptions options, BusCallbacks callbacks)
@@ -49,6 +53,27 @@ bool BusWorker::submitWrites(const std::string& deviceId, std::vector<WriteBlock
   }
   if (queued) wake_.notify_one();
   return queued;
+}
+
+bool BusWorker::submitRead(const std::string& deviceId, int address, int count, BusPriority priority) {
+  bool queued = false;
+  {
+    std::lock_guard lock(mutex_);
+    queued = scheduler_.submitRead(deviceId, address, count, priority, Clock::now());
+  }
+  if (queued) wake_.notify_one();
+  return queued;
+}
+
+bool BusWorker::retunePoll(const std::string& deviceId, int address, BusPriority priority,
+                           std::chrono::milliseconds interval) {
+  bool found = false;
+  {
+    std::lock_guard lock(mutex_);
+    found = scheduler_.retunePoll(deviceId, address, priority, interval, Clock::now());
+  }
+  if (found) wake_.notify_one();  // it may fall due sooner than the worker planned to wake
+  return found;
 }
 
 std::vector<DeviceHealthReport> BusWorker::health() const {
@@ -97,8 +122,15 @@ void BusWorker::run() {
     const auto error = execute(*frame, registers);
     const auto finished = Clock::now();
     lineQuietUntil_ = finished + frame->interFrameDelay;
+    // A device that did not answer in time may be answering just now: the silence it needs
+    // starts after that late reply, or it would not hear its next request either.
+    if (error && error->kind == ModbusErrorKind::Timeout && frame->interFrameDelay > std::chrono::milliseconds::zero())
+      lineQuietUntil_ += frame->interFrameDelay + kLateReplyLength;
     lock.lock();
     const auto outcome = scheduler_.complete(*frame, error, finished);
+    if (!error && frame->whenNonZero && !registers.empty() && registers.front() != 0)
+      scheduler_.submitRead(frame->deviceId, frame->whenNonZero->address, frame->whenNonZero->count,
+                            frame->whenNonZero->priority, finished);
     statistics_.busyTime += finished - started;
     lock.unlock();
     deliver(*frame, outcome, std::move(registers), error);
@@ -108,15 +140,20 @@ void BusWorker::run() {
 
 // Absent-slave rule: on an RTU line, after a request to a slave that does not answer,
 // the next reply on the line can be lost once (PLATFORM.md), or be that slave's own reply
-// arriving late (a wrong slave or echo: BadFrame; garbled by the collision: BadCrc). So
-// when a healthy device fails so right after another slave timed out, it is asked once more
-// at once, and only the second answer counts: the fault stays with the absent or late device.
+// arriving late (a wrong slave or echo: BadFrame; garbled by the collision: BadCrc). A slow
+// slave's reply can land in any exchange until it comes, not only the next one. So when a
+// healthy device times out right after another slave timed out, or gets a bad frame or CRC
+// within kLateReplyWindow of another slave's timeout, it is asked once more at once, and only
+// the second answer counts: the fault stays with the absent or late device. (The main strip's
+// long frames are the likeliest to be hit; without this it went offline beside a slow display.)
 std::optional<ModbusError> BusWorker::execute(const Frame& frame, std::vector<std::uint16_t>& registers) {
   auto error = exchange(frame, registers);
-  const bool followsAnotherTimeout = lastTimedOutSlave_ && *lastTimedOutSlave_ != frame.slave;
-  const bool mayBeTheOthers = error && (error->kind == ModbusErrorKind::Timeout || error->kind == ModbusErrorKind::BadFrame ||
-                                        error->kind == ModbusErrorKind::BadCrc);
-  if (mayBeTheOthers && followsAnotherTimeout) {
+  const bool afterAnother = lastTimeout_ && lastTimeout_->slave != frame.slave;
+  const bool swallowed = afterAnother && lastTimeout_->lastExchange && error && error->kind == ModbusErrorKind::Timeout;
+  const bool lateReply = afterAnother && error &&
+                         (error->kind == ModbusErrorKind::BadFrame || error->kind == ModbusErrorKind::BadCrc) &&
+                         Clock::now() - lastTimeout_->at < kLateReplyWindow;
+  if (swallowed || lateReply) {
     bool healthy = false;
     {
       std::lock_guard lock(mutex_);
@@ -126,8 +163,8 @@ std::optional<ModbusError> BusWorker::execute(const Frame& frame, std::vector<st
     }
     if (healthy) error = exchange(frame, registers);
   }
-  lastTimedOutSlave_.reset();
-  if (error && error->kind == ModbusErrorKind::Timeout) lastTimedOutSlave_ = frame.slave;
+  if (lastTimeout_) lastTimeout_->lastExchange = false;
+  if (error && error->kind == ModbusErrorKind::Timeout) lastTimeout_ = RecentTimeout{frame.slave, Clock::now(), true};
   return error;
 }
 

@@ -84,14 +84,21 @@ DeviceGateway::DeviceGateway(GatewayPlan plan, RequestSink& requests, GatewayOpt
       Slot& slot = slots_[id];
       slot.device = &d;
       slot.worker = worker.get();
+      slot.bus = &bus;
       if (const auto* k = std::get_if<drivers::KeypadMap>(&d.profile.map)) {
-        const auto read = drivers::keypadPollRead(*k);
-        worker->addPollJob({id, read.address, read.count, BusPriority::KeypadPoll, bus.keypadPollInterval});
+        // One register a round: "key pending?". The FIFO is read only when it says so, by the
+        // worker at once (no round trip through this thread).
+        const auto fifo = drivers::keypadPollRead(*k);
+        worker->addPollJob({id, k->fifoCount, 1, BusPriority::KeypadPoll, bus.keypadPollInterval,
+                            FollowUpRead{fifo.address, fifo.count, BusPriority::KeyRead}});
       } else if (const auto* p = std::get_if<drivers::EvalPadMap>(&d.profile.map)) {
+        // Read at once for the baseline of its rating sequence; then often only while a
+        // rating is awaited (tunePadPoll).
         const auto read = drivers::padPollRead(*p);
         worker->addPollJob({id, read.address, read.count, BusPriority::PadPoll, bus.padPollInterval});
+        slot.padAwaiting = true;
       } else if (const auto seq = contentSeqRegister(d.profile)) {
-        worker->addPollJob({id, *seq, 1, BusPriority::Background, bus.displayCheckInterval});
+        worker->addPollJob({id, *seq, 1, BusPriority::Check, bus.displayCheckInterval});
       }
     }
     workers_.push_back(std::move(worker));
@@ -151,10 +158,17 @@ void DeviceGateway::update(const core::Hall& hall, const std::set<core::WindowNu
         // pushed off the strip's few lines by the next calls before it was ever sent.
         if (!called.empty()) priority = BusPriority::CallStrip;
         break;
-      case config::DeviceKind::Keypad:
-        wanted = keypadDisplayContent(hall, window);
-        if (!everything) priority = BusPriority::KeypadPoll;
+      case config::DeviceKind::Keypad: {
+        auto display = keypadDisplayContent(hall, window);
+        // The clerk's own number goes with the keypad round; a waiting count that moved is a
+        // refresh (every call moves it on every keypad of the queue: 30 keypads would take a
+        // 9600-baud line for a second), and a newer count replaces one not yet sent.
+        const auto* shown = std::get_if<drivers::KeypadDisplay>(&slot.wanted);
+        if (!everything && (!shown || shown->currentNumber != display.currentNumber))
+          priority = BusPriority::KeypadPoll;
+        wanted = std::move(display);
         break;
+      }
       case config::DeviceKind::EvalPad: {
         auto prompt = padPromptContent(hall, window, plan_.clerkNames);
         if (prompt && prompt->ticket != slot.ratedTicket) slot.ratedTicket.clear();
@@ -166,7 +180,23 @@ void DeviceGateway::update(const core::Hall& hall, const std::set<core::WindowNu
     if (!force && wanted == slot.wanted) continue;
     slot.wanted = std::move(wanted);
     write(slot, priority);
+    if (d.kind == config::DeviceKind::EvalPad) tunePadPoll(slot);
   }
+}
+
+void DeviceGateway::tunePadPoll(Slot& slot) {
+  const auto* map = std::get_if<drivers::EvalPadMap>(&slot.device->profile.map);
+  if (!map) return;
+  const auto* prompt = std::get_if<std::optional<drivers::PadPrompt>>(&slot.wanted);
+  // Until its first read the pad's rating sequence has no baseline: keep reading it.
+  const bool awaiting = !slot.ratingSeqSeen || (prompt && *prompt && (*prompt)->ticket != slot.ratedTicket);
+  if (awaiting == slot.padAwaiting) return;
+  slot.padAwaiting = awaiting;
+  const auto read = drivers::padPollRead(*map);
+  if (awaiting)
+    slot.worker->retunePoll(slot.device->id, read.address, BusPriority::PadPoll, slot.bus->padPollInterval);
+  else  // only checked now and then, as an idle display is
+    slot.worker->retunePoll(slot.device->id, read.address, BusPriority::Check, slot.bus->displayCheckInterval);
 }
 
 void DeviceGateway::write(Slot& slot, BusPriority priority) {
@@ -258,6 +288,9 @@ void DeviceGateway::onPoll(const PollResult& poll) {
 }
 
 void DeviceGateway::onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, const PollResult& poll) {
+  // The round's "key pending" check: when a key waits, the bus worker reads the FIFO next
+  // (its poll's follow-up read), and that read comes here.
+  if (poll.address == map.fifoCount && poll.registers.size() == 1) return;
   const drivers::RegisterBlock block{static_cast<std::uint16_t>(poll.address), poll.registers};
   const auto fifo = drivers::decodeKeypadFifo(block, map);
   if (!fifo) {
@@ -276,7 +309,7 @@ void DeviceGateway::onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, cons
     requests_.send(std::move(*request));
   }
   // Acknowledge what was read (handled now or before): the keypad drops it from its FIFO.
-  submit(slot, {drivers::encodeKeypadAck(fifo->back().seq, map)}, BusPriority::KeypadPoll);
+  submit(slot, {drivers::encodeKeypadAck(fifo->back().seq, map)}, BusPriority::KeyRead);
 }
 
 void DeviceGateway::onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const PollResult& poll) {
@@ -291,10 +324,14 @@ void DeviceGateway::onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const 
   slot.ratingSeqSeen = status->ratingSeq;
   // A rating counts once: when its sequence moves, while we prompt for a ticket not yet
   // rated through this pad. A rating already there when the gateway started is not ours.
-  if (!newRating || status->state != drivers::PadState::Rated || !status->rating) return;
   const auto* prompt = std::get_if<std::optional<drivers::PadPrompt>>(&slot.wanted);
-  if (!prompt || !*prompt || (*prompt)->ticket == slot.ratedTicket) return;
+  if (!newRating || status->state != drivers::PadState::Rated || !status->rating || !prompt || !*prompt ||
+      (*prompt)->ticket == slot.ratedTicket) {
+    tunePadPoll(slot);
+    return;
+  }
   slot.ratedTicket = (*prompt)->ticket;
+  tunePadPoll(slot);  // rated: nothing more is awaited from it
   auto request = requestForRating(*status->rating, slot.device->window.value_or(0));
   request.cause = fmt::format("{} rating {} for {}", slot.device->id, drivers::ratingNumber(*status->rating),
                               slot.ratedTicket);

@@ -38,29 +38,30 @@ double loadOf(int count, std::chrono::microseconds each, milliseconds interval) 
 void planPolling(PlannedBus& bus, const GatewayPlan& plan, const config::BusConfig& config,
                  const PlanOptions& options) {
   const SerialSettings serial = serialSettingsOf(config);
-  int keypads = 0, pads = 0, displays = 0;
-  std::chrono::microseconds keypadRead{0}, padRead{0};
+  int keypads = 0, pads = 0, checked = 0;
+  std::chrono::microseconds padRead{0};
   for (const auto& id : bus.devices) {
     const PlannedDevice& d = plan.devices.at(id);
-    if (const auto* keypad = std::get_if<drivers::KeypadMap>(&d.profile.map)) {
+    if (std::holds_alternative<drivers::KeypadMap>(d.profile.map)) {
       ++keypads;
-      keypadRead = std::max(keypadRead, readTime(drivers::keypadPollRead(*keypad).count, serial));
     } else if (const auto* pad = std::get_if<drivers::EvalPadMap>(&d.profile.map)) {
       ++pads;
+      ++checked;  // an idle pad is checked like a display
       padRead = std::max(padRead, readTime(drivers::padPollRead(*pad).count, serial));
     } else {
-      ++displays;
+      ++checked;
     }
   }
+  // A keypad's "key pending" check is one register; its FIFO is read only when a key waits.
+  const auto pendingCheck = readTime(1, serial);
+  const auto check = std::max(pendingCheck, padRead);
   const milliseconds floor{std::max(config.pollIntervalMs, 10)};
   const auto padFloor = std::chrono::ceil<milliseconds>(floor * options.padIntervalFactor);
-  bus.keypadPollInterval = stretched(floor, keypads, keypadRead, options.keypadShare);
+  bus.keypadPollInterval = stretched(floor, keypads, pendingCheck, options.keypadShare);
   bus.padPollInterval = stretched(padFloor, pads, padRead, options.padShare);
-  bus.displayCheckInterval =
-      stretched(options.displayCheckInterval, displays, readTime(1, serial), options.displayCheckShare);
-  bus.plannedPollLoad = loadOf(keypads, keypadRead, bus.keypadPollInterval) +
-                        loadOf(pads, padRead, bus.padPollInterval) +
-                        loadOf(displays, readTime(1, serial), bus.displayCheckInterval);
+  bus.displayCheckInterval = stretched(options.displayCheckInterval, checked, check, options.displayCheckShare);
+  bus.plannedPollLoad = loadOf(keypads, pendingCheck, bus.keypadPollInterval) +
+                        loadOf(checked, check, bus.displayCheckInterval);
 }
 
 }  // namespace

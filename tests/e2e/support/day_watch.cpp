@@ -1,5 +1,6 @@
 #include "day_watch.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include <fmt/chrono.h>
@@ -16,6 +17,10 @@ DayWatch::DayWatch(const config::HallConfig& hall, const std::string& commands, 
   client::MirrorHandlers handlers;
   handlers.onEvent = [this](std::uint64_t seq, const core::Event& e) { events_.emplace_back(seq, e); };
   handlers.onReset = [this] { ++resets_; };
+  handlers.onNews = [this](const std::string& topic, const nlohmann::json& message) {
+    if (topic.rfind("device.", 0) != 0 || !message.contains("device") || !message.at("device").is_object()) return;
+    deviceNews_.emplace_back(topic, message.at("device").value("id", ""));
+  };
   mirror_ = std::make_unique<client::HallMirror>(context_, watch, handlers);
   client::ConnectionOptions manager = watch;
   manager.identity = client::StatedIdentity{"manager", std::nullopt, "e2e-manager"};
@@ -68,14 +73,24 @@ bool DayWatch::readHistory() {
           lines += (i > 1 ? " | " : "") + entry.field("line" + std::to_string(i));
         }
         sent_[device].emplace_back(when, lines);
-      } else if (entry.fields.contains("text")) {  // a window display (keypads and pads have none)
+      } else if (entry.fields.contains("text")) {  // a window display
         shown_[device].insert(entry.field("text"));
         sent_[device].emplace_back(when, entry.field("text"));
+      } else if (entry.fields.contains("number")) {  // a keypad's small display
+        shown_[device].insert(entry.field("number"));
+        sent_[device].emplace_back(when, entry.field("number") + " waiting=" + entry.field("waiting"));
+      } else if (entry.fields.contains("ticket")) {  // a pad's prompt
+        shown_[device].insert(entry.field("ticket"));
+        sent_[device].emplace_back(when, "prompt " + entry.field("ticket"));
       }
     }
     historyCursor_ = std::stoull(page.field("next"));
     if (page.field("more") != "1") return true;
   }
+}
+
+int DayWatch::newsCount(const std::string& topic, const std::string& device) const {
+  return static_cast<int>(std::count(deviceNews_.begin(), deviceNews_.end(), std::pair{topic, device}));
 }
 
 std::string DayWatch::sentBetween(const std::string& device, core::TimePoint from, core::TimePoint to) const {

@@ -38,7 +38,8 @@ class DayWatch {
   client::CommandChannel& manager() { return *manager_; }
   sim::BusControl& bus() { return *bus_; }
   const std::vector<std::pair<std::uint64_t, core::Event>>& events() const { return events_; }
-  /// Device id → every text it was sent to show (strip: every line), from the history.
+  /// Device id → every text it was sent to show (strip: every line; keypad: every current
+  /// number; pad: every ticket it prompted for), from the history.
   const std::map<std::string, std::set<std::string>>& shown() const { return shown_; }
   /// History entries read, and how often the simulator said some were dropped before the
   /// watch read them (its bound) — 0 when the record is whole.
@@ -50,6 +51,10 @@ class DayWatch {
   std::string displayOf(core::WindowNumber window) const;
   const std::string& strip() const { return strip_; }
   std::uint64_t resets() const { return resets_; }
+  /// Device news heard (device.online, device.offline, …): topic and device id, in order.
+  const std::vector<std::pair<std::string, std::string>>& deviceNews() const { return deviceNews_; }
+  /// How often `topic` was heard for `device`.
+  int newsCount(const std::string& topic, const std::string& device) const;
 
  private:
   zmq::context_t context_;
@@ -63,6 +68,7 @@ class DayWatch {
   std::map<core::WindowNumber, std::string> displays_;
   std::string strip_;
   std::uint64_t resets_ = 0;
+  std::vector<std::pair<std::string, std::string>> deviceNews_;
 };
 
 /// The simulator's activity log: one JSON object per line.

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <fstream>
 #include <random>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -73,13 +75,27 @@ bool HallProcesses::crashAndRestartDispatcher() {
   return startDispatcher();
 }
 
+bool HallProcesses::setDeviceProfile(const std::string& id, const std::string& profile) {
+  std::ifstream in(hallFile_);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string hall = text.str();
+  const std::string line = fmt::format("id = \"{}\"\n", id);
+  const auto at = hall.find(line);
+  if (at == std::string::npos) return false;
+  hall.insert(at + line.size(), fmt::format("profile = \"{}\"\n", profile));
+  std::ofstream(hallFile_, std::ios::trunc) << hall;
+  return true;
+}
+
 bool HallProcesses::startBusSimulator() {
-  // Without pacing: the day is compressed hundreds of times, a 9600-baud line could not
-  // carry it. Pacing itself is tested with the simulator (tests/devices_sim).
-  bussim_ = std::make_unique<ChildProcess>(
-      "bussim", std::vector<std::string>{(binaryDir() / "devices/sim/jiujin-bussim").string(), "--config",
-                                         hallFile_.string(), "--runtime-dir", runtime_.string(), "--control",
-                                         "tcp://127.0.0.1:*", "--no-pacing"});
+  // Unpaced unless asked: a day compressed hundreds of times could not go over a 9600-baud
+  // line. The paced day (usePacedBuses) runs slower and shorter.
+  std::vector<std::string> argv{(binaryDir() / "devices/sim/jiujin-bussim").string(), "--config", hallFile_.string(),
+                                "--runtime-dir", runtime_.string(), "--control", "tcp://127.0.0.1:*"};
+  if (!pacedBuses_) argv.push_back("--no-pacing");
+  for (const auto& dir : profileDirs_) argv.insert(argv.end(), {"--profiles", dir.string()});
+  bussim_ = std::make_unique<ChildProcess>("bussim", argv);
   const auto control = bussim_->waitForLine("control ", kStartBound);
   if (!control) {
     failure_ = "the bus simulator did not print its control endpoint:\n" + bussim_->output();
@@ -90,10 +106,11 @@ bool HallProcesses::startBusSimulator() {
 }
 
 bool HallProcesses::startGateway() {
-  gateway_ = std::make_unique<ChildProcess>(
-      "gateway", std::vector<std::string>{(binaryDir() / "devices/gateway/jiujin-devices").string(), "--config",
-                                          hallFile_.string(), "--runtime-dir", runtime_.string(), "--commands",
-                                          commands_, "--events", events_, "--name", "devices-e2e"});
+  std::vector<std::string> argv{(binaryDir() / "devices/gateway/jiujin-devices").string(), "--config",
+                                hallFile_.string(), "--runtime-dir", runtime_.string(), "--commands", commands_,
+                                "--events", events_, "--name", "devices-e2e"};
+  for (const auto& dir : profileDirs_) argv.insert(argv.end(), {"--profiles", dir.string()});
+  gateway_ = std::make_unique<ChildProcess>("gateway", argv);
   if (!gateway_->waitForLine("synced ", kStartBound)) {
     failure_ = "the device gateway did not sync with the dispatcher:\n" + gateway_->output();
     return false;

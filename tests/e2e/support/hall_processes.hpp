@@ -30,6 +30,15 @@ class HallProcesses {
   /// Copies the sample hall into `dir`; starts nothing yet.
   explicit HallProcesses(const std::filesystem::path& dir);
 
+  /// Before startBusSimulator: bytes leave at each bus's baud rate, as on real RS-485 (by
+  /// default the simulator answers at once, for days compressed hundreds of times).
+  void usePacedBuses() { pacedBuses_ = true; }
+  /// Before starting the simulator and the gateway: both read the profiles in `dir` too.
+  void addProfileDir(const std::filesystem::path& dir) { profileDirs_.push_back(dir); }
+  /// Names `profile` as the register map of the hall file's device `id` (which names none
+  /// yet); false if there is no such device.
+  bool setDeviceProfile(const std::string& id, const std::string& profile);
+
   /// Each start waits (bounded) for the program's ready line; false with the reason in
   /// failure() if it did not come.
   bool startDispatcher();
@@ -60,6 +69,8 @@ class HallProcesses {
   std::string commands_ = "tcp://127.0.0.1:0", events_ = "tcp://127.0.0.1:0", busControl_;
   std::unique_ptr<ChildProcess> dispatcher_, bussim_, gateway_, sim_;
   std::vector<std::string> earlierDispatchers_;  ///< output of crashed instances
+  bool pacedBuses_ = false;
+  std::vector<std::filesystem::path> profileDirs_;
   std::string failure_;
 };
 

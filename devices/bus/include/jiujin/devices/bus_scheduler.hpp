@@ -23,10 +23,12 @@ namespace jiujin::devices {
 /// Priority classes, most urgent first.
 enum class BusPriority {
   CallDisplay = 0,  ///< a display write caused by a call or recall
-  CallStrip = 1,    ///< the main strip's write caused by a call or recall
-  KeypadPoll = 2,   ///< reading a caller keypad's key FIFO
-  PadPoll = 3,      ///< reading an evaluation pad
-  Background = 4,   ///< refresh writes and health probes
+  KeyRead = 1,      ///< reading a pressed key's details and acknowledging it: a clerk waits
+  CallStrip = 2,    ///< the main strip's write caused by a call or recall
+  KeypadPoll = 3,   ///< each keypad's one-register "key pending" check, every round
+  PadPoll = 4,      ///< reading an evaluation pad while a rating is awaited
+  Background = 5,   ///< refresh writes and health probes
+  Check = 6,        ///< verifying idle devices (content sequence, presence): only when nothing else is due
 };
 
 const char* toString(BusPriority priority);
@@ -44,6 +46,14 @@ struct BusDevice {
   std::chrono::milliseconds interFrameDelay{0};
 };
 
+/// A read the bus worker queues itself when a poll's first register is not 0 — a keypad's FIFO
+/// after its "key pending" check — so it goes next without a round trip through the owner.
+struct FollowUpRead {
+  int address = 0;
+  int count = 1;
+  BusPriority priority = BusPriority::KeyRead;
+};
+
 /// A read repeated every `interval` while the device is online.
 struct PollJob {
   std::string deviceId;
@@ -51,6 +61,7 @@ struct PollJob {
   int count = 1;
   BusPriority priority = BusPriority::KeypadPoll;
   std::chrono::milliseconds interval{200};
+  std::optional<FollowUpRead> whenNonZero;
 };
 
 /// Registers written in one frame.
@@ -74,6 +85,7 @@ struct Frame {
   std::uint8_t function = 0x10;       ///< for writes: 0x10, or 0x06 with one value
   std::chrono::milliseconds turnaround{0};       ///< the device's (BusDevice)
   std::chrono::milliseconds interFrameDelay{0};  ///< the device's (BusDevice)
+  std::optional<FollowUpRead> whenNonZero;       ///< for polls: PollJob::whenNonZero
 };
 
 /// How a frame ended, and what that did to its device.
@@ -105,6 +117,16 @@ class BusScheduler {
   /// starts from the first frame.
   bool submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority,
                     TimePoint now);
+  /// Queues one read (a Poll frame, delivered like a poll's): a keypad's FIFO once its "key
+  /// pending" check said a key waits. A read of the same device and address already queued
+  /// keeps its place and takes the more urgent class. It waits while the device is off the
+  /// line. False for an unknown device or a count below 1.
+  bool submitRead(const std::string& deviceId, int address, int count, BusPriority priority, TimePoint now);
+  /// Changes the class and interval of the device's poll at `address` — a pad is read often
+  /// only while a rating is awaited. It next falls due `interval` after `now`. False when
+  /// there is no such poll.
+  bool retunePoll(const std::string& deviceId, int address, BusPriority priority, std::chrono::milliseconds interval,
+                  TimePoint now);
 
   /// The frame to send now, or nothing. At most one frame is in flight: until
   /// complete() is called this returns nothing.
@@ -112,7 +134,7 @@ class BusScheduler {
   /// Reports the in-flight frame's outcome (nullopt: answered).
   FrameOutcome complete(const Frame& frame, const std::optional<ModbusError>& error, TimePoint now);
 
-  /// The earliest time a poll or probe falls due, if any; pending writes are due at once.
+  /// The earliest time a poll or probe falls due, if any; pending writes and reads are due at once.
   std::optional<TimePoint> nextDueAt() const;
   bool frameInFlight() const { return inFlight_; }
 
@@ -138,6 +160,11 @@ class BusScheduler {
     PollJob job;
     TimePoint dueAt;
   };
+  struct PendingRead {
+    int count = 1;
+    BusPriority priority;
+    TimePoint submittedAt;
+  };
   using WriteKey = std::pair<std::string, int>;  // device id, start address
 
   DeviceHealthReport reportFor(const DeviceState& state) const;
@@ -147,6 +174,7 @@ class BusScheduler {
   HealthPolicy policy_;
   std::map<std::string, DeviceState> devices_;
   std::map<WriteKey, PendingWrite> writes_;
+  std::map<WriteKey, PendingRead> reads_;  // device id, start address
   std::vector<Poll> polls_;
   bool inFlight_ = false;
   /// The write whose frame is on the wire: it continues, starts over or is dropped when the

@@ -80,6 +80,10 @@ class BusWorker {
   /// Queues frames that go in this order and start over together after a failure (a
   /// display's text, then its commit): BusScheduler::submitWrites.
   bool submitWrites(const std::string& deviceId, std::vector<WriteBlock> blocks, BusPriority priority);
+  /// Queues one read, delivered through pollDone: BusScheduler::submitRead.
+  bool submitRead(const std::string& deviceId, int address, int count, BusPriority priority);
+  /// Changes a poll's class and interval: BusScheduler::retunePoll.
+  bool retunePoll(const std::string& deviceId, int address, BusPriority priority, std::chrono::milliseconds interval);
 
   std::vector<DeviceHealthReport> health() const;
   std::optional<DeviceHealthReport> health(const std::string& deviceId) const;
@@ -107,7 +111,12 @@ class BusWorker {
   bool stopping_ = false;      // guarded by mutex_
 
   // Worker thread only: the last frame that timed out, for the absent-slave rule.
-  std::optional<int> lastTimedOutSlave_;
+  struct RecentTimeout {
+    int slave = 0;
+    std::chrono::steady_clock::time_point at;
+    bool lastExchange = false;  ///< it was the exchange just before
+  };
+  std::optional<RecentTimeout> lastTimeout_;
   // Worker thread only: the end of the silence the last device asked for after its exchange.
   std::chrono::steady_clock::time_point lineQuietUntil_{};
 

@@ -4,10 +4,12 @@
 // device health reported. Owned by one thread (the one that follows the hall); the bus
 // workers only post what they saw into its inbox and wake it through wakeFd().
 //
-// Priorities on a bus: a window display write caused by a call or recall is CallDisplay;
-// keypad acknowledgements and keypad displays go with the keypad polls; pad prompts with
-// the pad polls; everything else — the strip, refreshes after a resync or a device's
-// return, content checks — is Background.
+// Priorities on a bus: a window display write caused by a call or recall is CallDisplay; a
+// pressed key's FIFO read and its acknowledgement are KeyRead; the strip after a call is
+// CallStrip; each keypad's one-register "key pending" check and a keypad's own current number
+// go in the keypad round (KeypadPoll); pads are read (PadPoll) only while a rating is awaited,
+// with their prompts; refreshes (waiting counts, idle texts, content after a resync or a
+// device's return) are Background; idle displays and pads are only checked (Check).
 #include <chrono>
 #include <functional>
 #include <map>
@@ -80,12 +82,14 @@ class DeviceGateway {
                                drivers::KeypadDisplay, std::optional<drivers::PadPrompt>>;
   struct Slot {
     const PlannedDevice* device = nullptr;
+    const PlannedBus* bus = nullptr;
     BusWorker* worker = nullptr;
     Content wanted;               ///< what it should show now; monostate before the first hall
     std::uint16_t contentSeq = 0;  ///< last content sequence written (displays, strip)
     drivers::KeyEventDeduper keys;
     std::optional<std::uint16_t> ratingSeqSeen;
     std::string ratedTicket;  ///< the ticket this pad's rating was sent for
+    bool padAwaiting = false;  ///< this pad is read often (a rating is awaited), not only checked
     std::optional<DeviceHealthReport> reported;
     /// What of its content could not be shown as meant (text cut to fit): reported with its
     /// health as "error" until content that fits replaces it.
@@ -100,6 +104,8 @@ class DeviceGateway {
   void onKeypadPoll(Slot& slot, const drivers::KeypadMap& map, const PollResult& poll);
   void onPadPoll(Slot& slot, const drivers::EvalPadMap& map, const PollResult& poll);
   void onContentCheck(Slot& slot, const PollResult& poll);
+  /// Reads a pad often while a rating is awaited for its window, and only checks it otherwise.
+  void tunePadPoll(Slot& slot);
   void onWrite(const WriteResult& write);
   void report(Slot& slot, const DeviceHealthReport& health);
   void setContentProblem(Slot& slot, std::string problem);

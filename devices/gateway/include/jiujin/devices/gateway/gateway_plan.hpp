@@ -31,22 +31,27 @@ struct PlannedBus {
   std::optional<RtuLinkSettings> rtu;
   std::optional<TcpLinkSettings> tcp;
   std::vector<std::string> devices;  ///< ids, in hall-file order
-  /// How often each keypad and each pad is read. At least the hall's poll_interval_ms;
-  /// stretched when the line is too slow to read every device that often (see PlanOptions).
+  /// How often each keypad is asked "key pending?" (one register): one round over the bus's
+  /// keypads. At least the hall's poll_interval_ms; stretched when the round would take more
+  /// than its share of the line (see PlanOptions). A keypad's FIFO is read only when a key waits.
   std::chrono::milliseconds keypadPollInterval{200};
+  /// How often a pad is read while a rating is awaited for its window (otherwise it is only
+  /// checked, with the displays).
   std::chrono::milliseconds padPollInterval{400};
-  /// How often each display and strip is asked for its content sequence (health probe and
-  /// power-cycle check), at the lowest priority.
+  /// How often each idle display, strip and pad is checked (content sequence, presence), at
+  /// the lowest class: a write that is due always goes first.
   std::chrono::milliseconds displayCheckInterval{2000};
   /// Share of the wire the polls are planned to use (0..1), for the monitor and the docs.
   double plannedPollLoad = 0;
 };
 
 struct PlanOptions {
-  /// Polls never take more than these shares of a line, so display writes, acknowledgements
-  /// and refreshes always find room (a saturated line would starve the lower classes).
-  double keypadShare = 0.35;
-  double padShare = 0.20;
+  /// Polls never take more than these shares of a line. The keypads' "key pending" round may
+  /// take most of it: a clerk's press waits for at most one round, and everything urgent (a
+  /// call's display write, a pressed key's read) goes before the round anyway. Pads count as
+  /// if all awaited a rating at once; checks of idle devices share what is left.
+  double keypadShare = 0.85;
+  double padShare = 0.10;
   double displayCheckShare = 0.05;
   /// Pads are read less often than keypads: a rating may wait a moment, a call may not.
   double padIntervalFactor = 2.0;
