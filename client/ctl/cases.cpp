@@ -2,6 +2,10 @@
 // list the register (台账) with filters, move it along (补正, 补齐, 办理, 办结), refuse it at the
 // counter (不予受理), mark it ready at the issuing window and hand it over. Every command
 // names the window it is given at and the case by its number, as printed on the receipt.
+// `case print` writes a case's form (receipt, 补交材料清单, 不予受理通知书) as ESC/POS bytes for
+// the ticket printer or as an A4 PDF (client/forms).
+#include <fstream>
+#include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -10,8 +14,14 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <QGuiApplication>
+
 #include "arguments.hpp"
 #include "jiujin/client/replies.hpp"
+#include "jiujin/devices/printer/escpos_encoder.hpp"
+#include "jiujin/forms/case_forms.hpp"
+#include "jiujin/forms/form_pdf.hpp"
+#include "jiujin/service/dispatcher_service.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 #include "subcommands.hpp"
 
@@ -292,15 +302,91 @@ void addCounterAndIssuing(CLI::App& group, Invocation& invocation) {
   }
 }
 
+/// The form named on the command line for the case as it is now.
+ArgumentOrUsage<devices::printer::FormPrint> formFor(const std::string& name, const core::Case& c,
+                                                    const forms::HallContact& hall) {
+  if (name == "receipt") return forms::receiptForm(c, hall);
+  if (name == "correction") return forms::correctionListForm(c, hall, service::localNow());
+  if (name == "rejection") return forms::rejectionNoticeForm(c, hall);
+  return BadUsage{fmt::format("--form: \"{}\" is not one of receipt correction rejection", name)};
+}
+
+/// Qt paints the PDF's text, and its fonts need an application object; a shell has no display.
+bool writePdf(const devices::printer::FormPrint& form, const std::string& path, std::string& problem) {
+  static int argc = 1;
+  static char name[] = "jiujinctl";
+  static char* argv[] = {name, nullptr};
+  std::unique_ptr<QGuiApplication> app;
+  if (QGuiApplication::instance() == nullptr) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    app = std::make_unique<QGuiApplication>(argc, argv);
+  }
+  const auto page = forms::layoutA4(form);
+  if (page.overflows) problem = "the form is longer than one A4 page: its last lines are left out";
+  QString error;
+  if (!forms::writeFormPdf(page, QString::fromStdString(path), QString::fromStdString(form.title), &error)) {
+    problem = error.toStdString();
+    return false;
+  }
+  return true;
+}
+
+void addPrint(CLI::App& group, Invocation& invocation) {
+  auto* sub = group.add_subcommand(
+      "print", "打印 a case's form: receipt 收件回执单, correction 补交材料清单, rejection 不予受理通知书");
+  auto number = std::make_shared<std::string>();
+  auto form = std::make_shared<std::string>("receipt");
+  auto escpos = std::make_shared<std::string>();
+  auto pdf = std::make_shared<std::string>();
+  auto hall = std::make_shared<forms::HallContact>();
+  sub->add_option("number", *number, "case number")->required();
+  sub->add_option("--form", *form, "receipt correction rejection (default receipt)");
+  sub->add_option("--escpos", *escpos, "write the ESC/POS bytes for the ticket printer to this file");
+  sub->add_option("--pdf", *pdf, "write an A4 PDF for the office printer to this file");
+  sub->add_option("--hall-name", hall->hallName, "the hall's name at the top of the form");
+  sub->add_option("--hall-phone", hall->phone, "咨询电话");
+  sub->add_option("--collect-at", hall->collectAt, "领取地点, e.g. \"3号窗口（统一出件）\"");
+  runs(sub, invocation, [&invocation, number, form, escpos, pdf, hall]() -> int {
+    if (escpos->empty() && pdf->empty()) return fail("case print: name --escpos FILE, --pdf FILE or both");
+    std::string problem;
+    const auto options = connectionOptions(invocation.options, problem);
+    if (!options) return fail(problem);
+    zmq::context_t context;
+    client::CommandChannel channel(context, *options);
+    const auto request = requests::caseByNumber(*number);
+    const client::Reply reply = channel.request(request);
+    const auto found = client::readCase(reply);
+    if (!found) return answer(invocation.options, request.kind, reply);
+    const auto printed = formFor(*form, found.value(), *hall);
+    if (!printed) return fail(printed.error().text);
+    if (!escpos->empty()) {
+      const auto encoded = devices::printer::EscPosEncoder{}.encodeForm(printed.value());
+      if (encoded.error) return fail(encoded.error.message);
+      std::ofstream out(*escpos, std::ios::binary);
+      out.write(reinterpret_cast<const char*>(encoded.bytes.data()), static_cast<std::streamsize>(encoded.bytes.size()));
+      if (!out) return fail(fmt::format("cannot write {}", *escpos));
+      std::cout << fmt::format("{} ESC/POS {} 字节 bytes → {}\n", printed.value().title, encoded.bytes.size(), *escpos);
+    }
+    if (!pdf->empty()) {
+      if (!writePdf(printed.value(), *pdf, problem)) return fail(problem);
+      if (!problem.empty()) std::cerr << "jiujinctl: " << problem << '\n';
+      std::cout << fmt::format("{} A4 PDF → {}\n", printed.value().title, *pdf);
+    }
+    return 0;
+  });
+}
+
 }  // namespace
 
 void addCaseCommands(CLI::App& app, Invocation& invocation) {
-  auto* group = app.add_subcommand("case", "办件 the case register: accept show list advance refuse ready collect finish");
+  auto* group =
+      app.add_subcommand("case", "办件 the case register: accept show list advance refuse ready collect finish print");
   group->require_subcommand(1);
   addAccept(*group, invocation);
   addShowAndList(*group, invocation);
   addAdvance(*group, invocation);
   addCounterAndIssuing(*group, invocation);
+  addPrint(*group, invocation);
 }
 
 }  // namespace jiujin::ctl

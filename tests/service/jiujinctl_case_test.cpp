@@ -1,8 +1,12 @@
 // `jiujinctl case …` as a clerk or manager types it, against the real dispatcher on its SQLite
 // file: a case accepted with a material missing, supplied, processed, decided, made ready at
 // the issuing window and handed over; the register filtered; refusals worded and exit codes.
+#include <fstream>
+#include <iterator>
+
 #include <gtest/gtest.h>
 
+#include "jiujin/devices/printer/escpos_decoder.hpp"
 #include "support/running_hall.hpp"
 
 namespace jiujin::testing {
@@ -118,6 +122,42 @@ TEST_F(JiujinctlCase, MistakesAreBadUsageAndRefusalsExitWithOne) {
   const std::string registered = run(hall, {"case", "accept", "3", "T-0002", "--name", "张三", "--received",
                                             "居民身份证", "--agent", "--request", "高龄津贴申领"});
   EXPECT_TRUE(says(registered, "代办  申请内容 高龄津贴申领")) << registered;
+}
+
+TEST_F(JiujinctlCase, TheReceiptIsPrintedForTheTicketPrinterAndAsAnA4Pdf) {
+  const std::string number = accept({"--received", "居民身份证"});
+  const json shown = json::parse(run(hall, {"--json", "case", "show", number}));
+  const std::string due = shown["result"]["case"]["dueDate"];  // YYYY-MM-DD
+  const std::string dueInChinese = std::to_string(std::stoi(due.substr(0, 4))) + "年" +
+                                   std::to_string(std::stoi(due.substr(5, 2))) + "月" +
+                                   std::to_string(std::stoi(due.substr(8, 2))) + "日";
+  const auto escpos = hall.dir.path() / "receipt.bin";
+  const auto pdf = hall.dir.path() / "receipt.pdf";
+  const std::string out = run(hall, {"case", "print", number, "--escpos", escpos.string(), "--pdf", pdf.string(),
+                                     "--hall-name", "测试便民服务中心", "--hall-phone", "0531-88886666",
+                                     "--collect-at", "3号窗口（统一出件）"});
+  EXPECT_TRUE(says(out, "收件回执单 ESC/POS")) << out;
+
+  // the ticket printer's bytes decode to the receipt, its promised date and its QR code
+  std::ifstream in(escpos, std::ios::binary);
+  const std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const auto paper = devices::printer::decodeEscPos(bytes);
+  ASSERT_EQ(paper.tickets.size(), 1u);
+  const auto lines = paper.tickets[0].lineTexts();
+  for (const std::string& line : std::vector<std::string>{"收件回执单", "办件编号：" + number, "承诺办结日期：" + dueInChinese,
+                                  "领取地点：3号窗口（统一出件）", "咨询电话：0531-88886666", "1. 居民身份证"})
+    EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end()) << line;
+  EXPECT_EQ(paper.tickets[0].qrPayload(), number);
+
+  // the PDF is one that poppler (poppler-utils, scripts/setup) reads, with the same number and date
+  std::string text;
+  ASSERT_EQ(runProgram({"/usr/bin/pdftotext", pdf.string(), "-"}, text), 0) << text;
+  EXPECT_TRUE(says(text, number)) << text;
+  EXPECT_TRUE(says(text, dueInChinese)) << text;
+
+  // a form that is not one, and a case that is not there
+  EXPECT_TRUE(says(run(hall, {"case", "print", number, "--form", "letter", "--pdf", pdf.string()}, 2), "--form"));
+  EXPECT_TRUE(says(run(hall, {"case", "print", "370199101-20000101-0001", "--pdf", pdf.string()}, 1), "not_found"));
 }
 
 }  // namespace
