@@ -40,13 +40,20 @@ std::optional<client::ConnectionOptions> connectionOptions(const GlobalOptions& 
   return o;
 }
 
-int send(const GlobalOptions& g, const client::Request& request) {
+int send(const GlobalOptions& g, const client::Request& request, const DescribeReply& describe) {
   std::string problem;
   auto options = connectionOptions(g, problem);
   if (!options) return fail(problem);
   zmq::context_t context;
   client::CommandChannel channel(context, *options);
-  return answer(g, request.kind, channel.request(request));
+  const client::Reply reply = channel.request(request);
+  if (describe && reply.ok && !g.json) {
+    if (const std::string text = describe(reply); !text.empty()) {
+      std::cout << text;
+      return 0;
+    }
+  }
+  return answer(g, request.kind, reply);
 }
 
 int answer(const GlobalOptions& g, std::optional<client::RequestKind> kind, const client::Reply& reply) {
@@ -55,10 +62,11 @@ int answer(const GlobalOptions& g, std::optional<client::RequestKind> kind, cons
   return reply.error.code == "timeout" ? 3 : 1;
 }
 
-void sendsRequest(CLI::App* subcommand, Invocation& invocation, std::function<RequestOrUsage()> build) {
-  runs(subcommand, invocation, [&invocation, build = std::move(build)] {
+void sendsRequest(CLI::App* subcommand, Invocation& invocation, std::function<RequestOrUsage()> build,
+                  DescribeReply describe) {
+  runs(subcommand, invocation, [&invocation, build = std::move(build), describe = std::move(describe)] {
     const RequestOrUsage request = build();
-    return request ? send(invocation.options, request.value()) : fail(request.error().text);
+    return request ? send(invocation.options, request.value(), describe) : fail(request.error().text);
   });
 }
 

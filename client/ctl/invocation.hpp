@@ -44,21 +44,26 @@ struct BadUsage {
 /// The request a subcommand builds from its arguments, or why it cannot.
 using RequestOrUsage = base::Result<client::Request, BadUsage>;
 
+/// Words a successful reply for a person; empty text leaves it to printReply (printing.hpp).
+using DescribeReply = std::function<std::string(const client::Reply&)>;
+
 /// Prints "jiujinctl: <message>" on stderr and returns 2.
 int fail(const std::string& message);
 
 /// The connection the global options describe (CURVE keys read from their files), or the problem.
 std::optional<client::ConnectionOptions> connectionOptions(const GlobalOptions& options, std::string& problem);
 
-/// Sends the request and answers with its reply (below).
-int send(const GlobalOptions& options, const client::Request& request);
+/// Sends the request and answers with its reply (below), worded by `describe` if given.
+int send(const GlobalOptions& options, const client::Request& request, const DescribeReply& describe = {});
 
 /// Prints a reply for a person (by what was asked, when the kind is known) or as --json, and
 /// returns its exit code: 0 ok, 1 refused, 3 no answer.
 int answer(const GlobalOptions& options, std::optional<client::RequestKind> kind, const client::Reply& reply);
 
-/// Makes `subcommand`, when chosen, send the request `build` makes from its parsed arguments.
-void sendsRequest(CLI::App* subcommand, Invocation& invocation, std::function<RequestOrUsage()> build);
+/// Makes `subcommand`, when chosen, send the request `build` makes from its parsed arguments;
+/// `describe`, if given, words a successful reply (not with --json).
+void sendsRequest(CLI::App* subcommand, Invocation& invocation, std::function<RequestOrUsage()> build,
+                  DescribeReply describe = {});
 
 /// Makes `subcommand`, when chosen, run `action` (a local tool or a stream) for the exit code.
 void runs(CLI::App* subcommand, Invocation& invocation, std::function<int()> action);

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   addWindowCommands(app, invocation);
   addClerkCommands(app, invocation);
   addHallCommands(app, invocation);
+  addCaseCommands(app, invocation);
   addQueryCommands(app, invocation);
   addDeviceCommands(app, invocation);
   addRawCommand(app, invocation);

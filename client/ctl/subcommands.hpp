@@ -12,6 +12,7 @@ void addTicketCommands(CLI::App& app, Invocation& invocation);  ///< tickets.cpp
 void addWindowCommands(CLI::App& app, Invocation& invocation);  ///< windows.cpp: call … profile
 void addClerkCommands(CLI::App& app, Invocation& invocation);   ///< clerks.cpp: login logout unlock-clerk
 void addHallCommands(CLI::App& app, Invocation& invocation);    ///< hall.cpp: day notice
+void addCaseCommands(CLI::App& app, Invocation& invocation);    ///< cases.cpp: case accept|show|list|advance|refuse|ready|collect|finish|print
 void addQueryCommands(CLI::App& app, Invocation& invocation);   ///< queries.cpp: ticket snapshot … stats estimate
 void addDeviceCommands(CLI::App& app, Invocation& invocation);  ///< devices.cpp: device printer
 void addRawCommand(CLI::App& app, Invocation& invocation);      ///< raw.cpp: raw TYPE BODY

@@ -25,6 +25,7 @@ void registerKioskTypes() {
   qmlRegisterUncreatableType<KioskModel>(uri, 1, 0, "KioskModel", reason);
   qmlRegisterUncreatableType<ItemDetail>(uri, 1, 0, "ItemDetail", reason);
   qmlRegisterUncreatableType<TicketIssuer>(uri, 1, 0, "TicketIssuer", reason);
+  qmlRegisterUncreatableType<CaseCollection>(uri, 1, 0, "CaseCollection", reason);
   qmlRegisterUncreatableType<ItemListModel>(uri, 1, 0, "ItemListModel", reason);
 }
 

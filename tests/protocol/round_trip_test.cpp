@@ -50,6 +50,20 @@ TEST(CommandCodec, IssueTicketFieldsSurviveIncludingRequestKey) {
   EXPECT_EQ(issue.requestKey, "key-1");
 }
 
+TEST(CommandCodec, ACollectionTicketNamesItsCaseAndAnOldTicketHasNone) {
+  cmd::IssueTicket collect{"X1", Channel::Kiosk, PriorityClass::Normal, std::nullopt, "key-2"};
+  collect.caseNumber = "370199101-20260430-0001";
+  const auto decoded = commandFromJson(throughText(toJson(Command{collect})));
+  ASSERT_TRUE(decoded.ok()) << decoded.error().en;
+  EXPECT_EQ(std::get<cmd::IssueTicket>(decoded.value()).caseNumber, "370199101-20260430-0001");
+  // a ticket journaled before tickets named cases decodes with none
+  auto old = toJson(Event{ev::TicketIssued{at(1'710'471'000'000), sampleTicket()}});
+  old["ticket"].erase("case");
+  const auto replayed = eventFromJson(throughText(old));
+  ASSERT_TRUE(replayed.ok()) << replayed.error().en;
+  EXPECT_FALSE(std::get<ev::TicketIssued>(replayed.value()).ticket.caseNumber);
+}
+
 TEST(CommandCodec, TransferTargetsOfEveryKindRoundTrip) {
   for (const TransferTarget& to : {TransferTarget{QueueId{"tax"}}, TransferTarget{7},
                                    TransferTarget{WindowKind::Complaints}}) {

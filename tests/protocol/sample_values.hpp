@@ -46,6 +46,7 @@ inline Ticket sampleTicket() {
   t.evaluation = EvaluationStatus::Rated;
   t.rating = Rating::Basic;
   t.requestKey = "kiosk-1:7f3a";
+  t.caseNumber = "370199101-20260430-0001";
   t.history = {TicketStep{at(1'710'470'000'123), TicketState::Waiting, std::nullopt, ""},
                TicketStep{at(1'710'470'100'000), TicketState::Called, 3, "绿色通道"}};
   return t;

@@ -290,6 +290,13 @@ Decision decideCommand(const HallData& h, const cmd::CollectCase& c, TimePoint n
   return events(ev::CaseCollected{now, k.id, c.window, clerk.value(), c.collectedBy, h.window(c.window)->current});
 }
 
+std::optional<Error> collectionTicketRefusal(const HallData& h, const std::string& caseNumber) {
+  auto found = caseNamed(h, caseNumber);
+  if (!found) return found.error();
+  if (found.value()->state != CaseState::Ready) return illegal(*found.value(), "领取", "be collected");
+  return std::nullopt;
+}
+
 Decision decideCommand(const HallData& h, const cmd::FinishCaseOnSpot& c, TimePoint now) {
   auto clerk = clerkAt(h, c.window);
   if (!clerk) return clerk.error();

@@ -50,6 +50,8 @@ Decision decideCommand(const HallData&, const cmd::DecideCase&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::RejectCase&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::MarkCaseReady&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::CollectCase&, TimePoint);
+/// Why a ticket cannot be issued to collect the case numbered so (unknown, or not ready), if not.
+std::optional<Error> collectionTicketRefusal(const HallData&, const std::string& caseNumber);
 Decision decideCommand(const HallData&, const cmd::FinishCaseOnSpot&, TimePoint);
 
 /// Why CallNext at `window` would be refused now, if it would (routing aside).

@@ -60,6 +60,9 @@ Decision decideCommand(const HallData& h, const cmd::IssueTicket& c, TimePoint n
     return refuse(ErrorCode::PriorityNotAllowed, fmt::format("事项“{}”不适用绿色通道", item->name),
                   fmt::format("item '{}' does not allow priority", item->code));
   }
+  if (c.caseNumber) {
+    if (auto refusal = collectionTicketRefusal(h, *c.caseNumber)) return *refusal;
+  }
   auto last = h.state.lastSequence.find(queue->id);
   const int sequence = (last == h.state.lastSequence.end() ? 0 : last->second) + 1;
   // 9,999 tickets of one queue in one day is beyond any hall's day (a district centre issues
@@ -83,6 +86,7 @@ Decision decideCommand(const HallData& h, const cmd::IssueTicket& c, TimePoint n
   t.arrivalAt = now;
   t.appointmentSlot = c.appointmentSlot;
   t.requestKey = c.requestKey;
+  t.caseNumber = c.caseNumber;
   t.history.push_back({now, TicketState::Waiting, std::nullopt, issueNote(c.channel)});
   return events(ev::TicketIssued{now, std::move(t)});
 }

@@ -169,6 +169,7 @@ template <class V> void describe(V& v, Ticket& x) {
   v.fieldOr("evaluation", x.evaluation);
   v.field("rating", x.rating);
   v.fieldOr("requestKey", x.requestKey);
+  v.field("case", x.caseNumber);
   v.fieldOr("history", x.history);
 }
 template <class V> void describe(V& v, WindowStatus& x) {
@@ -208,6 +209,7 @@ template <class V> void describe(V& v, cmd::IssueTicket& x) {
   v.fieldOr("priority", x.priority);
   v.field("appointmentSlot", x.appointmentSlot, limits::kAppointmentSlot);
   v.fieldOr("requestKey", x.requestKey, limits::kRequestKey);
+  v.field("case", x.caseNumber, limits::kCaseNumber);
 }
 template <class V> void describe(V& v, cmd::CallNext& x) { v.field("window", x.window, limits::kWindow); }
 template <class V> void describe(V& v, cmd::Recall& x) { v.field("window", x.window, limits::kWindow); }

@@ -40,6 +40,16 @@ Item {
             }
         }
 
+        BigButton {
+            objectName: "collectButton"
+            Layout.fillWidth: true
+            visible: page.kiosk.canCollect
+            text: qsTr("领取办件结果")
+            fill: Theme.surface
+            ink: Theme.brand
+            onClicked: page.kiosk.openCollection()
+        }
+
         Text {
             Layout.fillWidth: true
             text: qsTr("请选择您要办理的事项")

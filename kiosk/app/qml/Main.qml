@@ -30,6 +30,7 @@ Window {
             ItemPage { kiosk: root.kiosk }
             PriorityPage { kiosk: root.kiosk }
             TicketPage { kiosk: root.kiosk }
+            CollectPage { kiosk: root.kiosk }
         }
 
         Rectangle {

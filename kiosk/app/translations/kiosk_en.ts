@@ -53,6 +53,37 @@
         <source>没有找到相关事项，请换个词或到咨询台询问</source>
         <translation>No service found. Try another word or ask at the information desk</translation>
     </message>
+    <message>
+        <source>领取办件结果</source>
+        <translation>Collect a result</translation>
+    </message>
+</context>
+<context>
+    <name>CollectPage</name>
+    <message>
+        <source>领取办件结果</source>
+        <translation>Collect a result</translation>
+    </message>
+    <message>
+        <source>扫码或输入办件编号</source>
+        <translation>Scan the code or type the case number</translation>
+    </message>
+    <message>
+        <source>办件编号：%1</source>
+        <translation>Case number: %1</translation>
+    </message>
+    <message>
+        <source>办理事项：%1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
 </context>
 <context>
     <name>ItemPage</name>
@@ -277,6 +308,53 @@
         <location line="+0"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>jiujin::kiosk::CaseCollection</name>
+    <message>
+        <source>请扫描收件回执单上的二维码，或输入办件编号</source>
+        <translation>Scan the QR code on your receipt, or type the case number</translation>
+    </message>
+    <message>
+        <source>正在查询办件…</source>
+        <translation>Looking up the case…</translation>
+    </message>
+    <message>
+        <source>办件结果已可领取，请取号到统一出件窗口领取</source>
+        <translation>Your result is ready: take a ticket and collect it at the issuing window</translation>
+    </message>
+    <message>
+        <source>该办件尚待补交材料，请先到综合受理窗口补交</source>
+        <translation>Materials are still missing for this case: please bring them to a general window first</translation>
+    </message>
+    <message>
+        <source>办件结果尚未办结，暂不能领取</source>
+        <translation>The case is not finished yet: the result cannot be collected</translation>
+    </message>
+    <message>
+        <source>办件结果尚未办结，暂不能领取。承诺办结日期：%1</source>
+        <translation>The case is not finished yet: the result cannot be collected. Promised by %1</translation>
+    </message>
+    <message>
+        <source>yyyy年M月d日</source>
+        <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>该办件结果已被领取</source>
+        <translation>This result has already been collected</translation>
+    </message>
+    <message>
+        <source>该办件已不予受理，请到咨询台询问</source>
+        <translation>This case was not accepted: please ask at the information desk</translation>
+    </message>
+    <message>
+        <source>没有找到该办件，请核对办件编号或到咨询台询问</source>
+        <translation>No such case: please check the number or ask at the information desk</translation>
+    </message>
+    <message>
+        <source>暂时无法查询，请稍后再试</source>
+        <translation>The case cannot be looked up now: please try again shortly</translation>
     </message>
 </context>
 <context>

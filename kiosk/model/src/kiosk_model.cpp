@@ -26,7 +26,10 @@ KioskModel::KioskModel(const config::HallConfig& config, TicketIssuer::Send send
       hallName_(QString::fromStdString(config.hall.name)),
       hours_(config.hours),
       queues_(config.definition.queues),
-      issuer_(issuerSettings(config, options), std::move(send), std::move(print)) {
+      issuer_(issuerSettings(config, options), send, std::move(print)),
+      collection_(send),
+      collectionItem_(collectionItemOf(config.definition)) {
+  connect(&collection_, &CaseCollection::caseReady, this, &KioskModel::issueCollectionTicket);
   items_.setItems(config.definition.items);
   connect(&issuer_, &TicketIssuer::stateChanged, this, &KioskModel::updateCanIssue);
   connect(&item_, &ItemDetail::itemChanged, this, &KioskModel::updateCanIssue);
@@ -40,7 +43,7 @@ KioskModel::KioskModel(const config::HallConfig& config, TicketIssuer::Send send
                                          : std::chrono::milliseconds(std::chrono::seconds(std::max(5, config.kiosk.idleSeconds))));
   connect(&idle_, &QTimer::timeout, this, [this] {
     // A request in flight finishes first: the resident is waiting for it, not gone.
-    if (issuer_.state() == TicketIssuer::State::Issuing) {
+    if (issuer_.state() == TicketIssuer::State::Issuing || collection_.state() == CaseCollection::State::Looking) {
       idle_.start();
       return;
     }
@@ -100,6 +103,7 @@ void KioskModel::openItem(const QString& code) {
 
 void KioskModel::goHome() {
   issuer_.clear();
+  collection_.clear();
   cancelPriority();
   item_.clear();
   items_.setFilter({});
@@ -114,6 +118,7 @@ void KioskModel::back() {
       break;
     case Page::Item:
     case Page::Ticket:
+    case Page::Collect:
     case Page::Home:
       goHome();
       break;
@@ -156,10 +161,27 @@ void KioskModel::switchLanguage(const QString& language) {
   if (languageSwitch_ && !languageSwitch_(language)) return;
   language_ = language;
   issuer_.setEnglish(language == QStringLiteral("en"));
+  collection_.setEnglish(language == QStringLiteral("en"));
   item_.retranslate();
   emit languageChanged();
   emit priorityChoiceChanged();  // its name is in the new language
   touched();
+}
+
+void KioskModel::openCollection() {
+  if (!canCollect()) return;
+  issuer_.clear();
+  collection_.clear();
+  setPage(Page::Collect);
+}
+
+void KioskModel::issueCollectionTicket(const QString& caseNumber) {
+  // Only from the collection page, and only while the hall issues tickets.
+  if (page_ != Page::Collect || !collectionItem_ || !open_) return;
+  QString queueName;
+  for (const auto& q : queues_)
+    if (q.id == collectionItem_->queue) queueName = QString::fromStdString(q.name);
+  if (issuer_.issueForCase(*collectionItem_, queueName, caseNumber.toStdString())) setPage(Page::Ticket);
 }
 
 void KioskModel::switchToOtherLanguage() {

@@ -30,11 +30,25 @@ TicketIssuer::TicketIssuer(Settings settings, Send sender, Print printer, QObjec
 }
 
 bool TicketIssuer::issue(const core::ServiceItem& item, const QString& queueName, core::PriorityClass priority) {
+  return start(item, queueName, priority, std::nullopt);
+}
+
+bool TicketIssuer::issueForCase(const core::ServiceItem& item, const QString& queueName, const std::string& caseNumber) {
+  return start(item, queueName, core::PriorityClass::Normal, caseNumber);
+}
+
+bool TicketIssuer::start(const core::ServiceItem& item, const QString& queueName, core::PriorityClass priority,
+                         std::optional<std::string> caseNumber) {
   if (state_ != State::Idle && state_ != State::Refused) return false;  // a double tap: same intent
   if (priority != core::PriorityClass::Normal && !item.priorityAllowed) priority = core::PriorityClass::Normal;
   ++intent_;
   requestKey_ = settings_.kioskName + ":" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-  request_ = client::requests::issueTicket(item.code, priority, requestKey_);
+  core::cmd::IssueTicket ticket;
+  ticket.item = item.code;
+  ticket.priority = priority;
+  ticket.requestKey = requestKey_;
+  ticket.caseNumber = std::move(caseNumber);
+  request_ = client::requests::issueTicket(ticket);
   attempts_ = 0;
   refusal_.clear();
   ticketId_ = 0;

@@ -25,6 +25,8 @@ struct IssueTicket {
   /// Idempotency key: issuing again with a key already used today returns the same ticket
   /// and changes nothing (a kiosk retrying after a timeout never gets two tickets).
   std::string requestKey;
+  /// 统一出件: the ticket is for collecting this case's result; refused unless it is ready.
+  std::optional<std::string> caseNumber;
 };
 struct CallNext { WindowNumber window; };
 struct Recall { WindowNumber window; };

@@ -71,6 +71,7 @@ struct Ticket {
   EvaluationStatus evaluation = EvaluationStatus::None;
   std::optional<Rating> rating;
   std::string requestKey;  ///< the idempotency key it was issued under, if any
+  std::optional<std::string> caseNumber;  ///< the case whose result it collects (统一出件)
   std::vector<TicketStep> history;
   bool operator==(const Ticket&) const = default;
 };

@@ -12,6 +12,7 @@
 
 #include "jiujin/config/hall_config.hpp"
 #include "jiujin/core/hall.hpp"
+#include "jiujin/kiosk/case_collection.hpp"
 #include "jiujin/kiosk/item_detail.hpp"
 #include "jiujin/kiosk/item_list_model.hpp"
 #include "jiujin/kiosk/ticket_issuer.hpp"
@@ -36,9 +37,11 @@ class KioskModel : public QObject {
   Q_PROPERTY(jiujin::kiosk::ItemListModel* items READ items CONSTANT)
   Q_PROPERTY(jiujin::kiosk::ItemDetail* item READ item CONSTANT)
   Q_PROPERTY(jiujin::kiosk::TicketIssuer* issuer READ issuer CONSTANT)
+  Q_PROPERTY(jiujin::kiosk::CaseCollection* collection READ collection CONSTANT)
+  Q_PROPERTY(bool canCollect READ canCollect CONSTANT)
 
  public:
-  enum class Page { Home, Item, Priority, Ticket };
+  enum class Page { Home, Item, Priority, Ticket, Collect };
   Q_ENUM(Page)
   /// 绿色通道 classes, as core::PriorityClass numbers (0 = none chosen).
   enum PriorityChoice { NoPriority = 0, Elderly = 1, Disabled = 2, Pregnant = 3, Serviceman = 4 };
@@ -85,6 +88,9 @@ class KioskModel : public QObject {
   ItemListModel* items() { return &items_; }
   ItemDetail* item() { return &item_; }
   TicketIssuer* issuer() { return &issuer_; }
+  CaseCollection* collection() { return &collection_; }
+  /// Whether the hall has an issuing window to collect results at (领取办件结果 is offered).
+  bool canCollect() const { return collectionItem_.has_value(); }
   int idleInterval() const { return idle_.interval(); }
 
   /// A touch anywhere: the resident is still here.
@@ -100,6 +106,8 @@ class KioskModel : public QObject {
   Q_INVOKABLE void choosePriority(int choice);
   Q_INVOKABLE void confirmPriority();
   Q_INVOKABLE void cancelPriority();
+  /// 领取办件结果: the page that waits for the receipt's QR code or a typed case number.
+  Q_INVOKABLE void openCollection();
   /// "zh" or "en".
   Q_INVOKABLE void switchLanguage(const QString& language);
   /// The language button: Chinese ↔ English.
@@ -120,6 +128,7 @@ class KioskModel : public QObject {
   void refreshFigures();
   void issueFor(core::PriorityClass priority);
   void updateCanIssue();
+  void issueCollectionTicket(const QString& caseNumber);
 
   Clock clock_;
   QString hallName_;
@@ -128,6 +137,8 @@ class KioskModel : public QObject {
   ItemListModel items_;
   ItemDetail item_;
   TicketIssuer issuer_;
+  CaseCollection collection_;
+  std::optional<core::ServiceItem> collectionItem_;
   QTimer clockTimer_;
   QTimer idle_;
   LanguageSwitch languageSwitch_;

@@ -72,6 +72,9 @@ class TicketIssuer : public QObject {
 
   /// Starts an intent, unless one is under way (a double tap). Returns whether it started.
   bool issue(const core::ServiceItem& item, const QString& queueName, core::PriorityClass priority);
+  /// The same for collecting a case's result (统一出件): the ticket names the case, and the
+  /// dispatcher refuses it unless the result is ready.
+  bool issueForCase(const core::ServiceItem& item, const QString& queueName, const std::string& caseNumber);
   /// Forgets the ticket and stops retrying: the resident has gone (back to the home screen).
   void clear();
   /// The language of refusals; the model's own words are re-read (printStateChanged).
@@ -109,6 +112,8 @@ class TicketIssuer : public QObject {
   void ticketChanged();
 
  private:
+  bool start(const core::ServiceItem& item, const QString& queueName, core::PriorityClass priority,
+             std::optional<std::string> caseNumber);
   void send();
   void answered(quint64 intent, const client::Reply& reply);
   void accept(const client::IssuedTicket& issued);

@@ -1,6 +1,7 @@
 #pragma once
 // A ticket layout becomes ESC/POS bytes: pure, no I/O. Text is sent in GB18030 with the
 // printer's Chinese mode on.
+#include "jiujin/devices/printer/form_print.hpp"
 #include "jiujin/devices/printer/ticket_print.hpp"
 
 #include <cstdint>
@@ -46,6 +47,10 @@ class EscPosEncoder {
   /// The whole ticket from ESC @ to the cut, or why it cannot be printed. Text fields must be
   /// valid UTF-8 without control characters (they would be read as printer commands).
   EncodedTicket encode(const TicketPrint& ticket) const;
+
+  /// A whole form from ESC @ to the cut: hall name, the title at twice the size, the fields,
+  /// the numbered lists, the QR code with its caption, the notes. The same rules for text.
+  EncodedTicket encodeForm(const FormPrint& form) const;
 
  private:
   TicketStyle style_;
