@@ -136,6 +136,16 @@ step "jiujinctl config check /etc/jiujin/hall.toml (installed program, installed
   || { cat "$work/check.log"; fail "config check of the installed sample hall"; }
 grep -q 'hall.toml: ok' "$work/check.log" || { cat "$work/check.log"; fail "config check did not say ok"; }
 
+step "installed programs read the installed profiles (/usr/share/jiujin/profiles), not the source tree's"
+mkdir "$work/hall"
+cp /etc/jiujin/village-catalog.csv /etc/jiujin/calendar-2026.toml "$work/hall/"
+sed '0,/kind = "window_display"/s//kind = "window_display"\nprofile = "no-such-profile"/' /etc/jiujin/hall.toml >"$work/hall/hall.toml"
+if (cd / && env -u JIUJIN_PROFILE_DIR /usr/bin/jiujinctl config check "$work/hall/hall.toml") >"$work/profile.log" 2>&1; then
+  fail "config check accepted a device naming a profile that does not exist"
+fi
+grep -q 'register-map profiles (/usr/share/jiujin/profiles)' "$work/profile.log" \
+  || { cat "$work/profile.log"; fail "the installed jiujinctl did not look in /usr/share/jiujin/profiles"; }
+
 step "the installed dispatcher as the jiujin user, as its unit starts it (UMask=0027)"
 mkfifo "$work/out.fifo"
 (cd / && umask 027 && exec setpriv --reuid=jiujin --regid=jiujin --init-groups /usr/bin/jiujin-dispatcher --config /etc/jiujin/hall.toml \
