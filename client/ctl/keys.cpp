@@ -1,14 +1,22 @@
 // `jiujinctl keys new NAME`: a CURVE key pair for a client or the dispatcher, or with --audit
-// the hall's Ed25519 pair for signing audit checkpoints (audit.cpp).
+// the hall's Ed25519 pair for signing audit checkpoints (audit.cpp). `jiujinctl pin-hash`: the
+// argon2id hash of a clerk's PIN for the hall file's pin_hash, the PIN read from standard input
+// (never from the command line, where shell history and `ps` would keep it).
+#include <termios.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 
 #include "audit.hpp"
 #include "jiujin/client/connection.hpp"
+#include "jiujin/config/pin.hpp"
 #include "subcommands.hpp"
 
 namespace jiujin::ctl {
@@ -30,6 +38,42 @@ int newKeys(const std::string& name) {
   return 0;
 }
 
+// Reads the PIN: without echo from a terminal (asked twice), else one line of standard input.
+std::optional<std::string> readPin() {
+  const bool terminal = ::isatty(STDIN_FILENO) != 0;
+  termios saved{};
+  if (terminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  std::string pin;
+  std::string again;
+  if (terminal) std::cerr << "PIN: " << std::flush;
+  const bool read = static_cast<bool>(std::getline(std::cin, pin));
+  if (terminal) {
+    std::cerr << "\nPIN again: " << std::flush;
+    std::getline(std::cin, again);
+    std::cerr << '\n';
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (again != pin) return std::nullopt;
+  }
+  if (!read) return std::nullopt;
+  if (!pin.empty() && pin.back() == '\r') pin.pop_back();
+  return pin;
+}
+
+int pinHash() {
+  const auto pin = readPin();
+  if (!pin) return fail("no PIN read, or the two PINs differ");
+  // The dispatcher takes PINs of 1–64 characters (docs/protocol.md, clerk_login).
+  if (pin->empty() || pin->size() > 64) return fail("a PIN has 1 to 64 characters");
+  const std::string hash = config::hashPin(*pin);
+  if (hash.empty()) return fail("not enough memory to hash the PIN (argon2id needs 64 MiB)");
+  std::cout << hash << '\n';
+  return 0;
+}
+
 }  // namespace
 
 void addKeyCommands(CLI::App& app, Invocation& invocation) {
@@ -41,6 +85,9 @@ void addKeyCommands(CLI::App& app, Invocation& invocation) {
   newCmd->add_option("name", *name)->required();
   newCmd->add_flag("--audit", *audit, "an Ed25519 pair for signing audit checkpoints ([audit] signing_key_file)");
   runs(newCmd, invocation, [name, audit] { return *audit ? newAuditKeys(*name) : newKeys(*name); });
+
+  auto* pin = app.add_subcommand("pin-hash", "密码 the argon2id hash of a clerk's PIN, read from standard input, for pin_hash");
+  runs(pin, invocation, [] { return pinHash(); });
 }
 
 }  // namespace jiujin::ctl

@@ -17,7 +17,7 @@ void addDeviceCommands(CLI::App& app, Invocation& invocation);  ///< devices.cpp
 void addRawCommand(CLI::App& app, Invocation& invocation);      ///< raw.cpp: raw TYPE BODY
 void addWatchCommand(CLI::App& app, Invocation& invocation);    ///< watch.cpp: watch
 void addConfigCommands(CLI::App& app, Invocation& invocation);  ///< config_check.cpp: config check
-void addKeyCommands(CLI::App& app, Invocation& invocation);     ///< keys.cpp: keys new
+void addKeyCommands(CLI::App& app, Invocation& invocation);     ///< keys.cpp: keys new, pin-hash
 void addAuditCommands(CLI::App& app, Invocation& invocation);   ///< audit.cpp: audit export|verify
 void addBackupCommand(CLI::App& app, Invocation& invocation);   ///< backup.cpp: backup FILE | --into DIR --keep N
 void addRestoreCommand(CLI::App& app, Invocation& invocation);  ///< restore.cpp: restore FILE

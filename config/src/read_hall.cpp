@@ -197,6 +197,10 @@ void readAnnouncements(TableReader& t, Announcements& a) {
   if (auto v = t.integer("repeat", 1, 5)) a.repeat = static_cast<int>(*v);
   if (auto v = t.integer("volume", 0, 100)) a.volume = static_cast<int>(*v);
   if (auto v = t.boolean("english")) a.english = *v;
+  if (auto v = t.boolean("chime")) a.chime = *v;
+  // Below 5 s a short burst of calls would lose most of its announcements; above 120 s a
+  // call is said to a hall that has long moved on.
+  if (auto v = t.integer("max_delay_seconds", 5, 120)) a.maxDelaySeconds = static_cast<int>(*v);
   if (const auto* quiet = t.array("quiet_hours")) {
     for (const auto& [text, at] : stringsOf(*quiet, "announcements.quiet_hours", t.report())) {
       if (auto span = readTimeSpan(text, at, "quiet hours", t.report())) {

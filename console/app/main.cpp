@@ -65,13 +65,13 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<console::ClerkConsole> desk;
   std::unique_ptr<console::HallMonitor> monitor;
+  std::map<std::string, std::string> names;  // clerks shown by name (王芳), not id
+  for (const auto& c : hall.clerks) names[c.id] = c.name;
   if (args.isSet("manager")) {
-    std::map<std::string, std::string> names;
-    for (const auto& c : hall.clerks) names[c.id] = c.name;
     monitor = std::make_unique<console::HallMonitor>(console::sendThrough(link), names);
     console::followLink(*monitor, link);
   } else {
-    desk = std::make_unique<console::ClerkConsole>(window, console::sendThrough(link));
+    desk = std::make_unique<console::ClerkConsole>(window, console::sendThrough(link), console::hallNow, names);
     console::followLink(*desk, link);
   }
   link.start();

@@ -135,8 +135,10 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     run.files << file;
   };
 
+  std::map<std::string, std::string> clerkNames;
+  for (const auto& c : config.clerks) clerkNames[c.id] = c.name;
   {
-    ClerkConsole desk(1, send, demoMorning);
+    ClerkConsole desk(1, send, demoMorning, clerkNames);
     desk.setHall(&dispatcher.hall(), true);
     QQmlApplicationEngine engine;
     QString error;
@@ -152,6 +154,14 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     desk.setHall(&dispatcher.hall(), true);
     if (desk.materials()->rowCount() > 0) desk.materials()->setData(desk.materials()->index(0), true, Qt::UserRole + 1);
     shoot(window, QStringLiteral("console-serving.png"));
+    {
+      // A second console started at the same window while the clerk stays logged in.
+      ClerkConsole restarted(1, send, demoMorning, clerkNames);
+      restarted.setHall(&dispatcher.hall(), true);
+      QQmlApplicationEngine confirmEngine;
+      if (QQuickWindow* confirmWindow = loadConsole(confirmEngine, &restarted, nullptr, &error))
+        shoot(confirmWindow, QStringLiteral("console-confirm.png"));
+    }
     desk.complete();
     desk.setHall(&dispatcher.hall(), true);
     desk.recall();  // nothing called: the dispatcher refuses and says why
@@ -170,9 +180,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     useLanguage(engine, QStringLiteral("zh"), translator);
   }
   {
-    std::map<std::string, std::string> names;
-    for (const auto& c : config.clerks) names[c.id] = c.name;
-    HallMonitor monitor(send, names, demoMorning);
+    HallMonitor monitor(send, clerkNames, demoMorning);
     monitor.setHall(&dispatcher.hall(), true);
     monitor.setDevices(json{{"w1-display", {{"kind", "window_display"}, {"window", 1}, {"status", "online"}, {"faults", 0}}},
                             {"w2-pad", {{"kind", "eval_pad"}, {"window", 2}, {"status", "offline"}, {"detail", "no reply"}, {"faults", 3}}},

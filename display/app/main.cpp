@@ -39,6 +39,7 @@ voice::AnnouncementStyle voiceStyle(const QCommandLineParser& args, const config
     style.templates = voice::templatesFromHallFile(hall->zh, hall->en);
     style.repeats = hall->repeat;
     style.english = hall->english;
+    style.chime = hall->chime;
     if (auto problem = voice::checkTemplates(style)) {
       qCWarning(lcApp) << "announcements in the hall file cannot be spoken, using the default ones:"
                        << QString::fromStdString(problem->message);
@@ -47,6 +48,7 @@ voice::AnnouncementStyle voiceStyle(const QCommandLineParser& args, const config
   }
   if (args.isSet("english-voice")) style.english = true;
   if (args.isSet("repeats")) style.repeats = args.value("repeats").toInt();
+  if (args.isSet("no-chime")) style.chime = false;
   return style;
 }
 
@@ -85,6 +87,7 @@ std::unique_ptr<voice::CallAnnouncer> makeVoice(const QCommandLineParser& args, 
   auto announcer = std::make_unique<voice::CallAnnouncer>(voice::AnnouncementComposer(style),
                                                           std::move(library).value(), player);
   announcer->setQuietHours(quietHours(args, hall));
+  announcer->setMaxDelay(hall ? std::chrono::seconds(hall->maxDelaySeconds) : voice::kDefaultMaxDelay);
   return announcer;
 }
 
@@ -113,6 +116,7 @@ int main(int argc, char** argv) {
       {"mute", "No voice."},
       {"english-voice", "Say each call in English after the Mandarin (default: the hall file's announcements)."},
       {"repeats", "Times each call is said (default: the hall file's, else 2).", "n"},
+      {"no-chime", "No 叮咚 before each call (default: the hall file's chime, else on)."},
       {"volume", "Voice volume, 0-100 (default: the hall file's, else 100).", "percent"},
       {"quiet", "Quiet hours without voice, e.g. 12:00-13:30 (default: the hall file's).", "span"},
       {"recordings", "Folder of the hall's own WAV clips, overriding segments by name.", "dir"},
@@ -161,6 +165,11 @@ int main(int argc, char** argv) {
   }
   if (announcer) {
     QObject::connect(&model, &display::DisplayModel::callAnnounced, announcer.get(), &voice::CallAnnouncer::announce);
+    // Before a call is said: is the ticket still called there? (Served, transferred, a
+    // no-show or called elsewhere meanwhile: the screen has moved on, so the voice does too.)
+    announcer->setStillCalled([&model](const voice::Call& call) {
+      return model.isCalledTo(QString::fromStdString(call.ticketNumber), call.window);
+    });
   }
 
   std::unique_ptr<display::DemoHall> demo;

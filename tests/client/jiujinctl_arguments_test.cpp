@@ -10,6 +10,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "jiujin/config/pin.hpp"
+
 namespace {
 
 using ::testing::HasSubstr;
@@ -101,6 +103,34 @@ TEST(JiujinctlArguments, RawSendsAnyTypeButOnlyAJsonObjectBody) {
   EXPECT_EQ(run.exitCode, 2) << run.output;
   EXPECT_THAT(run.output, HasSubstr("the body is not a JSON object"));
   EXPECT_EQ(jiujinctl({"raw", "no_such_request", "{}"}).exitCode, 3);
+}
+
+/// `jiujinctl pin-hash` with `input` on its standard input (a pipe, as a script gives it).
+Outcome pinHash(const std::string& input) {
+  const std::string command = "printf %s " + quoted(input) + " | " +
+                              quoted(std::string(JIUJIN_BINARY_DIR) + "/client/ctl/jiujinctl") + " pin-hash";
+  Outcome run;
+  FILE* pipe = ::popen(command.c_str(), "r");  // stdout only: the hash
+  if (pipe == nullptr) return run;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) run.output += buffer;
+  const int status = ::pclose(pipe);
+  run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return run;
+}
+
+TEST(JiujinctlArguments, PinHashPrintsAnArgon2idHashOfThePinReadFromStandardInput) {
+  const Outcome run = pinHash("4321\n");
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  ASSERT_FALSE(run.output.empty());
+  const std::string hash = run.output.substr(0, run.output.find('\n'));
+  EXPECT_TRUE(jiujin::config::isPinHash(hash)) << hash;
+  EXPECT_TRUE(jiujin::config::verifyPin(hash, "4321"));
+  EXPECT_FALSE(jiujin::config::verifyPin(hash, "1234"));
+  EXPECT_THAT(run.output, ::testing::Not(HasSubstr("4321"))) << "the PIN itself is never printed";
+  // nothing to read, or a PIN longer than the dispatcher takes: refused, no hash
+  EXPECT_NE(pinHash("").exitCode, 0);
+  EXPECT_NE(pinHash(std::string(65, '7') + "\n").exitCode, 0);
 }
 
 }  // namespace

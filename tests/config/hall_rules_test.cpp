@@ -284,6 +284,34 @@ TEST(HallRules, AnnouncementThatNeverSaysTheNumberIsAnError) {
   EXPECT_THAT(errors[0], HasSubstr("error: announcements.en never says {number}"));
 }
 
+TEST(HallRules, VoiceChimesAndDropsCallsOlderThanThirtySecondsByDefault) {
+  TempDir dir;
+  dir.write("catalog.csv", validCatalog());
+  const auto result = loadHallConfig(dir.write("hall.toml", validHall()));
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(result.config->announcements.chime);
+  EXPECT_EQ(result.config->announcements.maxDelaySeconds, 30);
+}
+
+TEST(HallRules, VoiceChimeAndMaximumDelayAreReadFromAnnouncements) {
+  TempDir dir;
+  dir.write("catalog.csv", validCatalog());
+  const auto result = loadHallConfig(
+      dir.write("hall.toml", validHall() + "\n[announcements]\nchime = false\nmax_delay_seconds = 45\n"));
+  ASSERT_TRUE(result.ok()) << ::testing::PrintToString(result.errors.size());
+  EXPECT_FALSE(result.config->announcements.chime);
+  EXPECT_EQ(result.config->announcements.maxDelaySeconds, 45);
+}
+
+TEST(HallRules, VoiceMaximumDelayOutsideFiveToOneHundredTwentySecondsIsAnError) {
+  for (const char* value : {"4", "121"}) {
+    const auto errors = errorsOf(validHall() + "\n[announcements]\nmax_delay_seconds = " + value + "\n");
+    ASSERT_EQ(errors.size(), 1u) << ::testing::PrintToString(errors);
+    EXPECT_THAT(errors[0], HasSubstr("max_delay_seconds"));
+    EXPECT_THAT(errors[0], HasSubstr("expected 5 to 120"));
+  }
+}
+
 TEST(HallRules, AllMistakesAreReportedInOneRun) {
   auto hall = replaced(validHall(), R"(prefix = "B")", R"(prefix = "A")");
   hall = replaced(hall, "address = 1\n", "address = 0\n");

@@ -126,6 +126,34 @@ TEST_F(ConsoleAgainstDispatcher, LoginWithAWrongPinIsRefusedWithTheDispatchersRe
   EXPECT_FALSE(console_->canCall());
 }
 
+TEST_F(ConsoleAgainstDispatcher, AConsoleRestartedIntoARunningSessionActsOnlyAfterThatClerksPin) {
+  logIn();
+  issue("T-0001");
+  // given the console restarts while 王芳 (c01) stays logged in at window 1
+  consoleLink_->stop();
+  consoleLink_ = std::make_unique<clientqt::HallLink>(hall_.as("console", 1));
+  console_ = std::make_unique<console::ClerkConsole>(1, console::sendThrough(*consoleLink_), console::hallNow,
+                                                     std::map<std::string, std::string>{{"c01", "王芳"}});
+  console::followLink(*console_, *consoleLink_);
+  consoleLink_->start();
+  ASSERT_TRUE(waitFor([&] { return console_->online() && console_->loggedIn(); }));
+  // then it names the clerk and can do nothing yet, though a ticket waits
+  EXPECT_TRUE(console_->needsConfirmation());
+  EXPECT_EQ(console_->clerkName(), QStringLiteral("王芳"));
+  EXPECT_FALSE(console_->canCall());
+  // a wrong PIN keeps it locked, with the dispatcher's reason
+  console_->confirm(QStringLiteral("9999"));
+  ASSERT_TRUE(waitFor([&] { return !console_->busy() && !console_->refusal().isEmpty(); }));
+  EXPECT_EQ(console_->refusal(), QStringLiteral("工号或密码错误"));
+  EXPECT_TRUE(console_->needsConfirmation());
+  EXPECT_FALSE(console_->canCall());
+  // the clerk's own PIN unlocks it, and the window is still the same session
+  console_->confirm(QStringLiteral("1234"));
+  ASSERT_TRUE(waitFor([&] { return !console_->needsConfirmation(); })) << console_->refusal().toStdString();
+  EXPECT_TRUE(waitFor([&] { return console_->canCall(); }));
+  EXPECT_EQ(console_->clerk(), QStringLiteral("c01"));
+}
+
 TEST_F(ConsoleAgainstDispatcher, LoginOpensTheWindowAndCallCompleteUpdatesTheConsole) {
   logIn();
   EXPECT_EQ(console_->clerk(), QStringLiteral("c01"));
@@ -150,12 +178,97 @@ TEST_F(ConsoleAgainstDispatcher, LoginOpensTheWindowAndCallCompleteUpdatesTheCon
   EXPECT_TRUE(console_->canRequestEvaluation());
 }
 
+TEST_F(ConsoleAgainstDispatcher, TheCallsReasonTheFiguresAfterARatingAndTheKeysAfterLogoutAreRight) {
+  logIn();
+  issue("T-0001");
+  ASSERT_TRUE(waitFor([&] { return console_->canCall(); }));
+  console_->callNext();
+  ASSERT_TRUE(waitFor([&] { return console_->canStart(); }));
+  // the dispatcher's reason for choosing this ticket is shown with it
+  EXPECT_FALSE(console_->callReason().isEmpty());
+  console_->start();
+  ASSERT_TRUE(waitFor([&] { return console_->canComplete(); }));
+  console_->complete();
+  ASSERT_TRUE(waitFor([&] { return console_->canRequestEvaluation(); }));
+  console_->requestEvaluation();
+  ASSERT_TRUE(waitFor([&] { return !console_->busy(); }));
+  // when the resident rates on the pad, 我的今日 shows it without anyone pressing anything
+  auto pad = hall_.channel(hall_.as("manager"));
+  ASSERT_TRUE(pad->request("evaluate", json{{"window", 1}, {"rating", "very_satisfied"}}).ok);
+  EXPECT_TRUE(waitFor([&] { return console_->ratingsToday().contains(QStringLiteral("1")); }))
+      << console_->ratingsToday().toStdString();
+  // when paused, the hint names the key that works
+  console_->pause(QStringLiteral("午休"));
+  ASSERT_TRUE(waitFor([&] { return console_->stateCode() == QStringLiteral("paused"); }));
+  EXPECT_EQ(console_->idleHint(), QStringLiteral("已暂停，按 F7 恢复"));
+  console_->resume();
+  ASSERT_TRUE(waitFor([&] { return console_->stateCode() == QStringLiteral("idle"); }));
+  // after logging out no key is live (F8 stayed lit before)
+  console_->logout();
+  ASSERT_TRUE(waitFor([&] { return !console_->loggedIn(); }));
+  EXPECT_FALSE(console_->canRequestEvaluation());
+  EXPECT_FALSE(console_->canCall());
+  EXPECT_EQ(console_->idleHint(), QStringLiteral("请先登录"));
+}
+
+TEST_F(ConsoleAgainstDispatcher, ATransferSaysWhereTheTicketWent) {
+  logIn();
+  issue("T-0001");
+  ASSERT_TRUE(waitFor([&] { return console_->canCall(); }));
+  console_->callNext();
+  ASSERT_TRUE(waitFor([&] { return console_->canTransfer(); }));
+  QVariantMap target;
+  for (const auto& entry : console_->transferTargets())
+    if (entry.toMap().value("target").toMap().contains("kind")) target = entry.toMap().value("target").toMap();
+  ASSERT_FALSE(target.isEmpty());
+  console_->transfer(target, QStringLiteral("材料已收"));
+  ASSERT_TRUE(waitFor([&] { return !console_->notice().isEmpty(); })) << console_->refusal().toStdString();
+  EXPECT_EQ(console_->notice(), QStringLiteral("A001 已转至 统一发证窗口"));
+  // the reply may come before the event that empties the window reaches the mirror
+  EXPECT_TRUE(waitFor([&] { return !console_->hasTicket(); }));
+}
+
 TEST_F(ConsoleAgainstDispatcher, ARefusedActionShowsTheDispatchersReason) {
   logIn();
   ASSERT_FALSE(console_->canCall());  // nobody waits
   console_->callNext();
   ASSERT_TRUE(waitFor([&] { return !console_->refusal().isEmpty(); }));
   EXPECT_TRUE(console_->refusal().contains(QStringLiteral("没有等候的号"))) << console_->refusal().toStdString();
+}
+
+TEST_F(ConsoleAgainstDispatcher, AManagerChoosesAWindowsQueuesByNameNotByTypedIds) {
+  logIn();
+  ASSERT_EQ(console_->queues()->rowCount(), 2);
+  ASSERT_TRUE(waitFor([&] { return monitor_->queueChoices()->rowCount() == 2; }));
+  // the monitor lists window 1's queues by name, and offers the hall's queues ticked as served
+  monitor_->chooseQueuesOf(1);
+  auto* choices = monitor_->queueChoices();
+  int social = -1;
+  for (int r = 0; r < choices->rowCount(); ++r) {
+    EXPECT_TRUE(choices->field(r, "checked").toBool()) << "window 1 serves both queues";
+    if (choices->field(r, "queue").toString() == QStringLiteral("social")) social = r;
+  }
+  ASSERT_GE(social, 0);
+  EXPECT_TRUE(choices->field(social, "label").toString().contains(QStringLiteral("社保")));
+  EXPECT_FALSE(monitor_->windows()->field(0, "queues").toString().contains(QStringLiteral("general")))
+      << "queues shown by their ids: " << monitor_->windows()->field(0, "queues").toString().toStdString();
+  // when the manager unticks all but 社保 and applies
+  for (int r = 0; r < choices->rowCount(); ++r) choices->setData(choices->index(r), r == social, Qt::UserRole + 2);
+  monitor_->applyQueueChoices(1);
+  ASSERT_TRUE(waitFor([&] { return console_->queues()->rowCount() == 1; })) << monitor_->refusal().toStdString();
+  EXPECT_EQ(console_->queues()->field(0, "queue").toString(), QStringLiteral("social"));
+  EXPECT_EQ(monitor_->windows()->field(0, "queues").toString(), QStringLiteral("社保"));
+}
+
+TEST_F(ConsoleAgainstDispatcher, OpeningAWindowWithoutAClerkIsNotOfferedAndSaysWhy) {
+  ASSERT_TRUE(waitFor([&] { return monitor_->windows()->rowCount() > 0; }));
+  EXPECT_TRUE(monitor_->windows()->field(0, "closed").toBool());
+  EXPECT_FALSE(monitor_->windows()->field(0, "canOpen").toBool());
+  EXPECT_EQ(monitor_->windows()->field(0, "openRefusal").toString(), QStringLiteral("无工作人员登录，不能开窗"));
+  console_->login(QStringLiteral("c01"), QStringLiteral("1234"));
+  ASSERT_TRUE(waitFor([&] { return monitor_->windows()->field(0, "clerk").toString() == QStringLiteral("王芳"); }));
+  ASSERT_TRUE(waitFor([&] { return !monitor_->windows()->field(0, "closed").toBool(); }));
+  EXPECT_TRUE(monitor_->windows()->field(0, "openRefusal").toString().isEmpty());
 }
 
 TEST_F(ConsoleAgainstDispatcher, AManagerChangingTheProfileChangesTheWindowsQueues) {
@@ -280,6 +393,12 @@ TEST_F(ConsoleAgainstDispatcher, TheDeviceListShowsTheDispatchersFaultCounts) {
   };
   report("offline");
   ASSERT_TRUE(waitFor([&] { return faultsOf("offline") == 1; })) << listed();
+  // shown as a person reads it: where it is, what it is, how it is
+  for (int i = 0; i < monitor_->devices()->rowCount(); ++i)
+    if (monitor_->devices()->field(i, "device").toString() == QStringLiteral("w1-pad")) {
+      EXPECT_EQ(monitor_->devices()->field(i, "label").toString(), QStringLiteral("1号窗口 评价器"));
+      EXPECT_EQ(monitor_->devices()->field(i, "statusText").toString(), QStringLiteral("离线"));
+    }
   report("online");
   ASSERT_TRUE(waitFor([&] { return faultsOf("online") == 1; })) << listed();
   report("error");

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "jiujin/voice/announcement_composer.hpp"
+#include "jiujin/voice/chime.hpp"
 
 namespace jiujin::voice {
 namespace {
@@ -13,8 +14,8 @@ std::vector<std::string> words(const std::vector<Piece>& pieces) {
   return out;
 }
 
-const std::vector<std::string> kA001To3 = {"qing", "zh_letter_a", "zh_digit_0", "zh_digit_0", "zh_digit_1",
-                                           "hao",  "dao",         "zh_digit_3", "hao",        "chuangkou_banli"};
+const std::vector<std::string> kA001To3 = {"qing", "zh_letter_a", "|150", "zh_digit_0", "zh_digit_0", "zh_digit_1",
+                                           "hao",  "dao",         "zh_digit_3", "hao",  "chuangkou_banli"};
 
 TEST(AnnouncementComposer, MandarinCallSpellsLettersThenDigitsOneByOne) {
   const auto sentence = AnnouncementComposer().sentence(Call{"A001", 3}, Language::Mandarin);
@@ -27,11 +28,69 @@ TEST(AnnouncementComposer, AFourDigitNumberIsSpelledDigitByDigit) {
   const auto sentence = AnnouncementComposer().sentence(Call{"A1000", 12}, Language::Mandarin);
   ASSERT_TRUE(sentence.ok()) << sentence.error().message;
   EXPECT_EQ(words(sentence.value()),
-            (std::vector<std::string>{"qing", "zh_letter_a", "zh_digit_1", "zh_digit_0", "zh_digit_0", "zh_digit_0",
+            (std::vector<std::string>{"qing", "zh_letter_a", "|150", "zh_digit_1", "zh_digit_0", "zh_digit_0", "zh_digit_0",
                                       "hao", "dao", "shi", "zh_digit_2", "hao", "chuangkou_banli"}));
   EXPECT_EQ(words(ticketNumberPieces("AB9999", Language::English).value()),
             (std::vector<std::string>{"en_letter_a", "en_letter_b", "en_digit_9", "en_digit_9", "en_digit_9",
                                       "en_digit_9"}));
+}
+
+TEST(AnnouncementComposer, LettersAreSaidAsLettersApartFromTheDigits) {
+  // E001 was heard as 一零零一: its E must be the letter's recording, set apart by a pause.
+  const AnnouncementComposer composer;
+  const auto say = [&](const char* number) {
+    return words(composer.sentence(Call{number, 3}, Language::Mandarin).value());
+  };
+  const std::vector<std::string> tail = {"hao", "dao", "zh_digit_3", "hao", "chuangkou_banli"};
+  const auto sentence = [&](std::vector<std::string> number) {
+    number.insert(number.begin(), "qing");
+    number.insert(number.end(), tail.begin(), tail.end());
+    return number;
+  };
+  EXPECT_EQ(say("A001"), sentence({"zh_letter_a", "|150", "zh_digit_0", "zh_digit_0", "zh_digit_1"}));
+  EXPECT_EQ(say("E001"), sentence({"zh_letter_e", "|150", "zh_digit_0", "zh_digit_0", "zh_digit_1"}));
+  // zeros are said as 零 where they stand: B100 is B 一 零 零, never 一百
+  EXPECT_EQ(say("B100"), sentence({"zh_letter_b", "|150", "zh_digit_1", "zh_digit_0", "zh_digit_0"}));
+  EXPECT_EQ(say("C010"), sentence({"zh_letter_c", "|150", "zh_digit_0", "zh_digit_1", "zh_digit_0"}));
+  EXPECT_EQ(say("GA1000"),
+            sentence({"zh_letter_g", "zh_letter_a", "|150", "zh_digit_1", "zh_digit_0", "zh_digit_0", "zh_digit_0"}));
+  EXPECT_EQ(words(ticketNumberPieces("E001", Language::Mandarin).value()),
+            (std::vector<std::string>{"zh_letter_e", "zh_digit_0", "zh_digit_0", "zh_digit_1"}))
+      << "no pause unless asked for";
+}
+
+TEST(AnnouncementComposer, ChimeComesBeforeTheWordsAndCanBeSwitchedOff) {
+  AnnouncementStyle style;
+  const auto on = words(AnnouncementComposer(style).pieces(Call{"A001", 3}).value());
+  ASSERT_GE(on.size(), 3u);
+  EXPECT_EQ(on[0], "chime");
+  EXPECT_EQ(on[1], "|200");
+  EXPECT_EQ(on[2], "qing");
+  EXPECT_EQ(std::count(on.begin(), on.end(), "chime"), 1) << "once per call, not per repetition";
+  style.chime = false;
+  EXPECT_EQ(words(AnnouncementComposer(style).pieces(Call{"A001", 3}).value()).front(), "qing");
+}
+
+TEST(AnnouncementComposer, BriefCallIsSaidOnceWhateverTheRepeats) {
+  AnnouncementStyle style;
+  style.repeats = 3;
+  Call call{"A001", 3};
+  call.brief = true;
+  const auto pieces = AnnouncementComposer(style).pieces(call).value();
+  EXPECT_EQ(std::count(pieces.begin(), pieces.end(), Piece::word("qing")), 1);
+}
+
+TEST(AnnouncementComposer, MadeChimeIsPlayedUnlessTheHallHasItsOwn) {
+  AnnouncementStyle style;
+  style.wordGap = 0ms;
+  const AnnouncementComposer composer(style);
+  const auto made = composer.render({Piece::word(kChimeSegment)}, SegmentLibrary{});
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  EXPECT_EQ(made.value(), makeChime());
+  SegmentLibrary hall;
+  hall.insert(kChimeSegment, Pcm{kAnnouncementSampleRate, std::vector<std::int16_t>(50, 7000)});
+  EXPECT_EQ(composer.render({Piece::word(kChimeSegment)}, hall).value().samples,
+            std::vector<std::int16_t>(50, 7000));
 }
 
 TEST(AnnouncementComposer, WindowNumbersAreSaidTheWayPeopleSayThem) {
@@ -49,7 +108,8 @@ TEST(AnnouncementComposer, AnnouncementIsRepeatedTwiceByDefaultWithAPauseBetween
   const AnnouncementComposer composer;
   const auto pieces = composer.pieces(Call{"A001", 3});
   ASSERT_TRUE(pieces.ok());
-  auto expected = kA001To3;
+  std::vector<std::string> expected = {"chime", "|200"};
+  expected.insert(expected.end(), kA001To3.begin(), kA001To3.end());
   expected.push_back("|" + std::to_string(composer.style().sentenceGap.count()));
   expected.insert(expected.end(), kA001To3.begin(), kA001To3.end());
   EXPECT_EQ(words(pieces.value()), expected);
@@ -79,12 +139,13 @@ TEST(AnnouncementComposer, EnglishFollowsTheMandarinOnceWhenEnabled) {
   const auto pieces = AnnouncementComposer(style).pieces(Call{"B012", 7});
   ASSERT_TRUE(pieces.ok()) << pieces.error().message;
   const auto w = words(pieces.value());
-  const std::vector<std::string> english = {"en_number",  "en_letter_b", "en_digit_0",
+  const std::vector<std::string> english = {"en_number",  "en_letter_b", "|150", "en_digit_0",
                                             "en_digit_1", "en_digit_2",  "|250",
                                             "en_please_go_to_window", "en_digit_7"};
   ASSERT_GE(w.size(), english.size());
   EXPECT_EQ(std::vector<std::string>(w.end() - static_cast<long>(english.size()), w.end()), english);
-  EXPECT_EQ(w.front(), "qing");
+  EXPECT_EQ(w.front(), "chime");
+  EXPECT_EQ(w[2], "qing");
 }
 
 TEST(AnnouncementComposer, NumbersThatCannotBeSpokenAreErrors) {
@@ -107,7 +168,7 @@ TEST(AnnouncementComposer, HallTemplateCanReorderThePhrases) {
   AnnouncementStyle style;
   style.templates.mandarin = "{ticket}号，请到{window}号窗口办理";
   const auto w = words(AnnouncementComposer(style).sentence(Call{"C2", 5}, Language::Mandarin).value());
-  EXPECT_EQ(w, (std::vector<std::string>{"zh_letter_c", "zh_digit_2", "hao", "|250", "qing", "dao", "zh_digit_5",
+  EXPECT_EQ(w, (std::vector<std::string>{"zh_letter_c", "|150", "zh_digit_2", "hao", "|250", "qing", "dao", "zh_digit_5",
                                          "hao", "chuangkou_banli"}));
 }
 

@@ -3,13 +3,18 @@
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
+#include "jiujin/base/log.hpp"
 #include "jiujin/voice/announcement_player.hpp"
 #include "jiujin/voice/call_announcer.hpp"
 
 namespace jiujin::voice {
 namespace {
 
-constexpr int kWaitMs = 10'000;
+// A bound, not a pace: announcements on the null sink take ~2 s each on a loaded machine.
+constexpr int kWaitMs = 30'000;
 
 Pcm beep(std::size_t ms) {
   Pcm pcm;
@@ -75,7 +80,6 @@ TEST_F(AnnouncementPlayerTest, CallDuringAnAnnouncementWaitsForItToEnd) {
 }
 
 TEST_F(AnnouncementPlayerTest, RecalledTicketIsAnnouncedAgain) {
-  QSignalSpy idle(&player, &AnnouncementPlayer::idle);
   SegmentLibrary library;
   for (const char* name : {"qing", "zaici_hujiao", "zh_letter_a", "zh_digit_0", "zh_digit_1", "zh_digit_3", "hao",
                            "dao", "chuangkou_banli"}) {
@@ -84,6 +88,7 @@ TEST_F(AnnouncementPlayerTest, RecalledTicketIsAnnouncedAgain) {
   AnnouncementStyle style;
   style.repeats = 1;
   CallAnnouncer announcer(AnnouncementComposer(style), library, player);
+  QSignalSpy idle(&announcer, &CallAnnouncer::idle);
 
   announcer.announce("A001", 3, false);
   announcer.announce("A001", 3, true);
@@ -105,6 +110,92 @@ TEST_F(AnnouncementPlayerTest, QuietHoursSilenceTheVoiceButTellWhy) {
   EXPECT_EQ(silenced.at(0).at(2).toString(), "静音时段");
   EXPECT_FALSE(player.isPlaying());
   EXPECT_TRUE(journal.isEmpty());
+}
+
+/// The announcer as the display wires it: a library of short beeps, the tickets the hall
+/// still calls, a clock the test moves, and the voice's log lines.
+class CallAnnouncerTest : public AnnouncementPlayerTest {
+ protected:
+  void SetUp() override {
+    AnnouncementPlayerTest::SetUp();
+    for (const char* name : {"qing", "zaici_hujiao", "zh_letter_a", "zh_letter_b", "zh_letter_c", "zh_digit_0",
+                             "zh_digit_1", "zh_digit_2", "zh_digit_3", "hao", "dao", "chuangkou_banli"}) {
+      library.insert(name, beep(20));
+    }
+    style.chime = false;  // short calls keep the test short; the chime has its own tests
+    style.repeats = 1;
+    style.letterGap = std::chrono::milliseconds(0);
+    announcer = std::make_unique<CallAnnouncer>(AnnouncementComposer(style), library, player);
+    announcer->setWallClock([this] { return now; });
+    announcer->setStillCalled([this](const Call& c) { return !gone.count(c.ticketNumber); });
+    previousThreshold = log::threshold();
+    log::setThreshold(log::Level::Info);
+    log::setSink([this](log::Level, std::string_view category, std::string_view line) {
+      if (category == "display.voice") lines.emplace_back(line);
+    });
+  }
+  void TearDown() override {
+    log::setSink({});
+    log::setThreshold(previousThreshold);
+  }
+  bool logged(const std::string& text) const {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(text) != std::string::npos; });
+  }
+
+  SegmentLibrary library;
+  AnnouncementStyle style;
+  std::unique_ptr<CallAnnouncer> announcer;
+  WallClock::time_point now = WallClock::now();
+  std::set<std::string> gone;
+  std::vector<std::string> lines;
+  log::Level previousThreshold = log::Level::Info;
+};
+
+TEST_F(CallAnnouncerTest, CallOfATicketServedWhileItWaitedIsDroppedAndLogged) {
+  QSignalSpy idle(announcer.get(), &CallAnnouncer::idle);
+  QSignalSpy silenced(announcer.get(), &CallAnnouncer::silenced);
+  announcer->announce("A001", 1, false);  // said at once
+  announcer->announce("B001", 2, false);
+  announcer->announce("C001", 3, false);
+  EXPECT_EQ(announcer->waiting(), 2u);
+  gone.insert("B001");  // window 2 served B001 while A001 was being said
+
+  ASSERT_TRUE(idle.wait(kWaitMs));
+  EXPECT_EQ(journal, (QStringList{"+A001→1", "A001→1", "+C001→3", "C001→3"}));
+  ASSERT_EQ(silenced.count(), 1);
+  EXPECT_EQ(silenced.at(0), (QVariantList{"B001", 2, "no longer called"}));
+  const auto at = clockText(now);
+  EXPECT_TRUE(logged("saying A001→1 (called " + at + ", starts " + at + ", 0.0 s after the call")) << lines.size();
+  EXPECT_TRUE(logged("dropped B001→2 (called " + at + ", dropped " + at)) << lines.size();
+  EXPECT_TRUE(logged("no longer called"));
+}
+
+TEST_F(CallAnnouncerTest, CallOlderThanTheMaximumDelayIsNotSaidLate) {
+  QSignalSpy idle(announcer.get(), &CallAnnouncer::idle);
+  announcer->setMaxDelay(std::chrono::seconds(30));
+  announcer->announce("A001", 1, false);
+  announcer->announce("B001", 2, false);
+  now += std::chrono::seconds(31);  // A001 took (as if) 31 s
+
+  ASSERT_TRUE(idle.wait(kWaitMs));
+  EXPECT_EQ(journal, (QStringList{"+A001→1", "A001→1"}));
+  EXPECT_TRUE(logged("dropped B001→2")) << lines.size();
+  EXPECT_TRUE(logged("31.0 s after the call): too late"));
+}
+
+TEST_F(CallAnnouncerTest, RecallOfAWaitingCallIsSaidOnceInItsPlaceAndCallsWithOthersBehindAreSaidOnce) {
+  QSignalSpy idle(announcer.get(), &CallAnnouncer::idle);
+  announcer->announce("A001", 1, false);  // said at once
+  announcer->announce("B001", 2, false);
+  announcer->announce("C001", 3, false);
+  announcer->announce("B001", 2, true);  // recall while B001 still waits
+
+  ASSERT_TRUE(idle.wait(kWaitMs));
+  EXPECT_EQ(journal, (QStringList{"+A001→1", "A001→1", "+B001→2*", "B001→2*", "+C001→3", "C001→3"}));
+  EXPECT_TRUE(logged("dropped B001→2 (called")) << lines.size();
+  EXPECT_TRUE(logged("replaced by a newer call"));
+  EXPECT_TRUE(logged("saying B001→2 (recall)"));
+  EXPECT_TRUE(logged("said once; 1 waiting)")) << "C001 waited behind the recall";
 }
 
 TEST(AnnouncementPlayerWithoutOutput, DropsAnnouncementsInsteadOfCrashing) {

@@ -55,6 +55,55 @@ TEST_F(DisplayModelTest, CalledTicketIsShownFirstWithItsWindowAndAnnounced) {
   EXPECT_EQ(windowRow(model, 1).status, "calling");
 }
 
+TEST_F(DisplayModelTest, ATicketDoneOrMissedLeavesTheBigPanelAtOnceAndMissedOnesAreListed) {
+  DisplayModel model(DisplayOptions{}, feed.clock());
+  feed.snapshotInto(model);
+  feed.into(model, core::cmd::CallNext{1});  // A001
+  feed.into(model, core::cmd::CallNext{3});  // B001, newest
+  QSignalSpy newest(&model, &DisplayModel::newestCallChanged);
+  QSignalSpy missed(&model, &DisplayModel::missedTicketsChanged);
+
+  // when window 3 serves and completes B001, the panel goes back to A001 (still called)
+  feed.into(model, core::cmd::StartService{3});
+  EXPECT_EQ(model.newestTicket(), "B001") << "being served is still current";
+  feed.into(model, core::cmd::Complete{3});
+  EXPECT_EQ(model.newestTicket(), "A001");
+  EXPECT_EQ(model.newestWindow(), 1);
+  EXPECT_GE(newest.count(), 1);
+  EXPECT_FALSE(model.highlightActive()) << "an older call taking the panel back must not blink as new";
+  EXPECT_EQ(callTexts(model), (QStringList{"B001→3", "A001→1"})) << "the list keeps the history";
+
+  // when A001 does not come, the panel is empty and A001 is listed under 过号
+  feed.into(model, core::cmd::MarkNoShow{1});
+  EXPECT_EQ(model.newestTicket(), "");
+  EXPECT_EQ(model.missedTickets(), "A001");
+  EXPECT_EQ(missed.count(), 1);
+  // and a reactivated ticket leaves that list
+  const auto a001 = std::find_if(feed.hall().state().tickets.begin(), feed.hall().state().tickets.end(),
+                                 [](const auto& t) { return t.second.number == "A001"; });
+  ASSERT_NE(a001, feed.hall().state().tickets.end());
+  feed.into(model, core::cmd::Reactivate{a001->first});
+  EXPECT_EQ(model.missedTickets(), "");
+}
+
+TEST_F(DisplayModelTest, AQueueNobodyWaitsInShowsNoEstimate) {
+  DisplayModel model(DisplayOptions{}, feed.clock());
+  feed.snapshotInto(model);
+  for (int i = 0; i < 2; ++i) {
+    feed.into(model, core::cmd::CallNext{3});
+    feed.into(model, core::cmd::StartService{3});
+    feed.into(model, core::cmd::Complete{3});
+  }
+  const auto& rows = model.queues()->rows();
+  const auto social = std::find_if(rows.begin(), rows.end(), [](const QueueRow& r) { return r.prefix == "B"; });
+  ASSERT_NE(social, rows.end());
+  EXPECT_EQ(social->waiting, 0);
+  EXPECT_EQ(social->figures, "无人等候");
+  const auto general = std::find_if(rows.begin(), rows.end(), [](const QueueRow& r) { return r.prefix == "A"; });
+  ASSERT_NE(general, rows.end());
+  EXPECT_EQ(general->figures, QStringLiteral("等候 5 人 · %1").arg(general->waitText));
+}
+
 TEST_F(DisplayModelTest, AFourDigitNumberIsListedShownAtItsWindowAndAnnouncedWhole) {
   feed.issue("GA-001", 994);  // with the five of SetUp: A001…A999, then cancelled
   std::vector<core::TicketId> earlier;
@@ -109,6 +158,31 @@ TEST_F(DisplayModelTest, RecallMovesTheTicketBackToTheTopAndIsAnnouncedAsRecall)
   EXPECT_EQ(callTexts(model), (QStringList{"A001→1", "A002→2"}));
   ASSERT_EQ(announced.count(), 1);
   EXPECT_EQ(announced.at(0), (QVariantList{"A001", 1, true}));
+}
+
+TEST_F(DisplayModelTest, TicketIsCalledToItsWindowOnlyUntilServedNoShowOrTransferred) {
+  DisplayModel model(DisplayOptions{}, feed.clock());
+  EXPECT_TRUE(model.isCalledTo("A001", 1)) << "before the first snapshot the voice is not silenced";
+  feed.snapshotInto(model);
+  feed.into(model, core::cmd::CallNext{1});
+  EXPECT_TRUE(model.isCalledTo("A001", 1));
+  EXPECT_FALSE(model.isCalledTo("A001", 2)) << "called to another window";
+  EXPECT_FALSE(model.isCalledTo("A002", 1)) << "not called yet";
+
+  feed.into(model, core::cmd::StartService{1});
+  EXPECT_FALSE(model.isCalledTo("A001", 1)) << "the resident is at the window";
+  feed.into(model, core::cmd::Complete{1});
+  EXPECT_FALSE(model.isCalledTo("A001", 1));
+
+  feed.into(model, core::cmd::CallNext{1});
+  ASSERT_TRUE(model.isCalledTo("A002", 1));
+  feed.into(model, core::cmd::MarkNoShow{1});
+  EXPECT_FALSE(model.isCalledTo("A002", 1));
+
+  feed.into(model, core::cmd::CallNext{1});
+  ASSERT_TRUE(model.isCalledTo("A003", 1));
+  feed.into(model, core::cmd::Transfer{1, core::WindowNumber{2}, "转2号"});
+  EXPECT_FALSE(model.isCalledTo("A003", 1));
 }
 
 TEST_F(DisplayModelTest, GapInSequenceRequestsResyncAndStopsApplyingEvents) {

@@ -123,7 +123,19 @@ struct ShownText {
   QString text;
   QRectF inked;
   bool truncated = false;
+  QRectF box;  ///< the nearest coloured rectangle around it (its box on screen); empty: none
 };
+
+/// The nearest ancestor drawn as a coloured rectangle: the box a text must stay inside.
+QRectF boxOf(QQuickItem* item) {
+  for (QQuickItem* up = item->parentItem(); up; up = up->parentItem()) {
+    if (qstrcmp(up->metaObject()->className(), "QQuickRectangle") != 0) continue;
+    const QColor color = up->property("color").value<QColor>();
+    if (color.alpha() == 0) continue;
+    return up->mapRectToScene(up->boundingRect());
+  }
+  return {};
+}
 
 /// Every item under `item` in the visual tree (delegates of views have no QObject parent).
 void collectItems(QQuickItem* item, std::vector<QQuickItem*>& out) {
@@ -157,7 +169,7 @@ std::vector<ShownText> shownTexts(QQuickWindow* window) {
     for (QQuickItem* up = item->parentItem(); up; up = up->parentItem())
       if (up->clip()) inked &= up->mapRectToScene(up->boundingRect());
     if (inked.isEmpty()) continue;
-    out.push_back({text, inked, item->property("truncated").toBool()});
+    out.push_back({text, inked, item->property("truncated").toBool(), boxOf(item)});
   }
   return out;
 }
@@ -219,6 +231,111 @@ TEST_F(DisplayScreenshot, FourDigitNumbersAreShownWholeAndOverlapNothingInBothLa
     }
     EXPECT_GE(numbers, 8) << "every window card shows its number";
   }
+}
+
+/// A mid-morning in a hall whose windows have long names: every window calling, the newest
+/// call already completed, three residents missed (过号), and one queue nobody waits in.
+void fillBusyHallWithLongNames(DisplayModel& model, QString& completedNumber) {
+  core::HallDefinition definition = DemoHall::definition();
+  const char* names[] = {"综合受理六（帮办代办）", "社保医保（退休待遇核定）", "不动产登记与交易（抵押）", "统一发证（证照出件）"};
+  std::size_t n = 0;
+  for (auto& w : definition.windows) w.name = names[n++ % 4];
+  const core::TimePoint morning = fixedMorning();
+  core::Hall hall(definition);
+  const auto run = [&](const core::Command& c) { EXPECT_TRUE(hall.execute(c, morning).ok()) << c.index(); };
+  run(core::cmd::OpenDay{core::dateOf(morning)});
+  for (int round = 0; round < 3; ++round)
+    for (const auto& item : definition.items)
+      if (item.queue != definition.queues.back().id) run(core::cmd::IssueTicket{item.code});
+  for (const auto& w : definition.windows) {
+    run(core::cmd::ClerkLogin{w.number, "clerk-" + std::to_string(w.number)});
+    run(core::cmd::OpenWindow{w.number});
+  }
+  // three residents who did not come, at the first windows that have someone to call
+  int missed = 0;
+  for (const auto& w : definition.windows) {
+    if (missed == 3) break;
+    if (!hall.execute(core::cmd::CallNext{w.number}, morning).ok()) continue;
+    run(core::cmd::MarkNoShow{w.number});
+    ++missed;
+  }
+  EXPECT_EQ(missed, 3);
+  core::WindowNumber last = 0;
+  for (const auto& w : definition.windows)
+    if (hall.execute(core::cmd::CallNext{w.number}, morning).ok()) last = w.number;
+  ASSERT_NE(last, 0);
+  // the newest call is done already: it must not stay in the big panel
+  const auto& lastWindow = hall.state().windows.at(last);
+  completedNumber = QString::fromStdString(hall.state().tickets.at(*lastWindow.current).number);
+  run(core::cmd::StartService{last});
+  run(core::cmd::Complete{last});
+  model.resetFromSnapshot(definition, hall.state(), 1);
+}
+
+TEST_F(DisplayScreenshot, EveryTextStaysInItsBoxWithLongNamesInBothLanguagesAndLayouts) {
+  QString completed;
+  fillBusyHallWithLongNames(model, completed);
+  ASSERT_FALSE(completed.isEmpty());
+  EXPECT_NE(model.newestTicket(), completed) << "a completed ticket stays in the big panel";
+  EXPECT_FALSE(model.newestTicket().isEmpty()) << "an earlier call that is still current takes the panel";
+  EXPECT_EQ(model.missedTickets().split("  ").size(), 3);
+  const auto queues = model.queues();
+  bool nobodyWaitingShown = false;
+  for (int r = 0; r < queues->rowCount(); ++r) {
+    const auto figures = queues->data(queues->index(r), QueueListModel::FiguresRole).toString();
+    if (queues->data(queues->index(r), QueueListModel::WaitingRole).toInt() == 0) {
+      EXPECT_EQ(figures, "无人等候") << "an estimate shown for nobody";
+      nobodyWaitingShown = true;
+    }
+  }
+  EXPECT_TRUE(nobodyWaitingShown);
+
+  for (const char* language : {"zh", "en"}) {
+    QTranslator* english = std::string(language) == "en" ? installTranslation("en") : nullptr;
+    fillBusyHallWithLongNames(model, completed);  // the model's own words in this language
+    for (const bool connected : {true, false}) {
+      model.setConnected(connected);
+      for (const auto& [size, layout] : {std::pair{kLandscape, "landscape"}, std::pair{kPortrait, "portrait"}}) {
+        const QString file = QStringLiteral("display-busy-%1-%2%3.png")
+                                 .arg(layout, language, connected ? "" : "-disconnected");
+        SCOPED_TRACE(file.toStdString());
+        QQmlApplicationEngine screen;
+        QString error;
+        QQuickWindow* window = loadDisplay(screen, model, size, &error);
+        ASSERT_TRUE(window != nullptr && error.isEmpty()) << error.toStdString();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window, 5000));
+        ASSERT_TRUE(QTest::qWaitFor([&] { return window->contentItem()->size() == QSizeF(size); }, 5000));
+        QSignalSpy frame(window, &QQuickWindow::afterRendering);
+        window->update();
+        ASSERT_TRUE(frame.wait(5000));
+        window->grabWindow().save(screenshotPath(file));
+
+        const auto texts = shownTexts(window);
+        EXPECT_GE(texts.size(), 20u);
+        const QRectF screenRect(QPointF(0, 0), QSizeF(size));
+        const QRegularExpression ticketNumber(QStringLiteral("^[A-Z]{1,2}\\d{3,4}$"));
+        for (const auto& text : texts) {
+          // A long window name must not squeeze the number it serves into small print: a
+          // number is read from across the hall (its digits at least 4 % of the screen's height).
+          if (ticketNumber.match(text.text).hasMatch()) {
+            EXPECT_GE(text.inked.height(), 0.04 * 1080) << text.text.toStdString() << " is drawn too small to read";
+          }
+          EXPECT_TRUE(screenRect.contains(text.inked)) << text.text.toStdString() << " runs off the screen";
+          EXPECT_TRUE(text.box.isEmpty() || text.box.adjusted(-1, -1, 1, 1).contains(text.inked))
+              << "\"" << text.text.toStdString() << "\" leaves its box";
+          // The banner lies over the dimmed screen on purpose; the rest never overlap.
+          if (!connected) continue;
+          for (const auto& other : texts) {
+            if (&other == &text) continue;
+            EXPECT_FALSE(text.inked.intersects(other.inked))
+                << "\"" << text.text.toStdString() << "\" overlaps \"" << other.text.toStdString() << "\"";
+          }
+        }
+      }
+    }
+    if (english) QCoreApplication::removeTranslator(english);
+  }
+  model.setConnected(true);
 }
 
 TEST(DisplayFont, ChineseGlyphsExistInTheHallFont) {

@@ -83,6 +83,33 @@ TEST(DispatcherFlow, ClerkLoginWithWrongPinIsRefusedAndTheRightPinIsAccepted) {
   EXPECT_EQ(console->request("call_next", {{"window", 2}}).error.code, "no_ticket_waiting");
 }
 
+TEST(DispatcherFlow, AConsoleStartingInARunningSessionConfirmsTheClerksPinAndChangesNothing) {
+  RunningHall hall;
+  auto before = hall.channel(hall.as("console", 2));
+  ASSERT_EQ(outcomeOf(before->request("clerk_login", {{"window", 2}, {"clerk", "c02"}, {"pin", "1234"}})), "ok");
+  // given the console restarted while c02 stays logged in
+  auto console = hall.channel(hall.as("console", 2));
+  const auto seqBefore = hall.channel(hall.as("display"))->request("snapshot", json::object()).result["seq"];
+  // then only c02's own PIN unlocks it
+  EXPECT_EQ(console->request("confirm_clerk", {{"window", 2}, {"clerk", "c02"}, {"pin", "9999"}}).error.code,
+            "wrong_pin");
+  EXPECT_EQ(console->request("confirm_clerk", {{"window", 2}, {"clerk", "c01"}, {"pin", "1234"}}).error.code,
+            "not_logged_in")
+      << "another clerk's PIN proves nothing about c02's session";
+  const auto ok = console->request("confirm_clerk", {{"window", 2}, {"clerk", "c02"}, {"pin", "1234"}});
+  ASSERT_EQ(outcomeOf(ok), "ok");
+  EXPECT_EQ(ok.result["clerk"], "c02");
+  EXPECT_EQ(ok.result["window"], 2);
+  // and confirming changes nothing in the hall
+  EXPECT_EQ(hall.channel(hall.as("display"))->request("snapshot", json::object()).result["seq"], seqBefore);
+  // a console may confirm only at its own window, and only where someone is logged in
+  auto other = hall.channel(hall.as("console", 3));
+  EXPECT_EQ(other->request("confirm_clerk", {{"window", 2}, {"clerk", "c02"}, {"pin", "1234"}}).error.code,
+            "forbidden");
+  EXPECT_EQ(other->request("confirm_clerk", {{"window", 3}, {"clerk", "c01"}, {"pin", "1234"}}).error.code,
+            "not_logged_in");
+}
+
 TEST(DispatcherSecurity, ConsoleCommandForAnotherWindowIsForbiddenAndAudited) {
   RunningHall hall;
   openWindowWithClerk(hall, 1);

@@ -18,7 +18,7 @@ using Query = protocol::ServiceRequest;
 // In the order of RequestKind. The command names are checked against the protocol codec's
 // commandType() by a unit test; the service's own requests take their names from the
 // protocol's table, which the dispatcher authorises by.
-const std::array<std::pair<RequestKind, const char*>, 49> kNames{{
+const std::array<std::pair<RequestKind, const char*>, 50> kNames{{
     {RequestKind::OpenDay, "open_day"},
     {RequestKind::CloseDay, "close_day"},
     {RequestKind::IssueTicket, "issue_ticket"},
@@ -68,6 +68,7 @@ const std::array<std::pair<RequestKind, const char*>, 49> kNames{{
     {RequestKind::ReloadConfig, protocol::toString(Query::ReloadConfig)},
     {RequestKind::Case, protocol::toString(Query::Case)},
     {RequestKind::Cases, protocol::toString(Query::Cases)},
+    {RequestKind::ConfirmClerk, protocol::toString(Query::ConfirmClerk)},
 }};
 
 Request plain(RequestKind kind) { return Request{kind, json::object()}; }
@@ -204,6 +205,9 @@ Request closeFollowUp(std::int64_t alarm, std::string note) {
 
 Request unlockClerk(const core::ClerkId& clerk) { return Request{RequestKind::UnlockClerk, json{{"clerk", clerk}}}; }
 Request reloadConfig() { return plain(RequestKind::ReloadConfig); }
+Request confirmClerk(core::WindowNumber window, const core::ClerkId& clerk, const std::string& pin) {
+  return Request{RequestKind::ConfirmClerk, json{{"window", window}, {"clerk", clerk}, {"pin", pin}}};
+}
 
 Request acceptCase(const core::cmd::AcceptCase& acceptance) { return command(acceptance); }
 Request markCaseMaterials(core::WindowNumber window, const std::string& number,

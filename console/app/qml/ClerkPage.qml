@@ -42,7 +42,7 @@ Item {
                 }
                 Item { Layout.fillWidth: true }
                 Text {
-                    text: page.desk.loggedIn ? qsTr("工作人员：%1").arg(page.desk.clerk) : qsTr("未登录")
+                    text: page.desk.loggedIn ? qsTr("工作人员：%1").arg(page.desk.clerkName) : qsTr("未登录")
                     font.family: Theme.font; font.pixelSize: 20; color: "white"
                 }
                 Button {
@@ -54,6 +54,12 @@ Item {
             }
         }
 
+        Text {
+            Layout.fillWidth: true
+            visible: page.desk.notice.length > 0
+            text: page.desk.notice
+            font.family: Theme.font; font.pixelSize: 20; font.bold: true; color: Theme.good
+        }
         RefusalBanner {
             Layout.fillWidth: true
             text: page.desk.refusal
@@ -75,13 +81,16 @@ Item {
                     spacing: 8
                     visible: page.desk.hasTicket
                     RowLayout {
+                        Layout.fillWidth: true
                         spacing: 20
                         Text { text: page.desk.ticketNumber; font.family: Theme.font; font.pixelSize: 64; font.bold: true; color: Theme.accent }
                         ColumnLayout {
-                            Text { text: page.desk.ticketItem; font.family: Theme.font; font.pixelSize: 24; color: Theme.ink }
-                            Text { text: page.desk.ticketState + "  " + page.desk.ticketPriority; font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
+                            Layout.fillWidth: true
+                            Text { Layout.fillWidth: true; text: page.desk.ticketItem; font.family: Theme.font; font.pixelSize: 24; color: Theme.ink; elide: Text.ElideRight }
+                            Text { Layout.fillWidth: true; text: page.desk.ticketState + "  " + page.desk.ticketPriority; font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
+                            Text { Layout.fillWidth: true; visible: page.desk.callReason.length > 0; text: qsTr("叫号原因：%1").arg(page.desk.callReason); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted
+                                   wrapMode: Text.Wrap; maximumLineCount: 2; elide: Text.ElideRight }
                         }
-                        Item { Layout.fillWidth: true }
                         ColumnLayout {
                             Text { text: qsTr("已用时"); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
                             Text { text: page.desk.elapsed; font.family: Theme.font; font.pixelSize: 34; font.bold: true; color: Theme.ink }
@@ -115,7 +124,7 @@ Item {
                 Text {
                     anchors.centerIn: parent
                     visible: !page.desk.hasTicket
-                    text: page.desk.loggedIn ? qsTr("暂无办件，按 F1 呼叫下一位") : qsTr("请先登录")
+                    text: page.desk.idleHint
                     font.family: Theme.font; font.pixelSize: 24; color: Theme.muted
                 }
             }
@@ -139,7 +148,7 @@ Item {
                             Text { text: model.prefix + " " + model.name; font.family: Theme.font; font.pixelSize: 20; color: Theme.ink; Layout.fillWidth: true }
                             Text { text: qsTr("%1 人").arg(model.waiting); font.family: Theme.font; font.pixelSize: 20; color: Theme.ink }
                             Text {
-                                text: model.oldestWait ? qsTr("最久 %1").arg(model.oldestWait) : ""
+                                text: model.oldestWait
                                 font.family: Theme.font; font.pixelSize: 18
                                 color: model.overTarget ? Theme.bad : Theme.muted
                             }
@@ -209,6 +218,45 @@ Item {
                     onClicked: { page.desk.login(clerkField.text, pinField.text); pinField.text = "" }
                 }
                 Text { visible: !page.desk.online; text: qsTr("未连接调度服务"); font.family: Theme.font; font.pixelSize: 16; color: Theme.warn }
+            }
+        }
+    }
+
+    // A session this console did not open (it started or restarted while the clerk stayed
+    // logged in): that clerk's PIN before anything else; another clerk logs the session out.
+    Rectangle {
+        anchors.fill: parent
+        visible: page.desk.needsConfirmation
+        color: "#cc1d2733"
+        Rectangle {
+            anchors.centerIn: parent
+            width: 460; height: 340; radius: 8
+            color: Theme.panel
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: 24
+                spacing: 12
+                Text { text: qsTr("%1号窗口 已由 %2 登录").arg(page.desk.window).arg(page.desk.clerkName); font.family: Theme.font; font.pixelSize: 24; font.bold: true; color: Theme.ink; Layout.fillWidth: true; wrapMode: Text.Wrap }
+                Text { text: qsTr("请 %1 输入密码继续").arg(page.desk.clerkName); font.family: Theme.font; font.pixelSize: 20; color: Theme.ink; Layout.fillWidth: true; wrapMode: Text.Wrap }
+                TextField { id: confirmPinField; objectName: "confirmPinField"; placeholderText: qsTr("密码"); echoMode: TextInput.Password; font.family: Theme.font; font.pixelSize: 20; Layout.fillWidth: true
+                            onAccepted: { page.desk.confirm(text); text = "" } }
+                Text { visible: page.desk.refusal.length > 0; text: page.desk.refusal; font.family: Theme.font; font.pixelSize: 18; color: Theme.bad; Layout.fillWidth: true; wrapMode: Text.Wrap }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Button {
+                        text: qsTr("继续")
+                        font.family: Theme.font; font.pixelSize: 20
+                        Layout.fillWidth: true
+                        enabled: !page.desk.busy && page.desk.online
+                        onClicked: { page.desk.confirm(confirmPinField.text); confirmPinField.text = "" }
+                    }
+                    Button {
+                        text: qsTr("换人登录")
+                        font.family: Theme.font; font.pixelSize: 20
+                        enabled: !page.desk.busy && page.desk.online
+                        onClicked: page.desk.logout()
+                    }
+                }
             }
         }
     }

@@ -41,6 +41,9 @@ Item {
                         Button {
                             text: model.closed ? qsTr("开窗") : qsTr("关窗")
                             font.family: Theme.font
+                            enabled: !model.closed || model.canOpen
+                            ToolTip.visible: hovered && model.openRefusal.length > 0
+                            ToolTip.text: model.openRefusal
                             onClicked: model.closed ? live.monitor.openWindow(model.number) : live.monitor.closeWindow(model.number)
                         }
                     }
@@ -153,8 +156,8 @@ Item {
                     required property var model
                     width: ListView.view.width
                     Rectangle { width: 12; height: 12; radius: 6; color: model.online ? Theme.good : Theme.bad }
-                    Text { text: model.device; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 130 }
-                    Text { text: model.status; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 80 }
+                    Text { text: model.label; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 170; elide: Text.ElideRight }
+                    Text { text: model.statusText; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 80 }
                     Text { text: qsTr("故障 %1 次").arg(model.faults); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.fillWidth: true }
                 }
             }
@@ -164,12 +167,28 @@ Item {
             Layout.columnSpan: 2
             Layout.fillWidth: true
             spacing: 8
-            SpinBox { id: windowBox; from: 1; to: 99; value: 1; font.family: Theme.font }
-            TextField { id: queuesField; placeholderText: qsTr("服务队列，如 general social"); font.family: Theme.font; Layout.preferredWidth: 220 }
+            SpinBox { id: windowBox; from: 1; to: 99; value: 1; font.family: Theme.font
+                      onValueModified: live.monitor.chooseQueuesOf(value) }
+            // The hall's queues by name, ticked as the window serves them now.
+            Repeater {
+                model: live.monitor.queueChoices
+                delegate: CheckBox {
+                    required property var model
+                    text: model.label
+                    checked: model.checked
+                    font.family: Theme.font
+                    onToggled: model.checked = checked
+                }
+            }
             Button { text: qsTr("设置队列"); font.family: Theme.font
-                     onClicked: live.monitor.setWindowQueuesTyped(windowBox.value, queuesField.text) }
+                     onClicked: live.monitor.applyQueueChoices(windowBox.value) }
             TextField { id: pinField; placeholderText: qsTr("号码，如 A012"); font.family: Theme.font; Layout.preferredWidth: 130 }
             Button { text: qsTr("指定下一位"); font.family: Theme.font; onClicked: live.monitor.pinTicket(windowBox.value, pinField.text) }
+        }
+        RowLayout {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            spacing: 8
             TextField { id: noticeField; placeholderText: qsTr("公告内容"); font.family: Theme.font; Layout.fillWidth: true }
             Button { text: qsTr("发布公告"); font.family: Theme.font; onClicked: live.monitor.broadcastNotice(noticeField.text) }
         }

@@ -1,3 +1,4 @@
+#include "jiujin/console/core_words.hpp"
 #include "jiujin/console/clerk_console.hpp"
 
 #include "jiujin/client/replies.hpp"
@@ -19,8 +20,13 @@ qint64 secondsBetween(core::TimePoint from, core::TimePoint to) {
 
 }  // namespace
 
-ClerkConsole::ClerkConsole(int window, Send send, Clock clock, QObject* parent)
-    : QObject(parent), window_(window), send_(std::move(send)), clock_(std::move(clock)) {
+ClerkConsole::ClerkConsole(int window, Send send, Clock clock, std::map<std::string, std::string> clerkNames,
+                           QObject* parent)
+    : QObject(parent),
+      window_(window),
+      send_(std::move(send)),
+      clerkNames_(std::move(clerkNames)),
+      clock_(std::move(clock)) {
   materials_.setParent(this);
   queues_.setParent(this);
   // The service clock and the queues' oldest waits move every second.
@@ -40,8 +46,22 @@ void ClerkConsole::setHall(const core::Hall* hall, bool online) {
   refreshActions();
   refreshQueues();
   refreshMaterials();
+  refreshFiguresIfChanged();
   emit changed();
   emit tick();
+}
+
+void ClerkConsole::refreshFiguresIfChanged() {
+  if (!hall_ || !online_ || !loggedIn() || needsConfirmation()) return;
+  std::pair<int, int> now{0, 0};
+  for (const auto& [id, t] : hall_->state().tickets) {
+    if (t.window != window_) continue;
+    if (t.state == core::TicketState::Completed) ++now.first;
+    if (t.evaluation == core::EvaluationStatus::Rated) ++now.second;
+  }
+  if (now == figuresAsOf_) return;
+  figuresAsOf_ = now;
+  refreshFigures();
 }
 
 const core::WindowStatus* ClerkConsole::status() const {
@@ -71,7 +91,7 @@ QString ClerkConsole::stateCode() const {
 QString ClerkConsole::stateName() const {
   if (!online_) return tr("未连接调度服务");
   const auto* w = status();
-  return w ? QString::fromUtf8(core::zhName(w->state)) : tr("未知窗口");
+  return w ? said(w->state) : tr("未知窗口");
 }
 
 QString ClerkConsole::pauseReason() const {
@@ -94,8 +114,18 @@ QString ClerkConsole::clerk() const {
   return w && w->clerk ? qs(*w->clerk) : QString();
 }
 
+QString ClerkConsole::clerkName() const {
+  const auto* w = status();
+  if (!w || !w->clerk) return {};
+  const auto name = clerkNames_.find(*w->clerk);
+  return name != clerkNames_.end() && !name->second.empty() ? qs(name->second) : qs(*w->clerk);
+}
+
+bool ClerkConsole::needsConfirmation() const { return loggedIn() && clerk() != confirmedClerk_; }
+
 bool ClerkConsole::may(core::WindowAction action) const {
-  return online_ && !busy_ && hall_ && actions_.allows(action);
+  // Every key is the logged-in clerk's (F8 after a logout is nobody's).
+  return online_ && !busy_ && hall_ && loggedIn() && !needsConfirmation() && actions_.allows(action);
 }
 
 bool ClerkConsole::canCall() const { return may(core::WindowAction::CallNext); }
@@ -131,13 +161,29 @@ QString ClerkConsole::ticketItem() const {
 
 QString ClerkConsole::ticketState() const {
   const auto* t = currentTicket();
-  return t ? QString::fromUtf8(core::zhName(t->state)) : QString();
+  return t ? said(t->state) : QString();
 }
 
 QString ClerkConsole::ticketPriority() const {
   const auto* t = currentTicket();
-  return t && core::isPriority(t->priority) ? tr("绿色通道·%1").arg(QString::fromUtf8(core::zhName(t->priority)))
+  return t && core::isPriority(t->priority) ? tr("绿色通道·%1").arg(said(t->priority))
                                              : QString();
+}
+
+QString ClerkConsole::callReason() const {
+  const auto* t = currentTicket();
+  if (!t) return {};
+  for (auto step = t->history.rbegin(); step != t->history.rend(); ++step)
+    if (step->state == core::TicketState::Called && step->window == window_) return qs(step->note);
+  return {};
+}
+
+QString ClerkConsole::idleHint() const {
+  if (!loggedIn()) return tr("请先登录");
+  const auto* w = status();
+  if (w && w->state == core::WindowState::Paused) return tr("已暂停，按 F7 恢复");
+  if (w && w->state == core::WindowState::Closed) return tr("窗口未开放");
+  return tr("暂无办件，按 F1 呼叫下一位");
 }
 
 QString ClerkConsole::ticketNote() const {
@@ -157,7 +203,7 @@ QStringList ClerkConsole::ticketHistory() const {
     for (const auto& h : step->history) {
       QString line = QStringLiteral("%1  %2  %3")
                          .arg(localDateTime(h.at).toString(QStringLiteral("HH:mm")), qs(step->number),
-                              QString::fromUtf8(core::zhName(h.state)));
+                              said(h.state));
       if (h.window) line += tr("（%1号窗口）").arg(*h.window);
       if (!h.note.empty()) line += QStringLiteral("  ") + qs(h.note);
       lines << line;
@@ -205,6 +251,10 @@ void ClerkConsole::refuse(const QString& reason) {
 void ClerkConsole::clearRefusal() { refuse(QString()); }
 
 void ClerkConsole::act(client::Request request, std::function<void()> then) {
+  if (!notice_.isEmpty()) {
+    notice_.clear();
+    emit noticeChanged();
+  }
   busy_ = true;
   emit changed();
   send_(std::move(request), [this, then = std::move(then)](const client::Reply& reply) {
@@ -224,7 +274,8 @@ void ClerkConsole::login(const QString& clerkId, const QString& pin) {
     refuse(tr("请输入工号和密码"));
     return;
   }
-  act(requests::clerkLogin(window_, clerkId.trimmed().toStdString(), pin.toStdString()), [this] {
+  act(requests::clerkLogin(window_, clerkId.trimmed().toStdString(), pin.toStdString()), [this, clerkId] {
+    confirmedClerk_ = clerkId.trimmed();
     // Logging in starts the window's work: a closed window opens.
     const auto* w = status();
     if (!w || w->state == core::WindowState::Closed) act(requests::openWindow(window_));
@@ -232,8 +283,22 @@ void ClerkConsole::login(const QString& clerkId, const QString& pin) {
   });
 }
 
+void ClerkConsole::confirm(const QString& pin) {
+  if (!loggedIn()) return;
+  if (pin.isEmpty()) {
+    refuse(tr("请输入密码"));
+    return;
+  }
+  const QString who = clerk();
+  act(requests::confirmClerk(window_, who.toStdString(), pin.toStdString()), [this, who] {
+    confirmedClerk_ = who;
+    refreshFigures();
+  });
+}
+
 void ClerkConsole::logout() {
   act(requests::clerkLogout(window_), [this] {
+    confirmedClerk_.clear();
     servedToday_ = 0;
     averageServiceSeconds_ = 0;
     ratingsToday_.clear();
@@ -261,7 +326,15 @@ void ClerkConsole::transfer(const QVariantMap& target, const QString& note) {
     refuse(tr("请选择转往的队列或窗口"));
     return;
   }
-  act(requests::transfer(window_, *to, note.toStdString()), [this] { refreshFigures(); });
+  const QString number = ticketNumber();
+  QString where;
+  for (const auto& entry : transferTargets())
+    if (entry.toMap().value("target").toMap() == target) where = entry.toMap().value("label").toString();
+  act(requests::transfer(window_, *to, note.toStdString()), [this, number, where] {
+    notice_ = where.isEmpty() ? tr("%1 已转出").arg(number) : tr("%1 已转至 %2").arg(number, where);
+    emit noticeChanged();
+    refreshFigures();
+  });
 }
 
 void ClerkConsole::pause(const QString& reason) {
@@ -282,7 +355,7 @@ void ClerkConsole::refreshFigures() {
     for (const auto& [level, n] : mine.ratings) {
       if (n == 0) continue;
       const auto rating = core::parseRating(level);
-      ratings << QStringLiteral("%1 %2").arg(rating ? QString::fromUtf8(core::zhName(*rating)) : qs(level)).arg(n);
+      ratings << QStringLiteral("%1 %2").arg(rating ? said(*rating) : qs(level)).arg(n);
     }
     ratingsToday_ = ratings.isEmpty() ? tr("暂无评价") : ratings.join(QStringLiteral("，"));
     emit figuresChanged();
@@ -313,7 +386,9 @@ void ClerkConsole::refreshQueues() {
         }
       }
       rows << QVariantMap{{"queue", qs(entry.queue)}, {"name", name},   {"prefix", prefix}, {"waiting", waiting},
-                          {"oldestWait", oldest ? formatDuration(oldestWait) : QString()},
+                          // Whole minutes waited, said as such: "最久已等 15 分钟", not "15:00"
+                          // (which reads as a clock time).
+                          {"oldestWait", oldest ? tr("最久已等 %1 分钟").arg(std::max<qint64>(0, oldestWait) / 60) : QString()},
                           {"overTarget", oldestWait > target}};
     }
   }

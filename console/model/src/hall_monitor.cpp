@@ -1,4 +1,7 @@
+#include "jiujin/console/core_words.hpp"
 #include "jiujin/console/hall_monitor.hpp"
+
+#include <set>
 
 #include <QFile>
 
@@ -50,7 +53,8 @@ QList<QVariantMap> groupRows(const json& groups, const std::map<std::string, std
 
 HallMonitor::HallMonitor(Send send, std::map<std::string, std::string> clerkNames, Clock clock, QObject* parent)
     : QObject(parent), send_(std::move(send)), clerkNames_(std::move(clerkNames)), clock_(std::move(clock)) {
-  for (RowListModel* m : {&windows_, &queues_, &devices_, &alarms_, &byItem_, &byQueue_, &byWindow_, &byClerk_})
+  for (RowListModel* m : {&windows_, &queues_, &devices_, &alarms_, &byItem_, &byQueue_, &byWindow_, &byClerk_,
+                          &queueChoices_})
     m->setParent(this);
   ticker_.setInterval(1000);
   connect(&ticker_, &QTimer::timeout, this, [this] {
@@ -65,6 +69,9 @@ void HallMonitor::setHall(const core::Hall* hall, bool online) {
   online_ = online;
   refreshWindows();
   refreshQueues();
+  // 设置队列 starts on the first window, ticked as it serves now.
+  if (queueChoices_.rowCount() == 0 && hall_ && !hall_->definition().windows.empty())
+    chooseQueuesOf(hall_->definition().windows.front().number);
   emit changed();
 }
 
@@ -98,8 +105,14 @@ void HallMonitor::refreshWindows() {
       if (it == hall_->state().windows.end()) continue;
       const core::WindowStatus& w = it->second;
       const core::Ticket* t = w.current ? hall_->findTicket(*w.current) : nullptr;
+      // Queues by the names the hall gave them (综合受理、社保医保), not their ids.
       QStringList served;
-      for (const auto& e : w.profile.entries) served << qs(e.queue);
+      for (const auto& e : w.profile.entries) {
+        QString name = qs(e.queue);
+        for (const auto& q : hall_->definition().queues)
+          if (q.id == e.queue) name = qs(q.name);
+        served << name;
+      }
       QString clerkName;
       if (w.clerk) {
         const auto name = clerkNames_.find(*w.clerk);
@@ -108,15 +121,18 @@ void HallMonitor::refreshWindows() {
       const auto since = t && t->startedAt ? *t->startedAt : w.since;
       rows << QVariantMap{{"number", def.number},
                           {"name", qs(def.name)},
-                          {"kind", QString::fromUtf8(core::zhName(def.kind))},
+                          {"kind", said(def.kind)},
                           {"stateCode", QString::fromLatin1(core::toString(w.state))},
-                          {"state", QString::fromUtf8(core::zhName(w.state))},
+                          {"state", said(w.state)},
                           {"clerk", clerkName},
                           {"ticket", t ? qs(t->number) : QString()},
                           {"duration", w.state == core::WindowState::Closed ? QString() : formatDuration(secondsBetween(since, now))},
-                          {"queues", served.join(QStringLiteral(" "))},
+                          {"queues", served.join(QStringLiteral("、"))},
                           {"pauseReason", qs(w.pauseReason)},
-                          {"closed", w.state == core::WindowState::Closed}};
+                          {"closed", w.state == core::WindowState::Closed},
+                          // A window opens only with a clerk at it: say so instead of a refusal.
+                          {"canOpen", w.state == core::WindowState::Closed && w.clerk.has_value()},
+                          {"openRefusal", w.state == core::WindowState::Closed && !w.clerk ? tr("无工作人员登录，不能开窗") : QString()}};
     }
   }
   windows_.setRows(std::move(rows));
@@ -149,6 +165,26 @@ void HallMonitor::refreshQueues() {
   queues_.setRows(std::move(rows));
 }
 
+QString HallMonitor::deviceLabel(const std::string& kind, int window, const QString& id) const {
+  QString what;
+  if (kind == "window_display") what = tr("窗口屏");
+  else if (kind == "main_strip") what = tr("综合条屏");
+  else if (kind == "keypad") what = tr("呼叫器");
+  else if (kind == "eval_pad") what = tr("评价器");
+  else if (kind == "printer") what = tr("取号打印机");
+  else what = id;
+  return window > 0 ? tr("%1号窗口 %2").arg(window).arg(what) : what;
+}
+
+QString HallMonitor::deviceStatusText(const std::string& status) const {
+  if (status == "online" || status == "ok") return tr("正常");
+  if (status == "offline") return tr("离线");
+  if (status == "error") return tr("故障");
+  if (status == "near_end") return tr("纸将用完");
+  if (status == "out") return tr("缺纸");
+  return qs(status);
+}
+
 void HallMonitor::setDevices(const json& devices) {
   lastDevices_ = devices;
   QList<QVariantMap> rows;
@@ -168,7 +204,10 @@ void HallMonitor::setDevices(const json& devices) {
       }
       const auto window = d.find("window");
       const auto faults = d.find("faults");
+      const int windowNumber = window != d.end() && window->is_number_integer() ? window->get<int>() : 0;
       rows << QVariantMap{{"device", qs(id)},
+                          {"label", deviceLabel(kind, windowNumber, qs(id))},
+                          {"statusText", deviceStatusText(status)},
                           {"kind", qs(kind)},
                           {"window", window != d.end() && window->is_number_integer() ? QVariant(window->get<int>()) : QVariant()},
                           {"status", qs(status)},
@@ -244,8 +283,25 @@ void HallMonitor::act(client::Request request) {
 void HallMonitor::openWindow(int window) { act(requests::openWindow(window)); }
 void HallMonitor::closeWindow(int window) { act(requests::closeWindow(window)); }
 
-void HallMonitor::setWindowQueuesTyped(int window, const QString& queues) {
-  setWindowQueues(window, queues.split(QLatin1Char(' '), Qt::SkipEmptyParts));
+void HallMonitor::chooseQueuesOf(int window) {
+  QList<QVariantMap> rows;
+  if (hall_) {
+    std::set<std::string> served;
+    if (const auto w = hall_->state().windows.find(window); w != hall_->state().windows.end())
+      for (const auto& e : w->second.profile.entries) served.insert(e.queue);
+    for (const auto& q : hall_->definition().queues)
+      rows << QVariantMap{{"queue", qs(q.id)},
+                          {"label", QStringLiteral("%1 %2").arg(qs(q.prefix), qs(q.name))},
+                          {"checked", served.contains(q.id)}};
+  }
+  queueChoices_.setRows(std::move(rows));
+}
+
+void HallMonitor::applyQueueChoices(int window) {
+  QStringList chosen;
+  for (int r = 0; r < queueChoices_.rowCount(); ++r)
+    if (queueChoices_.field(r, QStringLiteral("checked")).toBool()) chosen << queueChoices_.field(r, QStringLiteral("queue")).toString();
+  setWindowQueues(window, chosen);
 }
 
 void HallMonitor::setWindowQueues(int window, const QStringList& queueList) {
@@ -353,7 +409,7 @@ QVariantList HallMonitor::ratingLevels() const {
   QVariantList levels;
   const json byLevel = figures_.value("ratings", json::object()).value("by_level", json::object());
   for (const core::Rating r : core::kRatingScale) {
-    levels << QVariantMap{{"level", QString::fromUtf8(core::zhName(r))}, {"count", byLevel.value(core::toString(r), 0)}};
+    levels << QVariantMap{{"level", said(r)}, {"count", byLevel.value(core::toString(r), 0)}};
   }
   return levels;
 }

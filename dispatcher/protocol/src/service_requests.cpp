@@ -6,7 +6,7 @@
 namespace jiujin::protocol {
 namespace {
 
-constexpr std::array<std::pair<ServiceRequest, const char*>, 16> kRequestNames{{
+constexpr std::array<std::pair<ServiceRequest, const char*>, 17> kRequestNames{{
     {ServiceRequest::Hello, "hello"},
     {ServiceRequest::Ping, "ping"},
     {ServiceRequest::Snapshot, "snapshot"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<ServiceRequest, const char*>, 16> kRequestNames{{
     {ServiceRequest::UnlockClerk, "unlock_clerk"},
     {ServiceRequest::Case, "case"},
     {ServiceRequest::Cases, "case_list"},
+    {ServiceRequest::ConfirmClerk, "confirm_clerk"},
 }};
 
 }  // namespace

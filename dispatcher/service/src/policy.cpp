@@ -83,6 +83,9 @@ std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest 
     case ServiceRequest::Cases:
       if (isOneOf(who.role, {Role::Console, Role::Manager, Role::Admin})) return std::nullopt;
       break;
+    case ServiceRequest::ConfirmClerk:  // a console only at its own window (checked with the body)
+      if (isOneOf(who.role, {Role::Console, Role::Admin})) return std::nullopt;
+      break;
     case ServiceRequest::DeviceReport:
       if (isOneOf(who.role, {Role::Devices, Role::Manager, Role::Admin})) return std::nullopt;
       break;

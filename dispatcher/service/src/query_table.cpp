@@ -13,7 +13,7 @@ struct QueryEntry {
   bool quietRead;
 };
 
-constexpr std::array<QueryEntry, 16> kQueries{{
+constexpr std::array<QueryEntry, 17> kQueries{{
     {ServiceRequest::Hello, serveHello, true},
     {ServiceRequest::Ping, servePing, true},
     {ServiceRequest::Snapshot, serveSnapshot, true},
@@ -30,6 +30,7 @@ constexpr std::array<QueryEntry, 16> kQueries{{
     {ServiceRequest::UnlockClerk, serveUnlockClerk, false},
     {ServiceRequest::Case, serveCase, true},
     {ServiceRequest::Cases, serveCases, true},
+    {ServiceRequest::ConfirmClerk, nullptr, false},
 }};
 
 const QueryEntry* entryOf(ServiceRequest request) {

@@ -101,6 +101,16 @@ Outcome<FollowUpBody> readFollowUp(const json& body) {
   return read;
 }
 
+Outcome<ConfirmClerkBody> readConfirmClerk(const json& body) {
+  FieldReader reader(body, {"window", "clerk", "pin"});
+  ConfirmClerkBody read;
+  read.window = static_cast<core::WindowNumber>(reader.integer("window", limits::kWindow, Presence::Required).value_or(0));
+  read.clerk = reader.text("clerk", limits::kCode, Presence::Required).value_or("");
+  read.pin = reader.text("pin", limits::kPin, Presence::Required).value_or("");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
 Outcome<std::string> readPin(const json& body) {
   const json pin = body.is_object() && body.contains("pin") ? json{{"pin", body["pin"]}} : json::object();
   FieldReader reader(pin, {"pin"});

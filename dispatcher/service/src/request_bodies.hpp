@@ -47,6 +47,14 @@ struct FollowUpBody {
 };
 Outcome<FollowUpBody> readFollowUp(const nlohmann::json& body);
 
+/// confirm_clerk: the window, the clerk logged in there, and that clerk's PIN.
+struct ConfirmClerkBody {
+  core::WindowNumber window = 0;
+  std::string clerk;
+  std::string pin;
+};
+Outcome<ConfirmClerkBody> readConfirmClerk(const nlohmann::json& body);
+
 /// case: one case by its number.
 Outcome<std::string> readCaseNumber(const nlohmann::json& body);
 

@@ -157,6 +157,8 @@ Outcome<json> RequestHandler::serveQuery(Pending& pending, ServiceRequest kind, 
       return reloadConfiguration(pending);
     case ServiceRequest::Statistics:  // the history is read off the command thread
       return serveStatistics(pending, body);
+    case ServiceRequest::ConfirmClerk:  // the PIN is checked off the command thread
+      return serveConfirmClerk(pending, body, who);
     default:
       break;
   }

@@ -99,6 +99,7 @@ class RequestHandler {
   struct SetAside {
     Pending pending;
     std::optional<core::Command> command;  ///< a login: executed once the PIN matches
+    bool confirmOnly = false;  ///< confirm_clerk: the PIN of the clerk already logged in, nothing executed
     ClientIdentity who;
     AuditRecord audit;
     bool auditWhenOk = true;  ///< false for reads, recorded only when refused
@@ -144,6 +145,7 @@ class RequestHandler {
 
   // clerk_logins.cpp
   Outcome<std::uint64_t> submitPinCheck(const nlohmann::json& body, const ClientIdentity& who);
+  Outcome<nlohmann::json> serveConfirmClerk(Pending& pending, const nlohmann::json& body, const ClientIdentity& who);
   void finishPinCheck(std::uint64_t id, bool pinMatches);
   Outcome<nlohmann::json> finishLogin(SetAside& login, bool pinMatches);
 

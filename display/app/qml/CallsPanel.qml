@@ -1,5 +1,6 @@
-// The newest call, large and blinking for a few seconds, above the calls before it.
-// While the screen is not live the calls are dimmed and a banner says why.
+// The newest call still current, large and blinking for a few seconds, above the calls before
+// it, and the 过号 (missed) numbers at the foot. While the screen is not live the calls are
+// dimmed and a banner says why.
 import QtQuick
 
 Rectangle {
@@ -53,6 +54,7 @@ Rectangle {
         }
 
         Text {
+            id: recentTitle
             text: qsTr("最近叫号")
             color: "#b9cbe6"
             font.pixelSize: 36
@@ -61,21 +63,22 @@ Rectangle {
         ListView {
             width: parent.width
             // Whole rows only: a half-cut number is worse than none.
-            height: Math.floor((parent.height - newest.height - 80) / 90) * 90
+            height: Math.floor((parent.height - newest.height - recentTitle.height - 2 * 16
+                                - (missed.visible ? missed.height + 16 : 0)) / 78) * 78
             clip: true
             interactive: false
             model: panel.display.calls
             spacing: 6
-            // The newest call is shown above; the list starts at the one before it.
+            // The call shown large above is not repeated here.
             delegate: Rectangle {
                 required property int index
                 required property string ticketNumber
                 required property int windowNumber
-                required property string queueName
+                required property bool shownLarge
 
                 width: ListView.view.width
-                height: index === 0 ? 0 : 84
-                visible: index > 0
+                height: shownLarge ? 0 : 72
+                visible: !shownLarge
                 color: index % 2 ? "#14345e" : "#183c6b"
                 radius: 8
 
@@ -85,7 +88,7 @@ Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
                     text: ticketNumber
                     color: "#ffe066"
-                    font.pixelSize: 64
+                    font.pixelSize: 56
                     font.bold: true
                 }
                 Text {
@@ -94,8 +97,33 @@ Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("%1 号窗口").arg(windowNumber)
                     color: "#ffffff"
-                    font.pixelSize: 56
+                    font.pixelSize: 48
                 }
+            }
+        }
+
+        // 过号: residents who missed their call look here before asking at a window.
+        Row {
+            id: missed
+            width: parent.width
+            height: 48
+            spacing: 16
+            visible: panel.display.missedTickets !== ""
+            Text {
+                id: missedTitle
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("过号")
+                color: "#ffc078"
+                font.pixelSize: 36
+                font.bold: true
+            }
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                width: parent.width - missedTitle.width - parent.spacing
+                text: panel.display.missedTickets
+                color: "#ffc078"
+                font.pixelSize: 36
+                elide: Text.ElideRight
             }
         }
     }

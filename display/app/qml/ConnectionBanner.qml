@@ -8,22 +8,31 @@ Rectangle {
     required property var display
 
     visible: !banner.display.live
-    height: 220
+    height: Math.max(220, lines.implicitHeight + 48)
     radius: 16
     color: "#c92a2a"
 
+    // Every line inside the box in both languages: the title shrinks to fit, the
+    // explanation wraps.
     Column {
+        id: lines
         anchors.centerIn: parent
+        width: parent.width - 48
         spacing: 12
         Text {
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 40
             text: banner.display.connected ? qsTr("正在同步") : qsTr("连接中断")
             color: "#ffffff"
             font.pixelSize: 88
             font.bold: true
         }
         Text {
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
             text: qsTr("叫号信息可能不是最新的，请留意窗口呼叫")
             color: "#ffffff"
             font.pixelSize: 34

@@ -19,24 +19,34 @@ Rectangle {
             delegate: Item {
                 required property string prefix
                 required property string name
-                required property int waiting
-                required property string waitText
+                required property string figures
 
                 width: (bar.width - 24) / (bar.portrait ? 2 : Math.max(1, bar.display.queues.count))
                 height: bar.portrait ? (bar.height - 24) / 2 : bar.height - 24
 
+                // Both lines fit their cell: a long name or an English figure line is drawn
+                // smaller, never over the neighbouring queue.
                 Column {
                     anchors.centerIn: parent
+                    width: parent.width - 16
                     Text {
-                        anchors.horizontalCenter: parent.horizontalCenter
+                        width: parent.width
+                        horizontalAlignment: Text.AlignHCenter
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 20
+                        elide: Text.ElideRight
                         text: prefix + " " + name
                         color: "#ffffff"
                         font.pixelSize: 36
                         font.bold: true
                     }
                     Text {
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        text: qsTr("等候 %1 人 · %2").arg(waiting).arg(waitText)
+                        width: parent.width
+                        horizontalAlignment: Text.AlignHCenter
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 18
+                        elide: Text.ElideRight
+                        text: figures
                         color: "#b9cbe6"
                         font.pixelSize: 30
                     }

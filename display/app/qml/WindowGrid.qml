@@ -41,24 +41,39 @@ Rectangle {
                 border.color: status === "calling" ? "#ffe066" : "transparent"
                 border.width: 4
 
+                // The label takes what the number leaves (at least 45 % of the card): a long
+                // window name (综合受理六（帮办代办）) wraps to a second line, then is elided,
+                // never drawn under the number.
                 Column {
                     id: label
                     anchors.left: parent.left
                     anchors.leftMargin: 24
                     anchors.verticalCenter: parent.verticalCenter
+                    width: Math.min(Math.max(windowTitle.implicitWidth, windowName.implicitWidth),
+                                    Math.max((parent.width - 48) * 0.45, parent.width - 48 - 16 - windowCaption.implicitWidth))
                     Text {
+                        id: windowTitle
+                        width: parent.width
                         text: qsTr("%1 号窗口").arg(number)
                         color: "#ffffff"
                         font.pixelSize: 48
                         font.bold: true
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 28
                     }
                     Text {
+                        id: windowName
+                        width: parent.width
                         text: name
                         color: "#b9cbe6"
-                        font.pixelSize: 32
+                        font.pixelSize: 28
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
                     }
                 }
                 Text {
+                    id: windowCaption
                     // The room right of the label: a wide number (BD9991 beside "25 号窗口")
                     // is drawn smaller to fit it, never over the label and never cut.
                     anchors.left: label.right

@@ -12,13 +12,13 @@ int CallListModel::rowCount(const QModelIndex& parent) const {
 
 QVariant CallListModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() < 0 || index.row() >= count()) return {};
-  [[maybe_unused]] const CallRow& r = rows_[static_cast<std::size_t>(index.row())];
+  const CallRow& r = rows_[static_cast<std::size_t>(index.row())];
   switch (role) {
     case TicketNumberRole: return r.ticketNumber;
     case WindowNumberRole: return r.windowNumber;
     case WindowNameRole: return r.windowName;
     case QueueNameRole: return r.queueName;
-    case NewestRole: return index.row() == 0;
+    case ShownLargeRole: return &r == shownLarge();
     default: return {};
   }
 }
@@ -29,7 +29,7 @@ QHash<int, QByteArray> CallListModel::roleNames() const {
       {WindowNumberRole, "windowNumber"},
       {WindowNameRole, "windowName"},
       {QueueNameRole, "queueName"},
-      {NewestRole, "newest"},
+      {ShownLargeRole, "shownLarge"},
   };
 }
 
@@ -39,6 +39,12 @@ void CallListModel::setRows(std::vector<CallRow> rows) {
     replace();
     endResetModel();
   });
+}
+
+const CallRow* CallListModel::shownLarge() const {
+  for (const auto& row : rows_)
+    if (row.current) return &row;
+  return nullptr;
 }
 
 }  // namespace jiujin::display

@@ -94,6 +94,7 @@ void DisplayModel::resetFromSnapshot(core::HallDefinition definition, core::Hall
   rebuildCallsFromState();
   refreshCalls();
   refreshWindows();
+  refreshMissed();
   refreshEstimates();
   emit newestCallChanged();
   setLiveFrom(wasLive);
@@ -132,7 +133,18 @@ void DisplayModel::onEvent(Sequence sequence, const core::Event& event) {
                  [](const auto&) {},
              },
              event);
+  // A ticket completed, missed or moved on leaves the big panel at once (the list keeps it).
+  const auto largeBefore = std::make_pair(newestTicket(), newestWindow());
+  refreshCalls();
+  if (largeBefore != std::make_pair(newestTicket(), newestWindow())) {
+    // Not a call: what blinks would be an older call taking the panel back.
+    const bool call = std::holds_alternative<core::ev::TicketCalled>(event) ||
+                      std::holds_alternative<core::ev::TicketRecalled>(event);
+    if (!call) stopHighlight();
+    emit newestCallChanged();
+  }
   refreshWindows();
+  refreshMissed();
   refreshEstimates();
 }
 
@@ -205,6 +217,9 @@ CallRow DisplayModel::callRow(core::TicketId ticket, core::WindowNumber window) 
   const auto& tickets = mirror_->state().tickets;
   if (const auto it = tickets.find(ticket); it != tickets.end()) {
     row.ticketNumber = QString::fromStdString(it->second.number);
+    const auto state = it->second.state;
+    row.current = it->second.window == window &&
+                  (state == core::TicketState::Called || state == core::TicketState::Serving);
     const auto q = std::find_if(def.queues.begin(), def.queues.end(),
                                 [&](const core::QueueDef& d) { return d.id == it->second.queue; });
     if (q != def.queues.end()) row.queueName = QString::fromStdString(q->name);
@@ -270,6 +285,10 @@ void DisplayModel::refreshEstimates() {
     const auto minutes = static_cast<int>((estimate.wait.count() + 59) / 60);
     QueueRow row{QString::fromStdString(q.prefix), QString::fromStdString(q.name), waiting[q.id], minutes, {}};
     row.waitText = minutes == 0 ? QCoreApplication::translate("DisplayModel", "无需等待") : QCoreApplication::translate("DisplayModel", "约%1分钟").arg(minutes);
+    // Nobody waiting: no estimate either (a wait for nobody reads as a promise).
+    row.figures = row.waiting == 0
+                      ? QCoreApplication::translate("DisplayModel", "无人等候")
+                      : QCoreApplication::translate("DisplayModel", "等候 %1 人 · %2").arg(row.waiting).arg(row.waitText);
     rows.push_back(std::move(row));
   }
   queues_.setRows(std::move(rows));
@@ -286,8 +305,44 @@ void DisplayModel::refreshClock() {
   emit clockChanged();
 }
 
-QString DisplayModel::newestTicket() const { return calls_.count() ? calls_.rows().front().ticketNumber : QString(); }
-int DisplayModel::newestWindow() const { return calls_.count() ? calls_.rows().front().windowNumber : 0; }
+bool DisplayModel::isCalledTo(const QString& ticketNumber, int window) const {
+  if (!mirror_ || resyncNeeded_) return true;
+  const auto number = ticketNumber.toStdString();
+  const auto& tickets = mirror_->state().tickets;
+  return std::any_of(tickets.begin(), tickets.end(), [&](const auto& entry) {
+    const core::Ticket& t = entry.second;
+    return t.number == number && t.state == core::TicketState::Called && t.window == window;
+  });
+}
+
+QString DisplayModel::newestTicket() const {
+  const auto* large = calls_.shownLarge();
+  return large ? large->ticketNumber : QString();
+}
+int DisplayModel::newestWindow() const {
+  const auto* large = calls_.shownLarge();
+  return large ? large->windowNumber : 0;
+}
+
+void DisplayModel::refreshMissed() {
+  std::vector<const core::Ticket*> missed;
+  for (const auto& [id, t] : mirror_->state().tickets)
+    if (t.state == core::TicketState::NoShow && t.window && options_.zone.includes(*t.window)) missed.push_back(&t);
+  std::sort(missed.begin(), missed.end(), [](const core::Ticket* a, const core::Ticket* b) {
+    const auto ta = a->endedAt.value_or(lastCalledAt(*a));
+    const auto tb = b->endedAt.value_or(lastCalledAt(*b));
+    return ta != tb ? ta > tb : a->id > b->id;
+  });
+  QStringList numbers;
+  for (const auto* t : missed) {
+    if (numbers.size() >= options_.maxMissed) break;
+    numbers << QString::fromStdString(t->number);
+  }
+  QString text = numbers.join(QStringLiteral("  "));
+  if (text == missedTickets_) return;
+  missedTickets_ = std::move(text);
+  emit missedTicketsChanged();
+}
 
 void DisplayModel::startHighlight() {
   if (!live()) return;

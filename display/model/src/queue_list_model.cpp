@@ -19,6 +19,7 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const {
     case WaitingRole: return r.waiting;
     case WaitMinutesRole: return r.waitMinutes;
     case WaitTextRole: return r.waitText;
+    case FiguresRole: return r.figures;
     default: return {};
   }
 }
@@ -30,6 +31,7 @@ QHash<int, QByteArray> QueueListModel::roleNames() const {
       {WaitingRole, "waiting"},
       {WaitMinutesRole, "waitMinutes"},
       {WaitTextRole, "waitText"},
+      {FiguresRole, "figures"},
   };
 }
 

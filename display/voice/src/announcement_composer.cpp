@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string_view>
 
+#include "jiujin/voice/chime.hpp"
+
 namespace jiujin::voice {
 namespace {
 
@@ -48,16 +50,21 @@ std::size_t startsWithAny(std::string_view text, const std::array<std::string_vi
 
 }  // namespace
 
-Expected<std::vector<Piece>> ticketNumberPieces(const std::string& ticketNumber, Language language) {
+Expected<std::vector<Piece>> ticketNumberPieces(const std::string& ticketNumber, Language language,
+                                                std::chrono::milliseconds afterLetters) {
   if (ticketNumber.empty()) return VoiceError{"the ticket number is empty"};
   std::vector<Piece> out;
+  bool previousWasLetter = false;
   for (const char c : ticketNumber) {
     const auto uc = static_cast<unsigned char>(c);
     std::optional<std::string> name;
+    const bool letter = std::isalpha(uc) != 0;
     if (std::isdigit(uc)) name = digitSegment(language, c - '0');
-    else if (std::isalpha(uc)) name = letterSegment(language, c);
+    else if (letter) name = letterSegment(language, c);
     if (!name) return VoiceError{"ticket number \"" + ticketNumber + "\" has a character that cannot be spoken"};
+    if (previousWasLetter && !letter && afterLetters.count() > 0) out.push_back(Piece::gap(afterLetters));
     out.push_back(Piece::word(*name));
+    previousWasLetter = letter;
   }
   return out;
 }
@@ -89,7 +96,7 @@ Expected<std::vector<Piece>> AnnouncementComposer::sentence(const Call& call, La
   std::string_view rest = text;
   while (!rest.empty()) {
     if (rest.substr(0, kTicketSlot.size()) == kTicketSlot) {
-      auto ticket = ticketNumberPieces(call.ticketNumber, language);
+      auto ticket = ticketNumberPieces(call.ticketNumber, language, style_.letterGap);
       if (!ticket) return ticket.error();
       append(out, ticket.value());
       rest.remove_prefix(kTicketSlot.size());
@@ -119,7 +126,11 @@ Expected<std::vector<Piece>> AnnouncementComposer::pieces(const Call& call) cons
   auto mandarin = sentence(call, Language::Mandarin);
   if (!mandarin) return mandarin.error();
   std::vector<Piece> out;
-  const int repeats = std::max(1, style_.repeats);
+  if (style_.chime) {
+    out.push_back(Piece::word(kChimeSegment));
+    out.push_back(Piece::gap(style_.chimeGap));
+  }
+  const int repeats = call.brief ? 1 : std::max(1, style_.repeats);
   for (int i = 0; i < repeats; ++i) {
     if (i > 0) out.push_back(Piece::gap(style_.sentenceGap));
     append(out, mandarin.value());
@@ -144,6 +155,10 @@ Expected<Pcm> AnnouncementComposer::render(const std::vector<Piece>& pieces, con
       continue;
     }
     const Pcm* recording = library.find(piece.segment);
+    if (!recording && piece.segment == kChimeSegment) {
+      static const Pcm madeChime = makeChime();
+      recording = &madeChime;
+    }
     if (!recording) return VoiceError{"no recording for segment \"" + piece.segment + "\""};
     if (previousWasWord) add(silence(style_.wordGap));
     add(*recording);

@@ -14,9 +14,6 @@ Q_LOGGING_CATEGORY(lcPlayer, "display.voice.player")
 namespace jiujin::voice {
 namespace {
 
-// Trailing silence: stopping a sink discards what it still buffers, so the end of every
-// announcement is silence that may be lost without cutting a word. It also spaces calls apart.
-constexpr std::chrono::milliseconds kTail{500};
 // A device that never reports the end of an announcement gets this much beyond its length.
 constexpr std::chrono::milliseconds kWatchdogSlack{5000};
 
@@ -89,7 +86,7 @@ void AnnouncementPlayer::playNext() {
   }
   Item item = std::move(queue_.front());
   queue_.pop_front();
-  const Pcm tail = silence(kTail, item.pcm.sampleRate);
+  const Pcm tail = silence(kAnnouncementTail, item.pcm.sampleRate);
   item.pcm.samples.insert(item.pcm.samples.end(), tail.samples.begin(), tail.samples.end());
 
   currentLabel_ = item.label;

@@ -14,25 +14,28 @@ constexpr std::array<const char*, 10> kEnglishDigits = {"zero", "one", "two",   
 
 std::vector<Segment> buildCatalog() {
   std::vector<Segment> c = {
-      {"qing", Language::Mandarin, "请", "请"},
-      {"hao", Language::Mandarin, "号", "号"},
-      {"dao", Language::Mandarin, "到", "到"},
-      {"chuangkou_banli", Language::Mandarin, "窗口办理", "窗口办理"},
-      {"zaici_hujiao", Language::Mandarin, "再次呼叫", "再次呼叫"},
-      {"shi", Language::Mandarin, "十", "十"},
-      {"en_number", Language::English, "number", "number"},
-      {"en_please_go_to_window", Language::English, "please go to window", "please go to window"},
-      {"en_calling_again", Language::English, "calling again", "calling again"},
+      {"qing", Language::Mandarin, "请", "请", Language::Mandarin},
+      {"hao", Language::Mandarin, "号", "号", Language::Mandarin},
+      {"dao", Language::Mandarin, "到", "到", Language::Mandarin},
+      {"chuangkou_banli", Language::Mandarin, "窗口办理", "窗口办理", Language::Mandarin},
+      {"zaici_hujiao", Language::Mandarin, "再次呼叫", "再次呼叫", Language::Mandarin},
+      {"shi", Language::Mandarin, "十", "十", Language::Mandarin},
+      {"en_number", Language::English, "number", "number", Language::English},
+      {"en_please_go_to_window", Language::English, "please go to window", "please go to window", Language::English},
+      {"en_calling_again", Language::English, "calling again", "calling again", Language::English},
   };
   for (int d = 0; d < 10; ++d) {
     const auto i = static_cast<std::size_t>(d);
-    c.push_back({"zh_digit_" + std::to_string(d), Language::Mandarin, kMandarinDigits[i], kMandarinDigits[i]});
-    c.push_back({"en_digit_" + std::to_string(d), Language::English, kEnglishDigits[i], kEnglishDigits[i]});
+    c.push_back({"zh_digit_" + std::to_string(d), Language::Mandarin, kMandarinDigits[i], kMandarinDigits[i],
+                 Language::Mandarin});
+    c.push_back({"en_digit_" + std::to_string(d), Language::English, kEnglishDigits[i], kEnglishDigits[i],
+                 Language::English});
   }
   for (char l = 'a'; l <= 'z'; ++l) {
     const std::string upper(1, static_cast<char>(std::toupper(static_cast<unsigned char>(l))));
-    c.push_back({std::string("zh_letter_") + l, Language::Mandarin, upper, upper});
-    c.push_back({std::string("en_letter_") + l, Language::English, upper, upper});
+    // Said as the alphabet's letter names in both languages (see Segment::recordedBy).
+    c.push_back({std::string("zh_letter_") + l, Language::Mandarin, upper, upper, Language::English});
+    c.push_back({std::string("en_letter_") + l, Language::English, upper, upper, Language::English});
   }
   return c;
 }
@@ -47,6 +50,8 @@ const std::vector<Segment>& segmentCatalog() {
 std::string_view espeakVoice(Language language) {
   return language == Language::Mandarin ? "cmn-latn-pinyin" : "en";
 }
+
+std::string_view espeakVoice(const Segment& segment) { return espeakVoice(segment.recordedBy); }
 
 const Segment* findPhrase(Language language, std::string_view phrase) {
   const auto& c = segmentCatalog();

@@ -146,6 +146,7 @@ std::vector<RequestSpec> makeTable() {
       {"acknowledge_alarm", {{"alarm", 999999}}, {{"alarm", kWhole}}},
       {"close_follow_up", {{"alarm", 999999}, {"note", "已电话回访"}}, {{"alarm", kWhole}, {"note", kText}}},
       {"unlock_clerk", {{"clerk", "nobody"}}, {{"clerk", kText}}},
+      {"confirm_clerk", {{"window", 1}, {"clerk", "c01"}, {"pin", "0000"}}, {window(), {"clerk", kText}, {"pin", kText}}},
       {"reload_config", json::object(), {}},
       {"case", {{"number", "X-20300102-0001"}}, {{"number", kText}}},
       {"case_list",

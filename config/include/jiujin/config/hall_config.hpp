@@ -75,6 +75,10 @@ struct Announcements {
   int volume = 80;                   ///< percent
   bool english = false;              ///< also speak the English template
   std::vector<TimeSpan> quietHours;  ///< calls shown but not spoken
+  bool chime = true;                 ///< 叮咚 before each call
+  /// A call not started within this many seconds of being made is dropped, never said late
+  /// (the screen still shows it). 5–120.
+  int maxDelaySeconds = 30;
   bool operator==(const Announcements&) const = default;
 };
 

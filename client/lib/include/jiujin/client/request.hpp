@@ -30,7 +30,7 @@ enum class RequestKind {
   // Service requests (questions, reports, administration).
   Hello, Ping, Snapshot, TicketStatus, Items, Estimate, Statistics, DeviceReport,
   PrinterStatus, AuditExport, AcknowledgeAlarm, CloseFollowUp, UnlockClerk, ReloadConfig,
-  Case, Cases,
+  Case, Cases, ConfirmClerk,
 };
 
 /// The type string of the envelope, e.g. "call_next" (docs/protocol.md).
@@ -154,6 +154,8 @@ Request auditExport(std::int64_t after = 0, std::optional<std::int64_t> limit = 
 Request acknowledgeAlarm(std::int64_t alarm);
 Request closeFollowUp(std::int64_t alarm, std::string note);
 Request unlockClerk(const core::ClerkId& clerk);
+/// A console started where `clerk` is already logged in: that clerk's PIN before it acts.
+Request confirmClerk(core::WindowNumber window, const core::ClerkId& clerk, const std::string& pin);
 Request reloadConfig();
 /// One case by its number (as scanned from the receipt's QR code).
 Request caseByNumber(const std::string& number);

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QTimer>
 #include <QVariantList>
+#include <map>
+#include <string>
 
 #include "jiujin/console/dispatcher_access.hpp"
 #include "jiujin/console/row_list_model.hpp"
@@ -26,6 +28,11 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QString stateText READ stateText NOTIFY changed)
   Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY changed)
   Q_PROPERTY(QString clerk READ clerk NOTIFY changed)
+  /// The clerk's name from the hall file (王芳), else the id.
+  Q_PROPERTY(QString clerkName READ clerkName NOTIFY changed)
+  /// A clerk is logged in at this window but not through this console (it started or
+  /// restarted into the session): nothing may be done until that clerk's PIN is confirmed.
+  Q_PROPERTY(bool needsConfirmation READ needsConfirmation NOTIFY changed)
   Q_PROPERTY(bool busy READ busy NOTIFY changed)
   Q_PROPERTY(bool canCall READ canCall NOTIFY changed)
   Q_PROPERTY(bool canRecall READ canRecall NOTIFY changed)
@@ -42,6 +49,12 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QString ticketState READ ticketState NOTIFY changed)
   Q_PROPERTY(QString ticketPriority READ ticketPriority NOTIFY changed)
   Q_PROPERTY(QString ticketNote READ ticketNote NOTIFY changed)
+  /// Why the dispatcher called this ticket to this window (the core's explanation of its choice).
+  Q_PROPERTY(QString callReason READ callReason NOTIFY changed)
+  /// What the screen says when no ticket is up: log in, resume (F7) or call (F1).
+  Q_PROPERTY(QString idleHint READ idleHint NOTIFY changed)
+  /// A done action's confirmation (转移 succeeded: where the ticket went); cleared by the next intent.
+  Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
   Q_PROPERTY(QStringList ticketHistory READ ticketHistory NOTIFY changed)
   Q_PROPERTY(QString elapsed READ elapsed NOTIFY tick)
   Q_PROPERTY(QString refusal READ refusal NOTIFY refusalChanged)
@@ -54,7 +67,9 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QObject* queues READ queues CONSTANT)
 
  public:
-  ClerkConsole(int window, Send send, Clock clock = hallNow, QObject* parent = nullptr);
+  /// `clerkNames`: id → name, from the hall file's [[clerk]] entries.
+  ClerkConsole(int window, Send send, Clock clock = hallNow, std::map<std::string, std::string> clerkNames = {},
+               QObject* parent = nullptr);
 
   /// The hall as mirrored now (null while not synced); call after every event or snapshot.
   void setHall(const core::Hall* hall, bool online);
@@ -69,6 +84,8 @@ class ClerkConsole : public QObject {
   QString stateText() const;
   bool loggedIn() const;
   QString clerk() const;
+  QString clerkName() const;
+  bool needsConfirmation() const;
   bool busy() const { return busy_; }
   bool canCall() const;
   bool canRecall() const;
@@ -85,6 +102,9 @@ class ClerkConsole : public QObject {
   QString ticketState() const;
   QString ticketPriority() const;
   QString ticketNote() const;
+  QString callReason() const;
+  QString idleHint() const;
+  QString notice() const { return notice_; }
   QStringList ticketHistory() const;
   QString elapsed() const;
   QString refusal() const { return refusal_; }
@@ -98,6 +118,8 @@ class ClerkConsole : public QObject {
 
   Q_INVOKABLE void login(const QString& clerk, const QString& pin);
   Q_INVOKABLE void logout();
+  /// The PIN of the clerk already logged in (needsConfirmation): unlocks this console.
+  Q_INVOKABLE void confirm(const QString& pin);
   Q_INVOKABLE void callNext();
   Q_INVOKABLE void recall();
   Q_INVOKABLE void start();
@@ -117,6 +139,7 @@ class ClerkConsole : public QObject {
   void tick();
   void refusalChanged();
   void figuresChanged();
+  void noticeChanged();
 
  private:
   bool may(core::WindowAction action) const;
@@ -128,15 +151,23 @@ class ClerkConsole : public QObject {
   void refuse(const QString& reason);
   void refreshQueues();
   void refreshMaterials();
+  void refreshFiguresIfChanged();
 
   const int window_;
   Send send_;
+  std::map<std::string, std::string> clerkNames_;
+  /// The clerk this console logged in or confirmed; a session it did not open needs a PIN.
+  QString confirmedClerk_;
   Clock clock_;
   const core::Hall* hall_ = nullptr;
   bool online_ = false;
   bool busy_ = false;
   core::WindowActions actions_;
   QString refusal_;
+  QString notice_;
+  /// Completed and rated tickets of this window when the figures were last asked: a change
+  /// (a ticket done, a rating given on the pad) asks again, so 我的今日 is never stale.
+  std::pair<int, int> figuresAsOf_{-1, -1};
   std::optional<core::TicketId> materialsFor_;
   int servedToday_ = 0;
   double averageServiceSeconds_ = 0;

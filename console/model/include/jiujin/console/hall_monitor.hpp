@@ -40,6 +40,8 @@ class HallMonitor : public QObject {
   Q_PROPERTY(QObject* windows READ windows CONSTANT)
   Q_PROPERTY(QObject* queues READ queues CONSTANT)
   Q_PROPERTY(QObject* devices READ devices CONSTANT)
+  /// The hall's queues by name with a tick each, for 设置队列 (chooseQueuesOf fills the ticks).
+  Q_PROPERTY(QObject* queueChoices READ queueChoices CONSTANT)
   Q_PROPERTY(QObject* alarms READ alarms CONSTANT)
   Q_PROPERTY(QObject* byItem READ byItem CONSTANT)
   Q_PROPERTY(QObject* byQueue READ byQueue CONSTANT)
@@ -85,6 +87,7 @@ class HallMonitor : public QObject {
   RowListModel* windows() { return &windows_; }
   RowListModel* queues() { return &queues_; }
   RowListModel* devices() { return &devices_; }
+  RowListModel* queueChoices() { return &queueChoices_; }
   RowListModel* alarms() { return &alarms_; }
   RowListModel* byItem() { return &byItem_; }
   RowListModel* byQueue() { return &byQueue_; }
@@ -97,7 +100,10 @@ class HallMonitor : public QObject {
   /// Serve exactly these queues (weight 1, unconditional) at `window`.
   void setWindowQueues(int window, const QStringList& queues);
   /// The same from the manager's typing: queue ids separated by spaces ("general social").
-  Q_INVOKABLE void setWindowQueuesTyped(int window, const QString& queues);
+  /// Ticks the queues `window` serves now in queueChoices.
+  Q_INVOKABLE void chooseQueuesOf(int window);
+  /// Sets `window`'s profile to the ticked queues of queueChoices.
+  Q_INVOKABLE void applyQueueChoices(int window);
   /// Call the ticket numbered `number` ("A012") next at `window`.
   Q_INVOKABLE void pinTicket(int window, const QString& number);
   Q_INVOKABLE void broadcastNotice(const QString& text);
@@ -131,6 +137,8 @@ class HallMonitor : public QObject {
   void refuse(const QString& reason);
   void refreshWindows();
   void refreshQueues();
+  QString deviceLabel(const std::string& kind, int window, const QString& id) const;
+  QString deviceStatusText(const std::string& status) const;
   void refreshAlarms();
   void alarmAction(client::Request request);
   void setFigures(nlohmann::json figures);
@@ -148,9 +156,10 @@ class HallMonitor : public QObject {
   nlohmann::json figures_ = nlohmann::json::object();
   nlohmann::json lastDevices_ = nlohmann::json::object();
   RowListModel windows_{{"number", "name", "kind", "stateCode", "state", "clerk", "ticket", "duration", "queues",
-                         "pauseReason", "closed"}};
+                         "pauseReason", "closed", "canOpen", "openRefusal"}};
+  RowListModel queueChoices_{{"queue", "label", "checked"}};
   RowListModel queues_{{"queue", "name", "prefix", "waiting", "oldestWait", "estimatedWait", "overTarget"}};
-  RowListModel devices_{{"device", "kind", "window", "status", "online", "faults", "detail"}};
+  RowListModel devices_{{"device", "kind", "window", "status", "online", "faults", "detail", "label", "statusText"}};
   RowListModel alarms_{AlarmList::roles()};
   RowListModel byItem_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
                         "serviceP90", "satisfaction"}};

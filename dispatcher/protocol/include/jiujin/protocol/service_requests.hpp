@@ -26,6 +26,7 @@ enum class ServiceRequest {
   UnlockClerk,       ///< a clerk locked after too many wrong PINs may log in again
   Case,              ///< one case by number (ID number and phone whole for clerks and managers)
   Cases,             ///< the case register (台账), filtered and paged
+  ConfirmClerk,      ///< a console that starts where a clerk is logged in asks for that clerk's PIN
 };
 
 /// The request named `type` on the wire, if it is one of the service's own.

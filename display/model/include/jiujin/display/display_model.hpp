@@ -30,7 +30,8 @@ core::TimePoint hallLocalNow();
 /// What one display shows and how it highlights.
 struct DisplayOptions {
   Zone zone;
-  int maxCalls = 8;  ///< calls listed, the newest included
+  int maxCalls = 8;   ///< calls listed, the newest included
+  int maxMissed = 10;  ///< 过号 numbers shown
   std::chrono::milliseconds highlightFor{8000};
   std::chrono::milliseconds blinkEvery{500};
   std::chrono::milliseconds estimatesEvery{15000};
@@ -48,6 +49,9 @@ class DisplayModel : public QObject {
   Q_PROPERTY(QString timeText READ timeText NOTIFY clockChanged)
   Q_PROPERTY(QString newestTicket READ newestTicket NOTIFY newestCallChanged)
   Q_PROPERTY(int newestWindow READ newestWindow NOTIFY newestCallChanged)
+  /// 过号: this zone's tickets marked no-show and not yet back in a queue, latest first, at
+  /// most maxMissed, separated by spaces (empty when none).
+  Q_PROPERTY(QString missedTickets READ missedTickets NOTIFY missedTicketsChanged)
   /// The newest call came in the last few seconds and is highlighted.
   Q_PROPERTY(bool highlightActive READ highlightActive NOTIFY highlightChanged)
   /// Toggles while the highlight is active; the screen blinks on it.
@@ -84,6 +88,7 @@ class DisplayModel : public QObject {
   QString timeText() const { return timeText_; }
   QString newestTicket() const;
   int newestWindow() const;
+  QString missedTickets() const { return missedTickets_; }
   bool highlightActive() const { return highlightActive_; }
   bool blinkOn() const { return blinkOn_; }
   QString zoneText() const { return QString::fromStdString(options_.zone.describe()); }
@@ -95,6 +100,12 @@ class DisplayModel : public QObject {
   std::optional<Sequence> sequence() const { return sequence_; }
   /// The mirrored hall, or null before the first snapshot.
   const core::Hall* mirror() const { return mirror_.get(); }
+
+  /// Whether ticket `ticketNumber` is called to `window` now: the voice asks before it says a
+  /// call, and drops it if the ticket was served, transferred, cancelled, a no-show or called
+  /// elsewhere meanwhile. Yes while the mirror is missing or out of step: not knowing is no
+  /// reason to stay silent.
+  bool isCalledTo(const QString& ticketNumber, int window) const;
 
   /// Re-reads the clock: date and time texts, and waiting estimates (also run by timers).
   void refreshClock();
@@ -108,6 +119,7 @@ class DisplayModel : public QObject {
   void noticeChanged();
   void clockChanged();
   void newestCallChanged();
+  void missedTicketsChanged();
   void highlightChanged();
   void blinkChanged();
   /// The mirror missed events after `lastApplied`: fetch a new snapshot.
@@ -122,6 +134,7 @@ class DisplayModel : public QObject {
   void rebuildCallsFromState();
   void refreshCalls();
   void refreshWindows();
+  void refreshMissed();
   void startHighlight();
   void stopHighlight();
   void setLiveFrom(bool wasLive);
@@ -139,6 +152,7 @@ class DisplayModel : public QObject {
   QString notice_;
   QString dateText_;
   QString timeText_;
+  QString missedTickets_;
   /// Calls newest first: (ticket, window). Kept beyond the rows so a filtered view stays full.
   std::deque<std::pair<core::TicketId, core::WindowNumber>> recentCalls_;
   bool highlightActive_ = false;

@@ -12,6 +12,7 @@ struct QueueRow {
   int waiting = 0;
   int waitMinutes = 0;  ///< Hall::estimateForQueue, rounded up
   QString waitText;     ///< 约12分钟 / 无需等待
+  QString figures;      ///< the line under the queue's name: 等候 3 人 · 约12分钟, or 无人等候
   bool operator==(const QueueRow&) const = default;
 };
 
@@ -19,7 +20,7 @@ class QueueListModel : public QAbstractListModel {
   Q_OBJECT
   Q_PROPERTY(int count READ count NOTIFY countChanged)
  public:
-  enum Role { PrefixRole = Qt::UserRole + 1, NameRole, WaitingRole, WaitMinutesRole, WaitTextRole };
+  enum Role { PrefixRole = Qt::UserRole + 1, NameRole, WaitingRole, WaitMinutesRole, WaitTextRole, FiguresRole };
 
   explicit QueueListModel(QObject* parent = nullptr);
 

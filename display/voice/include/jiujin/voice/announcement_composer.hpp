@@ -18,6 +18,10 @@ struct Call {
   std::string ticketNumber;  ///< "A001"
   int window = 0;            ///< the number over the window
   bool recall = false;       ///< the clerk called it again
+  /// Said once, whatever the style's repeats: other calls are waiting behind it, and saying
+  /// each once reaches more of them before they are too late to say.
+  bool brief = false;
+  bool operator==(const Call&) const = default;
 };
 
 /// One step of an announcement: a recorded word, or a pause.
@@ -45,9 +49,13 @@ struct AnnouncementStyle {
   AnnouncementTemplates templates;
   int repeats = 2;       ///< times the Mandarin sentence is said
   bool english = false;  ///< say the English sentence once after the Mandarin ones
+  bool chime = true;     ///< 叮咚 before the words (the segment kChimeSegment, made in code if missing)
   std::chrono::milliseconds wordGap{40};     ///< between two words
   std::chrono::milliseconds commaGap{250};   ///< at a comma of a template
   std::chrono::milliseconds sentenceGap{700};  ///< between sentences
+  std::chrono::milliseconds chimeGap{200};     ///< after the chime, before the first word
+  /// After the letters of a ticket number, so "E" stands apart from the digits (E、零零一).
+  std::chrono::milliseconds letterGap{150};
 };
 
 class AnnouncementComposer {
@@ -56,10 +64,12 @@ class AnnouncementComposer {
 
   /// The pieces of one sentence in one language, without repetition.
   Expected<std::vector<Piece>> sentence(const Call& call, Language language) const;
-  /// The whole announcement: the Mandarin sentence `repeats` times, then English if enabled.
+  /// The whole announcement: the chime if enabled, the Mandarin sentence `repeats` times (once
+  /// for a brief call), then English if enabled.
   Expected<std::vector<Piece>> pieces(const Call& call) const;
   /// Joins the recordings of `pieces` into one buffer, with a short gap between words.
-  /// A segment the library lacks is an error naming it.
+  /// A segment the library lacks is an error naming it; only the chime has a made-up
+  /// stand-in (makeChime()).
   Expected<Pcm> render(const std::vector<Piece>& pieces, const SegmentLibrary& library) const;
   /// pieces() then render().
   Expected<Pcm> compose(const Call& call, const SegmentLibrary& library) const;
@@ -81,7 +91,9 @@ std::optional<VoiceError> checkTemplates(const AnnouncementStyle& style);
 /// How a window number is said: 三, 十二, 二十一 in Mandarin (digit by digit from 100);
 /// digit by digit in English.
 Expected<std::vector<Piece>> windowNumberPieces(int window, Language language);
-/// How a ticket number is said: letters, then digits one by one ("A001" → A 零 零 一).
-Expected<std::vector<Piece>> ticketNumberPieces(const std::string& ticketNumber, Language language);
+/// How a ticket number is said: letters, then `afterLetters` of silence (if any), then digits
+/// one by one ("A001" → A 零 零 一, "B100" → B 一 零 零).
+Expected<std::vector<Piece>> ticketNumberPieces(const std::string& ticketNumber, Language language,
+                                                std::chrono::milliseconds afterLetters = {});
 
 }  // namespace jiujin::voice

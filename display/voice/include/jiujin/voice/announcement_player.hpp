@@ -16,6 +16,10 @@ namespace jiujin::voice {
 
 class PcmSource;
 
+/// Silence the player adds after every announcement: stopping a sink discards what it still
+/// buffers, so only silence may be lost; it also spaces calls apart.
+inline constexpr std::chrono::milliseconds kAnnouncementTail{500};
+
 class AnnouncementPlayer : public QObject {
   Q_OBJECT
  public:

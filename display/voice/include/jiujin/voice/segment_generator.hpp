@@ -16,8 +16,9 @@ struct GeneratorOptions {
   bool overwrite = false;  ///< remake segments that exist already
 };
 
-/// Writes <folder>/<segment>.wav for every catalog segment that is missing (or all, with
-/// `overwrite`). Returns the files it wrote; the first failure stops it and is returned.
+/// Writes <folder>/<segment>.wav for every catalog segment that is missing or was made by
+/// another recipe (voice, speed or text, kept in <folder>/recipes.txt), or all with
+/// `overwrite`. Returns the files it wrote; the first failure stops it and is returned.
 Expected<std::vector<std::filesystem::path>> generateSegments(const std::filesystem::path& folder,
                                                              const GeneratorOptions& options = {});
 
