@@ -1,7 +1,7 @@
 // jiujinctl: every dispatcher command and query from a shell. Human-readable by default,
 // --json for scripts. Exit codes: 0 ok, 1 refused by the dispatcher, 2 bad usage or
 // invalid file, 3 no answer (timeout); `audit verify` adds 1 chain broken, 4 truncated,
-// 5 rewritten, 6 bad checkpoint signature (audit.hpp).
+// 5 rewritten, 6 bad checkpoint signature (audit.hpp); `health` 0 ok, 1 warning, 2 critical.
 //
 // This file builds the command line and runs what it chose; each group of subcommands is in
 // its own file (subcommands.hpp), and every request is a typed one from the client library.
@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
   addConfigCommands(app, invocation);
   addKeyCommands(app, invocation);
   addAuditCommands(app, invocation);
+  addBackupCommand(app, invocation);
+  addRestoreCommand(app, invocation);
+  addHealthCommand(app, invocation);
 
   CLI11_PARSE(app, argc, argv);
   if (!invocation.action) return fail("nothing to do");

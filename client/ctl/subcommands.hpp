@@ -20,5 +20,8 @@ void addWatchCommand(CLI::App& app, Invocation& invocation);    ///< watch.cpp: 
 void addConfigCommands(CLI::App& app, Invocation& invocation);  ///< config_check.cpp: config check
 void addKeyCommands(CLI::App& app, Invocation& invocation);     ///< keys.cpp: keys new, pin-hash
 void addAuditCommands(CLI::App& app, Invocation& invocation);   ///< audit.cpp: audit export|verify
+void addBackupCommand(CLI::App& app, Invocation& invocation);   ///< backup.cpp: backup FILE | --into DIR --keep N
+void addRestoreCommand(CLI::App& app, Invocation& invocation);  ///< restore.cpp: restore FILE
+void addHealthCommand(CLI::App& app, Invocation& invocation);   ///< health.cpp: health
 
 }  // namespace jiujin::ctl

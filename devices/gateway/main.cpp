@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "jiujin/base/log.hpp"
+#include "jiujin/base/service_manager.hpp"
 #include "jiujin/client/hall_mirror.hpp"
 #include "jiujin/config/loader.hpp"
 #include "jiujin/devices/gateway/device_gateway.hpp"
@@ -148,9 +149,12 @@ int main(int argc, char** argv) {
   client::HallMirror mirror(context, connection, handlers);
   mirrorOf = &mirror;
   fmt::print("READY buses={} devices={}\n", gateway.plan().buses.size(), gateway.plan().devices.size());
+  service_manager::notifyReady();  // Type=notify (packaging/systemd/jiujin-devices.service)
   std::fflush(stdout);
 
+  service_manager::WatchdogFeeder watchdog;  // the loop turns at least every 100 ms
   while (!stopRequested) {
+    watchdog.turned();
     // The SUB socket's fd is edge-triggered: after each wake everything queued is drained.
     pollfd fds[3] = {{mirror.stream().fileDescriptor(), POLLIN, 0}, {gateway.wakeFd(), POLLIN, 0},
                      {signalPipe[0], POLLIN, 0}};

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "jiujin/base/installed_data.hpp"
 #include "jiujin/devices/drivers/call_text.hpp"
 #include "jiujin/devices/drivers/registers.hpp"
 
@@ -532,6 +533,7 @@ std::vector<std::string> ProfileLibrary::names() const {
 
 std::filesystem::path builtinProfileDir() {
   if (const char* dir = std::getenv("JIUJIN_PROFILE_DIR"); dir && *dir) return dir;
+  if (auto installed = base::installedDataDir()) return *installed / "profiles";
   return JIUJIN_BUILTIN_PROFILE_DIR;
 }
 

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "jiujin/base/installed_data.hpp"
+
 namespace jiujin::devices::sim {
 namespace {
 
@@ -326,6 +328,7 @@ const DeviceProfile* DeviceProfiles::find(std::string_view name) const {
 
 std::filesystem::path builtinProfileDir() {
   if (const char* dir = std::getenv("JIUJIN_PROFILE_DIR"); dir && *dir) return dir;
+  if (auto installed = base::installedDataDir()) return *installed / "profiles";
   return JIUJIN_SIM_PROFILE_DIR;
 }
 

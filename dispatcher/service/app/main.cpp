@@ -4,6 +4,8 @@
 // hall file (like the reload_config command): an invalid file leaves the hall as it was.
 // With [audit] signing_key_file it signs audit checkpoints into <db>.checkpoints (or
 // [audit] checkpoint_file) and publishes them as `audit.checkpoint`.
+// Under systemd (packaging/systemd/jiujin-dispatcher.service, Type=notify) it also sends
+// READY=1 once recovered and serving, and feeds the watchdog from its command loop.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -14,6 +16,7 @@
 #include <CLI/CLI.hpp>
 
 #include "jiujin/base/log.hpp"
+#include "jiujin/base/service_manager.hpp"
 #include "jiujin/config/loader.hpp"
 #include "jiujin/dispatcher/hall_settings.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
@@ -95,6 +98,8 @@ int main(int argc, char** argv) {
   sigemptyset(&hangUp.sa_mask);
   sigaction(SIGHUP, &hangUp, nullptr);
 
+  jiujin::service_manager::WatchdogFeeder watchdog;
+  if (watchdog.enabled()) settings.value().turned = [&watchdog] { watchdog.turned(); };
   auto service = jiujin::service::DispatcherService::start(std::move(settings).value());
   if (!service) {
     jiujin::log::error("dispatcher", "cannot start: {} ({})", service.error().en, service.error().code);
@@ -102,7 +107,9 @@ int main(int argc, char** argv) {
   }
   std::cout << "READY commands=" << service.value()->commandsEndpoint()
             << " events=" << service.value()->eventsEndpoint() << std::endl;
+  jiujin::service_manager::notifyReady();
   service.value()->run(stopRequested, pipeFds[0], &reloadRequested);
+  jiujin::service_manager::notifyStopping();
   service.value().reset();
   jiujin::log::notice("dispatcher", "stopped");
   return 0;

@@ -188,6 +188,7 @@ void DispatcherService::run(const std::atomic<bool>& stop, int wakeFd, std::atom
       d.publishHeartbeat();
       nextHeartbeat = Steady::now() + d.settings.heartbeatInterval;
     }
+    if (d.settings.turned) d.settings.turned();
   }
   if (auto checkpoint = d.handler->signAuditHead()) d.publish(checkpoint->first, checkpoint->second);
 }

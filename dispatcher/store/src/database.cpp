@@ -170,6 +170,16 @@ bool Database::inTransaction() const { return sqlite3_get_autocommit(db_) == 0; 
 
 bool Database::isReadOnly() const { return sqlite3_db_readonly(db_, "main") == 1; }
 
+StoreStatus Database::copyInto(Database& target) {
+  sqlite3_backup* backup = sqlite3_backup_init(target.db_, "main", db_, "main");
+  if (backup == nullptr) return target.errorFor(sqlite3_errcode(target.db_), "starting a backup");
+  const int stepped = sqlite3_backup_step(backup, -1);
+  const int finished = sqlite3_backup_finish(backup);
+  if (stepped != SQLITE_DONE) return errorFor(stepped, fmt::format("copying into {}", target.path().string()));
+  if (finished != SQLITE_OK) return target.errorFor(finished, "finishing a backup");
+  return Done{};
+}
+
 StoreError Database::errorFor(int rc, std::string_view doing) const {
   return StoreError{codeFor(rc), fmt::format("{} on {}: {} ({})", doing, path_.filename().string(),
                                              sqlite3_errmsg(db_), sqlite3_errstr(rc))};

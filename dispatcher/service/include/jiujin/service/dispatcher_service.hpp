@@ -89,6 +89,10 @@ struct ServiceSettings {
   std::string crashBeforeReplyTo;
   /// Signed checkpoints of the audit chain ([audit] in the hall file); no key: none.
   AuditCheckpointSettings auditCheckpoints;
+  /// Called at the end of every turn of run()'s loop, which turns at least every
+  /// tickInterval: the daemon feeds systemd's watchdog from it, so a stalled loop is
+  /// restarted. Unset: nothing.
+  std::function<void()> turned;
 };
 
 /// Whether an endpoint can only be reached from this machine (tcp://127.*, localhost,

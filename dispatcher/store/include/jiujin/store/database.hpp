@@ -77,6 +77,10 @@ class Database {
   /// True when SQLite could only open the file for reading (its permissions say so).
   bool isReadOnly() const;
 
+  /// Copies this whole database into `target` with SQLite's online backup API, in one step:
+  /// one consistent moment of this database, without blocking a WAL database's writer.
+  StoreStatus copyInto(Database& target);
+
   /// The StoreError for SQLite result code `rc` on this connection, with context.
   StoreError errorFor(int rc, std::string_view doing) const;
   const std::filesystem::path& path() const { return path_; }

@@ -178,8 +178,8 @@ class ProfileLibrary {
   std::vector<ProfileProblem> problems_;
 };
 
-/// The profiles shipped with Jiujin (devices/profiles in the source tree, or the directory
-/// named by JIUJIN_PROFILE_DIR when set).
+/// The profiles shipped with Jiujin: the directory named by JIUJIN_PROFILE_DIR when set, else
+/// <prefix>/share/jiujin/profiles of an installed program, else devices/profiles in the source tree.
 std::filesystem::path builtinProfileDir();
 
 const char* toString(DeviceKind kind);

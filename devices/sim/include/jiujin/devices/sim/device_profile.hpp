@@ -124,8 +124,8 @@ class DeviceProfiles {
   std::map<std::string, DeviceProfile, std::less<>> byName_;
 };
 
-/// The profiles shipped with Jiujin: $JIUJIN_PROFILE_DIR when set, else devices/profiles of
-/// the source tree.
+/// The profiles shipped with Jiujin: $JIUJIN_PROFILE_DIR when set, else
+/// <prefix>/share/jiujin/profiles of an installed program, else devices/profiles of the source tree.
 std::filesystem::path builtinProfileDir();
 
 const char* toString(DeviceKind kind);
