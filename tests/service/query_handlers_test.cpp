@@ -189,10 +189,12 @@ TEST_F(Queries, UnlockingAClerkSaysWhetherItWasLocked) {
   EXPECT_EQ(refusalOf(serveUnlockClerk, json{{"clerk", "c99"}}), "not_found");
 }
 
-TEST(QueryTable, EveryQueryHasAHandlerButTheTwoTheRequestHandlerServes) {
+TEST(QueryTable, EveryQueryHasAHandlerButTheThreeTheRequestHandlerServes) {
   for (const std::string& type : serviceRequestTypes()) {
     const ServiceRequest request = *serviceRequestFromType(type);
-    const bool servedByTheHandler = request == ServiceRequest::Statistics || request == ServiceRequest::ReloadConfig;
+    // Statistics and confirm_clerk are answered off the command thread, reload_config in the batch.
+    const bool servedByTheHandler = request == ServiceRequest::Statistics || request == ServiceRequest::ReloadConfig ||
+                                    request == ServiceRequest::ConfirmClerk;
     EXPECT_EQ(queryHandlerFor(request) == nullptr, servedByTheHandler) << type;
   }
 }
@@ -203,6 +205,7 @@ TEST(QueryTable, OnlyReadsAreQuiet) {
   EXPECT_FALSE(isQuietRead(ServiceRequest::DeviceReport));
   EXPECT_FALSE(isQuietRead(ServiceRequest::AcknowledgeAlarm));
   EXPECT_FALSE(isQuietRead(ServiceRequest::ReloadConfig));
+  EXPECT_FALSE(isQuietRead(ServiceRequest::ConfirmClerk)) << "who confirmed a session is audited";
 }
 
 }  // namespace
