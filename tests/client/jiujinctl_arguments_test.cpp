@@ -27,19 +27,24 @@ std::string quoted(const std::string& word) {
   return q + "'";
 }
 
-/// jiujinctl with `args`, pointed at a port nobody answers, patient for one short attempt.
-Outcome jiujinctl(const std::vector<std::string>& args) {
-  std::string command = quoted(std::string(JIUJIN_BINARY_DIR) + "/client/ctl/jiujinctl") +
-                        " --endpoint tcp://127.0.0.1:1 --events tcp://127.0.0.1:1 --timeout 50 --attempts 1";
-  for (const auto& a : args) command += " " + quoted(a);
+/// A shell command's standard output and exit code.
+Outcome shell(const std::string& command) {
   Outcome run;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
   char buffer[512];
   while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) run.output += buffer;
   const int status = ::pclose(pipe);
   run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return run;
+}
+
+/// jiujinctl with `args`, pointed at a port nobody answers, patient for one short attempt.
+Outcome jiujinctl(const std::vector<std::string>& args) {
+  std::string command = quoted(std::string(JIUJIN_BINARY_DIR) + "/client/ctl/jiujinctl") +
+                        " --endpoint tcp://127.0.0.1:1 --events tcp://127.0.0.1:1 --timeout 50 --attempts 1";
+  for (const auto& a : args) command += " " + quoted(a);
+  return shell(command + " 2>&1");
 }
 
 TEST(JiujinctlArguments, AWellFormedRequestIsSentAndFindsNoDispatcher) {
@@ -109,14 +114,7 @@ TEST(JiujinctlArguments, RawSendsAnyTypeButOnlyAJsonObjectBody) {
 Outcome pinHash(const std::string& input) {
   const std::string command = "printf %s " + quoted(input) + " | " +
                               quoted(std::string(JIUJIN_BINARY_DIR) + "/client/ctl/jiujinctl") + " pin-hash";
-  Outcome run;
-  FILE* pipe = ::popen(command.c_str(), "r");  // stdout only: the hash
-  if (pipe == nullptr) return run;
-  char buffer[512];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) run.output += buffer;
-  const int status = ::pclose(pipe);
-  run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return run;
+  return shell(command);  // stdout only: the hash
 }
 
 TEST(JiujinctlArguments, PinHashPrintsAnArgon2idHashOfThePinReadFromStandardInput) {

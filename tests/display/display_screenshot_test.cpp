@@ -174,6 +174,28 @@ std::vector<ShownText> shownTexts(QQuickWindow* window) {
   return out;
 }
 
+/// The screen loaded into `engine` at `size`, rendered once and saved as `file`; null (with
+/// the failure recorded) when it did not load or render.
+QQuickWindow* shownAt(QQmlApplicationEngine& engine, DisplayModel& model, QSize size, const QString& file,
+                      bool noLoadErrors = false) {
+  QString error;
+  QQuickWindow* window = loadDisplay(engine, model, size, &error);
+  if (window == nullptr || (noLoadErrors && !error.isEmpty())) {
+    ADD_FAILURE() << error.toStdString();
+    return nullptr;
+  }
+  const bool shown = QTest::qWaitForWindowExposed(window, 5000) &&
+                     QTest::qWaitFor([&] { return window->contentItem()->size() == QSizeF(size); }, 5000);
+  QSignalSpy frame(window, &QQuickWindow::afterRendering);
+  window->update();
+  if (!shown || !frame.wait(5000)) {
+    ADD_FAILURE() << file.toStdString() << ": the window was not shown and rendered in time";
+    return nullptr;
+  }
+  window->grabWindow().save(screenshotPath(file));
+  return window;
+}
+
 /// A late, busy day in a district hall: windows 21–28 all calling, and numbers past 9990
 /// (one queue with a two-letter prefix), the widest a hall gives.
 void fillWithFourDigitCalls(DisplayModel& model) {
@@ -205,15 +227,8 @@ TEST_F(DisplayScreenshot, FourDigitNumbersAreShownWholeAndOverlapNothingInBothLa
                                    std::pair{kPortrait, "display-four-digits-portrait.png"}}) {
     SCOPED_TRACE(file);
     QQmlApplicationEngine screen;
-    QString error;
-    QQuickWindow* window = loadDisplay(screen, model, size, &error);
-    ASSERT_TRUE(window != nullptr) << error.toStdString();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(window, 5000));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return window->contentItem()->size() == QSizeF(size); }, 5000));
-    QSignalSpy frame(window, &QQuickWindow::afterRendering);
-    window->update();
-    ASSERT_TRUE(frame.wait(5000));
-    window->grabWindow().save(screenshotPath(file));
+    QQuickWindow* window = shownAt(screen, model, size, file);
+    ASSERT_NE(window, nullptr);
 
     const auto texts = shownTexts(window);
     const QRectF screenRect(QPointF(0, 0), QSizeF(size));
@@ -300,15 +315,8 @@ TEST_F(DisplayScreenshot, EveryTextStaysInItsBoxWithLongNamesInBothLanguagesAndL
                                  .arg(layout, language, connected ? "" : "-disconnected");
         SCOPED_TRACE(file.toStdString());
         QQmlApplicationEngine screen;
-        QString error;
-        QQuickWindow* window = loadDisplay(screen, model, size, &error);
-        ASSERT_TRUE(window != nullptr && error.isEmpty()) << error.toStdString();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window, 5000));
-        ASSERT_TRUE(QTest::qWaitFor([&] { return window->contentItem()->size() == QSizeF(size); }, 5000));
-        QSignalSpy frame(window, &QQuickWindow::afterRendering);
-        window->update();
-        ASSERT_TRUE(frame.wait(5000));
-        window->grabWindow().save(screenshotPath(file));
+        QQuickWindow* window = shownAt(screen, model, size, file, /*noLoadErrors=*/true);
+        ASSERT_NE(window, nullptr);
 
         const auto texts = shownTexts(window);
         EXPECT_GE(texts.size(), 20u);
