@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -65,6 +66,18 @@ int main(int argc, char** argv) {
       fmt::print(stderr, "jiujin-bussim: {}\n", error->message);
       return 2;
     }
+  }
+  // A broken profile file stops the simulator only when a device of this hall needs it.
+  for (const auto& broken : profiles.broken()) {
+    if (profiles.find(broken.name)) continue;  // a later directory supplies it
+    const bool needed = std::any_of(hall.config->devices.begin(), hall.config->devices.end(),
+                                    [&](const auto& d) { return d.profile == broken.name; });
+    if (needed) {
+      fmt::print(stderr, "jiujin-bussim: profile {} cannot be used: {}\n", broken.name, broken.message);
+      return 2;
+    }
+    fmt::print(stderr, "jiujin-bussim: warning: no device of this hall names profile {}; set aside: {}\n",
+               broken.name, broken.message);
   }
 
   // Block the stop signals before any thread starts, so only sigwait below receives them.

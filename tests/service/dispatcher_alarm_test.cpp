@@ -124,8 +124,14 @@ TEST(DispatcherAlarms, DeviceFaultsAreCountedAndEachOutageIsAnAlarmToAcknowledge
   EXPECT_EQ(snapshot.result["devices"][0]["faults"], 2);
   EXPECT_EQ(snapshot.result["devices"][0]["status"], "error");
 
+  // Not answering and answering wrongly are different faults for whoever goes to look.
   const auto outages = alarmsOfKind(hall, "device_offline");
-  ASSERT_EQ(outages.size(), 2u);
+  ASSERT_EQ(outages.size(), 1u);
+  EXPECT_EQ(outages[0]["zh"], "设备 kp-1 离线：test");
+  const auto errors = alarmsOfKind(hall, "device_error");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]["zh"], "设备 kp-1 工作异常：test");
+  EXPECT_EQ(errors[0]["en"], "device kp-1 is in error: test");
   const auto id = outages[0]["id"].get<std::int64_t>();
   const auto acked = manager->request("acknowledge_alarm", {{"alarm", id}});
   ASSERT_EQ(outcomeOf(acked), "ok");

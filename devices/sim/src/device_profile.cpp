@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -300,6 +301,24 @@ SimResult<DeviceProfile> loadDeviceProfile(const std::filesystem::path& file) {
   return parseDeviceProfile(text.str(), file.string());
 }
 
+namespace {
+
+// The `name = "…"` of a file that did not parse as a whole, else its stem: the name a hall
+// would use to ask for it.
+std::string nameInBrokenFile(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  static const std::regex nameLine(R"re(^\s*name\s*=\s*"([^"]+)"\s*(#.*)?$)re");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.find('[') != std::string::npos && line.find('=') == std::string::npos) break;
+    std::smatch m;
+    if (std::regex_match(line, m, nameLine)) return m[1].str();
+  }
+  return file.stem().string();
+}
+
+}  // namespace
+
 std::optional<SimError> DeviceProfiles::loadDirectory(const std::filesystem::path& dir) {
   std::error_code ec;
   std::vector<std::filesystem::path> files;
@@ -310,10 +329,20 @@ std::optional<SimError> DeviceProfiles::loadDirectory(const std::filesystem::pat
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     auto profile = loadDeviceProfile(file);
-    if (!profile) return profile.error();
+    if (!profile) {
+      broken_.push_back({file, nameInBrokenFile(file), profile.error().message});
+      continue;
+    }
     add(std::move(profile).value());
   }
   return std::nullopt;
+}
+
+const BrokenProfile* DeviceProfiles::brokenFor(std::string_view name) const {
+  const BrokenProfile* last = nullptr;
+  for (const auto& b : broken_)
+    if (b.name == name) last = &b;
+  return last;
 }
 
 void DeviceProfiles::add(DeviceProfile profile) {

@@ -168,11 +168,16 @@ std::optional<Alarm> AlarmDesk::checkDevice(const DeviceHealth& d) {
   a.at = d.since;
   a.window = d.window;
   a.device = d.id;
-  if (d.status == "offline" || d.status == "error") {
+  if (d.status == "offline") {  // it does not answer: a cable, power or address
     a.kind = "device_offline";
-    a.zh = d.detail.empty() ? fmt::format("设备 {} 离线或故障", d.id) : fmt::format("设备 {} 离线或故障：{}", d.id, d.detail);
-    a.en = d.detail.empty() ? fmt::format("device {} is {}", d.id, d.status)
-                            : fmt::format("device {} is {}: {}", d.id, d.status, d.detail);
+    a.zh = d.detail.empty() ? fmt::format("设备 {} 离线", d.id) : fmt::format("设备 {} 离线：{}", d.id, d.detail);
+    a.en = d.detail.empty() ? fmt::format("device {} is offline", d.id)
+                            : fmt::format("device {} is offline: {}", d.id, d.detail);
+  } else if (d.status == "error") {  // it answers, but refuses what it is asked or cannot show it
+    a.kind = "device_error";
+    a.zh = d.detail.empty() ? fmt::format("设备 {} 工作异常", d.id) : fmt::format("设备 {} 工作异常：{}", d.id, d.detail);
+    a.en = d.detail.empty() ? fmt::format("device {} is in error", d.id)
+                            : fmt::format("device {} is in error: {}", d.id, d.detail);
   } else if (d.kind == "printer" && d.status == "out") {
     a.kind = "paper_out";
     a.zh = fmt::format("取号机打印纸用完：{}", d.id);

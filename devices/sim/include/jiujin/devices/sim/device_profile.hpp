@@ -111,17 +111,31 @@ struct DeviceProfile {
 SimResult<DeviceProfile> parseDeviceProfile(std::string_view toml, std::string_view source);
 SimResult<DeviceProfile> loadDeviceProfile(const std::filesystem::path& file);
 
+/// A profile file that cannot be used: set aside, so that a hall whose devices do not name it
+/// still runs (as the gateway does).
+struct BrokenProfile {
+  std::filesystem::path file;
+  std::string name;     ///< the file's stem: the name the profile would be found by
+  std::string message;  ///< why it cannot be used, with the file and line
+};
+
 /// Every profile of some directories, found by name; a later one replaces an earlier one of the
 /// same name.
 class DeviceProfiles {
  public:
-  /// Reads every *.toml file of `dir`; the first that cannot be read is the error.
+  /// Reads every *.toml file of `dir`. A file that cannot be read is set aside as broken (see
+  /// broken()); only a directory that cannot be listed is an error.
   std::optional<SimError> loadDirectory(const std::filesystem::path& dir);
   void add(DeviceProfile profile);
   const DeviceProfile* find(std::string_view name) const;
+  /// The files set aside, in the order read.
+  const std::vector<BrokenProfile>& broken() const { return broken_; }
+  /// The broken file that would have held the profile `name`, if any.
+  const BrokenProfile* brokenFor(std::string_view name) const;
 
  private:
   std::map<std::string, DeviceProfile, std::less<>> byName_;
+  std::vector<BrokenProfile> broken_;
 };
 
 /// The profiles shipped with Jiujin: $JIUJIN_PROFILE_DIR when set, else
