@@ -64,6 +64,8 @@ Window {
         }
 
         NoticeTicker {
+            // Without a notice its band goes to the windows above.
+            visible: root.display.notice !== ""
             Layout.fillWidth: true
             Layout.topMargin: 16
             Layout.preferredHeight: 88

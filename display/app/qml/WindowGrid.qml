@@ -34,6 +34,7 @@ Rectangle {
             height: view.cellHeight
 
             Rectangle {
+                id: card
                 anchors.fill: parent
                 anchors.margins: 8
                 radius: 12
@@ -68,7 +69,10 @@ Rectangle {
                         color: "#b9cbe6"
                         font.pixelSize: 28
                         wrapMode: Text.Wrap
-                        maximumLineCount: 2
+                        // A second line only where the card has the height for it (six rows of
+                        // cards on a 1080 screen have not): else one line, elided.
+                        maximumLineCount: Math.max(1, Math.min(2, Math.floor((card.height - 16 - windowTitle.height)
+                                                                              / (font.pixelSize * 1.4))))
                         elide: Text.ElideRight
                     }
                 }
