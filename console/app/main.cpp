@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   QString problem;
   const auto loaded = clientqt::loadHallFile(args, problem);
   if (!loaded) return fail(problem);
+  if (clientqt::curveKeysFrom(args, problem); !problem.isEmpty()) return fail(problem);
   const config::HallConfig& hall = *loaded;
   QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
   console::useHallFont();

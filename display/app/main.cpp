@@ -10,6 +10,7 @@
 
 #include "jiujin/clientqt/qt_log.hpp"
 #include "jiujin/clientqt/hall_link.hpp"
+#include "jiujin/clientqt/link_options.hpp"
 #include "jiujin/config/loader.hpp"
 
 #include "display_view.hpp"
@@ -107,6 +108,8 @@ int main(int argc, char** argv) {
       {"config", "The hall file; its [service] endpoints are used unless given below.", "file"},
       {"commands", "The dispatcher's command endpoint.", "endpoint"},
       {"events", "The dispatcher's event endpoint.", "endpoint"},
+      {"key", "This computer's CURVE secret key file, for a dispatcher on another computer.", "file"},
+      {"server-key", "The dispatcher's CURVE public key (Z85 text or a file holding it); with --key.", "key"},
       {"screenshots", "Save the screen to DIR/display.png every few seconds (headless demo).", "dir"},
       {"demo", "Feed the screen from a scripted in-process hall instead of a dispatcher."},
       {"portrait", "Lay out for a 1080x1920 portrait screen."},
@@ -123,6 +126,9 @@ int main(int argc, char** argv) {
       {"segments", "Folder of generated segments (made on first run if missing).", "dir"},
   });
   args.process(app);
+  QString keyProblem;
+  const auto curve = clientqt::curveKeysFrom(args, keyProblem);
+  if (!keyProblem.isEmpty()) return fail(keyProblem);
 
   auto zone = display::Zone::parse(args.value("windows").toStdString());
   if (!zone) return fail(QString::fromStdString(zone.error().zh + " / " + zone.error().en));
@@ -186,7 +192,11 @@ int main(int argc, char** argv) {
     }
     if (args.isSet("commands")) connection.commands = args.value("commands").toStdString();
     if (args.isSet("events")) connection.events = args.value("events").toStdString();
-    connection.identity = client::StatedIdentity{"display", std::nullopt, "jiujin-display"};
+    if (curve) {
+      connection.curve = curve;  // the dispatcher knows this display by its key
+    } else {
+      connection.identity = client::StatedIdentity{"display", std::nullopt, "jiujin-display"};
+    }
     model.setConnected(false);
     link = std::make_unique<clientqt::HallLink>(connection);
     // The link resyncs by itself (gap, restart): each snapshot resets the screen.

@@ -47,6 +47,8 @@ void addLinkOptions(QCommandLineParser& args) {
       {"config", "The hall file (TOML).", "file"},
       {"commands", "The dispatcher's command endpoint (overrides [service]).", "endpoint"},
       {"events", "The dispatcher's event endpoint (overrides [service]).", "endpoint"},
+      {"key", "This computer's CURVE secret key file, for a dispatcher on another computer.", "file"},
+      {"server-key", "The dispatcher's CURVE public key (Z85 text or a file holding it); with --key.", "key"},
       {"screenshots", "Render every screen offscreen into this folder and exit.", "dir"},
   });
 }
@@ -67,6 +69,31 @@ std::optional<config::HallConfig> loadHallFile(const QCommandLineParser& args, Q
   return std::move(loaded.config);
 }
 
+std::optional<client::CurveKeys> curveKeysFrom(const QCommandLineParser& args, QString& error) {
+  error.clear();
+  if (!args.isSet("key")) {
+    if (args.isSet("server-key")) error = QStringLiteral("--server-key is given without --key (this computer's secret key)");
+    return std::nullopt;
+  }
+  client::CurveKeys keys;
+  const std::string keyFile = args.value("key").toStdString();
+  keys.secretKey = client::readKeyFile(keyFile);
+  keys.publicKey = client::publicKeyOf(keys.secretKey);
+  if (keys.publicKey.empty()) {
+    error = QStringLiteral("%1 does not hold a CURVE secret key (Z85, 40 characters)").arg(args.value("key"));
+    return std::nullopt;
+  }
+  const std::string server = args.value("server-key").toStdString();
+  keys.serverKey = server.size() == 40 ? server : client::readKeyFile(server);
+  if (server.empty() || keys.serverKey.size() != 40) {
+    error = server.empty() ? QStringLiteral("--key needs --server-key: the dispatcher's public key (Z85 text or a file)")
+                           : QStringLiteral("--server-key %1 is neither a Z85 key nor a file holding one")
+                                 .arg(args.value("server-key"));
+    return std::nullopt;
+  }
+  return keys;
+}
+
 client::ConnectionOptions linkOptions(const QCommandLineParser& args,
                                       const config::HallConfig& hall,
                                       client::StatedIdentity identity) {
@@ -75,7 +102,12 @@ client::ConnectionOptions linkOptions(const QCommandLineParser& args,
       args.isSet("commands") ? args.value("commands").toStdString() : hall.service.commands;
   connection.events =
       args.isSet("events") ? args.value("events").toStdString() : hall.service.events;
-  connection.identity = std::move(identity);
+  QString ignored;  // the app checked the keys with curveKeysFrom before
+  if (auto keys = curveKeysFrom(args, ignored)) {
+    connection.curve = std::move(keys);
+  } else {
+    connection.identity = std::move(identity);
+  }
   return connection;
 }
 

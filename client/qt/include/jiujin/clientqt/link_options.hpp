@@ -25,15 +25,25 @@ void prepareHallApp(int& argc, char** argv);
 /// live as long as the process); `argc` shrinks by one per pair joined.
 void keepOptionsFromQt(int& argc, char** argv);
 
-/// Adds --config FILE, --commands ENDPOINT, --events ENDPOINT and --screenshots DIR.
+/// Adds --config FILE, --commands ENDPOINT, --events ENDPOINT, --key FILE,
+/// --server-key KEY|FILE and --screenshots DIR.
 void addLinkOptions(QCommandLineParser& args);
+
+/// The CURVE keys for a dispatcher on another computer (docs/installation.md, "Keys for the
+/// LAN"): --key FILE, this computer's secret key (`jiujinctl keys new NAME`), and
+/// --server-key, the dispatcher's public key as Z85 text or a file holding it. Nothing when
+/// --key is not given (loopback: the app states who it is). `error` is set, and nothing
+/// returned, when the keys given cannot be used: the app must not start unreachable.
+std::optional<client::CurveKeys> curveKeysFrom(const QCommandLineParser& args, QString& error);
 
 /// The hall file named by --config; nothing when it is missing or invalid, and `error`
 /// then holds every problem found, one a line, and the file's name.
 std::optional<config::HallConfig> loadHallFile(const QCommandLineParser& args, QString& error);
 
 /// The dispatcher's endpoints (--commands / --events, else the hall file's [service]) and
-/// who this app says it is. Timeouts keep the client library's defaults.
+/// who this app is: its CURVE keys when --key is given (the dispatcher knows it by its key,
+/// the hall file's [[client]]), else `identity`, stated on loopback. Check the keys first
+/// with curveKeysFrom. Timeouts keep the client library's defaults.
 client::ConnectionOptions linkOptions(const QCommandLineParser& args,
                                       const config::HallConfig& hall,
                                       client::StatedIdentity identity);
