@@ -120,7 +120,7 @@ TEST(DispatcherLog, UnderTheJournalEachLineIsAnEntryWithPriorityCategoryAndField
   }
   expectNoPersonalData(everything);
   ASSERT_NE(refused, nullptr) << everything;
-  EXPECT_EQ(refused->at("PRIORITY"), "4");
+  EXPECT_EQ(refused->at("PRIORITY"), "6");
   EXPECT_EQ(refused->at("CATEGORY"), "dispatcher.service");
   EXPECT_EQ(refused->at("WINDOW"), "2");
   EXPECT_FALSE(refused->at("REQUEST_ID").empty());

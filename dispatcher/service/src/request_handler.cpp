@@ -164,6 +164,9 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
     pending.result = std::move(outcome).value();
   } else {
     pending.error = outcome.error();
+    // A refusal is an ordinary answer (nobody waiting, a wrong PIN): info, with the request's
+    // fields, so that `journalctl … WINDOW=2` shows what a window was told.
+    log::info("dispatcher.service", "{} refused: {} ({})", request.type, outcome.error().en, outcome.error().code);
   }
   if (query && isQuietRead(*query) && outcome.ok()) return;
   audit.ok = outcome.ok();
