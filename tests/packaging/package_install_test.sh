@@ -65,6 +65,8 @@ fi
 dpkg-deb -c "$(deb_of jiujin-common)" >"$work/common.list"
 grep -q '\./etc/jiujin/hall.toml$' "$work/common.list" || fail "jiujin-common lacks /etc/jiujin/hall.toml"
 grep -q '\./usr/share/jiujin/profiles/jiujin-keypad-v1.toml$' "$work/common.list" || fail "jiujin-common lacks the profiles"
+grep -q '\./usr/share/jiujin/samples/qingshan.toml$' "$work/common.list" || fail "jiujin-common lacks the guide's two-window station"
+grep -q '\./usr/share/doc/jiujin-common/运维指南.md$' "$work/common.list" || fail "jiujin-common lacks the Chinese operations guide"
 if dpkg-deb -c "$(deb_of jiujin-common)" | grep -q '\.key$'; then fail "a key file is packaged"; fi
 dpkg-deb --ctrl-tarfile "$(deb_of jiujin-common)" | tar -xO ./conffiles >"$work/conffiles"
 grep -qx /etc/jiujin/hall.toml "$work/conffiles" || fail "hall.toml is not a conffile"
