@@ -53,8 +53,10 @@ install(FILES ${PROJECT_SOURCE_DIR}/config/samples/township.toml ${PROJECT_SOURC
               ${PROJECT_SOURCE_DIR}/config/samples/catalog.csv ${PROJECT_SOURCE_DIR}/config/samples/district-catalog.csv
               ${PROJECT_SOURCE_DIR}/config/samples/village.toml ${PROJECT_SOURCE_DIR}/config/samples/village-catalog.csv
               ${PROJECT_SOURCE_DIR}/config/samples/calendar-2026.toml
+              ${PROJECT_SOURCE_DIR}/config/samples/qingshan.toml ${PROJECT_SOURCE_DIR}/config/samples/qingshan-catalog.csv
         DESTINATION ${JIUJIN_DATA_INSTALL_DIR}/samples COMPONENT common)
 install(FILES ${PROJECT_SOURCE_DIR}/docs/installation.md ${PROJECT_SOURCE_DIR}/docs/configuration.md
+              ${PROJECT_SOURCE_DIR}/docs/zh/运维指南.md
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/jiujin-common COMPONENT common)
 
 if(JIUJIN_BUILD_UI)

@@ -3,7 +3,9 @@
 # Builds the Debian packages from BUILD_DIR, installs them with dpkg, checks the installed
 # layout (files, the jiujin user, permissions, conffiles, enabled units), verifies the units
 # with systemd-analyze, checks the installed sample hall with the installed jiujinctl, starts
-# the installed dispatcher as the jiujin user until it says READY and answers, keeps an edited
+# the installed dispatcher with its unit's ExecStart as the unit's user (systemd is not PID 1
+# here: a stand-in notify socket hears READY=1, WATCHDOG=1, STOPPING=1), checks it answers
+# `jiujinctl health`, takes a backup as the backup unit does, keeps an edited
 # hall file through a reinstall, and purges everything. Not root: builds and inspects the
 # packages only (dpkg cannot install). Each step prints what it checked; any failure exits 1.
 set -euo pipefail
@@ -18,6 +20,8 @@ step() { echo "-- $*"; }
 
 cleanup() {
   if [ -n "$dispatcher_pid" ]; then kill "$dispatcher_pid" 2>/dev/null || true; fi
+  if [ -n "${notify_pid:-}" ]; then kill "$notify_pid" 2>/dev/null || true; fi
+  if [ -n "${notify_dir:-}" ]; then rm -rf "$notify_dir"; fi
   if [ ${#installed[@]} -gt 0 ]; then dpkg --purge "${installed[@]}" >/dev/null 2>&1 || true; fi
   if [ "${created_user:-0}" = 1 ]; then
     rm -rf /var/lib/jiujin
@@ -61,6 +65,8 @@ fi
 dpkg-deb -c "$(deb_of jiujin-common)" >"$work/common.list"
 grep -q '\./etc/jiujin/hall.toml$' "$work/common.list" || fail "jiujin-common lacks /etc/jiujin/hall.toml"
 grep -q '\./usr/share/jiujin/profiles/jiujin-keypad-v1.toml$' "$work/common.list" || fail "jiujin-common lacks the profiles"
+grep -q '\./usr/share/jiujin/samples/qingshan.toml$' "$work/common.list" || fail "jiujin-common lacks the guide's two-window station"
+grep -q '\./usr/share/doc/jiujin-common/运维指南.md$' "$work/common.list" || fail "jiujin-common lacks the Chinese operations guide"
 if dpkg-deb -c "$(deb_of jiujin-common)" | grep -q '\.key$'; then fail "a key file is packaged"; fi
 dpkg-deb --ctrl-tarfile "$(deb_of jiujin-common)" | tar -xO ./conffiles >"$work/conffiles"
 grep -qx /etc/jiujin/hall.toml "$work/conffiles" || fail "hall.toml is not a conffile"
@@ -146,10 +152,37 @@ fi
 grep -q 'register-map profiles (/usr/share/jiujin/profiles)' "$work/profile.log" \
   || { cat "$work/profile.log"; fail "the installed jiujinctl did not look in /usr/share/jiujin/profiles"; }
 
-step "the installed dispatcher as the jiujin user, as its unit starts it (UMask=0027)"
+step "the installed dispatcher as its unit starts it: ExecStart, User, Group, UMask of the installed unit"
+# systemd is not PID 1 here (a container, CI), so the unit cannot be started: this runs the
+# unit's own command line as its user, with a notify socket standing in for systemd's, and
+# checks what systemd would see (READY=1, WATCHDOG=1, STOPPING=1) and what the IT person sees
+# (jiujinctl health on the hall file's endpoint). What it cannot show: the sandboxing options
+# (ProtectSystem, ReadWritePaths, …) applied — systemd-analyze verify above checks they parse.
+unit=/usr/lib/systemd/system/jiujin-dispatcher.service
+unit_value() { sed -n "s/^$1=//p" "$unit" | tail -n1; }
+read -r -a exec_start <<<"$(unit_value ExecStart)"
+unit_user=$(unit_value User); unit_group=$(unit_value Group); unit_umask=$(unit_value UMask)
+[ "${exec_start[0]}" = /usr/bin/jiujin-dispatcher ] || fail "unexpected ExecStart: ${exec_start[*]}"
+[ "$unit_user" = jiujin ] && [ "$unit_group" = jiujin ] || fail "the unit runs as $unit_user:$unit_group"
+if (exec 9<>/dev/tcp/127.0.0.1/5570) 2>/dev/null; then
+  fail "something on this machine already listens on 127.0.0.1:5570, the sample hall's endpoint"
+fi
+notify_dir=$(mktemp -d); chmod 755 "$notify_dir"
+mkfifo "$work/notify.fifo"
+# systemd's notify socket: one datagram a line
+/usr/bin/python3 -c '
+import os, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1]); os.chmod(sys.argv[1], 0o666)
+print("bound", flush=True)
+while True:
+    print(s.recv(4096).decode(errors="replace"), flush=True)' "$notify_dir/notify" >"$work/notify.fifo" &
+notify_pid=$!
+exec 4<"$work/notify.fifo"
+IFS= read -r -t 10 said <&4 && [ "$said" = bound ] || fail "the stand-in notify socket did not start"
 mkfifo "$work/out.fifo"
-(cd / && umask 027 && exec setpriv --reuid=jiujin --regid=jiujin --init-groups /usr/bin/jiujin-dispatcher --config /etc/jiujin/hall.toml \
-   --db /var/lib/jiujin/hall.db --commands tcp://127.0.0.1:0 --events tcp://127.0.0.1:0) \
+(cd / && umask "$unit_umask" && NOTIFY_SOCKET="$notify_dir/notify" WATCHDOG_USEC=2000000 \
+   exec setpriv --reuid="$unit_user" --regid="$unit_group" --init-groups "${exec_start[@]}") \
    >"$work/out.fifo" 2>"$work/dispatcher.err" &
 dispatcher_pid=$!
 exec 3<"$work/out.fifo"
@@ -158,15 +191,21 @@ while IFS= read -r -t 30 line <&3; do
   case "$line" in READY*) ready=$line; break ;; esac
 done
 [ -n "$ready" ] || { cat "$work/dispatcher.err"; fail "the installed dispatcher did not print READY within 30 s"; }
+IFS= read -r -t 10 said <&4 || said=
+[ "$said" = READY=1 ] || fail "systemd would not have heard READY=1 (the notify socket got '$said')"
+IFS= read -r -t 10 said <&4 || said=
+[ "$said" = WATCHDOG=1 ] || fail "the watchdog was not fed within 10 s with WatchdogSec=2s (got '$said')"
+echo "   $ready; the notify socket heard READY=1 and WATCHDOG=1"
 commands=${ready#READY commands=}; commands=${commands%% *}
-/usr/bin/jiujinctl --endpoint "$commands" --timeout 5000 ping >"$work/ping.log" 2>&1 || { cat "$work/ping.log"; fail "ping"; }
+[ "$commands" = tcp://127.0.0.1:5570 ] || fail "the dispatcher did not take the sample hall's endpoint: $commands"
 step "the daily backup as its unit runs it, while the dispatcher serves; then health"
 (cd / && umask 027 && setpriv --reuid=jiujin --regid=jiujin --init-groups /usr/bin/jiujinctl backup --db /var/lib/jiujin/hall.db \
    --into /var/lib/jiujin/backups --keep 14) >"$work/backup.log" 2>&1 || { cat "$work/backup.log"; fail "backup"; }
 backup=$(ls /var/lib/jiujin/backups/hall-*.db) || fail "no backup in /var/lib/jiujin/backups"
 expect_mode "$backup" "640 jiujin:jiujin"
 set +e
-/usr/bin/jiujinctl --endpoint "$commands" health >"$work/health.log" 2>&1
+# as the IT person types it: the default endpoint is the sample hall's
+/usr/bin/jiujinctl health >"$work/health.log" 2>&1
 health=$?
 set -e
 cat "$work/health.log"
@@ -178,6 +217,14 @@ kill -TERM "$dispatcher_pid"
 wait "$dispatcher_pid" || fail "the dispatcher did not stop cleanly on SIGTERM"
 dispatcher_pid=
 exec 3<&-
+stopping=
+while IFS= read -r -t 10 said <&4; do
+  if [ "$said" = STOPPING=1 ]; then stopping=yes; break; fi
+done
+[ -n "$stopping" ] || fail "systemd would not have heard STOPPING=1"
+kill "$notify_pid"; wait "$notify_pid" 2>/dev/null || true; notify_pid=
+exec 4<&-
+rm -rf "$notify_dir"
 expect_mode /var/lib/jiujin/hall.db "640 jiujin:jiujin"
 
 step "an edited hall file survives reinstalling"

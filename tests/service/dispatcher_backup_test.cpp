@@ -4,6 +4,7 @@
 // when it is cut at that position — and the load went on across the backup.
 #include <atomic>
 #include <condition_variable>
+#include <fstream>
 #include <mutex>
 #include <thread>
 
@@ -214,6 +215,87 @@ TEST(DispatcherBackup, ABackupWithAnEditedAuditRecordIsRefusedAndTheDatabaseIsKe
     keptAside = keptAside || entry.path().filename().string().find("before-restore") != std::string::npos;
   EXPECT_FALSE(keptAside);
   EXPECT_FALSE(std::filesystem::exists(hall.hall.database.string() + ".restoring"));
+}
+
+/// Every line of a checkpoint file, parsed.
+std::vector<json> checkpointLines(const std::filesystem::path& file) {
+  std::vector<json> lines;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(json::parse(line));
+  return lines;
+}
+
+TEST(DispatcherBackup, AfterARestoreTheCheckpointsMatchTheRestoredRecordAndLaterTamperingIsStillCaught) {
+  // given a hall that signs a checkpoint of its audit chain every 5 rows
+  RunningHall hall;
+  std::string output;
+  ASSERT_EQ(runProgram({jiujinctlBinary().string(), "keys", "new", "--audit", (hall.dir.path() / "hall-audit").string()},
+                       output),
+            0)
+      << output;
+  ASSERT_EQ(hall.dispatcher->terminate(), 0);
+  std::ofstream(hall.hall.hallFile, std::ios::app)
+      << "\n[audit]\nsigning_key_file = \"hall-audit.key\"\ncheckpoint_every_rows = 5\n";
+  hall.restart();
+  const std::filesystem::path checkpoints = hall.hall.database.string() + ".checkpoints";
+  const auto issue = [&](int n, const std::string& key) {
+    auto kiosk = hall.channel(hall.as("kiosk"));
+    for (int i = 0; i < n; ++i)
+      ASSERT_EQ(outcomeOf(kiosk->request("issue_ticket", {{"item", "T-0001"}, {"requestKey", fmt::format("{}/{}", key, i)}})),
+                "ok");
+  };
+  issue(12, "before");
+  const auto backup = hall.dir.path() / "copy.db";
+  ASSERT_EQ(runProgram({jiujinctlBinary().string(), "backup", backup.string(), "--db", hall.hall.database.string()}, output), 0)
+      << output;
+  // and checkpoints of rows the backup does not hold
+  issue(12, "after");
+  ASSERT_EQ(hall.dispatcher->terminate(), 0);
+  const std::int64_t backupHead = integerOf(backup, "SELECT max(row) FROM audit_log");
+  const auto before = checkpointLines(checkpoints);
+  ASSERT_FALSE(before.empty());
+  ASSERT_GT(before.back()["row"].get<std::int64_t>(), backupHead);
+
+  // when the backup is restored
+  ASSERT_EQ(runProgram({jiujinctlBinary().string(), "restore", backup.string(), "--db", hall.hall.database.string(),
+                        "--config", hall.hall.hallFile.string()},
+                       output),
+            0)
+      << output;
+  EXPECT_NE(output.find("now matches it"), std::string::npos) << output;
+
+  // then the checkpoint file ends at the restored head, signed, and the old file is kept
+  const auto after = checkpointLines(checkpoints);
+  ASSERT_FALSE(after.empty());
+  EXPECT_EQ(after.back()["row"].get<std::int64_t>(), backupHead);
+  for (const auto& c : after) EXPECT_LE(c["row"].get<std::int64_t>(), backupHead);
+  bool keptAside = false;
+  for (const auto& entry : std::filesystem::directory_iterator(hall.hall.database.parent_path())) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with("hall.db.checkpoints.before-restore-")) keptAside = checkpointLines(entry.path()).size() == before.size();
+  }
+  EXPECT_TRUE(keptAside) << "the checkpoint file before the restore is not kept whole";
+  const auto verify = [&] {
+    return runProgram({jiujinctlBinary().string(), "audit", "verify", "--db", hall.hall.database.string(), "--checkpoint",
+                       checkpoints.string(), "--audit-key", (hall.dir.path() / "hall-audit.pub").string()},
+                      output);
+  };
+  EXPECT_EQ(verify(), 0) << "the restored record does not verify against its checkpoints:\n" << output;
+
+  // and the next start finds the chain as signed, and goes on signing from it
+  hall.restart();
+  issue(6, "restored");
+  ASSERT_EQ(hall.dispatcher->terminate(), 0);
+  EXPECT_EQ(hall.dispatcher->output().find("dispatcher.audit"), std::string::npos)
+      << "the dispatcher complained about the audit record:\n" << hall.dispatcher->output();
+  EXPECT_GT(checkpointLines(checkpoints).back()["row"].get<std::int64_t>(), backupHead);
+  EXPECT_EQ(verify(), 0) << output;
+
+  // and a row of the restored record edited afterwards is caught
+  runSql(hall.hall.database, fmt::format("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET body = '{{}}' WHERE row = {};",
+                                         backupHead - 1));
+  EXPECT_NE(verify(), 0) << "tampering after the restore went unnoticed:\n" << output;
 }
 
 }  // namespace

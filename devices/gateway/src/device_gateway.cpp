@@ -364,7 +364,10 @@ void DeviceGateway::report(Slot& slot, const DeviceHealthReport& health) {
 
 void DeviceGateway::setContentProblem(Slot& slot, std::string problem) {
   if (problem == slot.contentProblem) return;
-  if (!problem.empty()) log::warning("devices.gateway", "{}: {}", slot.device->id, problem);
+  if (!problem.empty()) {
+    const log::Scope about({.device = slot.device->id});
+    log::warning("devices.gateway", "{}: {}", slot.device->id, problem);
+  }
   slot.contentProblem = std::move(problem);
   if (const auto health = slot.worker->health(slot.device->id)) report(slot, *health);
 }

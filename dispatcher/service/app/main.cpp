@@ -1,4 +1,5 @@
 // jiujin-dispatcher --config HALL.toml --db HALL.db [--commands EP] [--events EP] [--hours follow|ignore]
+//                   [--disk-alarm-mb N]
 // Prints "READY commands=<ep> events=<ep>" on stdout once it serves. Exit codes: 0 after
 // SIGINT/SIGTERM, 2 for an invalid configuration, 1 when it cannot start. SIGHUP reloads the
 // hall file (like the reload_config command): an invalid file leaves the hall as it was.
@@ -60,6 +61,10 @@ int main(int argc, char** argv) {
                  "follow: residents take tickets only in the opening hours of the hall file; "
                  "ignore: at any time (tests, a demo at night)")
       ->check(CLI::IsMember({"follow", "ignore"}));
+  app.add_option("--disk-alarm-mb", options.diskAlarmMb,
+                 "raise the disk_space_low alarm when less than this many MB are free for the database")
+      ->check(CLI::Range(jiujin::service::kMinDiskAlarmMb, jiujin::service::kMaxDiskAlarmMb))
+      ->capture_default_str();
   app.add_option("--fault-crash-before-reply", options.crashBeforeReplyTo,
                  "crash tests only: die (SIGKILL) after committing a request of this type, before replying")
       ->group("Testing");

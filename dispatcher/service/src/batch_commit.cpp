@@ -77,6 +77,9 @@ BatchOutput RequestHandler::commitBatch() {
     auto checkpoint = auditCheckpointer_.afterAppend(trail.lastRow(), trail.lastHash(), now_);
     for (const auto& problem : checkpoint.problems) log::error("dispatcher.audit", "{}", problem);
     if (checkpoint.taken) news_.emplace_back("audit.checkpoint", json{{"checkpoint", toJson(*checkpoint.taken)}});
+    // The disk alarm's id, so that it can be cleared when space returns (disk_alarm.cpp).
+    for (const Alarm& a : raised_)
+      if (a.kind == "disk_space_low" && a.id != 0) diskAlarm_ = a.id;
     for (std::size_t i = 0; i < events_.size(); ++i) {
       out.publications.emplace_back(protocol::eventType(events_[i]),
                                     json{{"v", kProtocolVersion},

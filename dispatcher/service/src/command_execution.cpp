@@ -126,9 +126,17 @@ Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Comma
     events_.push_back(std::move(e));
   }
   result["events"] = std::move(events);
+  log::Context about;
   if (ticket) {
-    if (const auto t = hall.state().tickets.find(*ticket); t != hall.state().tickets.end())
+    if (const auto t = hall.state().tickets.find(*ticket); t != hall.state().tickets.end()) {
       result["ticket"] = protocol::toJson(t->second);
+      about.ticket = t->second.number;
+      if (t->second.window) about.window = *t->second.window;
+    }
+  }
+  {
+    const log::Scope scope(about);
+    log::debug("dispatcher.service", "{} done: {} event(s)", protocol::commandType(command), pending.eventCount);
   }
   // Only clerks and managers give case commands (policy.cpp): the case whole, for their forms.
   if (caseId) {

@@ -83,6 +83,10 @@ struct DispatcherService::Impl {
 
 Outcome<std::unique_ptr<DispatcherService>> DispatcherService::start(ServiceSettings settings) {
   if (!settings.clock) settings.clock = localNow;
+  if (!settings.freeSpace) {
+    const auto folder = settings.database.parent_path();
+    settings.freeSpace = freeSpaceOf(folder.empty() ? std::filesystem::path(".") : folder);
+  }
   if (!settings.curve) {
     for (const auto& endpoint : {settings.commandsEndpoint, settings.eventsEndpoint}) {
       if (!isLoopbackEndpoint(endpoint))

@@ -6,6 +6,7 @@
 #include "request_handler.hpp"
 
 #include "client_identity.hpp"
+#include "jiujin/base/log.hpp"
 #include "jiujin/core/case_privacy.hpp"
 #include "queries.hpp"
 #include "request_bodies.hpp"
@@ -35,6 +36,12 @@ std::optional<int> windowIn(const json& body) {
   return w->get<int>();
 }
 
+/// A ticket the request names by its number ("A001"), for the log lines about it.
+std::string ticketNumberIn(const json& body) {
+  const auto t = body.find("ticket");
+  return t != body.end() && t->is_string() ? t->get<std::string>() : std::string();
+}
+
 }  // namespace
 
 RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<DurableHall> hall, std::string epoch)
@@ -45,6 +52,7 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
       epoch_(std::move(epoch)),
       ticketing_(settings.ticketing),
       configuredDevices_(settings.devices),
+      diskWatch_(settings.freeSpace, settings.diskAlarmBelowBytes),
       history_(settings.database) {
   for (const auto& c : settings_.clients) clients_.emplace(c.name, c);
   for (const auto& c : settings_.clerks) clerks_.emplace(c.id, c);
@@ -74,9 +82,21 @@ void RequestHandler::beginBatch(core::TimePoint now, bool tickDue) {
   for (const Alarm& a : alarms_.checkWaits(durable_->hall(), now)) raise(a);
   for (const Alarm& a : alarms_.checkIdleWindows(durable_->hall(), now)) raise(a);
   for (const Alarm& a : alarms_.checkQueues(durable_->hall(), now)) raise(a);
+  watchDisk();
 }
 
-void RequestHandler::raise(const Alarm& alarm) { raised_.push_back(alarm); }
+void RequestHandler::raise(const Alarm& alarm) {
+  // The journal tells the IT person what the manager's screen tells the manager, with the
+  // window, ticket and device as fields (journalctl -u jiujin-dispatcher DEVICE=w1-pad).
+  log::Context about{.window = alarm.window, .device = alarm.device};
+  if (alarm.ticket) {
+    const auto& tickets = durable_->hall().state().tickets;
+    if (const auto t = tickets.find(*alarm.ticket); t != tickets.end()) about.ticket = t->second.number;
+  }
+  const log::Scope scope(about);
+  log::warning("dispatcher.alarms", "{}: {}", alarm.kind, alarm.en);
+  raised_.push_back(alarm);
+}
 
 void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::string_view frame,
                                    std::string_view userId) {
@@ -94,6 +114,9 @@ void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::st
     pending_.push_back(std::move(pending));
     return;
   }
+  // Every line written while this request is served says which request, window and ticket.
+  const log::Scope about({.request = request.value().id, .window = windowIn(request.value().body),
+                          .ticket = ticketNumberIn(request.value().body)});
   pending.id = request.value().id;
   pending.type = request.value().type;
   audit.type = request.value().type;
@@ -141,6 +164,9 @@ void RequestHandler::serve(Pending& pending, const Request& request, const Clien
     pending.result = std::move(outcome).value();
   } else {
     pending.error = outcome.error();
+    // A refusal is an ordinary answer (nobody waiting, a wrong PIN): info, with the request's
+    // fields, so that `journalctl … WINDOW=2` shows what a window was told.
+    log::info("dispatcher.service", "{} refused: {} ({})", request.type, outcome.error().en, outcome.error().code);
   }
   if (query && isQuietRead(*query) && outcome.ok()) return;
   audit.ok = outcome.ok();

@@ -21,6 +21,7 @@
 #include "jiujin/service/audit_checkpointer.hpp"
 #include "jiujin/service/audit_log.hpp"
 #include "jiujin/service/device_table.hpp"
+#include "jiujin/service/disk_watch.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
 #include "jiujin/service/durable_hall.hpp"
 #include "jiujin/service/off_thread_work.hpp"
@@ -122,6 +123,9 @@ class RequestHandler {
   Outcome<nlohmann::json> serveQuery(Pending& pending, ServiceRequest kind, const nlohmann::json& body,
                                      const ClientIdentity& who);
   void raise(const Alarm& alarm);
+  /// Every tick: raises `disk_space_low` when the database's filesystem runs low, and
+  /// acknowledges it for the manager (by "dispatcher") when space has returned.
+  void watchDisk();
 
   // last_resort.cpp
   void failRequest(const BatchMark& mark, std::vector<zmq::message_t> envelope, std::string_view frame,
@@ -171,6 +175,8 @@ class RequestHandler {
   std::vector<ConfiguredDevice> configuredDevices_;  ///< the hall file's, as last (re)loaded
   DeviceTable devices_;
   AlarmDesk alarms_;
+  DiskWatch diskWatch_;
+  std::optional<std::int64_t> diskAlarm_;  ///< the id of the raised disk_space_low alarm, once recorded
   ReplyCache replyCache_{store::ReplyTable::kKeptReplies};
   PinThrottle pinThrottle_;
   HistoryReader history_;  ///< used on the history lane only

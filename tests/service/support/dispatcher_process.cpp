@@ -119,10 +119,9 @@ std::optional<int> DispatcherProcess::terminate(std::chrono::milliseconds within
   ::kill(pid_, SIGTERM);
   // Wait for the pipe to close (the process exits), bounded; then reap.
   const auto deadline = std::chrono::steady_clock::now() + within;
-  std::string rest;
   while (std::chrono::steady_clock::now() < deadline) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (!readSome(stdout_, rest, left)) break;
+    if (!readSome(stdout_, output_, left)) break;
   }
   int status = 0;
   // The pipe closes as the process exits: reap it; if the deadline passed instead, kill it.

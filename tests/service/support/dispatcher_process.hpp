@@ -27,7 +27,8 @@ class DispatcherProcess {
   bool ready() const { return !commands_.empty(); }
   const std::string& commands() const { return commands_; }
   const std::string& events() const { return events_; }
-  /// What the process wrote on stdout before READY (or before it exited).
+  /// What the process wrote on stdout and stderr before READY (or before it exited), and
+  /// after terminate() everything it wrote until it ended (its log lines).
   const std::string& output() const { return output_; }
 
   void kill9();

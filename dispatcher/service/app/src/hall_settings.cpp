@@ -135,8 +135,14 @@ service::Outcome<service::ServiceSettings> settingsFor(const config::HallConfig&
                                      kMaxHeartbeatMs),
                          fmt::format("heartbeat interval {} ms is out of range; expected {} to {} ms",
                                      options.heartbeatMs, kMinHeartbeatMs, kMaxHeartbeatMs));
+  if (options.diskAlarmMb < service::kMinDiskAlarmMb || options.diskAlarmMb > service::kMaxDiskAlarmMb)
+    return invalidConfig(fmt::format("磁盘告警阈值 {} MB 超出范围（{}–{}）", options.diskAlarmMb, service::kMinDiskAlarmMb,
+                                     service::kMaxDiskAlarmMb),
+                         fmt::format("disk alarm threshold {} MB is out of range; expected {} to {} MB",
+                                     options.diskAlarmMb, service::kMinDiskAlarmMb, service::kMaxDiskAlarmMb));
   service::ServiceSettings s;
   s.definition = hall.definition;
+  s.diskAlarmBelowBytes = options.diskAlarmMb << 20;
   s.database = options.database;
   s.commandsEndpoint = options.commands.empty() ? hall.service.commands : options.commands;
   s.eventsEndpoint = options.events.empty() ? hall.service.events : options.events;

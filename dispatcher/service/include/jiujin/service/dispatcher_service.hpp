@@ -17,6 +17,7 @@
 #include "jiujin/core/time.hpp"
 #include "jiujin/service/device_table.hpp"
 #include "jiujin/service/audit_checkpointer.hpp"
+#include "jiujin/service/disk_watch.hpp"
 #include "jiujin/service/identity.hpp"
 #include "jiujin/service/wire.hpp"
 
@@ -89,6 +90,12 @@ struct ServiceSettings {
   std::string crashBeforeReplyTo;
   /// Signed checkpoints of the audit chain ([audit] in the hall file); no key: none.
   AuditCheckpointSettings auditCheckpoints;
+  /// Free space on the database's filesystem, read every tick; unset: statvfs of the
+  /// database's folder (start() sets it; a handler built without start() watches nothing).
+  FreeSpaceProbe freeSpace;
+  /// Below this many bytes free the `disk_space_low` alarm is raised (jiujin-dispatcher
+  /// --disk-alarm-mb, kMinDiskAlarmMb–kMaxDiskAlarmMb, default kDefaultDiskAlarmMb).
+  std::uint64_t diskAlarmBelowBytes = kDefaultDiskAlarmMb << 20;
   /// Called at the end of every turn of run()'s loop, which turns at least every
   /// tickInterval: the daemon feeds systemd's watchdog from it, so a stalled loop is
   /// restarted. Unset: nothing.

@@ -23,6 +23,9 @@ struct DaemonOptions {
   int heartbeatMs = 1000;
   bool followHours = true;  ///< false: tickets at any time (tests, a demo at night)
   std::string crashBeforeReplyTo;  ///< crash tests only (ServiceSettings::crashBeforeReplyTo)
+  /// Below this many MB free on the database's filesystem: the disk_space_low alarm
+  /// (service::kMinDiskAlarmMb–kMaxDiskAlarmMb).
+  std::uint64_t diskAlarmMb = service::kDefaultDiskAlarmMb;
 };
 
 /// Heartbeats further apart than this let a display believe a dead dispatcher for too long;
