@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -79,15 +80,49 @@ DispatcherProcess::DispatcherProcess(const std::filesystem::path& hall, const st
       const std::string line = output_.substr(ready, output_.find('\n', ready) - ready);
       commands_ = field(line, "commands");
       events_ = field(line, "events");
-      return;
+      break;
     }
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (!readSome(stdout_, output_, left)) break;
   }
+  startDraining();
+}
+
+void DispatcherProcess::startDraining() {
+  drain_ = std::thread([this] {
+    std::string chunk;
+    for (;;) {
+      pollfd p{stdout_, POLLIN, 0};
+      const int ready = ::poll(&p, 1, 100);
+      if (ready < 0 && errno == EINTR) continue;
+      if (ready < 0) return;
+      if (ready == 0) {
+        if (stopDraining_) return;
+        continue;
+      }
+      char buffer[4096];
+      const ssize_t n = ::read(stdout_, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return;  // end of file: the process ended
+      const std::lock_guard lock(outputMutex_);
+      output_.append(buffer, static_cast<std::size_t>(n));
+    }
+  });
+}
+
+void DispatcherProcess::joinDrain() {
+  if (drain_.joinable()) drain_.join();
+}
+
+std::string DispatcherProcess::output() const {
+  const std::lock_guard lock(outputMutex_);
+  return output_;
 }
 
 DispatcherProcess::~DispatcherProcess() {
   if (pid_ > 0) kill9();
+  stopDraining_ = true;  // a process that outlived us (it cannot: kill9 above) must not hang the join
+  joinDrain();
   if (stdout_ >= 0) ::close(stdout_);
 }
 
@@ -117,21 +152,14 @@ std::optional<int> DispatcherProcess::waitForExit(std::chrono::milliseconds with
 std::optional<int> DispatcherProcess::terminate(std::chrono::milliseconds within) {
   if (pid_ <= 0) return std::nullopt;
   ::kill(pid_, SIGTERM);
-  // Wait for the pipe to close (the process exits), bounded; then reap.
-  const auto deadline = std::chrono::steady_clock::now() + within;
-  while (std::chrono::steady_clock::now() < deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (!readSome(stdout_, output_, left)) break;
+  // Wait (bounded) for it to end; then everything it wrote is read once the pipe closes.
+  const auto status = waitForExit(within);
+  if (!status) {
+    kill9();
+    return std::nullopt;
   }
-  int status = 0;
-  // The pipe closes as the process exits: reap it; if the deadline passed instead, kill it.
-  const bool exited = std::chrono::steady_clock::now() < deadline;
-  if (exited && ::waitpid(pid_, &status, 0) == pid_) {
-    pid_ = -1;
-    return WIFEXITED(status) ? std::optional<int>(WEXITSTATUS(status)) : std::nullopt;
-  }
-  kill9();
-  return std::nullopt;
+  joinDrain();
+  return *status < 128 ? status : std::nullopt;  // 128 + N: killed by signal N
 }
 
 int runProgram(const std::vector<std::string>& argv, std::string& output, std::chrono::milliseconds within) {

@@ -2,10 +2,13 @@
 // The real jiujin-dispatcher, started as a child process the way an operator starts it.
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace jiujin::testing {
@@ -27,9 +30,10 @@ class DispatcherProcess {
   bool ready() const { return !commands_.empty(); }
   const std::string& commands() const { return commands_; }
   const std::string& events() const { return events_; }
-  /// What the process wrote on stdout and stderr before READY (or before it exited), and
-  /// after terminate() everything it wrote until it ended (its log lines).
-  const std::string& output() const { return output_; }
+  /// Everything the process wrote on stdout and stderr so far (its READY line, its log
+  /// lines). After READY a thread keeps reading the pipe, so a chatty dispatcher never
+  /// blocks on a full pipe while the test is busy elsewhere.
+  std::string output() const;
 
   void kill9();
   /// Waits (bounded) for the process to end by itself; its exit status, or nothing if it
@@ -41,11 +45,18 @@ class DispatcherProcess {
   std::optional<int> terminate(std::chrono::milliseconds within = std::chrono::seconds(10));
 
  private:
+  void startDraining();
+  /// Waits for the draining thread, which ends at the pipe's end of file (the process ended).
+  void joinDrain();
+
   pid_t pid_ = -1;
   int stdout_ = -1;
   std::string commands_;
   std::string events_;
-  std::string output_;
+  mutable std::mutex outputMutex_;
+  std::string output_;  ///< under outputMutex_ once the drain runs
+  std::atomic<bool> stopDraining_{false};
+  std::thread drain_;
 };
 
 /// Runs a program to completion (bounded), capturing stdout+stderr; returns exit status.
