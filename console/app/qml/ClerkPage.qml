@@ -6,6 +6,7 @@ import QtQuick.Layouts
 Item {
     id: page
     required property var desk
+    property alias currentTab: tabs.currentIndex
 
     Shortcut { sequence: "F1"; enabled: page.desk.canCall; onActivated: page.desk.callNext() }
     Shortcut { sequence: "F2"; enabled: page.desk.canRecall; onActivated: page.desk.recall() }
@@ -65,10 +66,34 @@ Item {
             text: page.desk.refusal
             onDismissed: page.desk.clearRefusal()
         }
+        RefusalBanner {
+            Layout.fillWidth: true
+            text: page.desk.cases.refusal
+            onDismissed: page.desk.cases.clearRefusal()
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: page.desk.cases.notice.length > 0
+            text: page.desk.cases.notice
+            font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.good; wrapMode: Text.WrapAnywhere
+        }
 
-        RowLayout {
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            font.family: Theme.font
+            font.pixelSize: 18
+            TabButton { text: qsTr("叫号办理") }
+            TabButton { text: page.desk.cases.counterTitle }
+            TabButton { text: qsTr("办件进度") }
+        }
+
+        StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            currentIndex: tabs.currentIndex
+
+        RowLayout {
             spacing: 12
 
             Panel {
@@ -96,19 +121,10 @@ Item {
                             Text { text: page.desk.elapsed; font.family: Theme.font; font.pixelSize: 34; font.bold: true; color: Theme.ink }
                         }
                     }
-                    Text { text: qsTr("核对材料（一次性告知）"); font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.ink }
-                    ListView {
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: Math.min(contentHeight, 200)
-                        model: page.desk.materials
-                        delegate: CheckBox {
-                            required property var model
-                            text: model.material
-                            checked: model.checked
-                            font.family: Theme.font
-                            font.pixelSize: 18
-                            onToggled: model.checked = checked
-                        }
+                    Button {
+                        text: page.desk.cases.mode === "handover" ? qsTr("统一出件：交付办件结果") : qsTr("办件受理：核对材料")
+                        font.family: Theme.font; font.pixelSize: 18
+                        onClicked: tabs.currentIndex = 1
                     }
                     Text {
                         visible: page.desk.ticketHistory.length > 0
@@ -171,6 +187,10 @@ Item {
                     }
                 }
             }
+        }
+
+        CaseCounter { cases: page.desk.cases }
+        CaseProgress { cases: page.desk.cases }
         }
 
         RowLayout {
