@@ -4,6 +4,8 @@
 // at the window that calls the collection ticket, and the manager's 台账.
 #include <QFileInfo>
 
+#include "jiujin/protocol/json_codec.hpp"
+
 #include "console_against_dispatcher.hpp"
 
 namespace {

@@ -17,7 +17,7 @@ Item {
         palette.button: chosen ? Theme.accent : "#e4e9ef"
         palette.buttonText: chosen ? "white" : Theme.ink
     }
-    component Action: Button {
+    component CaseAction: Button {
         font.family: Theme.font
         font.pixelSize: 19
         Layout.preferredHeight: 52
@@ -172,11 +172,11 @@ Item {
                     onTextChanged: if (text !== counter.cases.request) counter.cases.request = text
                 }
                 Item { Layout.fillHeight: true }
-                Action { text: qsTr("受理并打印回执"); enabled: counter.cases.canAccept; highlighted: true; onClicked: counter.cases.accept() }
+                CaseAction { text: qsTr("受理并打印回执"); enabled: counter.cases.canAccept; highlighted: true; onClicked: counter.cases.accept() }
                 RowLayout {
                     Layout.fillWidth: true
-                    Action { text: qsTr("一次性告知补正"); enabled: counter.cases.canRequestCorrection; onClicked: counter.cases.requestCorrection() }
-                    Action { text: qsTr("不予受理"); enabled: counter.cases.canReject; onClicked: rejectDialog.open() }
+                    CaseAction { text: qsTr("一次性告知补正"); enabled: counter.cases.canRequestCorrection; onClicked: counter.cases.requestCorrection() }
+                    CaseAction { text: qsTr("不予受理"); enabled: counter.cases.canReject; onClicked: rejectDialog.open() }
                 }
             }
         }
@@ -231,12 +231,12 @@ Item {
                     font.family: Theme.font; font.pixelSize: 19
                 }
                 Item { Layout.fillHeight: true }
-                Action { text: qsTr("交付并登记领取人"); visible: counter.cases.mode === "handover"; highlighted: true
+                CaseAction { text: qsTr("交付并登记领取人"); visible: counter.cases.mode === "handover"; highlighted: true
                          enabled: counter.cases.canHandOver; onClicked: { counter.cases.handOver(collector.text); collector.text = "" } }
-                Action { text: qsTr("当场办结（即办件）"); visible: counter.cases.mode === "registered"; highlighted: true
+                CaseAction { text: qsTr("当场办结（即办件）"); visible: counter.cases.mode === "registered"; highlighted: true
                          enabled: counter.cases.canFinishOnSpot; onClicked: counter.cases.finishOnSpot() }
-                Action { text: qsTr("再次打印"); visible: counter.cases.mode === "registered"; onClicked: counter.cases.printAgain() }
-                Action { text: qsTr("新的代办登记"); visible: counter.cases.mode === "registered" && counter.cases.agentMode; onClicked: counter.cases.startOver() }
+                CaseAction { text: qsTr("再次打印"); visible: counter.cases.mode === "registered"; onClicked: counter.cases.printAgain() }
+                CaseAction { text: qsTr("新的代办登记"); visible: counter.cases.mode === "registered" && counter.cases.agentMode; onClicked: counter.cases.startOver() }
             }
         }
     }

@@ -8,6 +8,12 @@ Item {
     id: progress
     required property var cases
 
+    component Step: Button {
+        font.family: Theme.font; font.pixelSize: 19
+        Layout.fillWidth: true
+        Layout.preferredHeight: 52
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 12
@@ -54,11 +60,6 @@ Item {
                 ColumnLayout {
                     anchors.fill: parent
                     spacing: 8
-                    component Step: Button {
-                        font.family: Theme.font; font.pixelSize: 19
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: 52
-                    }
                     Step { text: qsTr("开始办理（办理中）"); enabled: progress.cases.canStartProcessing; onClicked: progress.cases.startProcessing() }
                     Step { text: qsTr("办结：准予"); enabled: progress.cases.canDecide; onClicked: progress.cases.decide("approved", "") }
                     Step { text: qsTr("办结：不予（写明理由）"); enabled: progress.cases.canDecide; onClicked: refuseDialog.open() }

@@ -10,23 +10,23 @@ GridLayout {
     columnSpacing: 16
     rowSpacing: 6
 
-    component Label: Text { font.family: Theme.font; font.pixelSize: 17; color: Theme.muted; Layout.alignment: Qt.AlignTop }
-    component Value: Text { font.family: Theme.font; font.pixelSize: 19; color: Theme.ink; Layout.fillWidth: true; wrapMode: Text.Wrap }
+    component FieldName: Text { font.family: Theme.font; font.pixelSize: 17; color: Theme.muted; Layout.alignment: Qt.AlignTop }
+    component FieldValue: Text { font.family: Theme.font; font.pixelSize: 19; color: Theme.ink; Layout.fillWidth: true; wrapMode: Text.Wrap }
 
-    Label { text: qsTr("办件编号") }
-    Value { text: summary.info.number ?? ""; font.bold: true; font.pixelSize: 24; color: Theme.accent }
-    Label { text: qsTr("办理事项") }
-    Value { text: (summary.info.item ?? "") + (summary.info.kind ? "（" + summary.info.kind + "）" : "") }
-    Label { text: qsTr("申请人") }
-    Value { text: [summary.info.applicant, summary.info.idNumber, summary.info.phone].filter(function (s) { return s && s.length > 0 }).join("  ") }
-    Label { text: qsTr("状态"); visible: (summary.info.stateText ?? "").length > 0 }
-    Value { text: summary.info.stateText ?? ""; visible: text.length > 0; font.bold: true }
-    Label { text: qsTr("承诺办结日期"); visible: (summary.info.dueDate ?? "").length > 0 }
-    Value { text: summary.info.dueDate ?? ""; visible: text.length > 0 }
-    Label { text: qsTr("办理结果"); visible: (summary.info.result ?? "").length > 0 }
-    Value { text: summary.info.result ?? ""; visible: text.length > 0 }
-    Label { text: qsTr("材料"); visible: (summary.info.materials ?? "").length > 0 }
-    Value { text: summary.info.materials ?? ""; visible: text.length > 0; font.pixelSize: 16 }
-    Label { text: qsTr("出件窗口"); visible: (summary.info.issuingWindow ?? "").length > 0 }
-    Value { text: summary.info.issuingWindow ?? ""; visible: text.length > 0 }
+    FieldName { text: qsTr("办件编号") }
+    FieldValue { text: summary.info.number ?? ""; font.bold: true; font.pixelSize: 24; color: Theme.accent }
+    FieldName { text: qsTr("办理事项") }
+    FieldValue { text: (summary.info.item ?? "") + (summary.info.kind ? "（" + summary.info.kind + "）" : "") }
+    FieldName { text: qsTr("申请人") }
+    FieldValue { text: [summary.info.applicant, summary.info.idNumber, summary.info.phone].filter(function (s) { return s && s.length > 0 }).join("  ") }
+    FieldName { text: qsTr("状态"); visible: (summary.info.stateText ?? "").length > 0 }
+    FieldValue { text: summary.info.stateText ?? ""; visible: text.length > 0; font.bold: true }
+    FieldName { text: qsTr("承诺办结日期"); visible: (summary.info.dueDate ?? "").length > 0 }
+    FieldValue { text: summary.info.dueDate ?? ""; visible: text.length > 0 }
+    FieldName { text: qsTr("办理结果"); visible: (summary.info.result ?? "").length > 0 }
+    FieldValue { text: summary.info.result ?? ""; visible: text.length > 0 }
+    FieldName { text: qsTr("材料"); visible: (summary.info.materials ?? "").length > 0 }
+    FieldValue { text: summary.info.materials ?? ""; visible: text.length > 0; font.pixelSize: 16 }
+    FieldName { text: qsTr("出件窗口"); visible: (summary.info.issuingWindow ?? "").length > 0 }
+    FieldValue { text: summary.info.issuingWindow ?? ""; visible: text.length > 0 }
 }
