@@ -42,9 +42,11 @@ void CaseLedger::setHall(const core::Hall* hall, bool online) {
   if (!hall_ || !online_) return;
   std::map<core::CaseId, core::CaseState> now;
   for (const auto& [id, c] : hall_->state().cases) now.emplace(id, c.state);
-  // Every registration and step of a case comes as an event into the mirror: ask again then.
-  if (now == asOf_ && !first) return;
+  // Every registration and step of a case comes as an event into the mirror: ask again then
+  // (and once online, for the closed cases only the register still holds).
+  if (now == asOf_ && asked_) return;
   asOf_ = std::move(now);
+  asked_ = true;
   reload();
 }
 

@@ -93,6 +93,7 @@ class CaseLedger : public QObject {
   QString state_, item_, clerk_, dueBefore_;
   /// Every case's id and state in the mirror when last asked: a change asks again.
   std::map<core::CaseId, core::CaseState> asOf_;
+  bool asked_ = false;
   int total_ = 0;
   int dueSoon_ = 0;
   int overdue_ = 0;
