@@ -166,11 +166,14 @@ void CaseLedger::reload() {
 }
 
 void CaseLedger::setFigures(const json& figures) {
-  const json cases = figures.value("cases", json::object());
+  const auto found = figures.find("cases");
+  const json cases = found != figures.end() && found->is_object() ? *found : json::object();
   onTimeRate_ = share(cases);
   QList<QVariantMap> rows;
   const auto group = [&](const char* key, const QString& label, auto nameOf) {
-    for (const auto& [id, counts] : cases.value(key, json::object()).items()) {
+    const auto byKey = cases.find(key);
+    if (byKey == cases.end() || !byKey->is_object()) return;
+    for (const auto& [id, counts] : byKey->items()) {
       rows << QVariantMap{{"group", label},
                           {"name", nameOf(id)},
                           {"decided", counts.value("decided", 0)},
