@@ -80,7 +80,9 @@ void expectNoTextOverflows(QQuickWindow* window, const QString& file) {
     const std::string what = "\"" + t.text.toStdString() + "\"";
     EXPECT_FALSE(t.truncated) << what << " is cut short";
     EXPECT_TRUE(screen.contains(t.inked)) << what << " runs off the screen";
-    if (!t.box.isEmpty()) EXPECT_TRUE(t.box.adjusted(-1, -1, 1, 1).contains(t.inked)) << what << " runs out of its box";
+    if (!t.box.isEmpty()) {
+      EXPECT_TRUE(t.box.adjusted(-1, -1, 1, 1).contains(t.inked)) << what << " runs out of its box";
+    }
     for (const auto& other : texts) {
       if (&other == &t || other.text == t.text) continue;
       EXPECT_FALSE(t.inked.adjusted(1, 1, -1, -1).intersects(other.inked.adjusted(1, 1, -1, -1)))
