@@ -351,7 +351,7 @@ void shootCases(ClerkConsole& desk, DemoDispatcher& dispatcher, QQmlApplicationE
   cases->setAgentMode(true);
   const auto& items = dispatcher.hall().definition().items;
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].kind == core::ItemKind::Promised && items[i].promisedWorkingDays == 10) cases->setItemIndex(static_cast<int>(i));
+    if (items[i].name.find("高龄津贴") != std::string::npos) cases->setItemIndex(static_cast<int>(i));
   cases->setApplicantName(QStringLiteral("李桂英"));
   cases->setIdNumber(QStringLiteral("370102193806062825"));
   cases->setPhone(QStringLiteral("13562107788"));

@@ -13,7 +13,7 @@ Item {
         font.family: Theme.font
         font.pixelSize: 17
         Layout.preferredHeight: 38
-        Layout.preferredWidth: 82
+        Layout.preferredWidth: 100
         palette.button: chosen ? Theme.accent : "#e4e9ef"
         palette.buttonText: chosen ? "white" : Theme.ink
     }
@@ -172,7 +172,7 @@ Item {
                     onTextChanged: if (text !== counter.cases.request) counter.cases.request = text
                 }
                 Item { Layout.fillHeight: true }
-                CaseAction { text: qsTr("受理并打印回执"); enabled: counter.cases.canAccept; highlighted: true; onClicked: counter.cases.accept() }
+                CaseAction { text: qsTr("受理并打印回执"); enabled: counter.cases.canAccept; highlighted: enabled; onClicked: counter.cases.accept() }
                 RowLayout {
                     Layout.fillWidth: true
                     CaseAction { text: qsTr("一次性告知补正"); enabled: counter.cases.canRequestCorrection; onClicked: counter.cases.requestCorrection() }
@@ -231,10 +231,10 @@ Item {
                     font.family: Theme.font; font.pixelSize: 19
                 }
                 Item { Layout.fillHeight: true }
-                CaseAction { text: qsTr("交付并登记领取人"); visible: counter.cases.mode === "handover"; highlighted: true
+                CaseAction { text: qsTr("交付并登记领取人"); visible: counter.cases.mode === "handover"; highlighted: enabled
                          enabled: counter.cases.canHandOver; onClicked: { counter.cases.handOver(collector.text); collector.text = "" } }
-                CaseAction { text: qsTr("当场办结（即办件）"); visible: counter.cases.mode === "registered"; highlighted: true
-                         enabled: counter.cases.canFinishOnSpot; onClicked: counter.cases.finishOnSpot() }
+                CaseAction { text: qsTr("当场办结（即办件）"); visible: counter.cases.mode === "registered" && counter.cases.canFinishOnSpot; highlighted: enabled
+                          onClicked: counter.cases.finishOnSpot() }
                 CaseAction { text: qsTr("再次打印"); visible: counter.cases.mode === "registered"; onClicked: counter.cases.printAgain() }
                 CaseAction { text: qsTr("新的代办登记"); visible: counter.cases.mode === "registered" && counter.cases.agentMode; onClicked: counter.cases.startOver() }
             }

@@ -16,7 +16,7 @@ GridLayout {
     FieldName { text: qsTr("办件编号") }
     FieldValue { text: summary.info.number ?? ""; font.bold: true; font.pixelSize: 24; color: Theme.accent }
     FieldName { text: qsTr("办理事项") }
-    FieldValue { text: (summary.info.item ?? "") + (summary.info.kind ? "（" + summary.info.kind + "）" : "") }
+    FieldValue { text: summary.info.kind ? qsTr("%1（%2）").arg(summary.info.item).arg(summary.info.kind) : (summary.info.item ?? "") }
     FieldName { text: qsTr("申请人") }
     FieldValue { text: [summary.info.applicant, summary.info.idNumber, summary.info.phone].filter(function (s) { return s && s.length > 0 }).join("  ") }
     FieldName { text: qsTr("状态"); visible: (summary.info.stateText ?? "").length > 0 }

@@ -28,7 +28,7 @@ Item {
             Filter { objectName: "itemFilter"; model: ledgerPage.ledger.itemChoices; Layout.preferredWidth: 260; onActivated: ledgerPage.ledger.item = currentValue }
             Filter { objectName: "clerkFilter"; model: ledgerPage.ledger.clerkChoices; Layout.preferredWidth: 140; onActivated: ledgerPage.ledger.clerk = currentValue }
             TextField {
-                Layout.preferredWidth: 210
+                Layout.preferredWidth: 280
                 placeholderText: qsTr("承诺日期早于 YYYY-MM-DD")
                 text: ledgerPage.ledger.dueBefore
                 font.family: Theme.font; font.pixelSize: 16
@@ -60,11 +60,13 @@ Item {
                     spacing: 4
                     RowLayout {
                         Layout.fillWidth: true
+                        Layout.leftMargin: 6
+                        Layout.rightMargin: 6
                         spacing: 8
                         Head { text: qsTr("办件编号"); Layout.preferredWidth: 215 }
                         Head { text: qsTr("事项"); Layout.fillWidth: true }
-                        Head { text: qsTr("申请人"); Layout.preferredWidth: 56 }
-                        Head { text: qsTr("状态"); Layout.preferredWidth: 84 }
+                        Head { text: qsTr("申请人"); Layout.preferredWidth: 76 }
+                        Head { text: qsTr("状态"); Layout.preferredWidth: 96 }
                         Head { text: qsTr("受理人"); Layout.preferredWidth: 56 }
                         Head { text: qsTr("承诺日期"); Layout.preferredWidth: 96 }
                         Head { text: qsTr("提醒"); Layout.preferredWidth: 72 }
@@ -88,8 +90,8 @@ Item {
                                 spacing: 8
                                 Cell { text: model.number; Layout.preferredWidth: 215; font.pixelSize: 15; color: Theme.accent }
                                 Cell { id: itemCell; text: model.itemName; Layout.fillWidth: true }
-                                Cell { text: model.applicant; Layout.preferredWidth: 56 }
-                                Cell { text: model.stateText; Layout.preferredWidth: 84 }
+                                Cell { text: model.applicant; Layout.preferredWidth: 76 }
+                                Cell { text: model.stateText; Layout.preferredWidth: 96 }
                                 Cell { text: model.clerk; Layout.preferredWidth: 56 }
                                 Cell { text: model.dueDate; Layout.preferredWidth: 96; font.pixelSize: 15 }
                                 Cell { text: model.alarm; Layout.preferredWidth: 72; font.bold: true
@@ -112,7 +114,7 @@ Item {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         clip: true
-                        spacing: 2
+                        spacing: 6
                         model: ledgerPage.ledger.onTime
                         delegate: RowLayout {
                             required property var model

@@ -1021,7 +1021,7 @@
     <message>
         <location line="+1"/>
         <source>统计与考核</source>
-        <translation>Figures &amp; appraisal</translation>
+        <translation>Figures and appraisal</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -503,7 +503,7 @@ QVariantMap CaseDesk::describe(const core::Case& c, bool whole) const {
                      {"phone", qs(applicant.phone)},
                      {"checked", whole && checked_ && checked_->first == c.number},
                      {"request", qs(c.request)},
-                     {"materials", materials.join(QStringLiteral("，"))},
+                     {"materials", materials.join(tr("，"))},
                      {"acceptedAt", c.acceptedAt ? timeText(*c.acceptedAt) : QString()},
                      {"dueDate", due},
                      {"result", result},

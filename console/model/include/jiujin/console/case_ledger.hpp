@@ -46,7 +46,11 @@ class CaseLedger : public QObject {
 
   /// The mirrored hall: the item names, and a change of any case's state asks again.
   void setHall(const core::Hall* hall, bool online);
-  void setLanguage(bool english) { english_ = english; }
+  /// The interface's language: a refusal's text, and the filters' words made again.
+  void setLanguage(bool english) {
+    english_ = english;
+    emit choicesChanged();
+  }
   /// The statistics' `figures` (its `cases` holds the on-time counts).
   void setFigures(const nlohmann::json& figures);
 
