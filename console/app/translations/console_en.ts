@@ -71,7 +71,7 @@
     <message>
         <location line="+5"/>
         <source>群众诉求</source>
-        <translation>Resident's request</translation>
+        <translation>Resident&apos;s request</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -106,7 +106,7 @@
     <message>
         <location line="+9"/>
         <source>核对申请人身份（显示全部）</source>
-        <translation>Check the applicant's identity (show in full)</translation>
+        <translation>Check the applicant&apos;s identity (show in full)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -152,7 +152,7 @@
 <context>
     <name>CaseProgress</name>
     <message>
-        <location filename="../qml/CaseProgress.qml" line="+17"/>
+        <location filename="../qml/CaseProgress.qml" line="+23"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>开始办理（办理中）</source>
         <translation>Start processing</translation>
     </message>
@@ -220,7 +220,12 @@
         <translation>Item</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -361,7 +366,7 @@
         <translation>Case register</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -1130,7 +1135,7 @@
         <location line="+11"/>
         <location line="+15"/>
         <source>请填写申请人姓名</source>
-        <translation>Enter the applicant's name</translation>
+        <translation>Enter the applicant&apos;s name</translation>
     </message>
     <message>
         <location line="-26"/>
@@ -1188,7 +1193,12 @@
         <translation>Window %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>结果已备好，可以交付</source>
         <translation>The result is ready to hand over</translation>
     </message>
@@ -1231,7 +1241,7 @@
 <context>
     <name>jiujin::console::CaseLedger</name>
     <message>
-        <location filename="../../model/src/case_ledger.cpp" line="+52"/>
+        <location filename="../../model/src/case_ledger.cpp" line="+54"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
@@ -1271,7 +1281,7 @@
         <translation>Due soon</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
