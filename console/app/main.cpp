@@ -1,12 +1,15 @@
 // jiujin-console --config HALL.toml (--window N | --manager) [--commands EP --events EP]
-//                [--lang en] [--screenshots DIR]
+//                [--lang en] [--forms DIR] [--screenshots DIR]
 // The clerk's console at a window, or the hall manager's monitor. Thin: read the hall file,
 // wire the link to the dispatcher and the models, show Main.qml. --screenshots renders
 // every screen offscreen from a demonstration morning and exits.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QLocale>
+#include <QStandardPaths>
 #include <cstdio>
+#include <set>
 
 #include "console_view.hpp"
 #include "demo_screens.hpp"
@@ -39,6 +42,8 @@ int main(int argc, char** argv) {
       {"window", "The window this console sits at.", "number"},
       {"manager", "The hall manager's monitor."},
       {"lang", "Interface language: zh (default) or en.", "language", "zh"},
+      {"forms", "Where the case forms (收件回执单, 补交材料清单, 不予受理通知书) are written as A4 PDFs for the "
+                "office printer (default: ~/Documents/jiujin-forms).", "dir"},
   });
   args.process(app);
   QString problem;
@@ -73,6 +78,15 @@ int main(int argc, char** argv) {
     console::followLink(*monitor, link);
   } else {
     desk = std::make_unique<console::ClerkConsole>(window, console::sendThrough(link), console::hallNow, names);
+    std::set<std::string> agents;  // 代办员: may register a case for a resident not present
+    for (const auto& c : hall.clerks)
+      if (c.agent) agents.insert(c.id);
+    desk->cases()->setAgents(std::move(agents));
+    const QString forms = args.isSet("forms") ? args.value("forms")
+                                              : QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                                    .filePath(QStringLiteral("jiujin-forms"));
+    desk->cases()->setPrintForm(console::pdfFormsInto(forms));
+    desk->setLanguage(args.value("lang"));
     console::followLink(*desk, link);
   }
   link.start();

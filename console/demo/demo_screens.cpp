@@ -4,10 +4,13 @@
 #include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTranslator>
 
 #include "console_view.hpp"
 #include "demo_figures.hpp"
+#include "jiujin/core/case_privacy.hpp"
 #include "jiujin/core/hall.hpp"
+#include "jiujin/core/names.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 
 namespace jiujin::console {
@@ -23,8 +26,11 @@ core::TimePoint demoMorning() { return hallTime(QDateTime(QDate(2024, 5, 7), QTi
 class DemoDispatcher {
  public:
   explicit DemoDispatcher(const core::HallDefinition& definition) : hall_(definition) {
+    registerEarlierCases(definition);
     const auto start = demoMorning() - core::Minutes(84);
     run(core::cmd::OpenDay{core::dateOf(start)}, start);
+    // The dispatcher's tick notices the cases due soon and overdue (case_due_soon, case_overdue).
+    hall_.tick(start);
     int minute = 0;
     for (int round = 0; round < 4; ++round) {
       for (const auto& item : definition.items) run(core::cmd::IssueTicket{item.code}, start + core::Minutes(minute += 3));
@@ -47,6 +53,37 @@ class DemoDispatcher {
 
   const core::Hall& hall() const { return hall_; }
 
+  /// 统一出件: the resident back for the ready case, with a collection ticket the kiosk
+  /// issued (the case scanned off the receipt), called next at `window`.
+  void sendCollectorTo(core::WindowNumber window) {
+    const auto now = demoMorning();
+    const core::Case* ready = nullptr;
+    for (const auto& [id, c] : hall_.state().cases)
+      if (c.state == core::CaseState::Ready) ready = &c;
+    if (!ready) return;
+    std::optional<core::ItemCode> collection;
+    for (const auto& w : hall_.definition().windows) {
+      if (w.kind != core::WindowKind::Issuing || w.profile.entries.empty()) continue;
+      for (const auto& i : hall_.definition().items)
+        if (!collection && i.queue == w.profile.entries.front().queue) collection = i.code;
+    }
+    if (!collection) return;
+    core::cmd::IssueTicket ticket{*collection};
+    ticket.caseNumber = ready->number;
+    if (!hall_.execute(ticket, now)) return;
+    core::TicketId id = 0;
+    for (const auto& [tid, t] : hall_.state().tickets)
+      if (t.caseNumber == ready->number) id = tid;
+    run(core::cmd::PinTicket{window, id}, now);
+  }
+
+  /// A case number in `state` (the first one), or "".
+  std::string caseIn(core::CaseState state) const {
+    for (const auto& [id, c] : hall_.state().cases)
+      if (c.state == state) return c.number;
+    return {};
+  }
+
   void answer(client::Request request, const ReplyHandler& done) {
     client::Reply reply;
     const auto now = demoMorning();
@@ -56,6 +93,20 @@ class DemoDispatcher {
       reply.result = json{{"figures", demo::dayFigures(hall_, now, logins_)}};
       reply.result["figures"]["from"] = "2024-05-07";
       reply.result["figures"]["to"] = "2024-05-07";
+      reply.result["figures"]["cases"] = onTimeFigures();
+    } else if (request.kind == client::RequestKind::ConfirmClerk) {
+      reply.ok = true;  // the demo takes any PIN
+      reply.result = json::object();
+    } else if (request.kind == client::RequestKind::Case) {
+      if (const core::Case* c = hall_.findCase(body.value("number", std::string()))) {
+        reply.ok = true;
+        reply.result = json{{"case", protocol::toJson(*c)}};
+      } else {
+        reply.error = {"unknown_case", "没有该办件", "no such case"};
+      }
+    } else if (request.kind == client::RequestKind::Cases) {
+      reply.ok = true;
+      reply.result = caseList(body);
     } else {
       body.erase("pin");  // the demo takes any PIN
       body["type"] = request.type();
@@ -68,12 +119,135 @@ class DemoDispatcher {
         noteLogin(command.value(), now);
         reply.ok = true;
         reply.result = json::object();
+        // A case command answers with its case as it is now, whole (as to a clerk).
+        if (const core::Case* c = caseOf(command.value())) reply.result["case"] = protocol::toJson(*c);
       }
     }
     done(reply);
   }
 
  private:
+  /// Cases of the fortnight before the morning, in every state the register shows: one
+  /// overdue, one due tomorrow, one in processing, one ready at the issuing window, one in
+  /// 补正, one refused at the counter, one collected.
+  void registerEarlierCases(const core::HallDefinition& definition) {
+    const core::ServiceItem* promised = nullptr;
+    const core::ServiceItem* shortPromise = nullptr;
+    const core::ServiceItem* immediate = nullptr;
+    for (const auto& i : definition.items) {
+      if (i.kind == core::ItemKind::Promised && i.promisedWorkingDays >= 10 && !promised) promised = &i;
+      if (i.kind == core::ItemKind::Promised && i.promisedWorkingDays <= 5 && !shortPromise) shortPromise = &i;
+      if (i.kind == core::ItemKind::Immediate && !i.materials.empty() && !immediate) immediate = &i;
+    }
+    if (!promised || !shortPromise || !immediate || definition.windows.empty()) return;
+    const core::WindowNumber at = definition.windows.front().number;
+    core::WindowNumber issuing = at;
+    for (const auto& w : definition.windows)
+      if (w.kind == core::WindowKind::Issuing) issuing = w.number;
+    const auto day = [](int d, int h = 9, int m = 30) { return hallTime(QDateTime(QDate(2024, 4, 1).addDays(d - 1), QTime(h, m))); };
+    const auto accept = [&](const core::ServiceItem& item, const core::Applicant& who, core::TimePoint when,
+                            int missing = -1) -> std::string {
+      core::cmd::AcceptCase a{at, item.code, who};
+      for (std::size_t n = 0; n < item.materials.size(); ++n)
+        a.materials.push_back({item.materials[n], static_cast<int>(n) == missing ? core::MaterialStatus::Missing
+                                                                                  : core::MaterialStatus::Received});
+      run(a, when);
+      return hall_.state().cases.empty() ? std::string() : hall_.state().cases.rbegin()->second.number;
+    };
+    const auto openDay = [&](int d) {
+      run(core::cmd::OpenDay{core::dateOf(day(d))}, day(d, 8, 30));
+      run(core::cmd::ClerkLogin{at, "c01"}, day(d, 8, 31));
+      run(core::cmd::ClerkLogin{issuing, "c04"}, day(d, 8, 31));
+    };
+    const auto closeDay = [&](int d) {
+      run(core::cmd::ClerkLogout{at}, day(d, 17, 50));
+      run(core::cmd::ClerkLogout{issuing}, day(d, 17, 50));
+      run(core::cmd::CloseDay{}, day(d, 18));
+    };
+    openDay(22);  // Monday 22 April
+    accept(*shortPromise, {"孙秀兰", "370102195203041528", "13905311234"}, day(22, 9, 10));  // due 29 April: overdue
+    const std::string processing = accept(*promised, {"周建国", "370102196505052117", "13605319876"}, day(22, 10, 5));
+    const std::string refused = accept(*shortPromise, {"吴敏", "370102199811113345", "18653100123"}, day(22, 11));
+    run(core::cmd::RejectCase{at, refused, "申请人户籍不在本辖区，请到户籍所在地申请"}, day(22, 11, 10));
+    closeDay(22);
+    openDay(24);
+    const std::string toCollect = accept(*shortPromise, {"郑玉梅", "370102194807072246", "15153107788"}, day(24, 9, 40));
+    run(core::cmd::StartCaseProcessing{at, processing}, day(24, 14));
+    run(core::cmd::StartCaseProcessing{at, toCollect}, day(24, 14, 5));
+    closeDay(24);
+    openDay(29);
+    const std::string done = accept(*immediate, {"冯立新", "370102198010104411", "13305312468"}, day(29, 10));
+    run(core::cmd::FinishCaseOnSpot{at, done}, day(29, 10, 8));
+    run(core::cmd::DecideCase{at, toCollect, core::CaseOutcome::Approved, ""}, day(29, 15));
+    run(core::cmd::MarkCaseReady{issuing, toCollect}, day(29, 15, 30));
+    closeDay(29);
+    openDay(30);
+    accept(*shortPromise, {"许志强", "370102195111112819", "13153105555"}, day(30, 9, 15));  // due 7 May
+    closeDay(30);
+    openDay(36);  // Monday 6 May (the sample calendar has no 2024 holidays)
+    accept(*shortPromise, {"何淑芬", "370102195509093328", "13853107654"}, day(36, 10, 20), 2);  // 补正
+    closeDay(36);
+  }
+
+  const core::Case* caseOf(const core::Command& command) const {
+    if (std::holds_alternative<core::cmd::AcceptCase>(command))
+      return hall_.state().cases.empty() ? nullptr : &hall_.state().cases.rbegin()->second;
+    return std::visit(
+        [this](const auto& c) -> const core::Case* {
+          if constexpr (requires { c.caseNumber; }) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(c.caseNumber)>, std::string>) return hall_.findCase(c.caseNumber);
+          }
+          return nullptr;
+        },
+        command);
+  }
+
+  /// `case_list` over the hall's cases (the demo's whole register), applicants masked.
+  json caseList(const json& body) const {
+    json cases = json::array();
+    const auto state = core::parseCaseState(body.value("state", std::string()));
+    const std::string item = body.value("item", std::string());
+    const std::string clerk = body.value("clerk", std::string());
+    const auto dueBefore = protocol::dateFromString(body.value("due_before", std::string()));
+    for (const auto& [id, c] : hall_.state().cases) {
+      if (body.contains("state") && (!state || c.state != *state)) continue;
+      if (!item.empty() && c.item != item) continue;
+      if (!clerk.empty() && c.clerk != clerk) continue;
+      if (body.contains("due_before") && (!dueBefore || !c.dueDate || !(std::chrono::sys_days{*c.dueDate} < std::chrono::sys_days{dueBefore.value()}))) continue;
+      core::Case shown = c;
+      shown.applicant = core::masked(c.applicant);
+      cases.push_back(protocol::toJson(shown));
+    }
+    const auto total = cases.size();
+    return json{{"cases", std::move(cases)}, {"total", total}, {"next_after", nullptr}};
+  }
+
+  /// 限时办结 as the statistics' `cases` say it, counted from the demo's cases.
+  json onTimeFigures() const {
+    struct Count { int decided = 0, onTime = 0; };
+    Count all;
+    std::map<std::string, Count> byItem, byWindow, byClerk;
+    for (const auto& [id, c] : hall_.state().cases) {
+      if (!c.decidedAt) continue;
+      const bool onTime = core::decidedOnTime(c);
+      for (Count* k : {&all, &byItem[c.item], &byWindow[std::to_string(c.window)], &byClerk[c.clerk.value_or("")]}) {
+        ++k->decided;
+        k->onTime += onTime;
+      }
+    }
+    const auto counts = [](const Count& k) {
+      return json{{"decided", k.decided}, {"on_time", k.onTime},
+                  {"on_time_rate", k.decided ? json(double(k.onTime) / k.decided) : json()}};
+    };
+    json figures = counts(all);
+    for (const auto& [key, group] : {std::pair{"by_item", &byItem}, std::pair{"by_window", &byWindow}, std::pair{"by_clerk", &byClerk}}) {
+      json g = json::object();
+      for (const auto& [k, c] : *group) g[k] = counts(c);
+      figures[key] = std::move(g);
+    }
+    return figures;
+  }
+
   void run(const core::Command& command, core::TimePoint at) {
     if (hall_.execute(command, at)) noteLogin(command, at);
   }
@@ -108,9 +282,108 @@ json demoAlarms() {
   });
 }
 
+/// The alarms the dispatcher raises for the cases its tick noticed, worded as it words them
+/// (dispatcher/service/src/alarms.cpp).
+json caseAlarms(const core::Hall& hall, std::int64_t firstId) {
+  json alarms = json::array();
+  for (const auto& [id, c] : hall.state().cases) {
+    if (!c.dueDate || (!c.dueSoonNoticed && !c.overdueNoticed)) continue;
+    const std::string due = protocol::dateToString(*c.dueDate);
+    const bool overdue = c.overdueNoticed;
+    alarms.push_back(json{
+        {"id", firstId++}, {"kind", overdue ? "case_overdue" : "case_due_soon"},
+        {"at", (demoMorning() - core::Minutes(84)).time_since_epoch().count()}, {"window", c.window}, {"case", c.number},
+        {"zh", overdue ? "办件 " + c.number + "（" + c.itemName + "）已超过承诺时限 " + due + "，尚未办结"
+                       : "办件 " + c.number + "（" + c.itemName + "）将于 " + due + " 到期，还剩 0 个工作日"},
+        {"en", overdue ? "case " + c.number + " (" + c.item + ") is overdue: promised by " + due + ", not decided"
+                       : "case " + c.number + " (" + c.item + ") is due on " + due + ": 0 working day(s) left"},
+        {"acknowledged", nullptr}, {"follow_up", nullptr}});
+  }
+  return alarms;
+}
+
+template <typename Shoot>
+void shootCases(ClerkConsole& desk, DemoDispatcher& dispatcher, QQmlApplicationEngine& engine, QQuickWindow* window,
+                const Shoot& shoot, ScreenshotRun& run) {
+  CaseDesk* cases = desk.cases();
+  cases->setPrintForm([](const devices::printer::FormPrint&, const QString& name, QString&) {
+    return QStringLiteral("办公打印机 · %1.pdf").arg(name);
+  });
+  QObject* page = window->findChild<QObject*>(QStringLiteral("clerkPage"));
+  if (!page) {
+    if (run.error.isEmpty()) run.error = QStringLiteral("the console has no clerk page");
+    return;
+  }
+  const auto refresh = [&] { desk.setHall(&dispatcher.hall(), true); };
+  std::unique_ptr<QTranslator> translator;
+  const auto inEnglish = [&](const QString& file) {
+    if (!useLanguage(engine, QStringLiteral("en"), translator)) return;
+    desk.setLanguage(QStringLiteral("en"));
+    refresh();
+    shoot(window, file);
+    useLanguage(engine, QStringLiteral("zh"), translator);
+    desk.setLanguage(QStringLiteral("zh"));
+    refresh();
+  };
+
+  // 办件受理 of the resident at the counter: one material missing, the ID number masked.
+  desk.start();
+  refresh();
+  page->setProperty("currentTab", 1);
+  cases->setApplicantName(QStringLiteral("张三"));
+  cases->setIdNumber(QStringLiteral("370102199001011234"));
+  cases->setPhone(QStringLiteral("13812345678"));
+  const int materials = cases->materials()->rowCount();
+  for (int r = 0; r < materials; ++r)
+    cases->markMaterial(r, r == materials - 1 && materials > 1 ? QStringLiteral("missing") : QStringLiteral("received"));
+  shoot(window, QStringLiteral("console-acceptance.png"));
+  inEnglish(QStringLiteral("console-acceptance-en.png"));
+
+  // The missing one brought after all: accepted, the 收件回执单 printed.
+  if (materials > 1) cases->markMaterial(materials - 1, QStringLiteral("received"));
+  cases->accept();
+  refresh();
+  shoot(window, QStringLiteral("console-receipt.png"));
+
+  // 代办登记 by a 代办员 for a resident who is not there.
+  cases->setAgents({desk.clerk().toStdString()});
+  refresh();
+  cases->setAgentMode(true);
+  const auto& items = dispatcher.hall().definition().items;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].name.find("高龄津贴") != std::string::npos) cases->setItemIndex(static_cast<int>(i));
+  cases->setApplicantName(QStringLiteral("李桂英"));
+  cases->setIdNumber(QStringLiteral("370102193806062825"));
+  cases->setPhone(QStringLiteral("13562107788"));
+  cases->setRequest(QStringLiteral("老人卧床，由村代办员带材料代为申领高龄津贴"));
+  const int agentMaterials = cases->materials()->rowCount();
+  for (int r = 0; r < agentMaterials; ++r)
+    cases->markMaterial(r, r == agentMaterials - 1 ? QStringLiteral("not_applicable") : QStringLiteral("received"));
+  shoot(window, QStringLiteral("console-agent.png"));
+  cases->setAgentMode(false);
+  cases->setAgents({});
+
+  // 统一出件: the resident back for a ready result, with the kiosk's collection ticket.
+  desk.complete();
+  dispatcher.sendCollectorTo(desk.window());
+  refresh();
+  desk.callNext();
+  refresh();
+  page->setProperty("currentTab", 1);
+  shoot(window, QStringLiteral("console-handover.png"));
+  inEnglish(QStringLiteral("console-handover-en.png"));
+
+  // 办件进度: a case in processing, found by its number.
+  page->setProperty("currentTab", 2);
+  cases->lookUp(QString::fromStdString(dispatcher.caseIn(core::CaseState::Processing)));
+  refresh();
+  shoot(window, QStringLiteral("console-progress.png"));
+  page->setProperty("currentTab", 0);
+}
+
 }  // namespace
 
-ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir) {
+ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir, const ScreenCheck& check) {
   ScreenshotRun run;
   if (!QDir().mkpath(dir)) {
     run.error = QStringLiteral("cannot create %1").arg(dir);
@@ -128,6 +401,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     const QString file = QDir(dir).filePath(name);
     // Let layouts settle to the window's size (polish runs from posted events).
     QCoreApplication::processEvents();
+    if (check) check(window, name);
     if (!window->grabWindow().save(file)) {
       if (run.error.isEmpty()) run.error = QStringLiteral("cannot write %1").arg(file);
       return;
@@ -152,7 +426,6 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     desk.callNext();
     desk.start();
     desk.setHall(&dispatcher.hall(), true);
-    if (desk.materials()->rowCount() > 0) desk.materials()->setData(desk.materials()->index(0), true, Qt::UserRole + 1);
     shoot(window, QStringLiteral("console-serving.png"));
     {
       // A second console started at the same window while the clerk stays logged in.
@@ -178,6 +451,8 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
       shoot(window, QStringLiteral("console-serving-en.png"));
     }
     useLanguage(engine, QStringLiteral("zh"), translator);
+    desk.setHall(&dispatcher.hall(), true);
+    shootCases(desk, dispatcher, engine, window, shoot, run);
   }
   {
     HallMonitor monitor(send, clerkNames, demoMorning);
@@ -186,6 +461,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
                             {"w2-pad", {{"kind", "eval_pad"}, {"window", 2}, {"status", "offline"}, {"detail", "no reply"}, {"faults", 3}}},
                             {"kiosk-1/printer", {{"kind", "printer"}, {"status", "near_end"}, {"faults", 1}}}});
     monitor.addAlarms(demoAlarms());
+    monitor.addAlarms(caseAlarms(dispatcher.hall(), 20));
     monitor.loadToday();
     QQmlApplicationEngine engine;
     QString error;
@@ -206,8 +482,24 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     } else if (run.error.isEmpty()) {
       run.error = QStringLiteral("the monitor has no follow-up dialog");
     }
-    if (auto* page = window->findChild<QObject*>(QStringLiteral("monitorPage"))) page->setProperty("currentTab", 1);
+    auto* page = window->findChild<QObject*>(QStringLiteral("monitorPage"));
+    if (page) page->setProperty("currentTab", 1);
     shoot(window, QStringLiteral("monitor-figures.png"));
+    // 办件台账: the register of the fortnight, at the desk's screen and at a wall screen's.
+    if (page) page->setProperty("currentTab", 2);
+    std::unique_ptr<QTranslator> translator;
+    for (const QString& language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+      if (!useLanguage(engine, language, translator)) continue;
+      monitor.setLanguage(language);
+      monitor.loadToday();  // the ledger's words and the on-time table again, in this language
+      monitor.cases()->reload();
+      const QString suffix = language == QStringLiteral("en") ? QStringLiteral("-en") : QString();
+      shoot(window, QStringLiteral("monitor-cases%1.png").arg(suffix));
+      window->resize(1920, 1080);
+      shoot(window, QStringLiteral("monitor-cases-1920%1.png").arg(suffix));
+      window->resize(kConsoleScreen);
+    }
+    useLanguage(engine, QStringLiteral("zh"), translator);
   }
   return run;
 }

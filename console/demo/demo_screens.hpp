@@ -3,8 +3,10 @@
 // the given file with residents waiting, the dispatcher played in-process by a core::Hall
 // (its figures counted from that hall, demo_figures.hpp). Used by `--screenshots DIR` and
 // the screenshot test; the console's model library knows nothing of it.
+#include <QQuickWindow>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 #include "jiujin/config/hall_config.hpp"
 
@@ -15,8 +17,12 @@ struct ScreenshotRun {
   QString error;      ///< empty on success
 };
 
-/// Writes console-login.png, console-serving.png, console-refused.png, console-serving-en.png,
-/// monitor-live.png and monitor-figures.png into `dir`.
-ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir);
+/// Called with each screen just before it is saved as `file` (a test looks at its texts).
+using ScreenCheck = std::function<void(QQuickWindow* window, const QString& file)>;
+
+/// Writes the console's screens (login, serving, confirm, refused, English; the case screens:
+/// acceptance, receipt, 代办, 统一出件, progress) and the monitor's (live, follow-up, figures,
+/// 台账 at 1280×800 and 1920×1080, both languages) into `dir`.
+ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir, const ScreenCheck& check = {});
 
 }  // namespace jiujin::console

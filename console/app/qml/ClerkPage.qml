@@ -6,6 +6,7 @@ import QtQuick.Layouts
 Item {
     id: page
     required property var desk
+    property alias currentTab: tabs.currentIndex
 
     Shortcut { sequence: "F1"; enabled: page.desk.canCall; onActivated: page.desk.callNext() }
     Shortcut { sequence: "F2"; enabled: page.desk.canRecall; onActivated: page.desk.recall() }
@@ -65,112 +66,131 @@ Item {
             text: page.desk.refusal
             onDismissed: page.desk.clearRefusal()
         }
+        RefusalBanner {
+            Layout.fillWidth: true
+            text: page.desk.cases.refusal
+            onDismissed: page.desk.cases.clearRefusal()
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: page.desk.cases.notice.length > 0
+            text: page.desk.cases.notice
+            font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.good; wrapMode: Text.WrapAnywhere
+        }
 
-        RowLayout {
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            font.family: Theme.font
+            font.pixelSize: 18
+            TabButton { text: qsTr("叫号办理") }
+            TabButton { text: page.desk.cases.counterTitle }
+            TabButton { text: qsTr("办件进度") }
+        }
+
+        StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: 12
+            currentIndex: tabs.currentIndex
 
-            Panel {
-                title: qsTr("当前办件")
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                Layout.preferredWidth: 3
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 8
-                    visible: page.desk.hasTicket
-                    RowLayout {
-                        Layout.fillWidth: true
-                        spacing: 20
-                        Text { text: page.desk.ticketNumber; font.family: Theme.font; font.pixelSize: 64; font.bold: true; color: Theme.accent }
-                        ColumnLayout {
-                            Layout.fillWidth: true
-                            Text { Layout.fillWidth: true; text: page.desk.ticketItem; font.family: Theme.font; font.pixelSize: 24; color: Theme.ink; elide: Text.ElideRight }
-                            Text { Layout.fillWidth: true; text: page.desk.ticketState + "  " + page.desk.ticketPriority; font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
-                            Text { Layout.fillWidth: true; visible: page.desk.callReason.length > 0; text: qsTr("叫号原因：%1").arg(page.desk.callReason); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted
-                                   wrapMode: Text.Wrap; maximumLineCount: 2; elide: Text.ElideRight }
-                        }
-                        ColumnLayout {
-                            Text { text: qsTr("已用时"); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
-                            Text { text: page.desk.elapsed; font.family: Theme.font; font.pixelSize: 34; font.bold: true; color: Theme.ink }
-                        }
-                    }
-                    Text { text: qsTr("核对材料（一次性告知）"); font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.ink }
-                    ListView {
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: Math.min(contentHeight, 200)
-                        model: page.desk.materials
-                        delegate: CheckBox {
-                            required property var model
-                            text: model.material
-                            checked: model.checked
-                            font.family: Theme.font
-                            font.pixelSize: 18
-                            onToggled: model.checked = checked
-                        }
-                    }
-                    Text {
-                        visible: page.desk.ticketHistory.length > 0
-                        text: qsTr("转办经过")
-                        font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.ink
-                    }
-                    Repeater {
-                        model: page.desk.ticketHistory
-                        Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
-                    }
-                    Item { Layout.fillHeight: true }
-                }
-                Text {
-                    anchors.centerIn: parent
-                    visible: !page.desk.hasTicket
-                    text: page.desk.idleHint
-                    font.family: Theme.font; font.pixelSize: 24; color: Theme.muted
-                }
-            }
-
-            ColumnLayout {
-                Layout.fillHeight: true
-                Layout.preferredWidth: 2
-                Layout.fillWidth: true
+            RowLayout {
                 spacing: 12
+
                 Panel {
-                    title: qsTr("本窗口服务的队列")
+                    title: qsTr("当前办件")
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    ListView {
+                    Layout.preferredWidth: 3
+                    ColumnLayout {
                         anchors.fill: parent
-                        model: page.desk.queues
-                        spacing: 6
-                        delegate: RowLayout {
-                            required property var model
-                            width: ListView.view.width
-                            Text { text: model.prefix + " " + model.name; font.family: Theme.font; font.pixelSize: 20; color: Theme.ink; Layout.fillWidth: true }
-                            Text { text: qsTr("%1 人").arg(model.waiting); font.family: Theme.font; font.pixelSize: 20; color: Theme.ink }
-                            Text {
-                                text: model.oldestWait
-                                font.family: Theme.font; font.pixelSize: 18
-                                color: model.overTarget ? Theme.bad : Theme.muted
+                        spacing: 8
+                        visible: page.desk.hasTicket
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: 20
+                            Text { text: page.desk.ticketNumber; font.family: Theme.font; font.pixelSize: 64; font.bold: true; color: Theme.accent }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                Text { Layout.fillWidth: true; text: page.desk.ticketItem; font.family: Theme.font; font.pixelSize: 24; color: Theme.ink; elide: Text.ElideRight }
+                                Text { Layout.fillWidth: true; text: page.desk.ticketState + "  " + page.desk.ticketPriority; font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
+                                Text { Layout.fillWidth: true; visible: page.desk.callReason.length > 0; text: qsTr("叫号原因：%1").arg(page.desk.callReason); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted
+                                       wrapMode: Text.Wrap; maximumLineCount: 2; elide: Text.ElideRight }
+                            }
+                            ColumnLayout {
+                                Text { text: qsTr("已用时"); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
+                                Text { text: page.desk.elapsed; font.family: Theme.font; font.pixelSize: 34; font.bold: true; color: Theme.ink }
+                            }
+                        }
+                        Button {
+                            text: page.desk.cases.mode === "handover" ? qsTr("统一出件：交付办件结果") : qsTr("办件受理：核对材料")
+                            font.family: Theme.font; font.pixelSize: 18
+                            onClicked: tabs.currentIndex = 1
+                        }
+                        Text {
+                            visible: page.desk.ticketHistory.length > 0
+                            text: qsTr("转办经过")
+                            font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.ink
+                        }
+                        Repeater {
+                            model: page.desk.ticketHistory
+                            Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
+                        }
+                        Item { Layout.fillHeight: true }
+                    }
+                    Text {
+                        anchors.centerIn: parent
+                        visible: !page.desk.hasTicket
+                        text: page.desk.idleHint
+                        font.family: Theme.font; font.pixelSize: 24; color: Theme.muted
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 2
+                    Layout.fillWidth: true
+                    spacing: 12
+                    Panel {
+                        title: qsTr("本窗口服务的队列")
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        ListView {
+                            anchors.fill: parent
+                            model: page.desk.queues
+                            spacing: 6
+                            delegate: RowLayout {
+                                required property var model
+                                width: ListView.view.width
+                                Text { text: model.prefix + " " + model.name; font.family: Theme.font; font.pixelSize: 20; color: Theme.ink; Layout.fillWidth: true }
+                                Text { text: qsTr("%1 人").arg(model.waiting); font.family: Theme.font; font.pixelSize: 20; color: Theme.ink }
+                                Text {
+                                    text: model.oldestWait
+                                    font.family: Theme.font; font.pixelSize: 18
+                                    color: model.overTarget ? Theme.bad : Theme.muted
+                                }
                             }
                         }
                     }
-                }
-                Panel {
-                    title: qsTr("我的今日")
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: 170
-                    GridLayout {
-                        anchors.fill: parent
-                        columns: 2
-                        Text { text: qsTr("办结"); font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
-                        Text { text: qsTr("%1 件").arg(page.desk.servedToday); font.family: Theme.font; font.pixelSize: 20; color: Theme.ink }
-                        Text { text: qsTr("平均办理"); font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
-                        Text { text: page.desk.averageService; font.family: Theme.font; font.pixelSize: 20; color: Theme.ink }
-                        Text { text: qsTr("评价"); font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
-                        Text { text: page.desk.ratingsToday; font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.fillWidth: true; elide: Text.ElideRight }
+                    Panel {
+                        title: qsTr("我的今日")
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 170
+                        GridLayout {
+                            anchors.fill: parent
+                            columns: 2
+                            Text { text: qsTr("办结"); font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
+                            Text { text: qsTr("%1 件").arg(page.desk.servedToday); font.family: Theme.font; font.pixelSize: 20; color: Theme.ink }
+                            Text { text: qsTr("平均办理"); font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
+                            Text { text: page.desk.averageService; font.family: Theme.font; font.pixelSize: 20; color: Theme.ink }
+                            Text { text: qsTr("评价"); font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
+                            Text { text: page.desk.ratingsToday; font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.fillWidth: true; elide: Text.ElideRight }
+                        }
                     }
                 }
             }
+
+            CaseCounter { cases: page.desk.cases }
+            CaseProgress { cases: page.desk.cases }
         }
 
         RowLayout {

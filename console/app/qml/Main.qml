@@ -18,7 +18,7 @@ Window {
     }
     Component {
         id: clerkPage
-        ClerkPage { desk: root.clerkConsole; width: root.width; height: root.height }
+        ClerkPage { objectName: "clerkPage"; desk: root.clerkConsole; width: root.width; height: root.height }
     }
     Component {
         id: monitorPage

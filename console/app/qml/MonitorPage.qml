@@ -34,6 +34,7 @@ Item {
             font.pixelSize: 18
             TabButton { text: qsTr("实时") }
             TabButton { text: qsTr("统计与考核") }
+            TabButton { text: qsTr("办件台账") }
         }
         StackLayout {
             Layout.fillWidth: true
@@ -41,6 +42,7 @@ Item {
             currentIndex: tabs.currentIndex
             LivePage { monitor: page.monitor }
             FiguresPage { monitor: page.monitor }
+            CasesPage { ledger: page.monitor.cases }
         }
     }
 }

@@ -26,8 +26,9 @@ ClerkConsole::ClerkConsole(int window, Send send, Clock clock, std::map<std::str
       window_(window),
       send_(std::move(send)),
       clerkNames_(std::move(clerkNames)),
-      clock_(std::move(clock)) {
-  materials_.setParent(this);
+      clock_(clock),
+      cases_(window, send_, clock) {
+  cases_.setParent(this);
   queues_.setParent(this);
   // The service clock and the queues' oldest waits move every second.
   ticker_.setInterval(1000);
@@ -45,7 +46,7 @@ void ClerkConsole::setHall(const core::Hall* hall, bool online) {
   online_ = online;
   refreshActions();
   refreshQueues();
-  refreshMaterials();
+  cases_.setHall(hall, online);
   refreshFiguresIfChanged();
   emit changed();
   emit tick();
@@ -263,7 +264,8 @@ void ClerkConsole::act(client::Request request, std::function<void()> then) {
       if (!refusal_.isEmpty()) refuse(QString());
       if (then) then();
     } else {
-      refuse(reply.error.zh.empty() ? qs(reply.error.code) : qs(reply.error.zh));
+      const std::string& text = english_ && !reply.error.en.empty() ? reply.error.en : reply.error.zh;
+      refuse(text.empty() ? qs(reply.error.code) : qs(text));
     }
     emit changed();
   });
@@ -395,19 +397,9 @@ void ClerkConsole::refreshQueues() {
   queues_.setRows(std::move(rows));
 }
 
-void ClerkConsole::refreshMaterials() {
-  const auto* t = currentTicket();
-  const std::optional<core::TicketId> id = t ? std::optional<core::TicketId>(t->id) : std::nullopt;
-  if (id == materialsFor_) return;  // the clerk's ticks stay while the ticket stays
-  materialsFor_ = id;
-  QList<QVariantMap> rows;
-  if (t) {
-    for (const auto& item : hall_->definition().items) {
-      if (item.code != t->item) continue;
-      for (const auto& m : item.materials) rows << QVariantMap{{"material", qs(m)}, {"checked", false}};
-    }
-  }
-  materials_.setRows(std::move(rows));
+void ClerkConsole::setLanguage(const QString& language) {
+  english_ = language == QStringLiteral("en");
+  cases_.setLanguage(language);
 }
 
 }  // namespace jiujin::console

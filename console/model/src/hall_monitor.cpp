@@ -52,7 +52,13 @@ QList<QVariantMap> groupRows(const json& groups, const std::map<std::string, std
 }  // namespace
 
 HallMonitor::HallMonitor(Send send, std::map<std::string, std::string> clerkNames, Clock clock, QObject* parent)
-    : QObject(parent), send_(std::move(send)), clerkNames_(std::move(clerkNames)), clock_(std::move(clock)) {
+    : QObject(parent),
+      send_(std::move(send)),
+      clerkNames_(std::move(clerkNames)),
+      clock_(std::move(clock)),
+      cases_(send_, clerkNames_, clock_) {
+  cases_.setParent(this);
+  connect(&cases_, &CaseLedger::refused, this, &HallMonitor::refuse);
   for (RowListModel* m : {&windows_, &queues_, &devices_, &alarms_, &byItem_, &byQueue_, &byWindow_, &byClerk_,
                           &queueChoices_})
     m->setParent(this);
@@ -69,6 +75,7 @@ void HallMonitor::setHall(const core::Hall* hall, bool online) {
   online_ = online;
   refreshWindows();
   refreshQueues();
+  cases_.setHall(hall, online);
   // 设置队列 starts on the first window, ticked as it serves now.
   if (queueChoices_.rowCount() == 0 && hall_ && !hall_->definition().windows.empty())
     chooseQueuesOf(hall_->definition().windows.front().number);
@@ -77,6 +84,7 @@ void HallMonitor::setHall(const core::Hall* hall, bool online) {
 
 void HallMonitor::setLanguage(const QString& language) {
   english_ = language == QStringLiteral("en");
+  cases_.setLanguage(english_);
   refreshAlarms();
   setDevices(lastDevices_);  // the printer's words were made in the language before
 }
@@ -275,7 +283,9 @@ void HallMonitor::act(client::Request request) {
     if (reply.ok) {
       if (!refusal_.isEmpty()) refuse(QString());
     } else {
-      refuse(reply.error.zh.empty() ? qs(reply.error.code) : qs(reply.error.zh));
+      // The dispatcher says why in both languages.
+      const std::string& text = english_ && !reply.error.en.empty() ? reply.error.en : reply.error.zh;
+      refuse(text.empty() ? qs(reply.error.code) : qs(text));
     }
   });
 }
@@ -369,6 +379,7 @@ void HallMonitor::setFigures(json figures) {
   byQueue_.setRows(groupRows(figures_.value("by_queue", json::object()), {}));
   byWindow_.setRows(groupRows(figures_.value("by_window", json::object()), windowNames));
   byClerk_.setRows(groupRows(figures_.value("by_clerk", json::object()), clerkNames_));
+  cases_.setFigures(figures_);
   emit figuresChanged();
 }
 

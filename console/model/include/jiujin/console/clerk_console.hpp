@@ -1,6 +1,6 @@
 #pragma once
-// The clerk's console at one window (窗口工作台): the window's state, the current ticket
-// with its materials checklist, the queues the window serves, the clerk's figures today,
+// The clerk's console at one window (窗口工作台): the window's state, the current ticket,
+// its case (case_desk.hpp: acceptance with the materials, 统一出件, progress), the queues the window serves, the clerk's figures today,
 // and the keypad's intents. Which buttons are live the hall mirror's core says
 // (core::Hall::allowed, the dispatcher's own rules); every intent goes to the dispatcher,
 // and a refusal's reason (zh) is shown as it came.
@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 
+#include "jiujin/console/case_desk.hpp"
 #include "jiujin/console/dispatcher_access.hpp"
 #include "jiujin/console/row_list_model.hpp"
 #include "jiujin/core/hall.hpp"
@@ -63,8 +64,9 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QString averageService READ averageService NOTIFY figuresChanged)
   Q_PROPERTY(QString ratingsToday READ ratingsToday NOTIFY figuresChanged)
   Q_PROPERTY(double satisfactionToday READ satisfactionToday NOTIFY figuresChanged)
-  Q_PROPERTY(QObject* materials READ materials CONSTANT)
   Q_PROPERTY(QObject* queues READ queues CONSTANT)
+  /// The cases of this window: acceptance, 代办, 统一出件 and progress (case_desk.hpp).
+  Q_PROPERTY(QObject* cases READ cases CONSTANT)
 
  public:
   /// `clerkNames`: id → name, from the hall file's [[clerk]] entries.
@@ -113,8 +115,10 @@ class ClerkConsole : public QObject {
   QString averageService() const;
   QString ratingsToday() const { return ratingsToday_; }
   double satisfactionToday() const { return satisfactionToday_; }
-  RowListModel* materials() { return &materials_; }
   RowListModel* queues() { return &queues_; }
+  CaseDesk* cases() { return &cases_; }
+  /// "zh" or "en": the language a dispatcher's refusal is shown in (it sends both).
+  void setLanguage(const QString& language);
 
   Q_INVOKABLE void login(const QString& clerk, const QString& pin);
   Q_INVOKABLE void logout();
@@ -150,7 +154,6 @@ class ClerkConsole : public QObject {
   void act(client::Request request, std::function<void()> then = {});
   void refuse(const QString& reason);
   void refreshQueues();
-  void refreshMaterials();
   void refreshFiguresIfChanged();
 
   const int window_;
@@ -168,13 +171,13 @@ class ClerkConsole : public QObject {
   /// Completed and rated tickets of this window when the figures were last asked: a change
   /// (a ticket done, a rating given on the pad) asks again, so 我的今日 is never stale.
   std::pair<int, int> figuresAsOf_{-1, -1};
-  std::optional<core::TicketId> materialsFor_;
+  bool english_ = false;
   int servedToday_ = 0;
   double averageServiceSeconds_ = 0;
   QString ratingsToday_;
   double satisfactionToday_ = 0;
-  RowListModel materials_{{"material", "checked"}};
   RowListModel queues_{{"queue", "name", "prefix", "waiting", "oldestWait", "overTarget"}};
+  CaseDesk cases_;
   QTimer ticker_;
 };
 

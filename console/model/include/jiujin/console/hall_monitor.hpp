@@ -2,7 +2,7 @@
 // The hall manager's monitor (电子监察): every window, queue and device live, the alarms to
 // acknowledge and follow up (回访), the manager's actions on windows and notices, and the
 // figures of a period as the dispatcher computes them from its durable history (shown,
-// charted and exported). Alarms, their acknowledgements and device fault counts are the
+// charted and exported), and the case register (办件台账) with its due and overdue cases. Alarms, their acknowledgements and device fault counts are the
 // dispatcher's: the monitor shows them and sends the manager's intents, it decides nothing.
 #include <map>
 
@@ -13,6 +13,7 @@
 #include <QVariantMap>
 
 #include "jiujin/console/alarm_list.hpp"
+#include "jiujin/console/case_ledger.hpp"
 #include "jiujin/console/dispatcher_access.hpp"
 #include "jiujin/console/row_list_model.hpp"
 #include "jiujin/core/hall.hpp"
@@ -47,6 +48,8 @@ class HallMonitor : public QObject {
   Q_PROPERTY(QObject* byQueue READ byQueue CONSTANT)
   Q_PROPERTY(QObject* byWindow READ byWindow CONSTANT)
   Q_PROPERTY(QObject* byClerk READ byClerk CONSTANT)
+  /// 办件台账: the case register with its filters and on-time rates (case_ledger.hpp).
+  Q_PROPERTY(QObject* cases READ cases CONSTANT)
 
  public:
   /// `clerkNames`: id → name from the hall file, for the tables and the appraisal.
@@ -93,6 +96,7 @@ class HallMonitor : public QObject {
   RowListModel* byQueue() { return &byQueue_; }
   RowListModel* byWindow() { return &byWindow_; }
   RowListModel* byClerk() { return &byClerk_; }
+  CaseLedger* cases() { return &cases_; }
   const nlohmann::json& figures() const { return figures_; }
 
   Q_INVOKABLE void openWindow(int window);
@@ -169,6 +173,7 @@ class HallMonitor : public QObject {
                           "serviceP90", "satisfaction"}};
   RowListModel byClerk_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
                          "serviceP90", "satisfaction", "loggedIn", "paused"}};
+  CaseLedger cases_;
   QTimer ticker_;
 };
 
