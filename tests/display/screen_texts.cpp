@@ -11,7 +11,7 @@ namespace {
 /// The nearest ancestor drawn as a coloured rectangle: the box a text must stay inside.
 QRectF boxOf(QQuickItem* item) {
   for (QQuickItem* up = item->parentItem(); up; up = up->parentItem()) {
-    if (qstrcmp(up->metaObject()->className(), "QQuickRectangle") != 0) continue;
+    if (!up->inherits("QQuickRectangle")) continue;
     const QColor color = up->property("color").value<QColor>();
     if (color.alpha() == 0) continue;
     return up->mapRectToScene(up->boundingRect());
@@ -34,7 +34,8 @@ std::vector<ShownText> shownTexts(QQuickWindow* window) {
   collectItems(window->contentItem(), items);
   std::vector<ShownText> out;
   for (QQuickItem* item : items) {
-    if (qstrcmp(item->metaObject()->className(), "QQuickText") != 0 || !item->isVisible() || item->opacity() == 0)
+    // inherits(): a Text with properties of its own (a delegate's required ones) is a subclass.
+    if (!item->inherits("QQuickText") || !item->isVisible() || item->opacity() == 0)
       continue;
     const QString text = item->property("text").toString();
     if (text.isEmpty()) continue;

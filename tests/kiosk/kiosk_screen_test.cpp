@@ -99,10 +99,16 @@ class KioskScreens : public ::testing::Test {
 
   static QRectF sceneRect(QQuickItem* item) { return item->mapRectToScene(item->boundingRect()); }
 
-  QQuickItem* shown(QQuickWindow* window, const char* name) {
-    // The visible one: each page has its own 返回.
-    for (QQuickItem* item : window->contentItem()->findChildren<QQuickItem*>(QString::fromLatin1(name)))
-      if (item->isVisible()) return item;
+  /// The visible item of that name (each page has its own 返回), found in the visual tree
+  /// (delegates of views and repeaters have no QObject parent there).
+  static QQuickItem* shown(QQuickWindow* window, const char* name) {
+    std::vector<QQuickItem*> pending{window->contentItem()};
+    while (!pending.empty()) {
+      QQuickItem* item = pending.back();
+      pending.pop_back();
+      if (item->objectName() == QLatin1String(name) && item->isVisible()) return item;
+      for (QQuickItem* child : item->childItems()) pending.push_back(child);
+    }
     return nullptr;
   }
 
@@ -117,12 +123,12 @@ class KioskScreens : public ::testing::Test {
 TEST_F(KioskScreens, EveryScreenInBothLanguagesAndOrientationsKeepsEveryTextInItsBox) {
   const QString dir = test::binaryDir() + "/kiosk-screenshots";
   int inspected = 0;
-  ScreenshotOptions options;
-  options.inspect = [&](const QString& file, QQuickWindow& window, KioskModel&) {
+  ScreenshotOptions screens;
+  screens.inspect = [&](const QString& file, QQuickWindow& window, KioskModel&) {
     ++inspected;
     expectEveryTextInItsBox(window, QFileInfo(file).fileName().toStdString());
   };
-  const auto run = renderScreens(config, dir, options);
+  const auto run = renderScreens(config, dir, screens);
   ASSERT_TRUE(run.error.isEmpty()) << run.error.toStdString();
   // 11 screens (the township hall has an issuing window and items without 绿色通道), 2 × 2
   EXPECT_EQ(run.files.size(), 44);
@@ -261,7 +267,9 @@ TEST_F(KioskScreens, TheItemPageUsesItsHeightForLargeType) {
   settle(window);
   const auto texts = jiujin::test::shownTexts(window);
   const auto material = std::find_if(texts.begin(), texts.end(), [](const auto& t) { return t.text.startsWith("1. "); });
-  ASSERT_NE(material, texts.end());
+  std::string all;
+  for (const auto& t : texts) all += t.text.toStdString() + " | ";
+  ASSERT_NE(material, texts.end()) << all;
   EXPECT_GE(material->inked.height(), 30) << "materials in reading size";
   // what is left empty between the last fact and the buttons is small
   qreal lowest = 0;
@@ -308,12 +316,12 @@ TEST_F(KioskScreens, TheLetterPadFindsAnItemByItsInitialsWithoutAKeyboard) {
 TEST_F(KioskScreens, EnglishButtonSwitchesTheLanguageThroughTranslations) {
   QQuickWindow* window = show(kKioskScreen);
   ASSERT_TRUE(window);
-  auto* all = window->findChild<QQuickItem*>("topic0");
+  auto* all = shown(window, "topic0");
   ASSERT_TRUE(all);
   EXPECT_EQ(all->property("text").toString(), QStringLiteral("全部"));
   model->switchLanguage(QStringLiteral("en"));
   EXPECT_EQ(model->language(), "en");
-  EXPECT_EQ(window->findChild<QQuickItem*>("topic0")->property("text").toString(), QStringLiteral("All"));
+  EXPECT_EQ(shown(window, "topic0")->property("text").toString(), QStringLiteral("All"));
   // The model's own words come from the same translation.
   EXPECT_EQ(model->priorityChoices().at(0).toMap().value("name").toString(), QStringLiteral("Aged 60 or over"));
   EXPECT_EQ(model->items()->topics().last(), QStringLiteral("Other"));
@@ -323,7 +331,7 @@ TEST_F(KioskScreens, EnglishButtonSwitchesTheLanguageThroughTranslations) {
   EXPECT_EQ(model->item()->promiseText(), QStringLiteral("Done on the spot"));
   model->goHome();
   model->switchLanguage(QStringLiteral("zh"));
-  EXPECT_EQ(window->findChild<QQuickItem*>("topic0")->property("text").toString(), QStringLiteral("全部"));
+  EXPECT_EQ(shown(window, "topic0")->property("text").toString(), QStringLiteral("全部"));
 }
 
 }  // namespace

@@ -13,6 +13,8 @@ Item {
     required property KioskModel kiosk
     property bool landscape: false
     readonly property ItemDetail item: kiosk.item
+    // Portrait has the height for larger type; landscape keeps the list on one screen.
+    readonly property int reading: landscape ? Theme.reading - 2 : Theme.reading + 4
 
     BackButton { onClicked: page.kiosk.back() }
 
@@ -75,7 +77,7 @@ Item {
             Rectangle {
                 objectName: "figures"
                 width: summary.width
-                height: figureGrid.height + staleNotice.height + (staleNotice.visible ? Theme.gap : 0) + 48
+                height: figureGrid.height + (staleNotice.visible ? staleNotice.implicitHeight + Theme.gap : 0) + 48
                 radius: Theme.radius
                 color: Theme.surface
                 border.color: Theme.line
@@ -109,7 +111,6 @@ Item {
                     anchors.topMargin: Theme.gap
                     width: parent.width - 48
                     visible: !page.item.figuresCurrent
-                    height: visible ? implicitHeight : 0
                     text: qsTr("暂时无法获取实时排队信息，请以叫号为准")
                     color: Theme.warning
                     font.family: Theme.fontFamily
@@ -139,7 +140,7 @@ Item {
                     text: qsTr("需携带材料（一次性告知）")
                     color: Theme.brand
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.reading
+                    font.pixelSize: page.reading
                     font.bold: true
                     wrapMode: Text.WordWrap
                 }
@@ -152,7 +153,7 @@ Item {
                         text: (index + 1) + ". " + modelData
                         color: Theme.ink
                         font.family: Theme.fontFamily
-                        font.pixelSize: Theme.reading
+                        font.pixelSize: page.reading
                         wrapMode: Text.WordWrap
                     }
                 }
@@ -162,14 +163,15 @@ Item {
                     text: qsTr("无需材料")
                     color: Theme.ink
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.reading
+                    font.pixelSize: page.reading
                 }
                 Rectangle { width: details.width; height: 3; color: Theme.line }
-                InfoRow { width: details.width; label: qsTr("收费"); value: page.item.fees }
-                InfoRow { width: details.width; label: qsTr("办理时限"); value: page.item.promiseText }
-                InfoRow { width: details.width; label: qsTr("通办"); value: page.item.scopeText }
-                InfoRow { width: details.width; label: qsTr("办理窗口"); value: page.item.queueName }
+                InfoRow { fontSize: page.reading - 4; width: details.width; label: qsTr("收费"); value: page.item.fees }
+                InfoRow { fontSize: page.reading - 4; width: details.width; label: qsTr("办理时限"); value: page.item.promiseText }
+                InfoRow { fontSize: page.reading - 4; width: details.width; label: qsTr("通办"); value: page.item.scopeText }
+                InfoRow { fontSize: page.reading - 4; width: details.width; label: qsTr("办理窗口"); value: page.item.queueName }
                 InfoRow {
+                    fontSize: page.reading - 4
                     width: details.width
                     visible: page.item.legalBasis.length > 0
                     label: qsTr("政策依据")
