@@ -32,8 +32,17 @@ enum Column : std::size_t {
   kQueue,
   kMinutes,
   kPriority,
-  kColumnCount
+  kColumnCount,  // the required columns above, the optional ones below
+  kTopic = kColumnCount,
+  kInitials,
+  kAllColumns
 };
+
+using ColumnPlaces = std::array<int, kAllColumns>;  // spreadsheet column (1 = A), 0: absent
+
+std::string_view columnName(std::size_t c) {
+  return c < kColumnCount ? kCatalogColumns[c] : kCatalogOptionalColumns[c - kColumnCount];
+}
 
 std::string trim(std::string_view s) { return std::string(trimSpaces(s)); }
 
@@ -73,11 +82,12 @@ std::string expectedHeader() {
 
 class RowReader {
  public:
-  RowReader(const csv::Record& record, const std::array<int, kColumnCount>& columns,
+  RowReader(const csv::Record& record, const ColumnPlaces& columns,
             const std::filesystem::path& file, std::vector<Diagnostic>& errors)
       : record_(record), columns_(columns), file_(file), errors_(errors) {}
 
   std::string text(Column c) const {
+    if (columns_[c] == 0) return {};  // an optional column the file does not have
     const auto index = static_cast<std::size_t>(columns_[c] - 1);
     return index < record_.size() ? trim(record_[index].text) : std::string();
   }
@@ -91,7 +101,7 @@ class RowReader {
   void error(Column c, std::string message) {
     const auto at = where(c);
     errors_.push_back({file_, at.line, at.column,
-                       fmt::format("{} (column {}): {}", kCatalogColumns[c],
+                       fmt::format("{} (column {}): {}", columnName(c),
                                    csv::columnLetters(at.column), message)});
     failed_ = true;
   }
@@ -128,21 +138,20 @@ class RowReader {
 
  private:
   const csv::Record& record_;
-  const std::array<int, kColumnCount>& columns_;
+  const ColumnPlaces& columns_;
   const std::filesystem::path& file_;
   std::vector<Diagnostic>& errors_;
   bool failed_ = false;
 };
 
 // Maps each known column to its place in the header; nothing when one is missing.
-std::optional<std::array<int, kColumnCount>> readHeader(const csv::Record& header,
-                                                        const std::filesystem::path& file,
-                                                        std::vector<Diagnostic>& errors) {
-  std::array<int, kColumnCount> columns{};
+std::optional<ColumnPlaces> readHeader(const csv::Record& header, const std::filesystem::path& file,
+                                       std::vector<Diagnostic>& errors) {
+  ColumnPlaces columns{};
   for (const auto& field : header) {
     const auto name = trim(field.text);
-    for (std::size_t c = 0; c < kColumnCount; ++c) {
-      if (name != kCatalogColumns[c]) continue;
+    for (std::size_t c = 0; c < kAllColumns; ++c) {
+      if (name != columnName(c)) continue;
       if (columns[c] != 0) {
         errors.push_back(
             {file, field.line, field.column,
@@ -194,6 +203,32 @@ core::ServiceItem readItem(RowReader& row) {
   return item;
 }
 
+/// 主题 and 拼音首字母 (optional): a short topic, initials in letters only.
+ItemGuide readGuide(RowReader& row, const core::ItemCode& code) {
+  ItemGuide guide{code, row.text(kTopic), row.text(kInitials)};
+  constexpr std::size_t kMaxTopicCharacters = 10;
+  const auto characters = static_cast<std::size_t>(std::count_if(
+      guide.topic.begin(), guide.topic.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  if (characters > kMaxTopicCharacters) {
+    row.error(kTopic, fmt::format("\"{}\" has {} characters; a topic has at most {} (a life event, e.g. 养老)",
+                                  guide.topic, characters, kMaxTopicCharacters));
+  }
+  std::string initials;
+  for (const char c : guide.initials) {
+    if (c == ' ') continue;  // "GL JT" reads as GLJT
+    if (c >= 'a' && c <= 'z') initials.push_back(static_cast<char>(c - 'a' + 'A'));
+    else if (c >= 'A' && c <= 'Z') initials.push_back(c);
+    else {
+      row.error(kInitials, fmt::format("\"{}\" should be the initials of the name's pinyin in letters A–Z, e.g. "
+                                       "GLJTSL for 高龄津贴申领",
+                                       guide.initials));
+      return guide;
+    }
+  }
+  if (initials.size() > 40) row.error(kInitials, fmt::format("\"{}\" has more than 40 letters", guide.initials));
+  guide.initials = std::move(initials);
+  return guide;
+}
 
 // Bytes that are no text: where, and what was tried.
 Diagnostic undecodable(std::string_view bytes, const std::filesystem::path& file) {
@@ -264,6 +299,7 @@ CatalogResult parseCatalog(std::string_view bytes, const std::filesystem::path& 
     if (table.damaged[r]) continue;  // its syntax error is reported; its cells mean little
     RowReader row(table.records[r], *columns, file, result.errors);
     auto item = readItem(row);
+    auto guide = readGuide(row, item.code);
     if (!item.code.empty()) {
       const auto [it, fresh] = codeLines.emplace(item.code, row.where(kCode).line);
       if (!fresh) {
@@ -275,6 +311,7 @@ CatalogResult parseCatalog(std::string_view bytes, const std::filesystem::path& 
     result.codeCells.push_back(row.where(kCode));
     result.queueCells.push_back(row.where(kQueue));
     result.items.push_back(std::move(item));
+    result.guides.push_back(std::move(guide));
   }
   return result;
 }

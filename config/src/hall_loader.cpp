@@ -113,6 +113,7 @@ LoadResult loadHallConfig(const std::filesystem::path& hallFile) {
   if (!result.errors.empty()) return result;
   config.definition.name = config.hall.name;
   config.definition.items = std::move(catalog.items);
+  config.guides = std::move(catalog.guides);
   // The rules above already cover what the core checks; asking the core too keeps a file
   // that passes here from being refused by the dispatcher if the two ever drift apart.
   if (const auto refused = core::checkDefinition(config.definition)) {

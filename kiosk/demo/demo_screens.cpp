@@ -1,6 +1,7 @@
 #include "demo_screens.hpp"
 
 #include <QDir>
+#include <algorithm>
 #include <QEventLoop>
 #include <QTimer>
 #include <QQmlApplicationEngine>
@@ -9,6 +10,7 @@
 #include "jiujin/core/hall.hpp"
 #include "jiujin/kiosk/hall_time.hpp"
 #include "jiujin/kiosk/kiosk_model.hpp"
+#include "jiujin/kiosk/pinyin_initials.hpp"
 #include "jiujin/protocol/json_codec.hpp"
 #include "kiosk_view.hpp"
 
@@ -63,6 +65,16 @@ class DemoDispatcher {
       } else {
         reply.error = {"invalid_argument", "无法取号", "cannot issue"};
       }
+    } else if (request.kind == client::RequestKind::Statistics) {
+      // A month of history: the first items of each kind were asked for most.
+      json byItem = json::object();
+      int issued = 400;
+      for (const auto& item : hall_.definition().items) {
+        byItem[item.code] = json{{"issued", issued}};
+        issued = issued * 3 / 4;
+      }
+      reply.ok = true;
+      reply.result = json{{"figures", {{"by_item", byItem}}}};
     } else {
       reply.ok = true;
       reply.result = json::object();
@@ -76,17 +88,22 @@ class DemoDispatcher {
 
 }  // namespace
 
-ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir) {
+ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir, const ScreenshotOptions& options) {
   ScreenshotRun run;
   if (!QDir().mkpath(dir)) {
     run.error = QStringLiteral("cannot create %1").arg(dir);
     return run;
   }
+  const auto& items = config.definition.items;
+  if (items.empty()) {
+    run.error = QStringLiteral("the hall has no items to show");
+    return run;
+  }
   DemoDispatcher dispatcher(config.definition);
   bool paperOut = false;
-  KioskModel::Options options;
-  options.clock = demoMorning;
-  options.kioskName = "kiosk-demo";
+  KioskModel::Options modelOptions;
+  modelOptions.clock = demoMorning;
+  modelOptions.kioskName = "kiosk-demo";
   KioskModel model(
       config,
       [&](client::Request request, TicketIssuer::ReplyHandler done) { dispatcher.answer(request, done); },
@@ -96,76 +113,119 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
         if (paperOut) outcome.error = {PrintErrorCode::PaperOut, "paper out"};
         done(outcome);
       },
-      options);
+      modelOptions);
   model.setHall(&dispatcher.hall(), true);
 
   QQmlApplicationEngine engine;
   LanguageSwitcher language(engine);
   model.setLanguageSwitch([&language](const QString& lang) { return language.switchTo(lang); });
   QString error;
-  QQuickWindow* window = loadKiosk(engine, model, kKioskScreen, &error);
+  QQuickWindow* window = loadKiosk(engine, model, options.sizes.empty() ? kKioskScreen : options.sizes.front(), &error);
   if (!window) {
     run.error = error;
     return run;
   }
-  const auto shoot = [&](const QString& name) {
-    // Let the scene polish its layouts and render one frame of the new state (bounded).
-    QEventLoop frame;
-    QTimer bound;
-    bound.setSingleShot(true);
-    QObject::connect(&bound, &QTimer::timeout, &frame, &QEventLoop::quit);
-    QObject::connect(window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
-    bound.start(3000);
-    window->update();
-    frame.exec();
-    const QString file = QDir(dir).filePath(name);
+  window->show();
+
+  // Lets the scene polish its layouts and render a frame of the new state (bounded waits).
+  const auto settle = [&] {
+    for (int frames = 0; frames < 2; ++frames) {
+      QEventLoop frame;
+      QTimer bound;
+      bound.setSingleShot(true);
+      QObject::connect(&bound, &QTimer::timeout, &frame, &QEventLoop::quit);
+      QObject::connect(window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
+      bound.start(3000);
+      window->update();
+      frame.exec();
+    }
+  };
+  QString suffix;
+  const auto shoot = [&](const QString& screen) {
+    settle();
+    const QString file = QDir(dir).filePath(QStringLiteral("kiosk-%1%2.png").arg(screen, suffix));
     if (!window->grabWindow().save(file)) {
       if (run.error.isEmpty()) run.error = QStringLiteral("cannot write %1").arg(file);
       return;
     }
     run.files << file;
+    if (options.inspect) options.inspect(file, *window, model);
   };
-  const auto& items = config.definition.items;
-  if (items.empty()) {
-    run.error = QStringLiteral("the hall has no items to show");
-    return run;
-  }
+
   // The 绿色通道 item with the most materials shows 一次性告知 and the priority page best.
   const auto richest = std::max_element(items.begin(), items.end(), [](const auto& a, const auto& b) {
     return std::pair(a.priorityAllowed, a.materials.size()) < std::pair(b.priorityAllowed, b.materials.size());
   });
   const QString code = QString::fromStdString(richest->code);
+  const auto plain = std::find_if(items.begin(), items.end(), [](const auto& i) { return !i.priorityAllowed; });
+  const QString first = QString::fromStdString(items.front().code);
 
-  shoot(QStringLiteral("kiosk-home.png"));
-  model.openItem(code);
-  shoot(QStringLiteral("kiosk-item.png"));
-  model.openPriority();
-  model.choosePriority(KioskModel::Elderly);
-  shoot(QStringLiteral("kiosk-priority.png"));
-  model.goHome();
+  for (const QSize size : options.sizes) {
+    window->resize(size);
+    settle();
+    for (const QString& lang : options.languages) {
+      suffix = QString(size.width() > size.height() ? QStringLiteral("-landscape") : QString()) +
+               (lang == QStringLiteral("zh") ? QString() : QStringLiteral("-") + lang);
+      model.switchLanguage(lang);
 
-  model.openItem(code);
-  model.takeTicket();
-  model.setHall(&dispatcher.hall(), true);
-  shoot(QStringLiteral("kiosk-ticket.png"));
-  model.goHome();
+      shoot(QStringLiteral("home"));
+      // 高龄津贴 by its initials on the letter pad
+      const QString initials = QString::fromStdString(pinyinInitials(richest->name)).left(2);
+      for (const QChar letter : initials) model.items()->typeLetter(QString(letter));
+      shoot(QStringLiteral("home-search"));
+      model.goHome();
 
-  paperOut = true;
-  model.openItem(QString::fromStdString(items.front().code));
-  model.takeTicket();
-  shoot(QStringLiteral("kiosk-printer-failed.png"));
-  model.goHome();
+      model.openItem(code);
+      shoot(QStringLiteral("item"));
+      if (plain != items.end()) {
+        model.goHome();
+        model.openItem(QString::fromStdString(plain->code));
+        shoot(QStringLiteral("item-plain"));
+        model.goHome();
+        model.openItem(code);
+      }
+      model.openPriority();
+      shoot(QStringLiteral("priority"));
+      model.choosePriority(KioskModel::Elderly);
+      shoot(QStringLiteral("priority-confirm"));
+      model.goHome();
 
-  dispatcher.reachable = false;
-  model.openItem(QString::fromStdString(items.front().code));
-  model.takeTicket();
-  shoot(QStringLiteral("kiosk-unreachable.png"));
-  model.goHome();
-  dispatcher.reachable = true;
+      model.openItem(code);
+      model.takeTicket();
+      model.setHall(&dispatcher.hall(), true);
+      shoot(QStringLiteral("ticket"));
+      model.goHome();
 
-  model.switchLanguage(QStringLiteral("en"));
-  shoot(QStringLiteral("kiosk-home-en.png"));
-  model.switchLanguage(QStringLiteral("zh"));
+      model.openItem(code);
+      model.openPriority();
+      model.choosePriority(KioskModel::Elderly);
+      model.confirmPriority();
+      model.setHall(&dispatcher.hall(), true);
+      shoot(QStringLiteral("ticket-priority"));
+      model.goHome();
+
+      paperOut = true;
+      model.openItem(first);
+      model.takeTicket();
+      shoot(QStringLiteral("printer-failed"));
+      model.goHome();
+      paperOut = false;
+
+      dispatcher.reachable = false;
+      model.openItem(first);
+      model.takeTicket();
+      shoot(QStringLiteral("unreachable"));
+      model.goHome();
+      dispatcher.reachable = true;
+
+      if (model.canCollect()) {
+        model.openCollection();
+        shoot(QStringLiteral("collect"));
+        model.goHome();
+      }
+      model.switchLanguage(QStringLiteral("zh"));
+    }
+  }
   return run;
 }
 

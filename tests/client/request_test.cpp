@@ -209,5 +209,13 @@ TEST(Replies, StatisticsGiveAClerksFigures) {
   EXPECT_FALSE(statistics->live.contains("figures"));
 }
 
+TEST(Replies, StatisticsGiveTheTicketsIssuedPerItem) {
+  const json figures{{"by_item", {{"X-1", {{"issued", 41}, {"name", "高龄津贴申领"}}}, {"X-2", {{"issued", 0}}}, {"X-3", "odd"}}}};
+  const auto statistics = readStatistics(Reply{true, json{{"figures", figures}}, {}});
+  ASSERT_TRUE(statistics.ok());
+  EXPECT_EQ(statistics->issuedByItem(), (std::map<std::string, std::int64_t>{{"X-1", 41}}));
+  EXPECT_TRUE(readStatistics(Reply{true, json::object(), {}})->issuedByItem().empty());
+}
+
 }  // namespace
 }  // namespace jiujin::client

@@ -181,6 +181,51 @@ TEST(CatalogCsv, RoundTripsThroughGb18030AsExcelSavesIt) {
   EXPECT_EQ(back.items, sample.items);
 }
 
+TEST(CatalogCsv, OptionalTopicAndPinyinInitialsAreReadForTheKiosk) {
+  // given the two optional columns, in another order and with initials typed in lower case
+  const std::string header = "主题," + kHeader.substr(0, kHeader.size() - 1) + ",拼音首字母\n";
+  const std::string csv = header +
+                          "养老,X-1,高龄津贴申领,行政给付,镇街,承诺件,10,不收费,,身份证,法,同区通办,general,10,是,gl jtsl\n"
+                          ",X-2,户籍证明开具,公共服务,镇街,即办件,0,不收费,,身份证,法,本厅,general,5,否,\n";
+  const auto result = parseCatalog(csv, "c.csv");
+  ASSERT_THAT(messagesOf(result), ::testing::IsEmpty());
+  ASSERT_EQ(result.guides.size(), 2u);
+  EXPECT_EQ(result.guides[0], (ItemGuide{"X-1", "养老", "GLJTSL"}));
+  EXPECT_EQ(result.guides[1], (ItemGuide{"X-2", "", ""}));
+}
+
+TEST(CatalogCsv, ACatalogWithoutTheOptionalColumnsGivesEmptyGuides) {
+  const auto result = parseCatalog(validCatalog(), "catalog.csv");
+  ASSERT_THAT(messagesOf(result), ::testing::IsEmpty());
+  ASSERT_EQ(result.guides.size(), result.items.size());
+  for (const auto& guide : result.guides) EXPECT_TRUE(guide.topic.empty() && guide.initials.empty());
+  EXPECT_EQ(result.guides[0].code, result.items[0].code);
+}
+
+TEST(CatalogCsv, InitialsThatAreNotLettersAndOverlongTopicsAreRefusedWithTheirCell) {
+  const std::string header = kHeader.substr(0, kHeader.size() - 1) + ",主题,拼音首字母\n";
+  const std::string csv = header +
+                          "X-1,高龄津贴申领,行政给付,镇街,承诺件,10,不收费,,身份证,法,同区通办,general,10,是,养老,高龄\n"
+                          "X-2,户籍证明开具,公共服务,镇街,即办件,0,不收费,,身份证,法,本厅,general,5,否,户籍户籍户籍户籍户籍户籍,HJ\n";
+  const auto result = parseCatalog(csv, "c.csv");
+  EXPECT_THAT(messagesOf(result),
+              ElementsAre("c.csv:2:16: error: 拼音首字母 (column P): \"高龄\" should be the initials of the name's "
+                          "pinyin in letters A–Z, e.g. GLJTSL for 高龄津贴申领",
+                          "c.csv:3:15: error: 主题 (column O): \"户籍户籍户籍户籍户籍户籍\" has 12 characters; a topic "
+                          "has at most 10 (a life event, e.g. 养老)"));
+  EXPECT_TRUE(result.items.empty());
+}
+
+TEST(CatalogCsv, TheSampleCatalogsGiveEveryResidentItemATopic) {
+  for (const char* name : {"catalog.csv", "district-catalog.csv", "village-catalog.csv"}) {
+    const auto sample = loadCatalog(samplePath(name));
+    ASSERT_THAT(messagesOf(sample), ::testing::IsEmpty()) << name;
+    int withTopic = 0;
+    for (const auto& guide : sample.guides) withTopic += guide.topic.empty() ? 0 : 1;
+    EXPECT_GE(withTopic, static_cast<int>(sample.guides.size()) - 2) << name;
+  }
+}
+
 TEST(CatalogCsv, AMissingFileIsReportedNotThrown) {
   const auto result = loadCatalog("/nonexistent/catalog.csv");
   EXPECT_THAT(messagesOf(result),

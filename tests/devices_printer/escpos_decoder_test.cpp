@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace jiujin::devices::printer {
 namespace {
 
@@ -50,6 +52,25 @@ TEST(EscPosDecoder, TicketNumberIsLargeCentredAndEmphasized) {
   EXPECT_EQ(lineWith(stream.tickets[0], "A001").format, (TextFormat{Alignment::Center, 3, 3, true}));
   EXPECT_EQ(lineWith(stream.tickets[0], "城关街道便民服务中心").format, (TextFormat{Alignment::Center, 1, 1, true}));
   EXPECT_EQ(lineWith(stream.tickets[0], "前面等候：3 人").format, (TextFormat{Alignment::Left, 1, 1, false}));
+}
+
+TEST(EscPosDecoder, APriorityTicketIsMarkedGreenChannelInDoubleSizeUnderItsNumber) {
+  // given a 绿色通道 ticket for a resident over 60
+  TicketPrint ticket = sampleTicket();
+  ticket.priority = "60岁以上老人";
+  auto stream = decodeEscPos(encoded(ticket));
+  ASSERT_EQ(stream.tickets.size(), 1U);
+  // then the mark follows the number, large, centred and bold, and the class follows it
+  const auto lines = stream.tickets[0].lineTexts();
+  ASSERT_GE(lines.size(), 4U);
+  EXPECT_EQ(lines[1], "A001");
+  EXPECT_EQ(lines[2], "【绿色通道】");
+  EXPECT_EQ(lines[3], "60岁以上老人");
+  EXPECT_EQ(lineWith(stream.tickets[0], "【绿色通道】").format, (TextFormat{Alignment::Center, 2, 2, true}));
+  EXPECT_EQ(lineWith(stream.tickets[0], "60岁以上老人").format, (TextFormat{Alignment::Center, 1, 1, false}));
+  // and a normal ticket carries no mark
+  const auto normal = decodeEscPos(encoded(sampleTicket())).tickets.at(0).lineTexts();
+  EXPECT_EQ(std::count(normal.begin(), normal.end(), "【绿色通道】"), 0);
 }
 
 TEST(EscPosDecoder, QrCodeCarriesThePayloadAndItsSettings) {

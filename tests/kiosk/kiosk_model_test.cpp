@@ -152,5 +152,91 @@ TEST_F(Kiosk, GoingHomeForgetsTheTicketAndTheSearch) {
   EXPECT_TRUE(kiosk->items()->filter().isEmpty());
 }
 
+TEST_F(Kiosk, GoingHomeClearsTheLettersAndTheTopic) {
+  auto kiosk = make(tuesdayMorning());
+  kiosk->items()->typeLetter(QStringLiteral("G"));
+  kiosk->openItem(QString::fromStdString(firstItem()));
+  kiosk->goHome();
+  EXPECT_TRUE(kiosk->items()->initials().isEmpty());
+  kiosk->items()->chooseTopic(0);
+  kiosk->goHome();
+  EXPECT_EQ(kiosk->items()->topic(), -1);
+}
+
+TEST(KioskUsage, TheHallsRecentTicketsAreAskedOnceADayAndItsMostUsedItemsListedFirst) {
+  // given a kiosk whose dispatcher answers statistics with a count per item
+  const auto config = test::townshipSample();
+  QDateTime now = tuesdayMorning();
+  std::vector<std::pair<json, TicketIssuer::ReplyHandler>> asked;
+  KioskModel::Options options;
+  options.clock = [&now] { return now; };
+  KioskModel kiosk(
+      config,
+      [&](client::Request request, TicketIssuer::ReplyHandler done) {
+        if (request.type() == "statistics") asked.emplace_back(request.body, std::move(done));
+      },
+      {}, options);
+  core::Hall hall(config.definition);
+  EXPECT_TRUE(asked.empty()) << "nothing is asked before the link is up";
+
+  // when the link is up, the last 30 days before today are asked for, once
+  kiosk.setHall(&hall, true);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(asked[0].first, (json{{"from", "2024-04-07"}, {"to", "2024-05-06"}}));
+  kiosk.setHall(&hall, true);
+  EXPECT_EQ(asked.size(), 1u) << "a request on its way is not repeated";
+
+  client::Reply reply;
+  reply.ok = true;
+  reply.result = json{{"figures", {{"by_item", {{"370199-JF-0003", {{"issued", 120}}},
+                                                {"370199-GG-0015", {{"issued", 45}}},
+                                                {"370199-GG-0009", {{"issued", 3}}}}}}}};
+  asked[0].second(reply);
+  // then 高龄津贴 heads the list under 常用事项, then the others by use
+  auto* items = kiosk.items();
+  ASSERT_GE(items->rowCount(), 4);
+  const auto at = [&](int row, int role) { return items->data(items->index(row), role).toString(); };
+  EXPECT_EQ(at(0, ItemListModel::NameRole), QStringLiteral("高龄津贴申领"));
+  EXPECT_EQ(at(0, ItemListModel::HeadingRole), QStringLiteral("常用事项"));
+  EXPECT_EQ(at(1, ItemListModel::NameRole), QStringLiteral("户籍证明开具"));
+  EXPECT_EQ(at(2, ItemListModel::NameRole), QStringLiteral("医保异地就医备案"));
+  EXPECT_NE(at(3, ItemListModel::HeadingRole), QStringLiteral("常用事项"));
+
+  // and the same day asks nothing more; the next day asks again
+  kiosk.tick();
+  kiosk.setHall(&hall, true);
+  EXPECT_EQ(asked.size(), 1u);
+  now = now.addDays(1);
+  kiosk.tick();
+  ASSERT_EQ(asked.size(), 2u);
+  EXPECT_EQ(asked[1].first.at("to"), "2024-05-07");
+}
+
+TEST(KioskUsage, AFailedAnswerIsAskedAgainAMinuteLaterNotAtEveryTick) {
+  const auto config = test::townshipSample();
+  QDateTime now = tuesdayMorning();
+  std::vector<TicketIssuer::ReplyHandler> asked;
+  KioskModel::Options options;
+  options.clock = [&now] { return now; };
+  KioskModel kiosk(
+      config,
+      [&](client::Request request, TicketIssuer::ReplyHandler done) {
+        if (request.type() == "statistics") asked.push_back(std::move(done));
+      },
+      {}, options);
+  core::Hall hall(config.definition);
+  kiosk.setHall(&hall, true);
+  ASSERT_EQ(asked.size(), 1u);
+  client::Reply busy;
+  busy.error = {"busy", "忙", "busy"};
+  asked[0](busy);
+  now = now.addSecs(30);
+  kiosk.tick();
+  EXPECT_EQ(asked.size(), 1u);
+  now = now.addSecs(31);
+  kiosk.tick();
+  EXPECT_EQ(asked.size(), 2u);
+}
+
 }  // namespace
 }  // namespace jiujin::kiosk

@@ -39,8 +39,10 @@ struct FakeDispatcher {
     r.error = {"timeout", "调度服务无响应", "no answer"};
     return r;
   }
-  static client::Reply issued(const std::string& number, int ahead, int waitSeconds) {
+  static client::Reply issued(const std::string& number, int ahead, int waitSeconds,
+                              core::PriorityClass priority = core::PriorityClass::Normal) {
     core::Ticket t;
+    t.priority = priority;
     t.id = 7;
     t.number = number;
     t.item = "370199-JF-0003";
@@ -135,6 +137,22 @@ TEST_F(Issuing, IssuedTicketIsPrintedWithItsNumberAndFigures) {
   EXPECT_FALSE(issuer.printFailed());
   EXPECT_EQ(issuer.printNotice(), QStringLiteral("请取走号票"));
   EXPECT_TRUE(dispatcher.ofType("printer_status").empty()) << "a healthy printer is no news";
+}
+
+TEST_F(Issuing, AGreenChannelTicketIsPrintedWithItsClassInChineseWhateverTheScreensLanguage) {
+  issuer.setEnglish(true);
+  issuer.issue(allowance(), "综合受理", core::PriorityClass::Elderly);
+  EXPECT_EQ(dispatcher.sent.at(0).body.at("priority"), "elderly");
+  dispatcher.sent.at(0).done(FakeDispatcher::issued("A013", 0, 60, core::PriorityClass::Elderly));
+  ASSERT_EQ(printer.tickets.size(), 1u);
+  EXPECT_EQ(printer.tickets[0].priority, "60岁以上老人");
+}
+
+TEST_F(Issuing, ANormalTicketCarriesNoGreenChannelMark) {
+  issuer.issue(allowance(), "综合受理", core::PriorityClass::Normal);
+  dispatcher.sent.at(0).done(FakeDispatcher::issued("A014", 0, 60));
+  ASSERT_EQ(printer.tickets.size(), 1u);
+  EXPECT_TRUE(printer.tickets[0].priority.empty());
 }
 
 TEST_F(Issuing, PaperOutKeepsTheTicketOnScreenAndTellsTheManager) {

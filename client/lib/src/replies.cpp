@@ -26,6 +26,18 @@ ClerkFigures Statistics::clerk(const std::string& id) const {
   return read;
 }
 
+std::map<std::string, std::int64_t> Statistics::issuedByItem() const {
+  std::map<std::string, std::int64_t> issued;
+  const json byItem = figures.value("by_item", json::object());
+  if (!byItem.is_object()) return issued;
+  for (const auto& [code, item] : byItem.items()) {
+    if (!item.is_object()) continue;
+    const auto n = item.find("issued");
+    if (n != item.end() && n->is_number_integer() && n->get<std::int64_t>() > 0) issued[code] = n->get<std::int64_t>();
+  }
+  return issued;
+}
+
 Answer<json> readResult(const Reply& reply) {
   if (!reply.ok) return reply.error;
   return reply.result.is_null() ? json::object() : reply.result;

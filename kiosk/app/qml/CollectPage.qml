@@ -9,12 +9,34 @@ import Jiujin.KioskModel
 Item {
     id: page
     required property KioskModel kiosk
+    property bool landscape: false
     readonly property CaseCollection collection: kiosk.collection
 
     onVisibleChanged: if (visible) numberField.forceActiveFocus()
 
+    BackButton { onClicked: page.kiosk.back() }
+
+    BigButton {
+        objectName: "lookUpButton"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        width: parent.width - 2 * Theme.margin - Theme.backWidth - Theme.gap
+        height: Theme.buttonHeight
+        text: qsTr("查询")
+        fill: Theme.go
+        enabled: numberField.text.trim() !== "" && page.collection.state !== CaseCollection.Looking
+        onClicked: {
+            page.collection.submit(numberField.text)
+            numberField.text = ""
+            numberField.forceActiveFocus()
+        }
+    }
+
     ColumnLayout {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
         anchors.margins: Theme.margin
         spacing: 32
 
@@ -66,7 +88,7 @@ Item {
                 id: messageText
                 anchors.centerIn: parent
                 width: parent.width - 60
-                wrapMode: Text.WordWrap
+                wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 text: page.collection.message
                 color: Theme.ink
@@ -84,32 +106,8 @@ Item {
             color: Theme.mutedInk
             font.family: Theme.fontFamily
             font.pixelSize: Theme.body
-            wrapMode: Text.WordWrap
+            wrapMode: Text.Wrap
         }
 
-        Item { Layout.fillHeight: true }
-
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: 24
-            BigButton {
-                text: qsTr("返回")
-                fill: Theme.surface
-                ink: Theme.ink
-                onClicked: page.kiosk.back()
-            }
-            BigButton {
-                objectName: "lookUpButton"
-                Layout.fillWidth: true
-                text: qsTr("查询")
-                fill: Theme.go
-                enabled: numberField.text.trim() !== "" && page.collection.state !== CaseCollection.Looking
-                onClicked: {
-                    page.collection.submit(numberField.text)
-                    numberField.text = ""
-                    numberField.forceActiveFocus()
-                }
-            }
-        }
     }
 }

@@ -3,20 +3,27 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Jiujin.KioskModel
 
-// 首页: the hall's items in big tiles, grouped by category, with a search box and, when the
-// hall is closed, a notice saying when it opens again.
+// 首页: the hall's most used items first, then every item under its 主题 (life event); a row
+// of topic buttons and a letter pad (拼音首字母) narrow the list without a keyboard; when the
+// hall is closed, a notice says when it opens again. Portrait: list above the pad;
+// landscape: list on the left, pad on the right.
 Item {
     id: page
     required property KioskModel kiosk
+    property bool landscape: false
+    readonly property ItemListModel items: kiosk.items
 
-    ColumnLayout {
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: 24
+        columns: page.landscape ? 2 : 1
+        columnSpacing: 40
+        rowSpacing: Theme.gap
 
         Rectangle {
             objectName: "closedNotice"
             Layout.fillWidth: true
+            Layout.columnSpan: page.landscape ? 2 : 1
             Layout.preferredHeight: closedText.implicitHeight + 48
             visible: !page.kiosk.open
             color: Theme.warningSurface
@@ -28,7 +35,7 @@ Item {
                 anchors.centerIn: parent
                 width: parent.width - 48
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
+                wrapMode: Text.Wrap
                 color: Theme.warning
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.large
@@ -40,125 +47,151 @@ Item {
             }
         }
 
-        BigButton {
-            objectName: "collectButton"
-            Layout.fillWidth: true
-            visible: page.kiosk.canCollect
-            text: qsTr("领取办件结果")
-            fill: Theme.surface
-            ink: Theme.brand
-            onClicked: page.kiosk.openCollection()
-        }
-
-        Text {
-            Layout.fillWidth: true
-            text: qsTr("请选择您要办理的事项")
-            color: Theme.ink
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.title
-            font.bold: true
-        }
-
-        TextField {
-            id: search
-            objectName: "searchField"
-            Layout.fillWidth: true
-            Layout.preferredHeight: 100
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.large
-            placeholderText: qsTr("搜索事项名称，如：社保")
-            placeholderTextColor: Theme.mutedInk
-            color: Theme.ink
-            leftPadding: 28
-            background: Rectangle {
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: search.activeFocus ? Theme.brand : Theme.line
-                border.width: 3
-            }
-            onTextChanged: page.kiosk.items.filter = text
-            Connections {
-                target: page.kiosk.items
-                function onFilterChanged() {
-                    if (search.text.trim() !== page.kiosk.items.filter)
-                        search.text = page.kiosk.items.filter
-                }
-            }
-        }
-
-        ListView {
-            id: tiles
-            objectName: "itemTiles"
+        // The list: title, topics, tiles.
+        ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            spacing: 16
-            model: page.kiosk.items
-            section.property: "category"
-            section.delegate: Text {
-                required property string section
-                width: tiles.width
-                topPadding: 20
-                bottomPadding: 8
-                text: section
-                color: Theme.brand
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.large
-                font.bold: true
-            }
-            delegate: Rectangle {
-                id: tile
-                required property string code
-                required property string name
-                required property int waiting
-                required property bool immediate
-                width: tiles.width
-                height: 130
-                radius: Theme.radius
-                color: tap.pressed ? "#dce7f5" : Theme.surface
-                border.color: Theme.line
-                border.width: 3
-                RowLayout {
-                    anchors.fill: parent
-                    anchors.leftMargin: 32
-                    anchors.rightMargin: 32
-                    spacing: 20
-                    Text {
-                        Layout.fillWidth: true
-                        text: tile.name
-                        color: Theme.ink
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.large
-                        font.bold: true
-                        elide: Text.ElideRight
-                    }
-                    Text {
-                        text: tile.immediate ? qsTr("即办") : ""
-                        visible: tile.immediate
-                        color: Theme.go
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.body
-                    }
-                    Text {
-                        text: tile.waiting < 0 ? qsTr("等候 —") : qsTr("等候 %1 人").arg(tile.waiting)
-                        color: Theme.mutedInk
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.body
-                    }
-                }
-                MouseArea {
-                    id: tap
-                    anchors.fill: parent
-                    onClicked: page.kiosk.openItem(tile.code)
-                }
-            }
+            Layout.preferredWidth: 3  // landscape: three fifths
+            spacing: Theme.gap
+
             Text {
-                anchors.centerIn: parent
-                visible: tiles.count === 0
-                text: qsTr("没有找到相关事项，请换个词或到咨询台询问")
-                color: Theme.mutedInk
+                Layout.fillWidth: true
+                text: qsTr("请选择您要办理的事项")
+                color: Theme.ink
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.body
+                font.pixelSize: Theme.title
+                font.bold: true
+                elide: Text.ElideRight
+            }
+
+            Flow {
+                objectName: "topicButtons"
+                Layout.fillWidth: true
+                spacing: 12
+                Repeater {
+                    model: [qsTr("全部")].concat(page.items.topics)
+                    delegate: BigButton {
+                        required property int index
+                        required property string modelData
+                        readonly property bool chosen: page.items.topic === index - 1 && page.items.initials === ""
+                        objectName: "topic" + index
+                        implicitHeight: 72
+                        implicitWidth: Math.max(120, contentItem.implicitWidth + 48)
+                        text: modelData
+                        fontSize: Theme.body
+                        fill: chosen ? Theme.brand : Theme.surface
+                        ink: chosen ? Theme.brandInk : Theme.brand
+                        onClicked: page.items.chooseTopic(index - 1)
+                    }
+                }
+            }
+
+            ListView {
+                id: tiles
+                objectName: "itemTiles"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: 14
+                model: page.items
+                boundsBehavior: Flickable.StopAtBounds
+                section.property: "heading"
+                section.delegate: Text {
+                    required property string section
+                    width: tiles.width
+                    topPadding: 14
+                    bottomPadding: 4
+                    text: section
+                    color: Theme.brand
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.large
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                delegate: Rectangle {
+                    id: tile
+                    required property string code
+                    required property string name
+                    required property int waiting
+                    required property bool immediate
+                    width: tiles.width
+                    height: 120
+                    radius: Theme.radius
+                    color: tap.pressed ? Theme.pressed : Theme.surface
+                    border.color: Theme.line
+                    border.width: 3
+                    RowLayout {
+                        anchors.fill: parent
+                        anchors.leftMargin: 28
+                        anchors.rightMargin: 28
+                        spacing: 20
+                        Text {
+                            Layout.fillWidth: true
+                            text: tile.name
+                            color: Theme.ink
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.large
+                            font.bold: true
+                            elide: Text.ElideRight
+                        }
+                        Text {
+                            text: qsTr("即办")
+                            visible: tile.immediate
+                            color: Theme.go
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.body
+                        }
+                        Text {
+                            text: tile.waiting < 0 ? qsTr("等候 —") : qsTr("等候 %1 人").arg(tile.waiting)
+                            color: Theme.mutedInk
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.body
+                        }
+                    }
+                    MouseArea {
+                        id: tap
+                        anchors.fill: parent
+                        onClicked: page.kiosk.openItem(tile.code)
+                    }
+                }
+                Text {
+                    anchors.centerIn: parent
+                    width: parent.width - 40
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    visible: tiles.count === 0
+                    text: qsTr("没有找到相关事项，请换个词或到咨询台询问")
+                    color: Theme.mutedInk
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                }
+            }
+        }
+
+        // Search without a keyboard, and 领取办件结果.
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 2  // landscape: two fifths
+            Layout.fillHeight: page.landscape
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.gap
+
+            LetterPad {
+                objectName: "letterPad"
+                Layout.fillWidth: true
+                items: page.items
+            }
+
+            Item { visible: page.landscape; Layout.fillHeight: true }
+
+            BigButton {
+                objectName: "collectButton"
+                Layout.fillWidth: true
+                visible: page.kiosk.canCollect
+                text: qsTr("领取办件结果")
+                fill: Theme.surface
+                ink: Theme.brand
+                onClicked: page.kiosk.openCollection()
             }
         }
     }

@@ -6,7 +6,8 @@ import Jiujin.KioskModel
 Rectangle {
     id: header
     required property KioskModel kiosk
-    implicitHeight: 170
+    property bool landscape: false
+    implicitHeight: landscape ? 140 : 170
     color: Theme.brand
 
     RowLayout {
@@ -28,6 +29,8 @@ Rectangle {
                 elide: Text.ElideRight
             }
             Text {
+                Layout.fillWidth: true
+                elide: Text.ElideRight
                 // Formatting only: the date pattern itself is translated.
                 text: header.kiosk.now.toLocaleString(Qt.locale(qsTr("zh_CN")), qsTr("yyyy年M月d日 dddd  HH:mm"))
                 color: Theme.brandInk

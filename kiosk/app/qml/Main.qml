@@ -4,9 +4,11 @@ import QtQuick.Window
 import Jiujin.KioskModel
 
 // The kiosk's one window: the header, the page the model says is up, and the connection bar.
+// Laid out for the screen it is on: portrait 1080×1920 or landscape 1920×1080 (--fullscreen).
 Window {
     id: root
     required property KioskModel kiosk
+    readonly property bool landscape: width > height
     width: 1080
     height: 1920
     visible: true
@@ -19,18 +21,21 @@ Window {
 
         KioskHeader {
             kiosk: root.kiosk
+            landscape: root.landscape
             Layout.fillWidth: true
         }
 
-        StackLayout {
+        // Every page fills this area whether shown or not (anchors, not a stack layout), so a
+        // page is laid out at its real size before its first showing.
+        Item {
+            id: pages
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: root.kiosk.page
-            HomePage { kiosk: root.kiosk }
-            ItemPage { kiosk: root.kiosk }
-            PriorityPage { kiosk: root.kiosk }
-            TicketPage { kiosk: root.kiosk }
-            CollectPage { kiosk: root.kiosk }
+            HomePage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.Home }
+            ItemPage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.Item }
+            PriorityPage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.Priority }
+            TicketPage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.Ticket }
+            CollectPage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.Collect }
         }
 
         Rectangle {

@@ -6,13 +6,19 @@ import Jiujin.KioskModel
 Item {
     id: page
     required property KioskModel kiosk
+    property bool landscape: false
+
+    BackButton { onClicked: page.kiosk.back() }
 
     ColumnLayout {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
         anchors.margins: Theme.margin
         spacing: 28
 
         Text {
+            Layout.fillWidth: true
             text: qsTr("绿色通道")
             color: Theme.priority
             font.family: Theme.fontFamily
@@ -24,13 +30,13 @@ Item {
             text: qsTr("以下人员可优先办理：%1。叫号后请向窗口出示相关证件。").arg(page.kiosk.item.name)
             color: Theme.ink
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.body
-            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.large
+            wrapMode: Text.Wrap
         }
 
         GridLayout {
             Layout.fillWidth: true
-            columns: 2
+            columns: page.landscape ? 4 : 2
             rowSpacing: 24
             columnSpacing: 24
             visible: page.kiosk.priorityChoice === KioskModel.NoPriority
@@ -39,6 +45,7 @@ Item {
                 delegate: BigButton {
                     required property var modelData
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1  // equal columns
                     implicitHeight: 200
                     text: modelData.name
                     fill: Theme.surface
@@ -70,21 +77,22 @@ Item {
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.title
                     font.bold: true
-                    wrapMode: Text.WordWrap
+                    wrapMode: Text.Wrap
                 }
                 Text {
                     Layout.fillWidth: true
                     text: qsTr("请确认您符合条件。办理时工作人员会查验相关证件。")
                     color: Theme.ink
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.body
-                    wrapMode: Text.WordWrap
+                    font.pixelSize: Theme.large
+                    wrapMode: Text.Wrap
                 }
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: 24
                     BigButton {
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         text: qsTr("重新选择")
                         fill: Theme.surface
                         ink: Theme.ink
@@ -93,6 +101,7 @@ Item {
                     BigButton {
                         objectName: "confirmPriorityButton"
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         text: qsTr("确认取号")
                         fill: Theme.go
                         enabled: page.kiosk.canIssue
@@ -100,15 +109,6 @@ Item {
                     }
                 }
             }
-        }
-
-        Item { Layout.fillHeight: true }
-
-        BigButton {
-            text: qsTr("返回")
-            fill: Theme.surface
-            ink: Theme.ink
-            onClicked: page.kiosk.back()
         }
     }
 }

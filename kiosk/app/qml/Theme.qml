@@ -15,10 +15,17 @@ QtObject {
     readonly property color warning: "#b3261e"
     readonly property color warningSurface: "#fdecea"
     readonly property color line: "#c9d1d9"
-    readonly property int body: 32
+    readonly property color pressed: "#dce7f5"
+    readonly property int body: 34
     readonly property int large: 40
+    readonly property int reading: 42   // materials and facts on the item page
     readonly property int title: 52
+    readonly property int figure: 88    // people waiting, minutes
     readonly property int number: 220
     readonly property int radius: 14
     readonly property int margin: 36
+    readonly property int gap: 24
+    // The page buttons: 返回 is this wide and this high, bottom left, on every page.
+    readonly property int buttonHeight: 130
+    readonly property int backWidth: 300
 }

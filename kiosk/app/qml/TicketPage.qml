@@ -10,17 +10,35 @@ Item {
     readonly property TicketIssuer issuer: kiosk.issuer
     readonly property bool issued: issuer.state === TicketIssuer.Issued
     readonly property bool printFailed: issuer.printFailed
+    property bool landscape: false
 
-    ColumnLayout {
-        anchors.fill: parent
+    BigButton {
+        objectName: "doneButton"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
         anchors.margins: Theme.margin
-        spacing: 24
+        height: Theme.buttonHeight
+        text: page.issued ? qsTr("完成") : qsTr("返回首页")
+        onClicked: page.kiosk.goHome()
+    }
+
+    // Landscape: the number on the left, what to do on the right.
+    GridLayout {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.margin
+        columns: page.landscape ? 2 : 1
+        columnSpacing: 48
+        rowSpacing: 24
 
         // Waiting for the dispatcher, or it is unreachable and we retry by ourselves.
         Text {
             objectName: "issuingText"
             Layout.fillWidth: true
-            Layout.topMargin: 200
+            Layout.topMargin: page.landscape ? 80 : 200
+            Layout.columnSpan: page.landscape ? 2 : 1
             visible: page.issuer.state === TicketIssuer.Issuing
             text: qsTr("正在取号，请稍候…")
             horizontalAlignment: Text.AlignHCenter
@@ -31,8 +49,9 @@ Item {
         Rectangle {
             objectName: "unreachableNotice"
             Layout.fillWidth: true
-            Layout.topMargin: 120
+            Layout.topMargin: page.landscape ? 60 : 120
             Layout.preferredHeight: unreachableColumn.implicitHeight + 80
+            Layout.columnSpan: page.landscape ? 2 : 1
             visible: page.issuer.state === TicketIssuer.Unreachable
             radius: Theme.radius
             color: Theme.warningSurface
@@ -47,7 +66,7 @@ Item {
                     Layout.fillWidth: true
                     text: qsTr("系统暂时无法取号，请稍候或到咨询台")
                     horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.WordWrap
+                    wrapMode: Text.Wrap
                     color: Theme.warning
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.title
@@ -57,7 +76,7 @@ Item {
                     Layout.fillWidth: true
                     text: qsTr("正在自动重试（已尝试 %1 次），您无需重复取号").arg(page.issuer.attempts)
                     horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.WordWrap
+                    wrapMode: Text.Wrap
                     color: Theme.ink
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.body
@@ -66,11 +85,12 @@ Item {
         }
         Text {
             Layout.fillWidth: true
-            Layout.topMargin: 200
+            Layout.topMargin: page.landscape ? 80 : 200
+            Layout.columnSpan: page.landscape ? 2 : 1
             visible: page.issuer.state === TicketIssuer.Refused
             text: qsTr("无法取号：%1").arg(page.issuer.refusal)
             horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
+            wrapMode: Text.Wrap
             color: Theme.warning
             font.family: Theme.fontFamily
             font.pixelSize: Theme.large
@@ -80,14 +100,17 @@ Item {
         // The ticket.
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
             visible: page.issued
             spacing: 12
             Text {
                 Layout.alignment: Qt.AlignHCenter
                 text: page.issuer.priority ? qsTr("您的号码（绿色通道）") : qsTr("您的号码")
-                color: Theme.mutedInk
+                color: page.issuer.priority ? Theme.priority : Theme.mutedInk
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.large
+                font.bold: page.issuer.priority
             }
             Rectangle {
                 Layout.alignment: Qt.AlignHCenter
@@ -108,7 +131,14 @@ Item {
                     font.bold: true
                 }
             }
-            InfoRow { Layout.fillWidth: true; Layout.topMargin: 20; label: qsTr("办理事项"); value: page.issuer.itemName }
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
+            visible: page.issued
+            spacing: 12
+            InfoRow { Layout.fillWidth: true; Layout.topMargin: page.landscape ? 0 : 20; label: qsTr("办理事项"); value: page.issuer.itemName }
             InfoRow { Layout.fillWidth: true; label: qsTr("办理窗口"); value: page.issuer.queueName }
             InfoRow { Layout.fillWidth: true; label: qsTr("前面等候"); value: qsTr("%1 人").arg(page.issuer.peopleAhead) }
             InfoRow { Layout.fillWidth: true; label: qsTr("预计等候"); value: qsTr("约 %1 分钟").arg(page.issuer.waitMinutes) }
@@ -126,6 +156,7 @@ Item {
         Rectangle {
             objectName: "printNotice"
             Layout.fillWidth: true
+            Layout.columnSpan: page.landscape ? 2 : 1
             Layout.preferredHeight: printText.implicitHeight + 48
             visible: page.issued && page.issuer.printState !== TicketIssuer.NotStarted
             radius: Theme.radius
@@ -137,7 +168,7 @@ Item {
                 anchors.centerIn: parent
                 width: parent.width - 48
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
+                wrapMode: Text.Wrap
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.large
                 font.bold: page.printFailed
@@ -146,13 +177,5 @@ Item {
             }
         }
 
-        Item { Layout.fillHeight: true }
-
-        BigButton {
-            objectName: "doneButton"
-            Layout.fillWidth: true
-            text: page.issued ? qsTr("完成") : qsTr("返回首页")
-            onClicked: page.kiosk.goHome()
-        }
     }
 }

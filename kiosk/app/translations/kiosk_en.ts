@@ -2,9 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BackButton</name>
+    <message>
+        <location filename="../qml/BackButton.qml" line="+13"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>CollectPage</name>
+    <message>
+        <location filename="../qml/CollectPage.qml" line="+45"/>
+        <source>领取办件结果</source>
+        <translation>Collect a result</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>扫码或输入办件编号</source>
+        <translation>Scan the code or type the case number</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>办件编号：%1</source>
+        <translation>Case number: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理事项：%1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../qml/HomePage.qml" line="+37"/>
+        <location filename="../qml/HomePage.qml" line="+44"/>
         <source>已闭厅</source>
         <translation>The hall is closed</translation>
     </message>
@@ -24,17 +60,17 @@
         <translation>dddd d MMMM, HH:mm</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>请选择您要办理的事项</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>搜索事项名称，如：社保</source>
-        <translation>Search services, e.g. 社保</translation>
+        <location line="+13"/>
+        <source>全部</source>
+        <translation>All</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>即办</source>
         <translation>Same day</translation>
     </message>
@@ -49,76 +85,55 @@
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>没有找到相关事项，请换个词或到咨询台询问</source>
         <translation>No service found. Try another word or ask at the information desk</translation>
     </message>
     <message>
+        <location line="+28"/>
         <source>领取办件结果</source>
         <translation>Collect a result</translation>
-    </message>
-</context>
-<context>
-    <name>CollectPage</name>
-    <message>
-        <source>领取办件结果</source>
-        <translation>Collect a result</translation>
-    </message>
-    <message>
-        <source>扫码或输入办件编号</source>
-        <translation>Scan the code or type the case number</translation>
-    </message>
-    <message>
-        <source>办件编号：%1</source>
-        <translation>Case number: %1</translation>
-    </message>
-    <message>
-        <source>办理事项：%1</source>
-        <translation>Service: %1</translation>
-    </message>
-    <message>
-        <source>返回</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <source>查询</source>
-        <translation>Look up</translation>
     </message>
 </context>
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../qml/ItemPage.qml" line="+47"/>
+        <location filename="../qml/ItemPage.qml" line="+42"/>
+        <source>绿色通道（老人、残疾人、孕妇、军人）</source>
+        <translation>Priority lane (60+, disabled, pregnant, military)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>正在等候</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>预计等候</source>
         <translation>Expected wait</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>约 %1 分钟</source>
         <translation>About %1 min</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>暂时无法获取实时排队信息，请以叫号为准</source>
         <translation>Live queue figures are not available right now; please follow the calls</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>需携带材料（一次性告知）</source>
         <translation>What to bring (the complete list)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>无需材料</source>
         <translation>Nothing to bring</translation>
     </message>
@@ -128,12 +143,12 @@
         <translation>Fees</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>通办</source>
         <translation>Where</translation>
     </message>
@@ -148,17 +163,12 @@
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>返回</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-132"/>
         <source>绿色通道</source>
         <translation>Priority lane</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-15"/>
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
@@ -171,7 +181,7 @@
 <context>
     <name>KioskHeader</name>
     <message>
-        <location filename="../qml/KioskHeader.qml" line="+32"/>
+        <location filename="../qml/KioskHeader.qml" line="+35"/>
         <source>zh_CN</source>
         <translation>en_GB</translation>
     </message>
@@ -182,14 +192,32 @@
     </message>
 </context>
 <context>
+    <name>LetterPad</name>
+    <message>
+        <location filename="../qml/LetterPad.qml" line="+27"/>
+        <source>按拼音首字母查找，如：GLJT（高龄津贴）</source>
+        <translation>Find by pinyin initials, e.g. GLJT (高龄津贴)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>退格</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+14"/>
+        <location filename="../qml/Main.qml" line="+16"/>
         <source>取号机</source>
         <translation>Ticket kiosk</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>正在连接排队系统，等候人数暂不显示</source>
         <translation>Connecting to the queue system; waiting figures are not shown yet</translation>
     </message>
@@ -197,7 +225,7 @@
 <context>
     <name>PriorityPage</name>
     <message>
-        <location filename="../qml/PriorityPage.qml" line="+16"/>
+        <location filename="../qml/PriorityPage.qml" line="+22"/>
         <source>绿色通道</source>
         <translation>Priority lane</translation>
     </message>
@@ -207,7 +235,7 @@
         <translation>These residents are served first for %1. Please show your certificate at the window when called.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>您选择了：%1</source>
         <translation>You chose: %1</translation>
     </message>
@@ -217,30 +245,25 @@
         <translation>Please confirm that this applies to you. The staff will check your certificate.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>确认取号</source>
         <translation>Confirm and take a number</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>返回</source>
-        <translation>Back</translation>
     </message>
 </context>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../qml/TicketPage.qml" line="+25"/>
+        <location filename="../qml/TicketPage.qml" line="+43"/>
         <source>正在取号，请稍候…</source>
         <translation>Taking your number, please wait…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>系统暂时无法取号，请稍候或到咨询台</source>
         <translation>Numbers cannot be issued right now. Please wait a moment or go to the information desk</translation>
     </message>
@@ -250,12 +273,12 @@
         <translation>Retrying automatically (%1 attempts so far); there is no need to tap again</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>无法取号：%1</source>
         <translation>Cannot take a number: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>您的号码（绿色通道）</source>
         <translation>Your number (priority lane)</translation>
     </message>
@@ -265,7 +288,7 @@
         <translation>Your number</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>办理事项</source>
         <translation>Service</translation>
     </message>
@@ -300,7 +323,7 @@
         <translation>Please listen for your number</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-126"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -313,46 +336,57 @@
 <context>
     <name>jiujin::kiosk::CaseCollection</name>
     <message>
+        <location filename="../../model/src/case_collection.cpp" line="+105"/>
         <source>请扫描收件回执单上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>正在查询办件…</source>
         <translation>Looking up the case…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>办件结果已可领取，请取号到统一出件窗口领取</source>
         <translation>Your result is ready: take a ticket and collect it at the issuing window</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>该办件尚待补交材料，请先到综合受理窗口补交</source>
         <translation>Materials are still missing for this case: please bring them to a general window first</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>办件结果尚未办结，暂不能领取</source>
         <translation>The case is not finished yet: the result cannot be collected</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>办件结果尚未办结，暂不能领取。承诺办结日期：%1</source>
         <translation>The case is not finished yet: the result cannot be collected. Promised by %1</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>yyyy年M月d日</source>
         <translation>d MMMM yyyy</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>该办件结果已被领取</source>
         <translation>This result has already been collected</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>该办件已不予受理，请到咨询台询问</source>
         <translation>This case was not accepted: please ask at the information desk</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>没有找到该办件，请核对办件编号或到咨询台询问</source>
         <translation>No such case: please check the number or ask at the information desk</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>暂时无法查询，请稍后再试</source>
         <translation>The case cannot be looked up now: please try again shortly</translation>
     </message>
@@ -386,9 +420,23 @@
     </message>
 </context>
 <context>
+    <name>jiujin::kiosk::ItemListModel</name>
+    <message>
+        <location filename="../../model/src/item_list_model.cpp" line="+75"/>
+        <location line="+111"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>常用事项</source>
+        <translation>Most used</translation>
+    </message>
+</context>
+<context>
     <name>jiujin::kiosk::KioskModel</name>
     <message>
-        <location filename="../../model/src/kiosk_model.cpp" line="+176"/>
+        <location filename="../../model/src/kiosk_model.cpp" line="+232"/>
         <source>60岁以上老人</source>
         <translation>Aged 60 or over</translation>
     </message>
@@ -411,7 +459,7 @@
 <context>
     <name>jiujin::kiosk::TicketIssuer</name>
     <message>
-        <location filename="../../model/src/ticket_issuer.cpp" line="+76"/>
+        <location filename="../../model/src/ticket_issuer.cpp" line="+102"/>
         <source>打印机缺纸</source>
         <translation>The printer is out of paper</translation>
     </message>

@@ -1,9 +1,15 @@
 #include "jiujin/kiosk/kiosk_model.hpp"
 
+#include <QLoggingCategory>
 #include <QVariantMap>
+
+#include "jiujin/client/replies.hpp"
+#include "jiujin/client/request.hpp"
 
 #include "jiujin/kiosk/hall_time.hpp"
 #include "jiujin/kiosk/opening_hours.hpp"
+
+Q_LOGGING_CATEGORY(lcUsage, "kiosk.usage")
 
 namespace jiujin::kiosk {
 
@@ -23,6 +29,7 @@ KioskModel::KioskModel(const config::HallConfig& config, TicketIssuer::Send send
                        Options options, QObject* parent)
     : QObject(parent),
       clock_(std::move(options.clock)),
+      send_(send),
       hallName_(QString::fromStdString(config.hall.name)),
       hours_(config.hours),
       queues_(config.definition.queues),
@@ -30,7 +37,7 @@ KioskModel::KioskModel(const config::HallConfig& config, TicketIssuer::Send send
       collection_(send),
       collectionItem_(collectionItemOf(config.definition)) {
   connect(&collection_, &CaseCollection::caseReady, this, &KioskModel::issueCollectionTicket);
-  items_.setItems(config.definition.items);
+  items_.setItems(config.definition.items, config.guides);
   connect(&issuer_, &TicketIssuer::stateChanged, this, &KioskModel::updateCanIssue);
   connect(&item_, &ItemDetail::itemChanged, this, &KioskModel::updateCanIssue);
 
@@ -61,6 +68,29 @@ void KioskModel::setHall(const core::Hall* hall, bool current) {
     emit connectedChanged();
   }
   refreshFigures();
+  askUsage();
+}
+
+void KioskModel::askUsage() {
+  if (!current_ || usageAsked_ || !send_) return;
+  const core::Date today = core::dateOf(hallTime(now_));
+  if (usageDay_ == today) return;
+  // After a failed answer, ask again a minute later (with the next tick or update).
+  if (usageAskedAt_.isValid() && usageAskedAt_.msecsTo(now_) < 60'000) return;
+  usageAsked_ = true;
+  usageAskedAt_ = now_;
+  const std::chrono::sys_days day{today};
+  client::Period period{core::Date{day - std::chrono::days(kUsageDays)}, core::Date{day - std::chrono::days(1)}};
+  send_(client::requests::statistics(period), [this, today](const client::Reply& reply) {
+    usageAsked_ = false;
+    const auto statistics = client::readStatistics(reply);
+    if (!statistics) {
+      qCInfo(lcUsage) << "recent tickets per item not read:" << statistics.error().code.c_str();
+      return;
+    }
+    usageDay_ = today;
+    items_.setUsage(statistics->issuedByItem());
+  });
 }
 
 void KioskModel::tick() {
@@ -71,6 +101,7 @@ void KioskModel::tick() {
   emit clockChanged();
   updateCanIssue();
   item_.updateFigures(current_ ? hall_ : nullptr, hallTime(now_));
+  askUsage();  // a new day counts the most used items again
 }
 
 void KioskModel::refreshFigures() {
@@ -106,7 +137,7 @@ void KioskModel::goHome() {
   collection_.clear();
   cancelPriority();
   item_.clear();
-  items_.setFilter({});
+  items_.clearSearch();
   setPage(Page::Home);
 }
 
@@ -163,6 +194,7 @@ void KioskModel::switchLanguage(const QString& language) {
   issuer_.setEnglish(language == QStringLiteral("en"));
   collection_.setEnglish(language == QStringLiteral("en"));
   item_.retranslate();
+  items_.retranslate();
   emit languageChanged();
   emit priorityChoiceChanged();  // its name is in the new language
   touched();

@@ -20,6 +20,19 @@ bool isUnreachable(const client::Failure& failure) {
   return failure.code == "timeout" || failure.code == "bad_reply" || failure.code == "stopped";
 }
 
+/// The 绿色通道 class as printed: the paper is in the hall's language whatever the screen's,
+/// in the words of the kiosk's buttons.
+std::string printedPriority(core::PriorityClass priority) {
+  switch (priority) {
+    case core::PriorityClass::Elderly: return "60岁以上老人";
+    case core::PriorityClass::Disabled: return "残疾人";
+    case core::PriorityClass::Pregnant: return "孕妇";
+    case core::PriorityClass::Serviceman: return "军人";
+    case core::PriorityClass::Normal: break;
+  }
+  return {};
+}
+
 }  // namespace
 
 TicketIssuer::TicketIssuer(Settings settings, Send sender, Print printer, QObject* parent)
@@ -163,6 +176,7 @@ void TicketIssuer::printTicket() {
   ticket.issuedAt = issuedAt_.toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString();
   ticket.qrPayload = "jiujin:ticket:" + std::to_string(ticketId_) + ":" + ticket.number;
   ticket.notice = "请留意叫号，过号请到窗口咨询";
+  ticket.priority = printedPriority(priority_);
   setPrintState(PrintState::Printing);
   const quint64 intent = intent_;
   print_(ticket, [this, intent](const devices::printer::PrintOutcome& outcome) { printed(intent, outcome); });

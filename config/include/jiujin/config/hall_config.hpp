@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "jiujin/config/calendar_file.hpp"
+#include "jiujin/config/catalog.hpp"
 #include "jiujin/config/clock_time.hpp"
 #include "jiujin/config/devices.hpp"
 #include "jiujin/core/model.hpp"
@@ -134,6 +135,8 @@ struct HallConfig {
   StoreSettings store;
   AuditSettings audit;
   KioskSettings kiosk;
+  /// The catalog's 主题 and 拼音首字母 per item, in catalog order (the kiosk's home screen).
+  std::vector<ItemGuide> guides;
   /// [hall] calendars: the working-day calendar of each year the hall counts promised
   /// dates in (one file per year, docs/configuration.md "Working-day calendar").
   std::vector<CalendarFile> calendars;

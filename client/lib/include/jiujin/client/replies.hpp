@@ -60,6 +60,9 @@ struct Statistics {
   nlohmann::json live = nlohmann::json::object();     ///< tickets, queues, windows, ratings now
   /// A clerk's figures; zeros for a clerk who served nobody in the period.
   ClerkFigures clerk(const std::string& id) const;
+  /// Tickets issued per item code in the period (figures.by_item.*.issued); items without
+  /// tickets are not listed.
+  std::map<std::string, std::int64_t> issuedByItem() const;
 };
 
 /// The result object of any reply (an empty object if the dispatcher sent none).

@@ -47,6 +47,9 @@ class KioskModel : public QObject {
   enum PriorityChoice { NoPriority = 0, Elderly = 1, Disabled = 2, Pregnant = 3, Serviceman = 4 };
   Q_ENUM(PriorityChoice)
 
+  /// Days of history the most used items are counted over (yesterday and before).
+  static constexpr int kUsageDays = 30;
+
   using Clock = std::function<QDateTime()>;
   /// Installs a translation ("zh" removes it); false when there is none for the language.
   using LanguageSwitch = std::function<bool(const QString& language)>;
@@ -129,8 +132,11 @@ class KioskModel : public QObject {
   void issueFor(core::PriorityClass priority);
   void updateCanIssue();
   void issueCollectionTicket(const QString& caseNumber);
+  /// Asks the dispatcher for the recent days' tickets per item, once a day while connected.
+  void askUsage();
 
   Clock clock_;
+  TicketIssuer::Send send_;
   QString hallName_;
   config::OpeningHours hours_;
   std::vector<core::QueueDef> queues_;
@@ -152,6 +158,9 @@ class KioskModel : public QObject {
   Page page_ = Page::Home;
   int priorityChoice_ = NoPriority;
   bool canIssue_ = false;
+  std::optional<core::Date> usageDay_;  // the day the most used items were counted for
+  bool usageAsked_ = false;             // a statistics request is on its way
+  QDateTime usageAskedAt_;
 };
 
 }  // namespace jiujin::kiosk

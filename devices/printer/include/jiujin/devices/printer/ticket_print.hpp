@@ -14,6 +14,9 @@ struct TicketPrint {
   std::string issuedAt;          ///< e.g. "2026-11-22 09:31"
   std::string qrPayload;         ///< ticket identity for status look-up; empty: no QR code
   std::string notice;            ///< e.g. "请留意叫号，过号请重新取号"
+  /// 绿色通道: the resident's class, e.g. "60岁以上老人"; empty: a normal ticket. A priority
+  /// ticket prints 【绿色通道】 in double size under the number, and this class below it.
+  std::string priority;
 };
 
 }  // namespace jiujin::devices::printer
