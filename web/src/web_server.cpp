@@ -53,7 +53,7 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
         source(hall),
         guide(std::move(catalog)),
         acceptor(context),
-        keepAlive(context),
+        keepAliveTimer(context),
         retryAccept(context),
         limiter(settings.requestsPerMinute) {}
 
@@ -61,7 +61,7 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   TicketSource& source;
   const Guide guide;
   tcp::acceptor acceptor;
-  net::steady_timer keepAlive;
+  net::steady_timer keepAliveTimer;
   net::steady_timer retryAccept;
   RateLimiter limiter;
   ServerCounters counters;
@@ -183,8 +183,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) {
       // A malformed or oversized request: one refusal page, then the connection is closed
       // (the rest of what it sent cannot be trusted to be a request).
-      const Problem problem = (ec == http::error::header_limit || ec == http::error::body_limit) ? Problem::TooLarge
-                                                                                                 : Problem::BadRequest;
+      const bool tooLarge =
+          ec == http::error::header_limit || ec == http::error::body_limit || ec == http::error::buffer_overflow;
+      const Problem problem = tooLarge ? Problem::TooLarge : Problem::BadRequest;
       http::response<http::string_body> response{static_cast<http::status>(httpStatusOf(problem)), 11};
       response.set(http::field::content_type, "text/html; charset=utf-8");
       response.body() = problemPage(Lang::Zh, server_->source.hallName(), problem);
@@ -235,7 +236,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   std::shared_ptr<WebServer::Impl> server_;
-  beast::flat_buffer buffer_{2048};
+  beast::flat_buffer buffer_;  ///< bounded by the parser's header and body limits
   std::optional<http::request_parser<http::string_body>> parser_;
   std::string outgoing_;
   std::optional<std::string> waiting_;
@@ -250,7 +251,7 @@ namespace {
 http::response<http::string_body> respond(unsigned version, bool keepAlive, http::status status,
                                           std::string_view contentType, std::string body) {
   http::response<http::string_body> response{status, version};
-  response.set(http::field::content_type, contentType);
+  response.set(http::field::content_type, beast::string_view(contentType.data(), contentType.size()));
   response.set(http::field::cache_control, "no-store");
   response.set("X-Content-Type-Options", "nosniff");
   response.set("X-Frame-Options", "DENY");
@@ -296,8 +297,8 @@ void WebServer::Impl::accept() {
 }
 
 void WebServer::Impl::scheduleKeepAlive() {
-  keepAlive.expires_after(settings.keepAliveInterval);
-  keepAlive.async_wait([self = shared_from_this()](beast::error_code ec) {
+  keepAliveTimer.expires_after(settings.keepAliveInterval);
+  keepAliveTimer.async_wait([self = shared_from_this()](beast::error_code ec) {
     if (ec || self->stopped) return;
     for (const auto& [ticket, sessions] : self->followers)
       for (Session* s : sessions)
@@ -482,7 +483,7 @@ void WebServer::stop() {
   impl_->stopped = true;
   beast::error_code ignored;
   impl_->acceptor.close(ignored);
-  impl_->keepAlive.cancel();
+  impl_->keepAliveTimer.cancel();
   impl_->retryAccept.cancel();
   const std::vector<Session*> open(impl_->open.begin(), impl_->open.end());
   for (Session* s : open) s->close();

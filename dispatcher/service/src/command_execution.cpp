@@ -128,11 +128,12 @@ Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Comma
   }
   result["events"] = std::move(events);
   if (ticket) {
-    if (const auto t = hall.state().tickets.find(*ticket); t != hall.state().tickets.end())
+    if (const auto t = hall.state().tickets.find(*ticket); t != hall.state().tickets.end()) {
       result["ticket"] = protocol::toJson(t->second);
-    // The resident's QR token goes to the issuer only: never journaled, never published.
-    if (std::holds_alternative<core::cmd::IssueTicket>(command) && t != hall.state().tickets.end())
-      result["token"] = tokens_.token(t->second.id, core::dateOf(t->second.issuedAt));
+      // The resident's QR token goes to the issuer only: never journaled, never published.
+      if (std::holds_alternative<core::cmd::IssueTicket>(command))
+        result["token"] = tokens_.token(t->second.id, core::dateOf(t->second.issuedAt));
+    }
   }
   // Only clerks and managers give case commands (policy.cpp): the case whole, for their forms.
   if (caseId) {

@@ -91,8 +91,8 @@ Outcome<json> serveTicketStatus(const json& body, QueryContext& c) {
       if (t.number == *number) found = &t;
   } else if (const auto& token = read.value().token) {
     // Honoured for a ticket of the hall's current day only: a token expires with its day.
-    const auto id = TicketTokens::ticketNamed(*token);
-    const auto t = id ? tickets.find(*id) : tickets.end();
+    const auto named = TicketTokens::ticketNamed(*token);
+    const auto t = named ? tickets.find(*named) : tickets.end();
     const auto& day = c.hall.state().day;
     if (t != tickets.end() && day && core::dateOf(t->second.issuedAt) == *day &&
         c.tokens.matches(*token, t->second.id, *day))
