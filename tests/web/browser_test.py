@@ -2,7 +2,8 @@
 """jiujin-web in a real headless Chromium at phone size (ctest label `browser`).
 
 Starts the real jiujin-dispatcher on the township sample and jiujin-web, issues a ticket as a
-kiosk (jiujinctl), opens its page, and checks that the page turns into 请到1号窗口 without a
+kiosk (the dispatcher's protocol over ZeroMQ, docs/protocol.md, as loopback clients state
+their role), opens its page, and checks that the page turns into 请到1号窗口 without a
 reload when window 1 calls it, the call reaching the page within a bound. Saves a screenshot
 of every page in both languages:
 
@@ -16,7 +17,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 
+import zmq
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -58,17 +61,34 @@ try:
                       "--events", events, "--listen", "127.0.0.1", "--port", "0"], "READY")
     base = ready.split()[1].rstrip("/")
 
-    def ctl(*args):
-        done = subprocess.run([os.path.join(binary_dir, "client/ctl/jiujinctl"), "--endpoint", commands,
-                               "--events", events, *args], capture_output=True, text=True, timeout=60)
-        if done.returncode != 0:
-            raise SystemExit(f"jiujinctl {' '.join(args)}: {done.stdout}{done.stderr}")
-        return done.stdout
+    context = zmq.Context()
 
-    ctl("--role", "kiosk", "issue", "370199-GG-0001")  # somebody ahead
-    token = json.loads(ctl("--json", "--role", "kiosk", "issue", "370199-GG-0001"))["token"]
-    ctl("--role", "console", "--window", "1", "login", "1", "c01", "--pin", "1234")
-    ctl("--role", "console", "--window", "1", "open", "1")
+    def request(role, type_, body, window=None):
+        """One request as a loopback client stating `role`; the result, or the test stops."""
+        socket = context.socket(zmq.REQ)
+        socket.setsockopt(zmq.RCVTIMEO, 30000)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.connect(commands)
+        stated = {"role": role, "name": f"browser-test-{role}"}
+        if window:
+            stated["window"] = window
+        socket.send_json({"v": 1, "id": uuid.uuid4().hex, "type": type_, "body": body, "as": stated})
+        reply = socket.recv_json()
+        socket.close()
+        if not reply.get("ok"):
+            raise SystemExit(f"{type_} refused: {reply}")
+        return reply["result"]
+
+    def issue():
+        return request("kiosk", "issue_ticket", {"item": "370199-GG-0001", "requestKey": uuid.uuid4().hex})
+
+    def at_window(type_, body=None):
+        return request("console", type_, dict({"window": 1}, **(body or {})), window=1)
+
+    issue()  # somebody ahead
+    token = issue()["token"]
+    at_window("clerk_login", {"clerk": "c01", "pin": "1234"})
+    at_window("open_window")
 
     options = Options()
     options.add_argument("--headless=new")
@@ -94,21 +114,32 @@ try:
         shoot("status-waiting")
         # The page must change by itself: a marker set now survives only if it is not reloaded.
         driver.execute_script("window.__sameDocument = 42;")
-        ctl("--role", "console", "--window", "1", "call", "1")  # the one ahead
+        at_window("call_next")  # the one ahead
         WebDriverWait(driver, 10, poll_frequency=0.02).until(lambda d: headline() == "下一位就是您")
-        ctl("--role", "console", "--window", "1", "complete", "1")
+        at_window("complete")
         started = time.monotonic()
-        ctl("--role", "console", "--window", "1", "call", "1")  # mine
+        at_window("call_next")  # mine
         WebDriverWait(driver, 10, poll_frequency=0.01).until(lambda d: headline() == "请到1号窗口")
         seen = time.monotonic() - started
         assert driver.execute_script("return window.__sameDocument") == 42, "the page was reloaded"
         assert "phase-called" in driver.find_element(By.ID, "card").get_attribute("class")
-        print(f"call seen on the page {seen * 1000:.0f} ms after jiujinctl started (process start included)")
+        print(f"call seen on the page {seen * 1000:.0f} ms after call_next was sent (20 ms polling of the DOM)")
         time.sleep(0.1)  # let the first pulse of the animation settle for the picture
         shoot("status-called")
         driver.get(page + "?lang=en")
         WebDriverWait(driver, 10).until(lambda d: headline() == "Please go to window 1")
         shoot("status-called-en")
+
+        driver.get(base + "/")
+        WebDriverWait(driver, 10).until(lambda d: "办事指南" in d.page_source)
+        shoot("guide")
+        driver.get(base + "/?lang=en")
+        shoot("guide-en")
+        driver.get(base + "/items/370199-GG-0001")
+        assert "所需材料" in driver.page_source
+        shoot("item")
+        driver.get(base + "/items/370199-GG-0001?lang=en")
+        shoot("item-en")
 
         driver.get(f"{base}/t/AAAAAAAAAAAAAAAAAAAAAAAAAAAA")
         assert "号票二维码无效或已过期" in driver.page_source
