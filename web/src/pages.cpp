@@ -15,8 +15,9 @@ std::string minutesText(std::int64_t seconds, Lang lang) {
   return zh(lang) ? fmt::format("预计等候约 {} 分钟", minutes) : fmt::format("Expected wait about {} min", minutes);
 }
 
+/// The window's own name, when it says more than its number ("3号窗口" does not).
 std::string windowText(const TicketView& v, Lang lang) {
-  if (v.windowName.empty()) return {};
+  if (v.windowName.empty() || v.windowName == fmt::format("{}号窗口", v.window)) return {};
   return zh(lang) ? fmt::format("（{}）", v.windowName) : fmt::format(" ({})", v.windowName);
 }
 
@@ -75,8 +76,8 @@ Wording wordingOf(const TicketView& v, Lang lang) {
               minutesText(v.waitSeconds, lang)};
     case Phase::Called:
       return {zh(lang) ? fmt::format("请到{}号窗口", v.window) : fmt::format("Please go to window {}", v.window),
-              zh(lang) ? fmt::format("{} 号正在被呼叫{}", v.number, windowText(v, lang))
-                       : fmt::format("Number {} is being called{}", v.number, windowText(v, lang))};
+              zh(lang) ? fmt::format("轮到您了，请尽快前往{}", windowText(v, lang))
+                       : fmt::format("It is your turn: please go now{}", windowText(v, lang))};
     case Phase::Serving:
       return {zh(lang) ? fmt::format("正在{}号窗口办理", v.window) : fmt::format("Being served at window {}", v.window),
               zh(lang) ? "请配合工作人员办理" : "The clerk is with you"};
@@ -170,13 +171,30 @@ std::string queryValue(std::string_view query, std::string_view key) {
 
 namespace {
 
-std::string waitingText(const ItemFigures& figures, const core::ItemCode& code, Lang lang) {
+/// "等候 4 人 · 约 12 分钟" in the list; on the item page, under its own label, "4 人 · 约 12 分钟".
+std::string waitingText(const ItemFigures& figures, const core::ItemCode& code, Lang lang, bool labelled = true) {
   const auto f = figures.find(code);
-  if (f == figures.end()) return zh(lang) ? "等候 —" : "Waiting —";
+  if (f == figures.end()) return labelled ? (zh(lang) ? "等候 —" : "Waiting —") : "—";
   const auto minutes = (f->second.wait.count() + 59) / 60;
   if (f->second.peopleAhead == 0) return zh(lang) ? "无需等候" : "No wait";
+  if (!labelled)
+    return zh(lang) ? fmt::format("{} 人 · 约 {} 分钟", f->second.peopleAhead, minutes)
+                    : fmt::format("{} waiting · about {} min", f->second.peopleAhead, minutes);
   return zh(lang) ? fmt::format("等候 {} 人 · 约 {} 分钟", f->second.peopleAhead, minutes)
                   : fmt::format("{} waiting · about {} min", f->second.peopleAhead, minutes);
+}
+
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+/// The hours in words without their own "办理时间：" / "Hours: " (the row is labelled already).
+std::string hoursWithoutLabel(const std::string& hours) {
+  for (std::string_view label : {std::string_view("办理时间："), std::string_view("Hours: "),
+                                 std::string_view("Opening hours: ")})
+    if (hours.rfind(label, 0) == 0) return hours.substr(label.size());
+  return hours;
 }
 
 std::string promiseText(const core::ServiceItem& item, Lang lang) {
@@ -215,7 +233,7 @@ std::string guidePage(Lang lang, const std::string& hallName, const Guide& guide
       "<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">"
       "<input type=\"search\" name=\"q\" maxlength=\"50\" value=\"{}\" placeholder=\"{}\" aria-label=\"{}\">{}"
       "<button type=\"submit\">{}</button></form>\n",
-      zh(lang) ? "办事指南" : "Service guide", htmlEscape(zh(lang) ? guide.hoursZh : guide.hoursEn),
+      zh(lang) ? "办事指南" : "Service guide", htmlEscape(zh(lang) ? guide.hoursZh : capitalized(guide.hoursEn)),
       htmlEscape(search), zh(lang) ? "搜索事项，如：户口" : "Search, e.g. 户口", zh(lang) ? "搜索事项" : "Search",
       zh(lang) ? "" : "<input type=\"hidden\" name=\"lang\" value=\"en\">", zh(lang) ? "搜索" : "Search");
   if (figures.empty() && !guide.items.empty()) {
@@ -254,8 +272,8 @@ std::string itemPage(Lang lang, const std::string& hallName, const Guide& guide,
   page += "<body>\n" + topBar(lang, hallName);
   page += fmt::format("<main class=\"page item-page\"><p><a href=\"/{}\">← {}</a></p><h1>{}</h1>\n",
                       langQuery(lang, '?'), zh(lang) ? "全部事项" : "All items", htmlEscape(item.name));
-  page += fmt::format("<p class=\"today\">{}: <strong>{}</strong></p>\n", zh(lang) ? "今日等候" : "Today",
-                      htmlEscape(waitingText(figures, item.code, lang)));
+  page += fmt::format("<p class=\"today\">{}<strong>{}</strong></p>\n", zh(lang) ? "今日等候：" : "Waiting today: ",
+                      htmlEscape(waitingText(figures, item.code, lang, false)));
   page += fmt::format("<h2>{}</h2>\n", zh(lang) ? "所需材料（请一次带齐）" : "What to bring (all of it)");
   if (item.materials.empty()) {
     page += fmt::format("<p>{}</p>\n", zh(lang) ? "无需提交材料" : "Nothing to bring");
@@ -280,7 +298,7 @@ std::string itemPage(Lang lang, const std::string& hallName, const Guide& guide,
     where += (where.empty() ? "" : (zh(lang) ? "：" : ": ")) + list;
   }
   row("办理地点", "Windows", where);
-  row("办理时间", "Hours", zh(lang) ? guide.hoursZh : guide.hoursEn);
+  row("办理时间", "Hours", hoursWithoutLabel(zh(lang) ? guide.hoursZh : capitalized(guide.hoursEn)));
   row("办理依据", "Legal basis", item.legalBasis);
   page += "</dl>\n</main>\n</body></html>\n";
   return page;
