@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "jiujin/service/ticket_tokens.hpp"
 
@@ -38,8 +40,9 @@ TEST(TicketTokens, AnotherKeyOrAChangedCharacterDoesNotMatch) {
 }
 
 TEST(TicketTokens, MalformedTokensNameNoTicket) {
-  for (const std::string bad : {"", "short", std::string(28, '!'), std::string(29, 'A'), std::string(28, 'A')})
-    EXPECT_FALSE(TicketTokens::ticketNamed(bad).has_value()) << bad;  // 28 'A's name ticket 0
+  const std::vector<std::string> bad{"", "short", std::string(28, '!'), std::string(29, 'A'), std::string(28, 'A')};
+  for (const std::string& token : bad)
+    EXPECT_FALSE(TicketTokens::ticketNamed(token).has_value()) << token;  // 28 'A's name ticket 0
 }
 
 TEST(TicketTokens, TheKeyFileIsMadeOncePrivateAndReadAgain) {
