@@ -116,6 +116,7 @@ try:
         driver.execute_script("window.__sameDocument = 42;")
         at_window("call_next")  # the one ahead
         WebDriverWait(driver, 10, poll_frequency=0.02).until(lambda d: headline() == "下一位就是您")
+        at_window("start_service")
         at_window("complete")
         started = time.monotonic()
         at_window("call_next")  # mine

@@ -57,9 +57,15 @@ TEST_F(WebWithDispatcher, APhoneFollowingItsTicketSeesTheCallPushed) {
 
   openWindowOne();
   ASSERT_EQ(outcomeOf(console->request("call_next", {{"window", 1}})), "ok");  // A001: one fewer ahead
-  const auto closer = phone.next(10s);
-  ASSERT_TRUE(closer);
-  EXPECT_EQ(json::parse(*closer)["ahead"], 0);
+  // Opening the window changes the expected wait too: events come until nobody is ahead.
+  bool nobodyAhead = false;
+  for (int i = 0; i < 5 && !nobodyAhead; ++i) {
+    const auto next = phone.next(10s);
+    ASSERT_TRUE(next) << "the call of the one ahead never reached the phone";
+    nobodyAhead = json::parse(*next)["ahead"] == 0;
+  }
+  EXPECT_TRUE(nobodyAhead);
+  ASSERT_EQ(outcomeOf(console->request("start_service", {{"window", 1}})), "ok");
   ASSERT_EQ(outcomeOf(console->request("complete", {{"window", 1}})), "ok");
   ASSERT_EQ(outcomeOf(console->request("call_next", {{"window", 1}})), "ok");  // A002: mine
   std::optional<json> called;
