@@ -115,7 +115,8 @@ function(jiujin_check_layers)
   jiujin_forbid(jiujin_store MUST_NOT_REACH jiujin_service ${client_side} jiujin_config ${devices})
   jiujin_forbid(jiujin_service MUST_NOT_REACH ${client_side} ${devices})
   # Clients reach the dispatcher only over the wire.
-  foreach(client jiujin_client jiujin_client_qt jiujin_forms jiujin_forms_pdf jiujin_devices_gateway jiujin_sim)
+  foreach(client jiujin_client jiujin_client_qt jiujin_forms jiujin_forms_pdf jiujin_devices_gateway jiujin_sim
+                 jiujin_web jiujin-web)
     jiujin_forbid(${client} MUST_NOT_REACH ${dispatcher_side})
   endforeach()
   # The apps reach the dispatcher only through the client library: not the console (whose

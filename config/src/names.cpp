@@ -38,7 +38,7 @@ constexpr Spelling<HallLevel> kHallLevels[] = {{"district", HallLevel::District}
 constexpr Spelling<ClientRole> kRoles[] = {
     {"kiosk", ClientRole::Kiosk},     {"console", ClientRole::Console},
     {"devices", ClientRole::Devices}, {"display", ClientRole::Display},
-    {"manager", ClientRole::Manager}, {"admin", ClientRole::Admin}};
+    {"manager", ClientRole::Manager}, {"admin", ClientRole::Admin},     {"web", ClientRole::Web}};
 constexpr Spelling<Synchronous> kSynchronous[] = {{"full", Synchronous::Full},
                                                   {"normal", Synchronous::Normal}};
 constexpr Spelling<AuthorityLevel> kAuthority[] = {

@@ -328,6 +328,33 @@ void readKiosk(TableReader& t, KioskSettings& k) {
   if (auto v = t.integer("printer_check_seconds", 2, 300)) k.printerCheckSeconds = static_cast<int>(*v);
 }
 
+void readWeb(TableReader& t, WebSettings& w) {
+  if (auto listen = t.string("listen")) {
+    if (!listen->empty() && listen->find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos) {
+      w.listen = *listen;
+    } else {
+      t.report().error(t.at("listen"), fmt::format("web.listen \"{}\" is not an IP address; expected e.g. "
+                                                   "\"0.0.0.0\" (every interface) or \"192.168.1.10\"",
+                                                   *listen));
+    }
+  }
+  if (auto v = t.integer("port", 0, 65535)) w.port = static_cast<int>(*v);
+  if (auto url = t.string("ticket_url")) {
+    const bool web = url->starts_with("http://") || url->starts_with("https://");
+    if (url->empty() || (web && url->find("{token}") != std::string::npos && url->size() <= 200)) {
+      w.ticketUrl = *url;
+    } else {
+      t.report().error(t.at("ticket_url"), fmt::format("web.ticket_url \"{}\" should be an http:// or https:// URL "
+                                                       "of at most 200 characters holding {{token}}, e.g. "
+                                                       "\"http://192.168.1.10:8080/t/{{token}}\"",
+                                                       *url));
+    }
+  }
+  if (auto v = t.integer("max_connections", 16, 20000)) w.maxConnections = static_cast<int>(*v);
+  if (auto v = t.integer("streams_per_address", 1, 20000)) w.streamsPerAddress = static_cast<int>(*v);
+  if (auto v = t.integer("requests_per_minute", 10, 1000000)) w.requestsPerMinute = static_cast<int>(*v);
+}
+
 }  // namespace
 
 void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
@@ -343,6 +370,7 @@ void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
   withTable(root, "audit", Need::Optional,
             [&](TableReader& t) { readAudit(t, config.audit, config.sourceFile); });
   withTable(root, "kiosk", Need::Optional, [&](TableReader& t) { readKiosk(t, config.kiosk); });
+  withTable(root, "web", Need::Optional, [&](TableReader& t) { readWeb(t, config.web); });
   // Read even when absent: the prefix follows the region code.
   config.definition.cases.numberPrefix = config.hall.regionCode.empty() ? "BJ" : config.hall.regionCode;
   withTable(root, "cases", Need::Optional,

@@ -108,7 +108,15 @@ TEST_F(KioskAgainstDispatcher, TicketIsIssuedAndPrintedWithItsNumber) {
     return line.find(issuer().number().toStdString()) != std::string::npos;
   });
   EXPECT_TRUE(hasNumber) << "the printed ticket does not carry " << issuer().number().toStdString();
-  EXPECT_NE(printer->printedTickets().front().qrPayload().find(issuer().number().toStdString()), std::string::npos);
+  // The QR code opens the resident's phone page: the sample's [web] ticket_url with the token
+  // the dispatcher gave in its reply — not the number (docs/web.md, "Tokens").
+  const std::string qr = printer->printedTickets().front().qrPayload();
+  const std::string& url = config.web.ticketUrl;
+  ASSERT_NE(url.find("{token}"), std::string::npos) << "the township sample sets [web] ticket_url";
+  const std::string prefix = url.substr(0, url.find("{token}"));
+  EXPECT_EQ(qr.rfind(prefix, 0), 0u) << qr;
+  EXPECT_EQ(qr.size(), prefix.size() + 28) << qr;
+  EXPECT_EQ(qr.find(issuer().number().toStdString()), std::string::npos) << qr;
 }
 
 TEST_F(KioskAgainstDispatcher, PaperOutShowsTheTicketOnScreenAndRaisesAnAlarm) {

@@ -155,6 +155,28 @@ TEST_F(Issuing, ANormalTicketCarriesNoGreenChannelMark) {
   EXPECT_TRUE(printer.tickets[0].priority.empty());
 }
 
+TEST(TicketQr, TheQrHoldsTheHallsPageForTheTokenOrTheOldContentWithout) {
+  EXPECT_EQ(ticketQrPayload("http://192.168.1.10:8080/t/{token}", "AbC-_9", 7, "A012"),
+            "http://192.168.1.10:8080/t/AbC-_9");
+  EXPECT_EQ(ticketQrPayload("", "AbC-_9", 7, "A012"), "jiujin:ticket:7:A012") << "no [web] ticket_url";
+  EXPECT_EQ(ticketQrPayload("http://h/t/{token}", "", 7, "A012"), "jiujin:ticket:7:A012") << "no token";
+}
+
+TEST(TicketQr, AnIssuedTicketIsPrintedWithItsTokensUrl) {
+  FakeDispatcher dispatcher;
+  FakePrinter printer;
+  TicketIssuer::Settings s;
+  s.ticketUrl = "http://192.168.1.10:8080/t/{token}";
+  TicketIssuer issuer{s, dispatcher.send(), printer.print()};
+  issuer.issue(allowance(), "综合受理", core::PriorityClass::Normal);
+  auto reply = FakeDispatcher::issued("A012", 4, 61);
+  reply.result["token"] = "AAAAAAAAAAcTokenTokenToken1";
+  dispatcher.sent.at(0).done(reply);
+  ASSERT_EQ(printer.tickets.size(), 1u);
+  EXPECT_EQ(printer.tickets[0].qrPayload, "http://192.168.1.10:8080/t/AAAAAAAAAAcTokenTokenToken1");
+  EXPECT_EQ(printer.tickets[0].qrPayload.find("A012"), std::string::npos) << "the number is not in the QR";
+}
+
 TEST_F(Issuing, PaperOutKeepsTheTicketOnScreenAndTellsTheManager) {
   issuer.issue(allowance(), "综合受理", core::PriorityClass::Normal);
   dispatcher.sent.at(0).done(FakeDispatcher::issued("A013", 0, 0));

@@ -48,7 +48,7 @@ class Queries : public ::testing::Test {
 
   Outcome<json> ask(QueryHandler handler, const json& body, const ClientIdentity& who = manager) {
     QueryContext context{who,         kMorning, hall(),   7,      epoch, durable->store(), *alarmBook, alarms,
-                         devices,     configured, throttle, clerks, news,  raised};
+                         devices,     configured, throttle, clerks, news,  raised, tokens};
     return handler(body, context);
   }
 
@@ -68,6 +68,7 @@ class Queries : public ::testing::Test {
   DeviceTable devices;
   std::vector<ConfiguredDevice> configured{{"kp-1", "keypad", 1, "rs485-1"}};
   PinThrottle throttle;
+  TicketTokens tokens{std::string(TicketTokens::kKeyBytes, 'k')};
   std::map<core::ClerkId, ClerkEntry> clerks;
   std::vector<std::pair<std::string, json>> news;
   std::vector<Alarm> raised;

@@ -100,5 +100,51 @@ TEST_F(TicketStatus, NumbersGoOnPastA999AndAreLookedUpByNumber) {
   EXPECT_EQ(status.result["people_ahead"], 999);
 }
 
+// The resident's QR code (docs/web.md, "Tokens"): the issuer alone gets an unguessable token,
+// the same one on a retried issue, and it finds the ticket; a changed token finds nothing.
+TEST_F(TicketStatus, ATokenFromTheIssueReplyFindsItsTicketAndAForgedOneNothing) {
+  const json issued = issue("tok-1");
+  ASSERT_TRUE(issued.contains("token")) << issued.dump();
+  const std::string token = issued["token"];
+  EXPECT_EQ(token.size(), 28u);
+  EXPECT_EQ(token.find(issued["ticket"]["number"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(issue("tok-1")["token"], token) << "a retried issue gets the same token";
+  EXPECT_NE(issue("tok-2")["token"], token);
+
+  auto web = hall.channel(hall.as("web"));
+  const auto found = web->request("ticket_status", {{"token", token}});
+  ASSERT_EQ(outcomeOf(found), "ok");
+  EXPECT_EQ(found.result["ticket"]["id"], issued["ticket"]["id"]);
+  EXPECT_EQ(found.result["people_ahead"], 0);
+  EXPECT_TRUE(found.result.contains("wait_s"));
+
+  std::string forged = token;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  EXPECT_EQ(outcomeOf(web->request("ticket_status", {{"token", forged}})), "not_found");
+  EXPECT_EQ(outcomeOf(web->request("ticket_status", {{"token", "not-a-token"}})), "not_found");
+  EXPECT_EQ(outcomeOf(web->request("ticket_status", {{"token", token}, {"number", "A001"}})), "invalid_argument");
+
+  // The published event does not carry it: only the issuer (the kiosk that prints it) has it.
+  const auto snapshot = web->request("snapshot", json::object());
+  EXPECT_EQ(snapshot.result.dump().find(token), std::string::npos);
+}
+
+TEST_F(TicketStatus, TheWebRoleReadsButChangesNothing) {
+  auto web = hall.channel(hall.as("web"));
+  EXPECT_EQ(outcomeOf(web->request("items", json::object())), "ok");
+  EXPECT_EQ(outcomeOf(web->request("issue_ticket", {{"item", "T-0001"}})), "forbidden");
+  EXPECT_EQ(outcomeOf(web->request("call_next", {{"window", 1}})), "forbidden");
+  EXPECT_EQ(outcomeOf(web->request("evaluate", {{"window", 1}, {"rating", "satisfied"}})), "forbidden");
+}
+
+TEST_F(TicketStatus, TokensOutliveARestartOfTheDispatcher) {
+  const json issued = issue("tok-restart");
+  hall.restart();
+  auto web = hall.channel(hall.as("web"));
+  const auto found = web->request("ticket_status", {{"token", issued["token"]}});
+  ASSERT_EQ(outcomeOf(found), "ok") << "the key is kept beside the database";
+  EXPECT_EQ(found.result["ticket"]["id"], issued["ticket"]["id"]);
+}
+
 }  // namespace
 }  // namespace jiujin::testing

@@ -103,7 +103,25 @@ Answer<IssuedTicket> readIssuedTicket(const Reply& reply) {
   issued.peopleAhead = r.value("people_ahead", std::int64_t{0});
   issued.waitSeconds = r.value("wait_s", std::int64_t{0});
   issued.repeated = r.value("repeated", false);
+  if (const auto token = r.find("token"); token != r.end() && token->is_string()) issued.token = *token;
   return issued;
+}
+
+Answer<TicketStatus> readTicketStatus(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  const json& r = reply.result;
+  if (!r.is_object() || !r.contains("ticket")) return badReply("ticket_status answered without a ticket");
+  auto ticket = protocol::ticketFromJson(r["ticket"]);
+  if (!ticket) return badReply(ticket.error().en);
+  TicketStatus status;
+  status.ticket = std::move(ticket).value();
+  const auto number = [&](const char* key) {
+    const auto v = r.find(key);
+    return v != r.end() && v->is_number_integer() ? v->get<std::int64_t>() : std::int64_t{0};
+  };
+  status.peopleAhead = number("people_ahead");
+  status.waitSeconds = number("wait_s");
+  return status;
 }
 
 Answer<Statistics> readStatistics(const Reply& reply) {

@@ -160,6 +160,9 @@ Request ping() { return plain(RequestKind::Ping); }
 Request snapshot() { return plain(RequestKind::Snapshot); }
 Request ticketStatus(core::TicketId ticket) { return Request{RequestKind::TicketStatus, json{{"ticket", ticket}}}; }
 Request ticketStatus(const std::string& number) { return Request{RequestKind::TicketStatus, json{{"number", number}}}; }
+Request ticketStatusByToken(const std::string& token) {
+  return Request{RequestKind::TicketStatus, json{{"token", token}}};
+}
 Request items() { return plain(RequestKind::Items); }
 
 Request estimate(const core::ItemCode& item, std::optional<core::PriorityClass> priority) {

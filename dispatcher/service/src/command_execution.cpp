@@ -103,7 +103,8 @@ Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Comma
         const core::Ticket& ticket = *hall.findTicket(*id);
         const auto e = hall.estimateForTicket(ticket.id, now_).value_or(core::WaitEstimate{});
         return json{{"ticket", protocol::toJson(ticket)}, {"people_ahead", e.peopleAhead},
-                    {"wait_s", e.wait.count()}, {"events", json::array()}, {"repeated", true}};
+                    {"wait_s", e.wait.count()}, {"events", json::array()}, {"repeated", true},
+                    {"token", tokens_.token(ticket.id, core::dateOf(ticket.issuedAt))}};
       }
     }
     const auto e = hall.estimateForItem(issue->item, issue->priority, now_);
@@ -132,6 +133,9 @@ Outcome<json> RequestHandler::executeCommand(Pending& pending, const core::Comma
       result["ticket"] = protocol::toJson(t->second);
       about.ticket = t->second.number;
       if (t->second.window) about.window = *t->second.window;
+      // The resident's QR token goes to the issuer only: never journaled, never published.
+      if (std::holds_alternative<core::cmd::IssueTicket>(command))
+        result["token"] = tokens_.token(t->second.id, core::dateOf(t->second.issuedAt));
     }
   }
   {

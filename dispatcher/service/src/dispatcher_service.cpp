@@ -22,6 +22,7 @@
 #include "jiujin/service/audit_log.hpp"
 #include "jiujin/service/device_table.hpp"
 #include "jiujin/service/durable_hall.hpp"
+#include "jiujin/service/ticket_tokens.hpp"
 #include "jiujin/service/zap_authenticator.hpp"
 #include "request_handler.hpp"
 
@@ -99,6 +100,11 @@ Outcome<std::unique_ptr<DispatcherService>> DispatcherService::start(ServiceSett
   auto durable =
       DurableHall::open(settings.database, settings.definition, settings.synchronousFull, settings.caseArchiveDays);
   if (!durable) return durable.error();
+  if (settings.ticketTokenKey.empty()) {
+    auto key = TicketTokens::keyForDatabase(settings.database);
+    if (!key) return key.error();
+    settings.ticketTokenKey = std::move(key).value();
+  }
 
   auto impl = std::make_unique<Impl>();
   impl->settings = std::move(settings);

@@ -89,10 +89,20 @@ Outcome<json> serveTicketStatus(const json& body, QueryContext& c) {
   } else if (const auto& number = read.value().number) {
     for (const auto& [tid, t] : tickets)
       if (t.number == *number) found = &t;
+  } else if (const auto& token = read.value().token) {
+    // Honoured for a ticket of the hall's current day only: a token expires with its day.
+    const auto named = TicketTokens::ticketNamed(*token);
+    const auto t = named ? tickets.find(*named) : tickets.end();
+    const auto& day = c.hall.state().day;
+    if (t != tickets.end() && day && core::dateOf(t->second.issuedAt) == *day &&
+        c.tokens.matches(*token, t->second.id, *day))
+      found = &t->second;
+    if (!found) return errors::notFound("ticket token");
   }
   if (!found) return errors::notFound("ticket");
-  const int ahead = c.hall.estimateForTicket(found->id, c.now).value_or(core::WaitEstimate{}).peopleAhead;
-  return json{{"ticket", protocol::toJson(*found)}, {"people_ahead", ahead}};
+  const auto estimate = c.hall.estimateForTicket(found->id, c.now).value_or(core::WaitEstimate{});
+  return json{{"ticket", protocol::toJson(*found)}, {"people_ahead", estimate.peopleAhead},
+              {"wait_s", estimate.wait.count()}};
 }
 
 }  // namespace jiujin::service::detail

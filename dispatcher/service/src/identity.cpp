@@ -5,10 +5,11 @@
 
 namespace jiujin::service {
 namespace {
-constexpr std::array<std::pair<Role, const char*>, 6> kRoleNames{{{Role::Kiosk, "kiosk"},
+constexpr std::array<std::pair<Role, const char*>, 7> kRoleNames{{{Role::Kiosk, "kiosk"},
                                                                   {Role::Console, "console"},
                                                                   {Role::Devices, "devices"},
                                                                   {Role::Display, "display"},
+                                                                  {Role::Web, "web"},
                                                                   {Role::Manager, "manager"},
                                                                   {Role::Admin, "admin"}}};
 }  // namespace

@@ -23,6 +23,7 @@
 #include "jiujin/service/identity.hpp"
 #include "jiujin/service/pin_throttle.hpp"
 #include "jiujin/service/policy.hpp"
+#include "jiujin/service/ticket_tokens.hpp"
 #include "jiujin/store/hall_store.hpp"
 
 namespace jiujin::service::detail {
@@ -43,6 +44,7 @@ struct QueryContext {
   const std::map<core::ClerkId, ClerkEntry>& clerks;
   std::vector<std::pair<std::string, nlohmann::json>>& news;  ///< topic, message: published after the commit
   std::vector<Alarm>& raised;                                 ///< recorded and published after the commit
+  const TicketTokens& tokens;  ///< residents' QR tokens: ticket_status by token
 };
 
 using QueryHandler = Outcome<nlohmann::json> (*)(const nlohmann::json& body, QueryContext& context);

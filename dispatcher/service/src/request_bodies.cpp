@@ -74,13 +74,15 @@ Outcome<CasesBody> readCases(const json& body) {
 }
 
 Outcome<TicketStatusBody> readTicketStatus(const json& body) {
-  FieldReader reader(body, {"ticket", "number"});
+  FieldReader reader(body, {"ticket", "number", "token"});
   TicketStatusBody read;
   if (const auto id = reader.integer("ticket", limits::kTicketId)) read.ticket = static_cast<core::TicketId>(*id);
   read.number = reader.text("number", limits::kTicketNumber);
-  if (reader.has("ticket") == reader.has("number"))
-    reader.refuse("ticket", "give \"ticket\" (an id) or \"number\" (e.g. \"A001\"), one of them",
-                  "请给出 ticket（编号）或 number（如 A001）之一");
+  read.token = reader.text("token", limits::kTicketToken);
+  const int given = int(reader.has("ticket")) + int(reader.has("number")) + int(reader.has("token"));
+  if (given != 1)
+    reader.refuse("ticket", "give \"ticket\" (an id), \"number\" (e.g. \"A001\") or \"token\", one of them",
+                  "请给出 ticket（编号）、number（如 A001）或 token 之一");
   if (reader.error()) return fromCoreError(*reader.error());
   return read;
 }

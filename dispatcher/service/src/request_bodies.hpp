@@ -35,6 +35,7 @@ Outcome<EstimateBody> readEstimate(const nlohmann::json& body);
 struct TicketStatusBody {
   std::optional<core::TicketId> ticket;
   std::optional<std::string> number;
+  std::optional<std::string> token;  ///< a resident's QR token (ticket_tokens.hpp)
 };
 Outcome<TicketStatusBody> readTicketStatus(const nlohmann::json& body);
 

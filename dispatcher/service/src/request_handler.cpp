@@ -53,7 +53,8 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
       ticketing_(settings.ticketing),
       configuredDevices_(settings.devices),
       diskWatch_(settings.freeSpace, settings.diskAlarmBelowBytes),
-      history_(settings.database) {
+      history_(settings.database),
+      tokens_(settings.ticketTokenKey) {
   for (const auto& c : settings_.clients) clients_.emplace(c.name, c);
   for (const auto& c : settings_.clerks) clerks_.emplace(c.id, c);
   recallRecentReplies();
@@ -192,7 +193,7 @@ Outcome<json> RequestHandler::serveQuery(Pending& pending, ServiceRequest kind, 
   if (!handler) return errors::unknownCommand(toString(kind));
   QueryContext context{who,     now_,    durable_->hall(), seqAfterBatch(), epoch_,
                        durable_->store(), *alarmBook_, alarms_, devices_, configuredDevices_,
-                       pinThrottle_, clerks_, news_, raised_};
+                       pinThrottle_, clerks_, news_, raised_,  tokens_};
   return handler(body, context);
 }
 

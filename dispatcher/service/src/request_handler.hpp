@@ -27,6 +27,7 @@
 #include "jiujin/service/off_thread_work.hpp"
 #include "jiujin/service/pin_throttle.hpp"
 #include "jiujin/service/policy.hpp"
+#include "jiujin/service/ticket_tokens.hpp"
 #include "history_reader.hpp"
 #include "reply_cache.hpp"
 
@@ -180,6 +181,7 @@ class RequestHandler {
   ReplyCache replyCache_{store::ReplyTable::kKeptReplies};
   PinThrottle pinThrottle_;
   HistoryReader history_;  ///< used on the history lane only
+  TicketTokens tokens_;    ///< the residents' QR tokens (ticket_tokens.hpp)
   std::map<std::uint64_t, SetAside> setAside_;
   std::map<std::string, std::uint64_t> setAsideByKey_;  ///< cache key → set-aside request
   /// Cache key → index in pending_ of the commands of this batch: a copy of one that arrives

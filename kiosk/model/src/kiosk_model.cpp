@@ -19,6 +19,7 @@ TicketIssuer::Settings issuerSettings(const config::HallConfig& config, const Ki
   TicketIssuer::Settings s;
   s.kioskName = options.kioskName;
   s.hallName = config.hall.name;
+  s.ticketUrl = config.web.ticketUrl;
   s.retryInterval = options.retryInterval;
   return s;
 }

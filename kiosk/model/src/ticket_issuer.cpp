@@ -35,6 +35,13 @@ std::string printedPriority(core::PriorityClass priority) {
 
 }  // namespace
 
+std::string ticketQrPayload(const std::string& ticketUrl, const std::string& token, core::TicketId id,
+                            const std::string& number) {
+  const auto at = ticketUrl.find("{token}");
+  if (token.empty() || at == std::string::npos) return "jiujin:ticket:" + std::to_string(id) + ":" + number;
+  return ticketUrl.substr(0, at) + token + ticketUrl.substr(at + 7);
+}
+
 TicketIssuer::TicketIssuer(Settings settings, Send sender, Print printer, QObject* parent)
     : QObject(parent), settings_(std::move(settings)), send_(std::move(sender)), print_(std::move(printer)) {
   retry_.setSingleShot(true);
@@ -65,6 +72,7 @@ bool TicketIssuer::start(const core::ServiceItem& item, const QString& queueName
   attempts_ = 0;
   refusal_.clear();
   ticketId_ = 0;
+  token_.clear();
   number_.clear();
   itemName_ = QString::fromStdString(item.name);
   queueName_ = queueName;
@@ -151,6 +159,7 @@ void TicketIssuer::answered(quint64 intent, const client::Reply& reply) {
 void TicketIssuer::accept(const client::IssuedTicket& issued) {
   const core::Ticket& ticket = issued.ticket;
   ticketId_ = ticket.id;
+  token_ = issued.token;
   number_ = QString::fromStdString(ticket.number);
   priority_ = ticket.priority;
   peopleAhead_ = static_cast<int>(issued.peopleAhead);
@@ -174,7 +183,7 @@ void TicketIssuer::printTicket() {
   ticket.peopleAhead = peopleAhead_;
   ticket.estimatedWaitMinutes = waitMinutes_;
   ticket.issuedAt = issuedAt_.toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString();
-  ticket.qrPayload = "jiujin:ticket:" + std::to_string(ticketId_) + ":" + ticket.number;
+  ticket.qrPayload = ticketQrPayload(settings_.ticketUrl, token_, ticketId_, ticket.number);
   ticket.notice = "请留意叫号，过号请到窗口咨询";
   ticket.priority = printedPriority(priority_);
   setPrintState(PrintState::Printing);

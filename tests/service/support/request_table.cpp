@@ -133,6 +133,7 @@ std::vector<RequestSpec> makeTable() {
       {"snapshot", json::object(), {}},
       {"ticket_status", {{"ticket", 999999}}, {{"ticket", kWhole}}},
       {"ticket_status", {{"number", "Z999"}}, {{"number", kText}}},
+      {"ticket_status", {{"token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}, {{"token", kText}}},
       {"items", json::object(), {}},
       {"estimate", {{"item", "T-0001"}, {"priority", "elderly"}}, {{"item", kText}, {"priority", kText}}},
       {"statistics", {{"from", "2030-01-01"}, {"to", "2030-01-02"}}, {{"from", {K::String, K::Null}}, {"to", {K::String, K::Null}}}},

@@ -56,7 +56,7 @@ struct ClerkConfig {
   bool operator==(const ClerkConfig&) const = default;
 };
 
-enum class ClientRole { Kiosk, Console, Devices, Display, Manager, Admin };
+enum class ClientRole { Kiosk, Console, Devices, Display, Manager, Admin, Web };
 
 /// A program allowed to talk to the dispatcher, known by its CURVE public key.
 struct ClientConfig {
@@ -122,6 +122,19 @@ struct KioskSettings {
   bool operator==(const KioskSettings&) const = default;
 };
 
+/// [web]: jiujin-web, the residents' phone pages (docs/web.md, "Settings").
+struct WebSettings {
+  std::string listen = "0.0.0.0";  ///< the address the pages are served on (IPv4 or IPv6 literal)
+  int port = 8080;                 ///< 0–65535; 0 picks a free port (tests)
+  /// The URL a printed ticket's QR code holds, "{token}" replaced by the ticket's token, e.g.
+  /// "http://192.168.1.10:8080/t/{token}". Empty: the QR holds what it always did.
+  std::string ticketUrl;
+  int maxConnections = 5000;       ///< open connections at once (16–20000); more are closed at once
+  int streamsPerAddress = 20;      ///< live pages following at once from one address (1–20000)
+  int requestsPerMinute = 600;     ///< requests per address per minute (10–1000000); more get 429
+  bool operator==(const WebSettings&) const = default;
+};
+
 struct HallConfig {
   HallInfo hall;
   OpeningHours hours;
@@ -137,6 +150,7 @@ struct HallConfig {
   KioskSettings kiosk;
   /// The catalog's 主题 and 拼音首字母 per item, in catalog order (the kiosk's home screen).
   std::vector<ItemGuide> guides;
+  WebSettings web;
   /// [hall] calendars: the working-day calendar of each year the hall counts promised
   /// dates in (one file per year, docs/configuration.md "Working-day calendar").
   std::vector<CalendarFile> calendars;

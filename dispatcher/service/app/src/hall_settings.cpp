@@ -46,6 +46,7 @@ service::Role roleOf(config::ClientRole role) {
     case ClientRole::Display: return Role::Display;
     case ClientRole::Manager: return Role::Manager;
     case ClientRole::Admin: return Role::Admin;
+    case ClientRole::Web: return Role::Web;
   }
   return Role::Display;
 }

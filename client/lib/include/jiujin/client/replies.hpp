@@ -43,6 +43,15 @@ struct IssuedTicket {
   std::int64_t peopleAhead = 0;
   std::int64_t waitSeconds = 0;
   bool repeated = false;  ///< the request key was used before: the same ticket, nothing changed
+  /// The resident's QR token (docs/web.md, "Tokens"); empty from a dispatcher without tokens.
+  std::string token;
+};
+
+/// The reply to ticket_status.
+struct TicketStatus {
+  core::Ticket ticket;
+  std::int64_t peopleAhead = 0;
+  std::int64_t waitSeconds = 0;
 };
 
 /// One clerk's figures of a statistics period (figures.by_clerk).
@@ -69,6 +78,7 @@ struct Statistics {
 Answer<nlohmann::json> readResult(const Reply& reply);
 Answer<CommandOutcome> readCommandOutcome(const Reply& reply);
 Answer<IssuedTicket> readIssuedTicket(const Reply& reply);
+Answer<TicketStatus> readTicketStatus(const Reply& reply);
 Answer<Statistics> readStatistics(const Reply& reply);
 /// The case of a `case` reply (whole for clerks and managers, masked for other roles).
 Answer<core::Case> readCase(const Reply& reply);

@@ -144,6 +144,8 @@ Request snapshot();
 Request ticketStatus(core::TicketId ticket);
 /// Today's ticket by its number, e.g. "A001".
 Request ticketStatus(const std::string& number);
+/// Today's ticket by the token of its QR code (docs/web.md): `not_found` for any other day's.
+Request ticketStatusByToken(const std::string& token);
 Request items();
 Request estimate(const core::ItemCode& item, std::optional<core::PriorityClass> priority = std::nullopt);
 Request statistics(const Period& period = {});

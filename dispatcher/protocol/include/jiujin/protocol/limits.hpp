@@ -76,6 +76,7 @@ inline constexpr TextLength kCode{1, 64};          ///< item codes, queue ids, c
 inline constexpr TextLength kRequestKey{0, 128};   ///< issue_ticket's idempotency key ("" for none)
 inline constexpr TextLength kPin{1, 64};
 inline constexpr TextLength kTicketNumber{1, 16};  ///< "A001"
+inline constexpr TextLength kTicketToken{1, 64};   ///< a resident's QR token (28 characters as made)
 inline constexpr TextLength kNote{0, 500};         ///< a transfer's note
 inline constexpr TextLength kReason{0, 200};       ///< why a window pauses, why a ticket is cancelled
 inline constexpr TextLength kNotice{0, 500};       ///< the hall notice ("" clears it)

@@ -100,6 +100,9 @@ struct ServiceSettings {
   /// tickInterval: the daemon feeds systemd's watchdog from it, so a stalled loop is
   /// restarted. Unset: nothing.
   std::function<void()> turned;
+  /// The key of the residents' ticket tokens (32 raw bytes, ticket_tokens.hpp). Empty: create()
+  /// reads or makes "<database>.ticket-key".
+  std::string ticketTokenKey;
 };
 
 /// Whether an endpoint can only be reached from this machine (tcp://127.*, localhost,

@@ -15,6 +15,7 @@ enum class Role {
   Console,  ///< 窗口终端: acts on its own window once a clerk has logged in there
   Devices,  ///< 设备网关: keypad and pad events for the windows of its buses
   Display,  ///< 显示屏: reads only
+  Web,      ///< 手机页面 (jiujin-web): reads, and a resident's ticket by its QR token
   Manager,  ///< 大厅管理员: every window, profile and hall operation
   Admin,    ///< 系统管理员: everything, including the audit record
 };

@@ -25,6 +25,11 @@
 
 namespace jiujin::kiosk {
 
+/// What a printed ticket's QR code holds: `ticketUrl` with "{token}" replaced when both are
+/// set (the resident's phone page, docs/web.md), else "jiujin:ticket:<id>:<number>".
+std::string ticketQrPayload(const std::string& ticketUrl, const std::string& token, core::TicketId id,
+                            const std::string& number);
+
 class TicketIssuer : public QObject {
   Q_OBJECT
   Q_PROPERTY(State state READ state NOTIFY stateChanged)
@@ -66,6 +71,8 @@ class TicketIssuer : public QObject {
     std::string hallName;
     std::chrono::milliseconds retryInterval{3000};
     bool english = false;  ///< refusal text language
+    /// [web] ticket_url: the printed QR code's URL, "{token}" replaced by the ticket's token.
+    std::string ticketUrl;
   };
 
   TicketIssuer(Settings settings, Send sender, Print printer, QObject* parent = nullptr);
@@ -137,6 +144,7 @@ class TicketIssuer : public QObject {
   QString refusal_;
 
   core::TicketId ticketId_ = 0;
+  std::string token_;  ///< the resident's QR token from the dispatcher
   QString number_;
   QString itemName_;
   QString queueName_;

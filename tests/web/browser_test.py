@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""jiujin-web in a real headless Chromium at phone size (ctest label `browser`).
+
+Starts the real jiujin-dispatcher on the township sample and jiujin-web, issues a ticket as a
+kiosk (the dispatcher's protocol over ZeroMQ, docs/protocol.md, as loopback clients state
+their role), opens its page, and checks that the page turns into 请到1号窗口 without a
+reload when window 1 calls it, the call reaching the page within a bound. Saves a screenshot
+of every page in both languages:
+
+    browser_test.py BINARY_DIR SOURCE_DIR [SCREENSHOT_DIR]
+
+With SCREENSHOT_DIR = docs/images it refreshes the documentation's pictures (docs/web.md).
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import zmq
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+binary_dir, source_dir = sys.argv[1], sys.argv[2]
+shots = sys.argv[3] if len(sys.argv) > 3 else os.path.join(binary_dir, "tests/web/screenshots")
+os.makedirs(shots, exist_ok=True)
+hall = os.path.join(source_dir, "config/samples/township.toml")
+work = tempfile.mkdtemp(prefix="jiujin-web-browser-")
+children = []
+
+
+def start(argv, marker):
+    """Starts a program and returns (process, its READY line), waiting at most 20 s."""
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    children.append(process)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        if line.startswith(marker):
+            return process, line.strip()
+    raise SystemExit(f"{argv[0]} did not say {marker}")
+
+
+def field(line, key):
+    return line.split(key + "=")[1].split()[0]
+
+
+try:
+    _, ready = start([os.path.join(binary_dir, "dispatcher/service/app/jiujin-dispatcher"), "--config", hall,
+                      "--db", os.path.join(work, "hall.db"), "--commands", "tcp://127.0.0.1:0",
+                      "--events", "tcp://127.0.0.1:0", "--hours", "ignore"], "READY")
+    commands, events = field(ready, "commands"), field(ready, "events")
+    _, ready = start([os.path.join(binary_dir, "web/jiujin-web"), "--config", hall, "--commands", commands,
+                      "--events", events, "--listen", "127.0.0.1", "--port", "0"], "READY")
+    base = ready.split()[1].rstrip("/")
+
+    context = zmq.Context()
+
+    def request(role, type_, body, window=None):
+        """One request as a loopback client stating `role`; the result, or the test stops."""
+        socket = context.socket(zmq.REQ)
+        socket.setsockopt(zmq.RCVTIMEO, 30000)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.connect(commands)
+        stated = {"role": role, "name": f"browser-test-{role}"}
+        if window:
+            stated["window"] = window
+        socket.send_json({"v": 1, "id": uuid.uuid4().hex, "type": type_, "body": body, "as": stated})
+        reply = socket.recv_json()
+        socket.close()
+        if not reply.get("ok"):
+            raise SystemExit(f"{type_} refused: {reply}")
+        return reply["result"]
+
+    def issue():
+        return request("kiosk", "issue_ticket", {"item": "370199-GG-0001", "requestKey": uuid.uuid4().hex})
+
+    def at_window(type_, body=None):
+        return request("console", type_, dict({"window": 1}, **(body or {})), window=1)
+
+    issue()  # somebody ahead
+    token = issue()["token"]
+    at_window("clerk_login", {"clerk": "c01", "pin": "1234"})
+    at_window("open_window")
+
+    options = Options()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-gpu")
+    options.add_argument("--lang=zh-CN")
+    options.add_experimental_option("mobileEmulation",
+                                    {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        def headline():
+            return driver.find_element(By.ID, "headline").text
+
+        def shoot(name):
+            driver.save_screenshot(os.path.join(shots, f"web-{name}.png"))
+
+        page = f"{base}/t/{token}"
+        driver.get(page + "?lang=en")
+        WebDriverWait(driver, 10).until(lambda d: "ahead" in headline())
+        shoot("status-waiting-en")
+        driver.get(page)
+        WebDriverWait(driver, 10).until(lambda d: headline() == "前面还有 1 人")
+        shoot("status-waiting")
+        # The page must change by itself: a marker set now survives only if it is not reloaded.
+        driver.execute_script("window.__sameDocument = 42;")
+        at_window("call_next")  # the one ahead
+        WebDriverWait(driver, 10, poll_frequency=0.02).until(lambda d: headline() == "下一位就是您")
+        at_window("start_service")
+        at_window("complete")
+        started = time.monotonic()
+        at_window("call_next")  # mine
+        WebDriverWait(driver, 10, poll_frequency=0.01).until(lambda d: headline() == "请到1号窗口")
+        seen = time.monotonic() - started
+        assert driver.execute_script("return window.__sameDocument") == 42, "the page was reloaded"
+        assert "phase-called" in driver.find_element(By.ID, "card").get_attribute("class")
+        print(f"call seen on the page {seen * 1000:.0f} ms after call_next was sent (20 ms polling of the DOM)")
+        time.sleep(0.1)  # let the first pulse of the animation settle for the picture
+        shoot("status-called")
+        driver.get(page + "?lang=en")
+        WebDriverWait(driver, 10).until(lambda d: headline() == "Please go to window 1")
+        shoot("status-called-en")
+
+        driver.get(base + "/")
+        WebDriverWait(driver, 10).until(lambda d: "办事指南" in d.page_source)
+        shoot("guide")
+        driver.get(base + "/?lang=en")
+        shoot("guide-en")
+        driver.get(base + "/items/370199-GG-0001")
+        assert "所需材料" in driver.page_source
+        shoot("item")
+        driver.get(base + "/items/370199-GG-0001?lang=en")
+        shoot("item-en")
+
+        driver.get(f"{base}/t/AAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+        assert "号票二维码无效或已过期" in driver.page_source
+        shoot("unknown-token")
+        driver.get(f"{base}/t/AAAAAAAAAAAAAAAAAAAAAAAAAAAA?lang=en")
+        assert "This ticket code is not valid" in driver.page_source
+        shoot("unknown-token-en")
+    finally:
+        driver.quit()
+    print(f"screenshots in {shots}")
+finally:
+    for child in reversed(children):
+        child.terminate()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()

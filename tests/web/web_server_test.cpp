@@ -1,0 +1,302 @@
+// The web server on a real socket with a hall of the test's own (FakeHall): pages, the event
+// stream and its push, and everything a hostile phone can send — without a crash, with a page.
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <future>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "jiujin/web/web_server.hpp"
+#include "support/http_client.hpp"
+
+namespace jiujin::web {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::EventReader;
+const std::string kToken = "TestTokenTestTokenTestToken1";  // shaped like a real one
+
+class FakeHall : public TicketSource {
+ public:
+  void resolve(const std::string& token, std::function<void(Resolution)> done) override {
+    ++lookups;
+    done(token == kToken ? Resolution{TokenAnswer::Found, 1} : Resolution{TokenAnswer::Unknown, 0});
+  }
+  std::optional<TicketView> view(core::TicketId ticket) override {
+    std::lock_guard lock(mutex);
+    if (ticket != 1) return TicketView{};
+    return current;
+  }
+  bool live() override { return true; }
+  void follow(core::TicketId) override { ++following; }
+  void unfollow(core::TicketId) override { --following; }
+  ItemFigures itemFigures() override { return {{"370199-GG-0001", core::WaitEstimate{3, std::chrono::seconds(600), 1}}}; }
+  std::string hallName() override { return "城关镇便民服务中心"; }
+
+  std::mutex mutex;
+  TicketView current = [] {
+    TicketView v;
+    v.phase = Phase::Waiting;
+    v.number = "A017";
+    v.item = "户口迁移";
+    v.peopleAhead = 4;
+    v.waitSeconds = 600;
+    return v;
+  }();
+  std::atomic<int> lookups{0};
+  std::atomic<int> following{0};
+};
+
+Guide guide() {
+  Guide g;
+  g.hoursZh = "办理时间：周一至周五 08:30-17:30";
+  g.hoursEn = "Hours: Mon-Fri 08:30-17:30";
+  core::ServiceItem birth;
+  birth.code = "370199-GG-0001";
+  birth.name = "生育服务登记";
+  birth.category = "公共服务";
+  birth.materials = {"夫妻双方居民身份证", "户口簿", "结婚证"};
+  birth.fees = "不收费";
+  birth.legalBasis = "《中华人民共和国人口与计划生育法》第二十条";
+  core::ServiceItem move = birth;
+  move.code = "370199-HJ-0002";
+  move.name = "户口迁移";
+  move.category = "户籍";
+  move.kind = core::ItemKind::Promised;
+  move.promisedWorkingDays = 5;
+  move.materials = {"<b>迁移证</b>"};
+  g.items = {{birth, "综合受理", {"1号窗口", "2号窗口"}}, {move, "户籍", {"3号窗口"}}};
+  return g;
+}
+
+class WebServerTest : public ::testing::Test {
+ protected:
+  void startServer(ServerSettings settings = {}) {
+    settings.listen = "127.0.0.1";
+    settings.port = 0;
+    server = std::make_unique<WebServer>(io, settings, hall, guide());
+    ASSERT_EQ(server->start(), "");
+    port = server->port();
+    thread = std::thread([this] { io.run(); });
+  }
+  void TearDown() override {
+    if (server) boost::asio::post(io, [this] { server->stop(); });
+    io.stop();
+    if (thread.joinable()) thread.join();
+  }
+  /// The hall changes: the feed would publish this.
+  void callTicket(int window) {
+    TicketView v;
+    {
+      std::lock_guard lock(hall.mutex);
+      hall.current.phase = Phase::Called;
+      hall.current.window = window;
+      v = hall.current;
+    }
+    boost::asio::post(io, [this, v] { server->publish({{1, v}}, true); });
+  }
+  ServerCounters counters() {
+    std::promise<ServerCounters> p;
+    boost::asio::post(io, [&] { p.set_value(server->counters()); });
+    return p.get_future().get();
+  }
+
+  boost::asio::io_context io;
+  FakeHall hall;
+  std::unique_ptr<WebServer> server;
+  std::thread thread;
+  int port = 0;
+};
+
+TEST_F(WebServerTest, TheStatusPageOfAGoodTokenShowsTheTicketInChineseAndInEnglish) {
+  startServer();
+  const auto zh = testing::get(port, "/t/" + kToken);
+  ASSERT_EQ(zh.status, 200) << zh.body;
+  EXPECT_NE(zh.headers.find("text/html; charset=utf-8"), std::string::npos);
+  EXPECT_NE(zh.headers.find("Referrer-Policy: no-referrer"), std::string::npos);
+  EXPECT_NE(zh.body.find("A017"), std::string::npos);
+  EXPECT_NE(zh.body.find("前面还有 4 人"), std::string::npos);
+  const auto en = testing::get(port, "/t/" + kToken + "?lang=en");
+  EXPECT_NE(en.body.find("4 people ahead of you"), std::string::npos);
+  EXPECT_EQ(testing::get(port, "/static/status.js").status, 200);
+  EXPECT_EQ(testing::get(port, "/static/web.css").status, 200);
+}
+
+TEST_F(WebServerTest, TheGuideListsTheItemsWithTodaysWaitingAndSearches) {
+  startServer();
+  const auto home = testing::get(port, "/");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("办事指南"), std::string::npos);
+  EXPECT_NE(home.body.find("生育服务登记"), std::string::npos);
+  EXPECT_NE(home.body.find("户口迁移"), std::string::npos);
+  EXPECT_NE(home.body.find("等候 3 人 · 约 10 分钟"), std::string::npos);
+  EXPECT_NE(home.body.find("等候 —"), std::string::npos) << "an item without figures says so";
+  const auto found = testing::get(port, "/?q=%E6%88%B7%E5%8F%A3");  // 户口
+  EXPECT_NE(found.body.find("户口迁移"), std::string::npos);
+  EXPECT_EQ(found.body.find("生育服务登记"), std::string::npos);
+  const auto hostile = testing::get(port, "/?q=%3Cscript%3E");
+  EXPECT_EQ(hostile.body.find("<script>"), std::string::npos);
+  EXPECT_NE(hostile.body.find("没有找到相关事项"), std::string::npos);
+  EXPECT_NE(testing::get(port, "/?lang=en").body.find("Service guide"), std::string::npos);
+}
+
+TEST_F(WebServerTest, AnItemPageTellsEverythingToBringAndWhereAndWhen) {
+  startServer();
+  const auto page = testing::get(port, "/items/370199-GG-0001");
+  ASSERT_EQ(page.status, 200);
+  for (const char* text : {"夫妻双方居民身份证", "户口簿", "结婚证", "不收费", "即办", "综合受理：1号窗口、2号窗口",
+                           "办理时间：周一至周五 08:30-17:30", "人口与计划生育法"})
+    EXPECT_NE(page.body.find(text), std::string::npos) << text;
+  const auto promised = testing::get(port, "/items/370199-HJ-0002?lang=en");
+  EXPECT_NE(promised.body.find("5 working days"), std::string::npos);
+  EXPECT_NE(promised.body.find("&lt;b&gt;"), std::string::npos) << "catalog text is escaped";
+  EXPECT_EQ(testing::get(port, "/items/no-such-item").status, 404);
+}
+
+TEST_F(WebServerTest, AnUnknownTokenGetsAClearPageAndAMalformedOneNoLookUp) {
+  startServer();
+  const auto unknown = testing::get(port, "/t/BBBBBBBBBBBBBBBBBBBBBBBBBBBB");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("号票二维码无效或已过期"), std::string::npos);
+  const int before = hall.lookups;
+  EXPECT_EQ(testing::get(port, "/t/%3Cscript%3E").status, 404);
+  EXPECT_EQ(testing::get(port, "/t/" + std::string(200, 'A')).status, 404);
+  EXPECT_EQ(hall.lookups, before) << "a token of the wrong shape never reaches the dispatcher";
+  EXPECT_EQ(testing::get(port, "/nothing-here").status, 404);
+}
+
+TEST_F(WebServerTest, APageFollowingTheTicketIsToldAtOnceWhenItIsCalled) {
+  startServer();
+  EventReader page(port, "/t/" + kToken + "/events");
+  const auto first = page.next(5s);
+  ASSERT_TRUE(first) << "no first event";
+  EXPECT_EQ(page.status(), 200);
+  EXPECT_EQ(nlohmann::json::parse(*first)["phase"], "waiting");
+  callTicket(3);
+  const auto called = page.next(5s);
+  ASSERT_TRUE(called);
+  const auto message = nlohmann::json::parse(*called);
+  EXPECT_EQ(message["phase"], "called");
+  EXPECT_EQ(message["headline"], "请到3号窗口");
+  EXPECT_EQ(hall.following, 1);
+}
+
+TEST_F(WebServerTest, ThePublishOfAnUnchangedViewSendsNothing) {
+  startServer();
+  EventReader page(port, "/t/" + kToken + "/events");
+  ASSERT_TRUE(page.next(5s));
+  callTicket(3);
+  ASSERT_TRUE(page.next(5s));
+  callTicket(3);  // the same view again
+  EXPECT_FALSE(page.next(300ms)) << "an unchanged view was pushed again";
+}
+
+TEST_F(WebServerTest, AClosedPageStopsBeingFollowed) {
+  startServer();
+  {
+    EventReader page(port, "/t/" + kToken + "/events");
+    ASSERT_TRUE(page.next(5s));
+    EXPECT_EQ(hall.following, 1);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (hall.following != 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+  EXPECT_EQ(hall.following, 0);
+  EXPECT_EQ(counters().streams, 0u);
+}
+
+TEST_F(WebServerTest, TooManyRequestsFromOneAddressGet429AndAPage) {
+  ServerSettings settings;
+  settings.requestsPerMinute = 10;
+  startServer(settings);
+  int refused = 0;
+  for (int i = 0; i < 15; ++i)
+    if (testing::get(port, "/static/web.css").status == 429) ++refused;
+  EXPECT_EQ(refused, 5);
+  const auto page = testing::get(port, "/t/" + kToken);
+  EXPECT_EQ(page.status, 429);
+  EXPECT_NE(page.body.find("访问过于频繁"), std::string::npos);
+}
+
+TEST_F(WebServerTest, StreamsPerAddressAreLimited) {
+  ServerSettings settings;
+  settings.streamsPerAddress = 3;
+  startServer(settings);
+  std::vector<EventReader> pages;
+  for (int i = 0; i < 3; ++i) {
+    pages.emplace_back(port, "/t/" + kToken + "/events");
+    ASSERT_TRUE(pages.back().next(5s)) << i;
+  }
+  EventReader fourth(port, "/t/" + kToken + "/events");
+  EXPECT_FALSE(fourth.next(1s));
+  EXPECT_EQ(fourth.status(), 429);
+}
+
+TEST_F(WebServerTest, OversizedAndMalformedRequestsGetAnErrorAndTheServerGoesOn) {
+  startServer();
+  const auto huge = testing::exchange(port, "GET /t/" + kToken + " HTTP/1.1\r\nHost: h\r\nX-Big: " +
+                                                std::string(20000, 'x') + "\r\n\r\n");
+  EXPECT_EQ(huge.status, 413);
+  const auto body = testing::exchange(port, "POST /t/x HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\n" +
+                                                std::string(100000, 'x'));
+  EXPECT_EQ(body.status, 413);
+  EXPECT_EQ(testing::exchange(port, "BLAH\r\n\r\n").status, 400);
+  EXPECT_EQ(testing::exchange(port, "DELETE / HTTP/1.1\r\nHost: h\r\n\r\n").status, 405);
+  EXPECT_EQ(testing::exchange(port, "GET /\x01\x02 HTTP/1.1\r\n\r\n").status, 400);
+  EXPECT_EQ(testing::get(port, "/t/" + kToken).status, 200) << "the server still serves";
+}
+
+// The flood: many connections sending garbage, half-requests, binary noise and oversized
+// lines at once. Every one gets an error or is closed; afterwards the server answers as before.
+TEST_F(WebServerTest, AFloodOfMalformedRequestsNeitherCrashesNorStopsTheServer) {
+  ServerSettings settings;
+  settings.requestsPerMinute = 1000000;
+  settings.requestTimeout = 1000ms;
+  startServer(settings);
+  const std::vector<std::string> garbage = {
+      "GET / HTTP/1.1\r\n",                                  // never finished: the timeout closes it
+      "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",        // a TLS hello
+      "GET /t/" + std::string(9000, 'A') + " HTTP/1.1\r\n\r\n",  // request line over the limit
+      "GET / HTTP/9.9\r\n\r\n",
+      "GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
+      "GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+      std::string(5000, '\0'),
+      "GET /t/" + kToken + "/events HTTP/1.1\r\n\r\n",
+  };
+  std::vector<std::thread> attackers;
+  std::atomic<int> answered{0};
+  for (int t = 0; t < 8; ++t) {
+    attackers.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        const auto r = testing::exchange(port, garbage[(t + i) % garbage.size()], 1500ms);
+        if (r.status != 0) ++answered;
+      }
+    });
+  }
+  for (auto& a : attackers) a.join();
+  EXPECT_GT(answered, 100);
+  const auto after = testing::get(port, "/t/" + kToken);
+  EXPECT_EQ(after.status, 200) << "the server must answer after the flood";
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (counters().connections > 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+  EXPECT_EQ(counters().connections, 0u) << "every connection of the flood was closed";
+}
+
+TEST_F(WebServerTest, ConnectionsBeyondTheLimitAreClosedAtOnce) {
+  ServerSettings settings;
+  settings.maxConnections = 16;
+  startServer(settings);
+  std::vector<EventReader> pages;
+  for (int i = 0; i < 16; ++i) pages.emplace_back(port, "/t/" + kToken + "/events?n=" + std::to_string(i));
+  for (auto& p : pages) (void)p.next(2s);
+  EventReader extra(port, "/t/" + kToken + "/events");
+  EXPECT_FALSE(extra.next(1s));
+  EXPECT_EQ(extra.status(), 0);
+}
+
+}  // namespace
+}  // namespace jiujin::web

@@ -1,0 +1,43 @@
+#pragma once
+// What the web server needs from the hall: a token's ticket, a ticket's view now, and where to
+// say which tickets pages follow. DispatcherFeed (hall_feed.hpp) is the real one; unit tests
+// give their own. Every call is made on the server's thread.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "jiujin/web/pages.hpp"
+#include "jiujin/web/ticket_view.hpp"
+
+namespace jiujin::web {
+
+enum class TokenAnswer {
+  Found,        ///< the dispatcher vouches for it: today's ticket
+  Unknown,      ///< malformed, forged, or another day's
+  Unavailable,  ///< the dispatcher did not answer
+};
+
+struct Resolution {
+  TokenAnswer answer = TokenAnswer::Unknown;
+  core::TicketId ticket = 0;
+};
+
+class TicketSource {
+ public:
+  virtual ~TicketSource() = default;
+  /// Asks whose token it is; `done` runs later on the server's thread (or at once).
+  virtual void resolve(const std::string& token, std::function<void(Resolution)> done) = 0;
+  /// The ticket's view now; nothing until the hall is known.
+  virtual std::optional<TicketView> view(core::TicketId ticket) = 0;
+  /// Whether the figures are live (the dispatcher heard from recently).
+  virtual bool live() = 0;
+  /// A page started or stopped following `ticket`: only followed tickets are pushed.
+  virtual void follow(core::TicketId ticket) = 0;
+  virtual void unfollow(core::TicketId ticket) = 0;
+  /// Today's waiting figures per item (the guide); empty while the hall is not known.
+  virtual ItemFigures itemFigures() = 0;
+  /// The hall's name for the pages' top bar.
+  virtual std::string hallName() = 0;
+};
+
+}  // namespace jiujin::web

@@ -1,0 +1,514 @@
+#include "jiujin/web/web_server.hpp"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+
+#include "jiujin/base/log.hpp"
+#include "jiujin/web/pages.hpp"
+#include "jiujin/web/rate_limiter.hpp"
+#include "static_files.hpp"
+
+namespace jiujin::web {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+constexpr std::size_t kMaxBodyBytes = 4 * 1024;
+constexpr std::chrono::seconds kStreamWriteTimeout{30};
+
+/// A token as the kiosk prints it is 28 base64url characters; anything not of that alphabet
+/// or longer than 64 is refused without asking the dispatcher.
+bool tokenShaped(std::string_view token) {
+  if (token.empty() || token.size() > 64) return false;
+  for (char c : token) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string sseEvent(const nlohmann::json& message) {
+  return "event: status\ndata: " + message.dump() + "\n\n";
+}
+
+}  // namespace
+
+class Session;
+
+struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
+  Impl(net::io_context& context, ServerSettings chosen, TicketSource& hall, Guide catalog)
+      : settings(std::move(chosen)),
+        source(hall),
+        guide(std::move(catalog)),
+        acceptor(context),
+        keepAliveTimer(context),
+        retryAccept(context),
+        limiter(settings.requestsPerMinute) {}
+
+  ServerSettings settings;
+  TicketSource& source;
+  const Guide guide;
+  tcp::acceptor acceptor;
+  net::steady_timer keepAliveTimer;
+  net::steady_timer retryAccept;
+  RateLimiter limiter;
+  ServerCounters counters;
+  bool stopped = false;
+  int boundPort = 0;
+  std::set<Session*> open;
+  std::unordered_map<std::string, int> streamsByAddress;
+  std::map<core::TicketId, std::set<Session*>> followers;
+  std::map<core::TicketId, TicketView> lastViews;
+  bool live = true;
+  std::unordered_map<std::string, core::TicketId> tokens;  ///< vouched for by the dispatcher today
+  std::size_t pendingResolutions = 0;
+
+  void accept();
+  void scheduleKeepAlive();
+  void handle(const std::shared_ptr<Session>& session, http::request<http::string_body> request);
+  void withTicket(const std::shared_ptr<Session>& session, const std::string& token,
+                  std::function<void(const std::shared_ptr<Session>&, Resolution)> then);
+  void awaitMirror(const std::shared_ptr<Session>& session, Resolution r, int tries,
+                   std::function<void(const std::shared_ptr<Session>&, Resolution)> then);
+  void startStream(const std::shared_ptr<Session>& session, core::TicketId ticket, Lang lang);
+  void closed(Session* session);
+};
+
+/// One connection: HTTP requests (keep-alive) until it becomes an event stream, if it does.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, std::shared_ptr<WebServer::Impl> server, std::string peer)
+      : address(std::move(peer)), stream_(std::move(socket)), server_(std::move(server)) {}
+  ~Session() { unregister(); }
+
+  void start() {
+    server_->open.insert(this);
+    server_->counters.connections = server_->open.size();
+    readRequest();
+  }
+
+  /// A response to the request just read; the connection is read again if it stays open.
+  void reply(http::response<http::string_body> response) {
+    if (response.result_int() >= 400) ++server_->counters.refused;
+    auto message = std::make_shared<http::response<http::string_body>>(std::move(response));
+    message->prepare_payload();
+    stream_.expires_after(server_->settings.requestTimeout);
+    http::async_write(stream_, *message, [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      if (!message->keep_alive()) return self->lingeringClose();
+      self->readRequest();
+    });
+  }
+
+  /// After a last response: stop sending, read and drop what the client still sends (at most
+  /// 1 s), then close — closing with unread data would reset the connection and could destroy
+  /// the response before the client reads it.
+  void lingeringClose() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(1));
+    drain();
+  }
+
+  /// Turns the connection into an SSE stream with `first` as its first event.
+  void startStream(core::TicketId followed, Lang streamLang, const std::string& first) {
+    ticket = followed;
+    lang = streamLang;
+    streaming = true;
+    stream_.expires_never();
+    outgoing_ =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n"
+        "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\nretry: 2000\n\n" +
+        first;
+    writeOutgoing();
+    watchForClose();
+  }
+
+  /// An SSE event: sent now, or after the write under way (only the newest waits).
+  void push(std::string event) {
+    if (closed_ || !streaming) return;
+    if (writing_) {
+      waiting_ = std::move(event);
+      return;
+    }
+    outgoing_ = std::move(event);
+    writeOutgoing();
+  }
+  bool idle() const { return !writing_; }
+
+  void close() {
+    if (closed_) return;
+    closed_ = true;
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+    unregister();
+  }
+
+  const std::string address;
+  Lang lang = Lang::Zh;
+  core::TicketId ticket = 0;
+  bool streaming = false;
+
+ private:
+  void readRequest() {
+    if (closed_) return;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_->settings.maxHeaderBytes));
+    parser_->body_limit(kMaxBodyBytes);
+    stream_.expires_after(server_->settings.requestTimeout);
+    http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->onRead(ec);
+    });
+  }
+
+  void onRead(beast::error_code ec) {
+    if (closed_) return;
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset || ec == net::error::eof) {
+      return close();
+    }
+    if (ec) {
+      // A malformed or oversized request: one refusal page, then the connection is closed
+      // (the rest of what it sent cannot be trusted to be a request).
+      const bool tooLarge =
+          ec == http::error::header_limit || ec == http::error::body_limit || ec == http::error::buffer_overflow;
+      const Problem problem = tooLarge ? Problem::TooLarge : Problem::BadRequest;
+      http::response<http::string_body> response{static_cast<http::status>(httpStatusOf(problem)), 11};
+      response.set(http::field::content_type, "text/html; charset=utf-8");
+      response.body() = problemPage(Lang::Zh, server_->source.hallName(), problem);
+      response.keep_alive(false);
+      return reply(std::move(response));
+    }
+    server_->handle(shared_from_this(), parser_->release());
+  }
+
+  void writeOutgoing() {
+    writing_ = true;
+    stream_.expires_after(kStreamWriteTimeout);
+    net::async_write(stream_, net::buffer(outgoing_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->writing_ = false;
+      if (ec) return self->close();
+      self->stream_.expires_never();
+      if (self->waiting_) {
+        self->outgoing_ = std::move(*self->waiting_);
+        self->waiting_.reset();
+        self->writeOutgoing();
+      } else {
+        self->outgoing_.clear();
+        self->outgoing_.shrink_to_fit();
+      }
+    });
+  }
+
+  void drain() {
+    stream_.async_read_some(net::buffer(sink_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->drain();
+    });
+  }
+
+  /// A page that goes away closes its socket: a read then fails, and the stream ends.
+  void watchForClose() {
+    stream_.async_read_some(net::buffer(sink_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->watchForClose();
+    });
+  }
+
+  void unregister() {
+    if (!registered_) return;
+    registered_ = false;
+    server_->closed(this);
+  }
+
+  beast::tcp_stream stream_;
+  std::shared_ptr<WebServer::Impl> server_;
+  beast::flat_buffer buffer_;  ///< bounded by the parser's header and body limits
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::string outgoing_;
+  std::optional<std::string> waiting_;
+  std::array<char, 512> sink_{};
+  bool writing_ = false;
+  bool closed_ = false;
+  bool registered_ = true;
+};
+
+namespace {
+
+http::response<http::string_body> respond(unsigned version, bool keepAlive, http::status status,
+                                          std::string_view contentType, std::string body) {
+  http::response<http::string_body> response{status, version};
+  response.set(http::field::content_type, beast::string_view(contentType.data(), contentType.size()));
+  response.set(http::field::cache_control, "no-store");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Referrer-Policy", "no-referrer");  // the token is in the address
+  response.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+  response.keep_alive(keepAlive);
+  response.body() = std::move(body);
+  return response;
+}
+
+http::response<http::string_body> problemResponse(unsigned version, bool keepAlive, Lang lang,
+                                                  const std::string& hall, Problem problem) {
+  return respond(version, keepAlive, static_cast<http::status>(httpStatusOf(problem)), "text/html; charset=utf-8",
+                 problemPage(lang, hall, problem));
+}
+
+}  // namespace
+
+void WebServer::Impl::accept() {
+  acceptor.async_accept([self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+    if (self->stopped) return;
+    if (ec) {
+      // Out of descriptors, most likely: wait a little rather than spin.
+      log::warning("web.server", "accept failed: {}", ec.message());
+      self->retryAccept.expires_after(std::chrono::milliseconds(100));
+      self->retryAccept.async_wait([self](beast::error_code e) {
+        if (!e) self->accept();
+      });
+      return;
+    }
+    if (static_cast<int>(self->open.size()) >= self->settings.maxConnections) {
+      ++self->counters.refused;
+      beast::error_code ignored;
+      socket.close(ignored);
+    } else {
+      beast::error_code addressError;
+      const auto remote = socket.remote_endpoint(addressError);
+      const std::string address = addressError ? std::string("?") : remote.address().to_string();
+      std::make_shared<Session>(std::move(socket), self, address)->start();
+    }
+    self->accept();
+  });
+}
+
+void WebServer::Impl::scheduleKeepAlive() {
+  keepAliveTimer.expires_after(settings.keepAliveInterval);
+  keepAliveTimer.async_wait([self = shared_from_this()](beast::error_code ec) {
+    if (ec || self->stopped) return;
+    for (const auto& [ticket, sessions] : self->followers)
+      for (Session* s : sessions)
+        if (s->idle()) s->push(": keep-alive\n\n");
+    self->scheduleKeepAlive();
+  });
+}
+
+void WebServer::Impl::closed(Session* session) {
+  open.erase(session);
+  counters.connections = open.size();
+  if (!session->streaming) return;
+  if (auto n = streamsByAddress.find(session->address); n != streamsByAddress.end() && --n->second <= 0)
+    streamsByAddress.erase(n);
+  if (auto f = followers.find(session->ticket); f != followers.end()) {
+    f->second.erase(session);
+    if (f->second.empty()) {
+      followers.erase(f);
+      lastViews.erase(session->ticket);
+      if (!stopped) source.unfollow(session->ticket);
+    }
+  }
+  --counters.streams;
+}
+
+void WebServer::Impl::handle(const std::shared_ptr<Session>& session, http::request<http::string_body> request) {
+  ++counters.requests;
+  const unsigned version = request.version();
+  const bool keepAlive = request.keep_alive();
+  const std::string target(request.target());
+  const auto q = target.find('?');
+  const std::string path = target.substr(0, q);
+  const std::string_view query = q == std::string::npos ? std::string_view{} : std::string_view(target).substr(q + 1);
+  const Lang lang = langOf(query);
+  const std::string hall = source.hallName();
+
+  if (!limiter.admit(session->address, RateLimiter::Clock::now()))
+    return session->reply(problemResponse(version, false, lang, hall, Problem::TooMany));
+  if (request.method() != http::verb::get) {
+    auto response = problemResponse(version, false, lang, hall, Problem::BadRequest);
+    response.result(http::status::method_not_allowed);
+    response.set(http::field::allow, "GET");
+    return session->reply(std::move(response));
+  }
+  if (path == "/static/web.css") {
+    auto response = respond(version, keepAlive, http::status::ok, "text/css; charset=utf-8", std::string(webCss()));
+    response.set(http::field::cache_control, "max-age=3600");
+    return session->reply(std::move(response));
+  }
+  if (path == "/static/status.js") {
+    auto response =
+        respond(version, keepAlive, http::status::ok, "text/javascript; charset=utf-8", std::string(statusJs()));
+    response.set(http::field::cache_control, "max-age=3600");
+    return session->reply(std::move(response));
+  }
+  if (path == "/healthz")
+    return session->reply(respond(version, keepAlive, http::status::ok, "text/plain; charset=utf-8",
+                                  source.live() ? "ok\n" : "dispatcher silent\n"));
+  if (path == "/" || path == "/index.html") {
+    std::string search = queryValue(query, "q");
+    // At most 50 bytes, cut at a character's start so the echo stays valid UTF-8.
+    if (search.size() > 50) {
+      std::size_t cut = 50;
+      while (cut > 0 && (static_cast<unsigned char>(search[cut]) & 0xC0) == 0x80) --cut;
+      search.resize(cut);
+    }
+    return session->reply(respond(version, keepAlive, http::status::ok, "text/html; charset=utf-8",
+                                  guidePage(lang, hall, guide, source.itemFigures(), search)));
+  }
+  if (path.rfind("/items/", 0) == 0) {
+    const std::string code = urlDecode(std::string_view(path).substr(7));
+    for (const GuideItem& item : guide.items)
+      if (item.item.code == code)
+        return session->reply(respond(version, keepAlive, http::status::ok, "text/html; charset=utf-8",
+                                      itemPage(lang, hall, guide, item, source.itemFigures())));
+    return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::NotFound));
+  }
+  if (path.rfind("/t/", 0) == 0) {
+    std::string token = path.substr(3);
+    const bool events = token.size() > 7 && token.ends_with("/events");
+    if (events) token.resize(token.size() - 7);
+    if (!tokenShaped(token))
+      return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::UnknownToken));
+    withTicket(session, token, [this, version, keepAlive, lang, hall, events, token](const std::shared_ptr<Session>& s,
+                                                                               Resolution r) {
+      if (r.answer == TokenAnswer::Unavailable)
+        return s->reply(problemResponse(version, keepAlive, lang, hall, Problem::Unavailable));
+      if (r.answer == TokenAnswer::Unknown)
+        return s->reply(problemResponse(version, keepAlive, lang, hall, Problem::UnknownToken));
+      const auto view = source.view(r.ticket);
+      if (!view) return s->reply(problemResponse(version, keepAlive, lang, hall, Problem::Unavailable));
+      if (events) return startStream(s, r.ticket, lang);
+      return s->reply(respond(version, keepAlive, http::status::ok, "text/html; charset=utf-8",
+                              statusPage(lang, hall, token, *view, source.live())));
+    });
+    return;
+  }
+  return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::NotFound));
+}
+
+void WebServer::Impl::withTicket(const std::shared_ptr<Session>& session, const std::string& token,
+                                 std::function<void(const std::shared_ptr<Session>&, Resolution)> then) {
+  if (const auto known = tokens.find(token); known != tokens.end()) {
+    const auto view = source.view(known->second);
+    if (view && view->phase == Phase::Gone) {
+      tokens.erase(known);  // a new day: yesterday's tokens are dead
+      return then(session, Resolution{TokenAnswer::Unknown, 0});
+    }
+    return then(session, Resolution{TokenAnswer::Found, known->second});
+  }
+  if (pendingResolutions >= settings.maxPendingResolutions) {
+    ++counters.refused;
+    return session->reply(problemResponse(11, false, Lang::Zh, source.hallName(), Problem::Busy));
+  }
+  ++pendingResolutions;
+  source.resolve(token, [self = shared_from_this(), session, token, then = std::move(then)](Resolution r) {
+    --self->pendingResolutions;
+    if (r.answer == TokenAnswer::Found) {
+      if (self->tokens.size() > 100000) self->tokens.clear();  // bounded; the dispatcher is asked again
+      self->tokens[token] = r.ticket;
+      // The dispatcher knows the ticket; the mirror may be a moment behind (a code scanned
+      // right after issue): wait for it, bounded.
+      return self->awaitMirror(session, r, 20, then);
+    }
+    then(session, r);
+  });
+}
+
+void WebServer::Impl::awaitMirror(const std::shared_ptr<Session>& session, Resolution r, int tries,
+                                  std::function<void(const std::shared_ptr<Session>&, Resolution)> then) {
+  const auto view = source.view(r.ticket);
+  if (tries <= 0 || stopped || (view && view->phase != Phase::Gone)) return then(session, r);
+  auto timer = std::make_shared<net::steady_timer>(retryAccept.get_executor());
+  timer->expires_after(std::chrono::milliseconds(100));
+  timer->async_wait([self = shared_from_this(), timer, session, r, tries, then](beast::error_code) {
+    self->awaitMirror(session, r, tries - 1, then);
+  });
+}
+
+void WebServer::Impl::startStream(const std::shared_ptr<Session>& session, core::TicketId ticket, Lang lang) {
+  int& streams = streamsByAddress[session->address];
+  if (streams >= settings.streamsPerAddress) {
+    if (streams == 0) streamsByAddress.erase(session->address);
+    return session->reply(problemResponse(11, false, lang, source.hallName(), Problem::TooMany));
+  }
+  ++streams;
+  ++counters.streams;
+  const auto view = source.view(ticket).value_or(TicketView{});
+  const bool first = !followers.contains(ticket);
+  followers[ticket].insert(session.get());
+  if (first) source.follow(ticket);
+  ++counters.pushes;
+  session->startStream(ticket, lang, sseEvent(statusMessage(view, lang, source.live())));
+}
+
+WebServer::WebServer(net::io_context& io, ServerSettings settings, TicketSource& source, Guide guide)
+    : impl_(std::make_shared<Impl>(io, std::move(settings), source, std::move(guide))) {}
+
+WebServer::~WebServer() { stop(); }
+
+std::string WebServer::start() {
+  beast::error_code ec;
+  const auto address = net::ip::make_address(impl_->settings.listen, ec);
+  if (ec) return fmt::format("{} is not an IP address", impl_->settings.listen);
+  const tcp::endpoint endpoint{address, static_cast<unsigned short>(impl_->settings.port)};
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return fmt::format("cannot listen on {}:{}: {}", impl_->settings.listen, impl_->settings.port, ec.message());
+  impl_->boundPort = acceptor.local_endpoint().port();
+  impl_->accept();
+  impl_->scheduleKeepAlive();
+  return {};
+}
+
+int WebServer::port() const { return impl_->boundPort; }
+
+void WebServer::stop() {
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  beast::error_code ignored;
+  impl_->acceptor.close(ignored);
+  impl_->keepAliveTimer.cancel();
+  impl_->retryAccept.cancel();
+  const std::vector<Session*> open(impl_->open.begin(), impl_->open.end());
+  for (Session* s : open) s->close();
+}
+
+void WebServer::publish(const std::vector<std::pair<core::TicketId, TicketView>>& views, bool live) {
+  Impl& s = *impl_;
+  const bool liveChanged = live != s.live;
+  s.live = live;
+  for (const auto& [ticket, view] : views) {
+    const auto f = s.followers.find(ticket);
+    if (f == s.followers.end()) continue;
+    const auto last = s.lastViews.find(ticket);
+    if (!liveChanged && last != s.lastViews.end() && last->second == view) continue;
+    s.lastViews[ticket] = view;
+    std::optional<std::string> zh, en;
+    for (Session* session : f->second) {
+      auto& text = session->lang == Lang::En ? en : zh;
+      if (!text) text = sseEvent(statusMessage(view, session->lang, live));
+      ++s.counters.pushes;
+      session->push(*text);
+    }
+  }
+}
+
+ServerCounters WebServer::counters() const { return impl_->counters; }
+
+}  // namespace jiujin::web
