@@ -27,6 +27,7 @@
 #include "support/running_hall.hpp"
 #include "support/test_hall.hpp"
 #include "support/web_process.hpp"
+#include "jiujin/client/request.hpp"
 
 namespace {
 
@@ -34,6 +35,7 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 using namespace std::chrono_literals;
 using jiujin::web::testing::EventReader;
+namespace requests = jiujin::client::requests;
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -92,8 +94,8 @@ int main(int argc, char** argv) {
     o.requestTimeout = 30s;
     return o;
   };
-  jiujin::client::CommandChannel kiosk(as("kiosk"));
-  jiujin::client::CommandChannel console(as("console", 1));
+  jiujin::client::CommandChannel kiosk(context, as("kiosk"));
+  jiujin::client::CommandChannel console(context, as("console", 1));
   auto ok = [](const jiujin::client::Reply& r, const char* what) {
     if (!r.ok) {
       std::cerr << what << " refused: " << r.error.en << "\n";
@@ -101,16 +103,16 @@ int main(int argc, char** argv) {
     }
     return r.result;
   };
-  ok(console.request("clerk_login", {{"window", 1}, {"clerk", "c01"}, {"pin", "1234"}}), "clerk_login");
-  ok(console.request("open_window", {{"window", 1}}), "open_window");
+  ok(console.request(requests::clerkLogin(1, "c01", "1234")), "clerk login");
+  ok(console.request(requests::openWindow(1)), "open window");
 
   // Every follower its own ticket, issued in the order they will be called.
   const int tickets = std::max(followers, calls + 1);
   std::vector<std::string> tokens;
   std::vector<std::int64_t> ids;
   for (int i = 0; i < tickets; ++i) {
-    const json r = ok(kiosk.request("issue_ticket", {{"item", "T-0001"}, {"requestKey", fmt::format("b{}", i)}}),
-                      "issue_ticket");
+    const json r = ok(kiosk.request(requests::issueTicket("T-0001", jiujin::core::PriorityClass::Normal, fmt::format("b{}", i))),
+                      "issue ticket");
     tokens.push_back(r["token"]);
     ids.push_back(r["ticket"]["id"]);
   }
@@ -153,7 +155,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < followers; ++i) pageOf[ids[i]] = static_cast<std::size_t>(i);
   for (int c = 0; c < calls; ++c) {
     const auto sent = Clock::now();
-    const json called = ok(console.request("call_next", {{"window", 1}}), "call_next");
+    const json called = ok(console.request(requests::callNext(1)), "call next");
     const std::int64_t ticket = called["ticket"]["id"];
     // ZeroMQ: the published event for this ticket.
     bool zmqSeen = false;
@@ -181,7 +183,7 @@ int main(int argc, char** argv) {
     }
     // Keep the other pages' sockets drained so the server is never held up by this client.
     for (auto& page : pages) page.pump();
-    ok(console.request("complete", {{"window", 1}}), "complete");
+    ok(console.request(requests::complete(1)), "completion");
   }
 
   std::cout << fmt::format("jiujin-web bench: {} pages following, {} calls (loopback, real processes)\n", followers,

@@ -14,6 +14,9 @@
 namespace jiujin::testing {
 namespace {
 
+/// "ok" or the refusal's code alone (outcomeOf adds the English message).
+std::string codeOf(const client::Reply& reply) { return reply.ok ? "ok" : reply.error.code; }
+
 using nlohmann::json;
 
 class TicketStatus : public ::testing::Test {
@@ -21,12 +24,12 @@ class TicketStatus : public ::testing::Test {
   /// Issues `item` under `key` (optionally 绿色通道); returns the reply's result.
   json issue(const std::string& key, const std::string& item = "T-0001", const std::string& priority = "normal") {
     const auto reply = kiosk->request("issue_ticket", {{"item", item}, {"requestKey", key}, {"priority", priority}});
-    EXPECT_EQ(outcomeOf(reply), "ok") << key;
+    EXPECT_EQ(codeOf(reply), "ok") << key;
     return reply.result;
   }
   int aheadOf(const json& issued) {
     const auto reply = kiosk->request("ticket_status", {{"ticket", issued["ticket"]["id"]}});
-    EXPECT_EQ(outcomeOf(reply), "ok");
+    EXPECT_EQ(codeOf(reply), "ok");
     return reply.result.value("people_ahead", -1);
   }
 
@@ -62,10 +65,10 @@ TEST_F(TicketStatus, IssueRepeatedIssueAndTicketStatusGiveOneAnswerWithAGreenCha
   auto asClerk = hall.as("console", 1);
   asClerk.requestTimeout = std::chrono::seconds(30);  // the PIN check is slow on purpose (argon2id)
   auto console = hall.channel(asClerk);
-  ASSERT_EQ(outcomeOf(console->request("clerk_login", {{"window", 1}, {"clerk", "c01"}, {"pin", "1234"}})), "ok");
-  ASSERT_EQ(outcomeOf(console->request("open_window", {{"window", 1}})), "ok");
+  ASSERT_EQ(codeOf(console->request("clerk_login", {{"window", 1}, {"clerk", "c01"}, {"pin", "1234"}})), "ok");
+  ASSERT_EQ(codeOf(console->request("open_window", {{"window", 1}})), "ok");
   const auto called = console->request("call_next", {{"window", 1}});
-  ASSERT_EQ(outcomeOf(called), "ok");
+  ASSERT_EQ(codeOf(called), "ok");
   EXPECT_EQ(called.result["ticket"]["id"], elder["ticket"]["id"]);
   EXPECT_EQ(aheadOf(elder), 0) << "called: nobody is ahead any more";
   EXPECT_EQ(aheadOf(first), 0);
@@ -94,7 +97,7 @@ TEST_F(TicketStatus, NumbersGoOnPastA999AndAreLookedUpByNumber) {
   EXPECT_EQ(last["ticket"]["number"], "A1001");
   EXPECT_EQ(last["people_ahead"], 1000);
   const auto status = kiosk->request("ticket_status", {{"number", "A1000"}});
-  ASSERT_EQ(outcomeOf(status), "ok");
+  ASSERT_EQ(codeOf(status), "ok");
   EXPECT_EQ(status.result["ticket"]["number"], "A1000");
   EXPECT_EQ(status.result["ticket"]["sequence"], 1000);
   EXPECT_EQ(status.result["people_ahead"], 999);
@@ -113,16 +116,16 @@ TEST_F(TicketStatus, ATokenFromTheIssueReplyFindsItsTicketAndAForgedOneNothing) 
 
   auto web = hall.channel(hall.as("web"));
   const auto found = web->request("ticket_status", {{"token", token}});
-  ASSERT_EQ(outcomeOf(found), "ok");
+  ASSERT_EQ(codeOf(found), "ok");
   EXPECT_EQ(found.result["ticket"]["id"], issued["ticket"]["id"]);
   EXPECT_EQ(found.result["people_ahead"], 0);
   EXPECT_TRUE(found.result.contains("wait_s"));
 
   std::string forged = token;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';
-  EXPECT_EQ(outcomeOf(web->request("ticket_status", {{"token", forged}})), "not_found");
-  EXPECT_EQ(outcomeOf(web->request("ticket_status", {{"token", "not-a-token"}})), "not_found");
-  EXPECT_EQ(outcomeOf(web->request("ticket_status", {{"token", token}, {"number", "A001"}})), "invalid_argument");
+  EXPECT_EQ(codeOf(web->request("ticket_status", {{"token", forged}})), "not_found");
+  EXPECT_EQ(codeOf(web->request("ticket_status", {{"token", "not-a-token"}})), "not_found");
+  EXPECT_EQ(codeOf(web->request("ticket_status", {{"token", token}, {"number", "A001"}})), "invalid_argument");
 
   // The published event does not carry it: only the issuer (the kiosk that prints it) has it.
   const auto snapshot = web->request("snapshot", json::object());
@@ -131,10 +134,10 @@ TEST_F(TicketStatus, ATokenFromTheIssueReplyFindsItsTicketAndAForgedOneNothing) 
 
 TEST_F(TicketStatus, TheWebRoleReadsButChangesNothing) {
   auto web = hall.channel(hall.as("web"));
-  EXPECT_EQ(outcomeOf(web->request("items", json::object())), "ok");
-  EXPECT_EQ(outcomeOf(web->request("issue_ticket", {{"item", "T-0001"}})), "forbidden");
-  EXPECT_EQ(outcomeOf(web->request("call_next", {{"window", 1}})), "forbidden");
-  EXPECT_EQ(outcomeOf(web->request("evaluate", {{"window", 1}, {"rating", "satisfied"}})), "forbidden");
+  EXPECT_EQ(codeOf(web->request("items", json::object())), "ok");
+  EXPECT_EQ(codeOf(web->request("issue_ticket", {{"item", "T-0001"}})), "forbidden");
+  EXPECT_EQ(codeOf(web->request("call_next", {{"window", 1}})), "forbidden");
+  EXPECT_EQ(codeOf(web->request("evaluate", {{"window", 1}, {"rating", "satisfied"}})), "forbidden");
 }
 
 TEST_F(TicketStatus, TokensOutliveARestartOfTheDispatcher) {
@@ -142,7 +145,7 @@ TEST_F(TicketStatus, TokensOutliveARestartOfTheDispatcher) {
   hall.restart();
   auto web = hall.channel(hall.as("web"));
   const auto found = web->request("ticket_status", {{"token", issued["token"]}});
-  ASSERT_EQ(outcomeOf(found), "ok") << "the key is kept beside the database";
+  ASSERT_EQ(codeOf(found), "ok") << "the key is kept beside the database";
   EXPECT_EQ(found.result["ticket"]["id"], issued["ticket"]["id"]);
 }
 
