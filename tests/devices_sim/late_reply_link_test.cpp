@@ -17,9 +17,12 @@ class ModbusLinkOnSimulator : public SimBusTest {
   void SetUp() override {
     SimBusTest::SetUp();
     master_.reset();  // one master on the line: the link
+    // The late reply comes only with the next request, so a long response timeout costs one
+    // wait per test and keeps the simulator's answer inside it on a loaded test machine
+    // (at 60 ms it fell outside under load and the echo was seen as a plain timeout).
     link_ = devices::makeRtuLink(devices::RtuLinkSettings{
         link().string(), devices::SerialSettings{115200, 8, devices::Parity::None, 1},
-        devices::ModbusTimeouts{std::chrono::milliseconds(60), std::chrono::milliseconds(20),
+        devices::ModbusTimeouts{std::chrono::milliseconds(500), std::chrono::milliseconds(20),
                                 std::chrono::milliseconds(10)}});
   }
   std::unique_ptr<devices::ModbusLink> link_;
