@@ -34,7 +34,11 @@ Item {
             wrapMode: Text.Wrap
         }
 
-        GridLayout {
+        // A Grid positioner, not a GridLayout: on Qt 6.4 a Repeater directly inside a Quick
+        // Layout whose model changes (another item's choices) leaves the layout a freed
+        // delegate, and the next relayout (turning the screen) crashes the kiosk.
+        Grid {
+            id: choiceGrid
             Layout.fillWidth: true
             columns: page.landscape ? 4 : 2
             rowSpacing: 24
@@ -44,8 +48,7 @@ Item {
                 model: page.kiosk.priorityChoices
                 delegate: BigButton {
                     required property var modelData
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1  // equal columns
+                    width: (choiceGrid.width - (choiceGrid.columns - 1) * choiceGrid.columnSpacing) / choiceGrid.columns
                     implicitHeight: 200
                     text: modelData.name
                     fill: Theme.surface
