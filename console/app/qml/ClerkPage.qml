@@ -131,9 +131,14 @@ Item {
                             text: qsTr("转办经过")
                             font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.ink
                         }
-                        Repeater {
-                            model: page.desk.ticketHistory
-                            Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
+                        // A positioner holds the Repeater: on Qt 6.4 a Repeater directly inside a Quick Layout whose
+                        // model changes leaves the layout a freed delegate, and the next relayout crashes.
+                        Column {
+                            Layout.fillWidth: true
+                            Repeater {
+                                model: page.desk.ticketHistory
+                                Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted }
+                            }
                         }
                         Item { Layout.fillHeight: true }
                     }

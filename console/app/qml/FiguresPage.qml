@@ -26,10 +26,14 @@ Item {
             Button { text: qsTr("导出考核表"); font.family: Theme.font; onClicked: figures.monitor.exportAppraisalBeside(exportPath.text) }
         }
 
-        RowLayout {
+        // A positioner holds the Repeater: on Qt 6.4 a Repeater directly inside a Quick Layout whose
+        // model changes leaves the layout a freed delegate, and the next relayout crashes.
+        Row {
+            id: summaryRow
             Layout.fillWidth: true
             spacing: 8
             Repeater {
+                id: summaryCards
                 model: [
                     { label: qsTr("取号"), value: figures.monitor.summary.issued },
                     { label: qsTr("办结"), value: figures.monitor.summary.completed },
@@ -43,8 +47,8 @@ Item {
                 ]
                 Rectangle {
                     required property var modelData
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: 70
+                    width: (summaryRow.width - (summaryCards.count - 1) * summaryRow.spacing) / Math.max(1, summaryCards.count)
+                    height: 70
                     radius: 6
                     color: Theme.panel
                     border.color: Theme.line

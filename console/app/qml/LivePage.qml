@@ -122,11 +122,14 @@ Item {
                 anchors.fill: parent
                 clip: true
                 model: live.monitor.queues
-                header: RowLayout {
+                // A Row, not a RowLayout: the titles' model is rebuilt on a language switch, and a
+                // Repeater directly in a Quick Layout crashes on Qt 6.4 when its model changes.
+                header: Row {
                     width: ListView.view.width
+                    spacing: 5  // a RowLayout's default, so the titles stay over the rows' columns
                     Repeater {
                         model: [qsTr("队列"), qsTr("等候"), qsTr("最久等候"), qsTr("预计等候")]
-                        Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.preferredWidth: 120 }
+                        Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; width: 120 }
                     }
                 }
                 delegate: Rectangle {
@@ -170,14 +173,18 @@ Item {
             SpinBox { id: windowBox; from: 1; to: 99; value: 1; font.family: Theme.font
                       onValueModified: live.monitor.chooseQueuesOf(value) }
             // The hall's queues by name, ticked as the window serves them now.
-            Repeater {
-                model: live.monitor.queueChoices
-                delegate: CheckBox {
-                    required property var model
-                    text: model.label
-                    checked: model.checked
-                    font.family: Theme.font
-                    onToggled: model.checked = checked
+            // A positioner holds the Repeater: on Qt 6.4 a Repeater directly inside a Quick Layout whose
+            // model changes leaves the layout a freed delegate, and the next relayout crashes.
+            Row {
+                Repeater {
+                    model: live.monitor.queueChoices
+                    delegate: CheckBox {
+                        required property var model
+                        text: model.label
+                        checked: model.checked
+                        font.family: Theme.font
+                        onToggled: model.checked = checked
+                    }
                 }
             }
             Button { text: qsTr("设置队列"); font.family: Theme.font
