@@ -7,6 +7,7 @@
 #   jiujin-kiosk       the resident's kiosk           ┐ with a systemd user unit each, for
 #   jiujin-display     the hall screen and voice      │ the desktop session of the
 #   jiujin-console     the clerk's console, monitor   ┘ computer they run on
+#   jiujin-web         the residents' phone pages and their service
 #   jiujin-tools       jiujinctl and the simulators
 #
 # Programs find their data from their own path (base/installed_data.hpp): /usr/bin/x reads
@@ -30,6 +31,10 @@ install(FILES ${JIUJIN_PACKAGING_DIR}/systemd/jiujin-dispatcher.service
 install(TARGETS jiujin-devices RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT devices)
 install(FILES ${JIUJIN_PACKAGING_DIR}/systemd/jiujin-devices.service
         DESTINATION ${JIUJIN_SYSTEM_UNIT_DIR} COMPONENT devices)
+
+install(TARGETS jiujin-web RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT web)
+install(FILES ${JIUJIN_PACKAGING_DIR}/systemd/jiujin-web.service
+        DESTINATION ${JIUJIN_SYSTEM_UNIT_DIR} COMPONENT web)
 
 install(TARGETS jiujinctl jiujin-sim jiujin-bussim jiujin-printersim
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
@@ -95,6 +100,7 @@ function(jiujin_service_scripts component package main_unit)
 endfunction()
 jiujin_service_scripts(dispatcher jiujin-dispatcher jiujin-dispatcher.service jiujin-dispatcher.service jiujin-backup.timer)
 jiujin_service_scripts(devices jiujin-devices jiujin-devices.service jiujin-devices.service)
+jiujin_service_scripts(web jiujin-web jiujin-web.service jiujin-web.service)
 
 # --- packages -----------------------------------------------------------------------------
 set(CPACK_GENERATOR DEB)
@@ -115,7 +121,7 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)  # fast to make; the packages are small
 # The packages carry stripped programs; the build tree keeps the debug information.
 set(CPACK_STRIP_FILES ON)
 
-set(CPACK_COMPONENTS_ALL common dispatcher devices tools)
+set(CPACK_COMPONENTS_ALL common dispatcher devices web tools)
 if(JIUJIN_BUILD_UI)
   list(APPEND CPACK_COMPONENTS_ALL kiosk display console)
 endif()
@@ -126,7 +132,7 @@ set(CPACK_DEBIAN_COMMON_DESCRIPTION "Jiujin queue management: the jiujin user, t
 set(CPACK_DEBIAN_COMMON_PACKAGE_CONTROL_EXTRA
     "${JIUJIN_CONTROL_DIR}/common/postinst;${JIUJIN_CONTROL_DIR}/common/postrm;${JIUJIN_CONTROL_DIR}/common/conffiles")
 
-foreach(component dispatcher devices)
+foreach(component dispatcher devices web)
   string(TOUPPER ${component} c)
   set(CPACK_DEBIAN_${c}_PACKAGE_CONTROL_EXTRA
       "${JIUJIN_CONTROL_DIR}/${component}/postinst;${JIUJIN_CONTROL_DIR}/${component}/prerm;${JIUJIN_CONTROL_DIR}/${component}/postrm")
@@ -134,12 +140,13 @@ endforeach()
 
 set(CPACK_COMPONENT_DISPATCHER_DESCRIPTION "Jiujin dispatcher: the hall's queues and windows, as a systemd service")
 set(CPACK_COMPONENT_DEVICES_DESCRIPTION "Jiujin device gateway: RS-485 window displays, caller keypads and evaluation pads")
+set(CPACK_COMPONENT_WEB_DESCRIPTION "Jiujin phone pages: residents follow their ticket and read the item guide, as a systemd service")
 set(CPACK_COMPONENT_TOOLS_DESCRIPTION "Jiujin tools: jiujinctl (commands, health, backup, restore) and the simulators")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "Jiujin kiosk: residents take tickets on a touch screen and get them printed")
 set(CPACK_COMPONENT_DISPLAY_DESCRIPTION "Jiujin hall display: the calls, every window and the voice announcements")
 set(CPACK_COMPONENT_CONSOLE_DESCRIPTION "Jiujin console: the clerk's window console and the manager's monitor")
 set(CPACK_COMPONENT_COMMON_DESCRIPTION "Jiujin common files")
-foreach(component dispatcher devices tools kiosk display console)
+foreach(component dispatcher devices web tools kiosk display console)
   string(TOUPPER ${component} c)
   set(CPACK_COMPONENT_${c}_DEPENDS common)
 endforeach()

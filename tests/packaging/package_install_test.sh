@@ -20,6 +20,7 @@ step() { echo "-- $*"; }
 
 cleanup() {
   if [ -n "$dispatcher_pid" ]; then kill "$dispatcher_pid" 2>/dev/null || true; fi
+  if [ -n "${web_pid:-}" ]; then kill "$web_pid" 2>/dev/null || true; fi
   if [ -n "${notify_pid:-}" ]; then kill "$notify_pid" 2>/dev/null || true; fi
   if [ -n "${notify_dir:-}" ]; then rm -rf "$notify_dir"; fi
   if [ ${#installed[@]} -gt 0 ]; then dpkg --purge "${installed[@]}" >/dev/null 2>&1 || true; fi
@@ -32,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-packages=(jiujin-common jiujin-dispatcher jiujin-devices jiujin-tools)
+packages=(jiujin-common jiujin-dispatcher jiujin-devices jiujin-web jiujin-tools)
 if [ "${JIUJIN_BUILD_UI:-ON}" = ON ]; then packages+=(jiujin-kiosk jiujin-display jiujin-console); fi
 
 step "cpack: ${packages[*]}"
@@ -93,7 +94,7 @@ dpkg -i "${debs[@]}" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpk
 echo "   installed in $(( $(date +%s) - started )) s"
 
 step "files, user, permissions"
-for program in jiujin-dispatcher jiujin-devices jiujinctl jiujin-sim jiujin-bussim jiujin-printersim; do
+for program in jiujin-dispatcher jiujin-devices jiujin-web jiujinctl jiujin-sim jiujin-bussim jiujin-printersim; do
   [ -x "/usr/bin/$program" ] || fail "/usr/bin/$program missing"
 done
 if [ "${JIUJIN_BUILD_UI:-ON}" = ON ]; then
@@ -120,6 +121,7 @@ expect_mode /var/lib/jiujin "750 jiujin:jiujin"
 expect_mode /var/lib/jiujin/backups "750 jiujin:jiujin"
 [ -L /etc/systemd/system/multi-user.target.wants/jiujin-dispatcher.service ] || fail "jiujin-dispatcher.service is not enabled"
 [ -L /etc/systemd/system/multi-user.target.wants/jiujin-devices.service ] || fail "jiujin-devices.service is not enabled"
+[ -L /etc/systemd/system/multi-user.target.wants/jiujin-web.service ] || fail "jiujin-web.service is not enabled"
 [ -L /etc/systemd/system/timers.target.wants/jiujin-backup.timer ] || fail "jiujin-backup.timer is not enabled"
 
 step "systemd-analyze verify (system units)"
@@ -213,6 +215,54 @@ cat "$work/health.log"
 [ "$health" -le 1 ] || fail "health says critical (exit $health)"
 grep -q 'dispatcher up' "$work/health.log" || fail "health did not find the dispatcher"
 grep -q 'newest backup hall-' "$work/health.log" || fail "health did not find the backup"
+
+step "the installed phone pages as their unit starts them, beside the dispatcher"
+web_unit=/usr/lib/systemd/system/jiujin-web.service
+# the unit's command line without the optional $JIUJIN_LINK_OPTIONS (no link.env on one box)
+read -r -a web_start <<<"$(sed -n 's/^ExecStart=//p' "$web_unit" | tail -n1 | sed 's/ \$[A-Z_]*//g')"
+[ "${web_start[0]}" = /usr/bin/jiujin-web ] || fail "unexpected ExecStart: ${web_start[*]}"
+[ "$(sed -n 's/^User=//p' "$web_unit")" = jiujin ] || fail "jiujin-web.service does not run as jiujin"
+if (exec 9<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then
+  fail "something on this machine already listens on port 8080, the sample hall's [web] port"
+fi
+mkfifo "$work/web.fifo"
+(cd / && umask 027 && NOTIFY_SOCKET="$notify_dir/notify" \
+   exec setpriv --reuid=jiujin --regid=jiujin --init-groups "${web_start[@]}") >"$work/web.fifo" 2>"$work/web.err" &
+web_pid=$!
+exec 5<"$work/web.fifo"
+web_ready=
+while IFS= read -r -t 30 line <&5; do
+  case "$line" in READY*) web_ready=$line; break ;; esac
+done
+[ -n "$web_ready" ] || { cat "$work/web.err"; fail "the installed jiujin-web did not print READY within 30 s"; }
+heard=
+while IFS= read -r -t 10 said <&4; do
+  if [ "$said" = READY=1 ]; then heard=yes; break; fi
+done
+[ -n "$heard" ] || fail "systemd would not have heard jiujin-web's READY=1"
+# /healthz says ok once the page server follows the dispatcher's event stream (role web)
+healthz=$(/usr/bin/python3 - <<'PY'
+import time, urllib.request
+answer = ""
+for _ in range(100):
+    try:
+        answer = urllib.request.urlopen("http://127.0.0.1:8080/healthz", timeout=2).read().decode()
+        if answer.strip() == "ok":
+            break
+    except Exception as e:
+        answer = str(e)
+    time.sleep(0.1)
+print(answer.strip())
+PY
+)
+[ "$healthz" = ok ] || { cat "$work/web.err"; fail "jiujin-web's /healthz says '$healthz', not ok"; }
+guide=$(/usr/bin/python3 -c 'import urllib.request; print(urllib.request.urlopen("http://127.0.0.1:8080/", timeout=5).read().decode())')
+[[ "$guide" == *办事指南* ]] || fail "the installed jiujin-web did not serve the item guide"
+kill -TERM "$web_pid"
+wait "$web_pid" || fail "jiujin-web did not stop cleanly on SIGTERM"
+web_pid=
+exec 5<&-
+echo "   $web_ready; READY=1 heard, /healthz ok, the guide served"
 kill -TERM "$dispatcher_pid"
 wait "$dispatcher_pid" || fail "the dispatcher did not stop cleanly on SIGTERM"
 dispatcher_pid=
@@ -235,7 +285,7 @@ tail -n1 /etc/jiujin/hall.toml | grep -q 'edited by the hall' || fail "reinstall
 step "dpkg --purge"
 dpkg --purge "${packages[@]}" >"$work/purge.log" 2>&1 || { cat "$work/purge.log"; fail "purge"; }
 installed=()
-for program in jiujin-dispatcher jiujin-devices jiujinctl; do
+for program in jiujin-dispatcher jiujin-devices jiujin-web jiujinctl; do
   [ ! -e "/usr/bin/$program" ] || fail "/usr/bin/$program left after purge"
 done
 [ ! -e /usr/share/jiujin ] || fail "/usr/share/jiujin left after purge"
