@@ -126,7 +126,9 @@ class SimBusTest : public ::testing::Test {
         profiles_, SimulatorOptions{runtimeDir_, false, slowDelay()});
     ASSERT_TRUE(sim.ok()) << sim.error().message;
     sim_ = std::move(sim).value();
-    master_ = std::make_unique<RtuMaster>(link().string(), 115200, std::chrono::milliseconds(150));
+    // 300 ms: a loaded test machine can hold the simulator's thread past 150 ms (seen as a
+    // plain timeout on a healthy device); the slow fault (1 s) stays well beyond it.
+    master_ = std::make_unique<RtuMaster>(link().string(), 115200, std::chrono::milliseconds(300));
     ASSERT_TRUE(master_->connected());
   }
   void TearDown() override {
@@ -135,7 +137,7 @@ class SimBusTest : public ::testing::Test {
     std::error_code ec;
     std::filesystem::remove_all(runtimeDir_, ec);
   }
-  virtual std::chrono::milliseconds slowDelay() const { return std::chrono::milliseconds(400); }
+  virtual std::chrono::milliseconds slowDelay() const { return std::chrono::milliseconds(1000); }
   std::filesystem::path link() const { return runtimeDir_ / "line-1"; }
   /// The drivers' reading of a profile, to encode what the gateway would send.
   const drivers::Profile& profile(const char* name) const { return *driverProfiles_.find(name); }
