@@ -183,6 +183,7 @@ int main(int argc, char** argv) {
     }
     // Keep the other pages' sockets drained so the server is never held up by this client.
     for (auto& page : pages) page.pump();
+    ok(console.request(requests::startService(1)), "start of service");
     ok(console.request(requests::complete(1)), "completion");
   }
 
