@@ -75,6 +75,8 @@ Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& requ
   // The phone names its ticket by the QR token only, never by id: the token is checked here and
   // the core gets the ticket it names (the token itself is never journaled).
   if (request.type == protocol::commandType(core::cmd::RateTicket{})) {
+    // The role first: only a phone's page (or a manager) learns whether a token is genuine.
+    if (auto refusal = authorize(who, core::Command{core::cmd::RateTicket{}}, durable_->hall().state())) return *refusal;
     auto rated = readRateTicket(request.body);
     if (!rated) return rated.error();
     const core::Hall& hall = durable_->hall();
