@@ -347,7 +347,10 @@ TEST_F(RatingForm, ARatingFromThePageIsPassedOnAndThePageShownAgain) {
 }
 
 TEST_F(RatingForm, ARefusedRatingGetsThePageThatSaysWhy) {
-  hall.ratingAnswer = RatingAnswer::Refused;
+  {
+    std::lock_guard lock(hall.mutex);
+    hall.ratingAnswer = RatingAnswer::Refused;
+  }
   const auto r = testing::postForm(port, "/t/" + kToken + "/rate", "csrf=" + csrf + "&rating=satisfied");
   EXPECT_EQ(r.status, 409);
   EXPECT_NE(r.body.find("每次办件只能评价一次"), std::string::npos);
