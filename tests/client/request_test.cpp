@@ -63,7 +63,7 @@ TEST(Requests, NamesAreUniqueAndReadBack) {
     EXPECT_TRUE(names.insert(wireName(kind)).second) << wireName(kind);
     EXPECT_EQ(requestKindNamed(wireName(kind)), kind);
   }
-  EXPECT_EQ(names.size(), 50u);
+  EXPECT_EQ(names.size(), 51u);
   EXPECT_FALSE(requestKindNamed("call_nxt").has_value());
 }
 
@@ -128,6 +128,10 @@ TEST(Requests, CaseCommandsReadBackAsTheCoreCommands) {
   EXPECT_EQ(as<core::cmd::RequestCaseCorrection>(decoded(requests::requestCaseCorrection(1, "N-1", {"户口簿"}))).missing,
             std::vector<std::string>{"户口簿"});
   EXPECT_TRUE(isCommand(RequestKind::FinishCaseOnSpot));
+  EXPECT_TRUE(isCommand(RequestKind::RateTicket));
+  EXPECT_EQ(requests::rateTicket("tok", core::Rating::VeryDissatisfied).body,
+            (json{{"token", "tok"}, {"rating", "very_dissatisfied"}}))
+      << "the phone names its ticket by the QR token, never by id";
   EXPECT_FALSE(isCommand(RequestKind::Cases));
 }
 

@@ -69,5 +69,57 @@ TEST_F(Evaluation, WindowThatCompletedNothingHasNothingToRate) {
   refused(cmd::Evaluate{2, Rating::Satisfied}, at(9, 8), ErrorCode::NotEvaluable);
 }
 
+// 评价二维码: the phone rates the ticket itself, under the pad's rules — one rating per
+// service whichever comes first, only after completion, only within the pad's rating period.
+TEST_F(Evaluation, PhoneRatingIsRecordedLikeThePadsAndStopsThePad) {
+  auto events = run(cmd::RateTicket{served, Rating::VerySatisfied}, at(9, 7, 20));
+  ASSERT_EQ(events.size(), 1u);
+  const auto& rated = std::get<ev::TicketEvaluated>(events[0]);
+  EXPECT_EQ(rated.window, 1);
+  EXPECT_EQ(rated.ticket, served);
+  EXPECT_EQ(ticket(served).rating, Rating::VerySatisfied);
+  EXPECT_EQ(ticket(served).evaluation, EvaluationStatus::Rated);
+  EXPECT_EQ(window(1).awaitingEvaluation, std::nullopt);
+  EXPECT_TRUE(hall.tick(at(9, 9)).empty()) << "no 未评价 after a phone rating";
+}
+
+TEST_F(Evaluation, PadFirstThenPhoneIsRefused) {
+  run(cmd::Evaluate{1, Rating::Satisfied}, at(9, 7, 20));
+  refused(cmd::RateTicket{served, Rating::VeryDissatisfied}, at(9, 7, 30), ErrorCode::AlreadyEvaluated);
+  EXPECT_EQ(ticket(served).rating, Rating::Satisfied);
+}
+
+TEST_F(Evaluation, PhoneFirstThenPadIsRefused) {
+  run(cmd::RateTicket{served, Rating::Satisfied}, at(9, 7, 20));
+  refused(cmd::Evaluate{1, Rating::VeryDissatisfied}, at(9, 7, 30), ErrorCode::AlreadyEvaluated);
+  refused(cmd::RateTicket{served, Rating::Basic}, at(9, 7, 40), ErrorCode::AlreadyEvaluated);
+  EXPECT_EQ(ticket(served).rating, Rating::Satisfied);
+}
+
+TEST_F(Evaluation, PhoneRatingBeforeCompletionIsRefused) {
+  const TicketId waiting = issue("birth", at(9, 2));
+  refused(cmd::RateTicket{waiting, Rating::Satisfied}, at(9, 3), ErrorCode::NotEvaluable);
+  callNext(1, at(9, 8));
+  refused(cmd::RateTicket{waiting, Rating::Satisfied}, at(9, 8, 10), ErrorCode::NotEvaluable);
+  run(cmd::StartService{1}, at(9, 8, 20));
+  refused(cmd::RateTicket{waiting, Rating::Satisfied}, at(9, 8, 30), ErrorCode::NotEvaluable);
+}
+
+TEST_F(Evaluation, PhoneRatingAfterThePadsPeriodIsRefused) {
+  ASSERT_EQ(hall.tick(at(9, 8)).size(), 1u);  // 未评价 at evaluationTimeout
+  refused(cmd::RateTicket{served, Rating::Satisfied}, at(9, 8, 10), ErrorCode::NotEvaluable);
+}
+
+TEST_F(Evaluation, PhoneRatingOfTheEarlierServiceIsRefusedOnceTheWindowCompletedTheNext) {
+  issue("birth", at(9, 2));
+  serveNext(1, at(9, 7, 10), Minutes{1});  // the pad now prompts for the next resident
+  refused(cmd::RateTicket{served, Rating::Satisfied}, at(9, 8, 20), ErrorCode::NotEvaluable);
+}
+
+TEST_F(Evaluation, PhoneRatingOfAnUnknownTicketOrLevelIsRefused) {
+  refused(cmd::RateTicket{served + 100, Rating::Satisfied}, at(9, 7, 20), ErrorCode::UnknownTicket);
+  refused(cmd::RateTicket{served, static_cast<Rating>(6)}, at(9, 7, 20), ErrorCode::InvalidArgument);
+}
+
 }  // namespace
 }  // namespace jiujin::core::testing

@@ -203,6 +203,7 @@ inline std::vector<Command> everyCommand() {
       cmd::MarkCaseReady{7, "370199101-20240315-0007"},
       cmd::CollectCase{7, "370199101-20240315-0007", "王小明"},
       cmd::FinishCaseOnSpot{3, "370199101-20240315-0007"},
+      cmd::RateTicket{42, Rating::Dissatisfied},
   };
 }
 

@@ -64,6 +64,16 @@ TEST(Policy, DisplayReadsButNeverActs) {
   EXPECT_EQ(authorize(display, ServiceRequest::DeviceReport)->code, "forbidden");
 }
 
+TEST(Policy, TheWebRoleRatesATicketAndDoesNothingElse) {
+  const ClientIdentity web{"web", Role::Web, {}, true};
+  EXPECT_FALSE(authorize(web, ServiceRequest::TicketStatus).has_value());
+  EXPECT_FALSE(authorize(web, core::cmd::RateTicket{7, core::Rating::Satisfied}, {}).has_value());
+  EXPECT_EQ(authorize(web, core::cmd::Evaluate{1, core::Rating::Satisfied}, {})->code, "forbidden");
+  EXPECT_EQ(authorize(web, core::cmd::IssueTicket{"T-1"}, {})->code, "forbidden");
+  const ClientIdentity kiosk{"kiosk-1", Role::Kiosk, {}, true};
+  EXPECT_EQ(authorize(kiosk, core::cmd::RateTicket{7, core::Rating::Satisfied}, {})->code, "forbidden");
+}
+
 TEST(Policy, ManagerRunsTheHall) {
   const ClientIdentity manager{"office", Role::Manager, {}, true};
   EXPECT_FALSE(authorize(manager, core::cmd::SetWorkProfile{3, {}}, {}).has_value());

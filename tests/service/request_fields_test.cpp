@@ -264,6 +264,11 @@ TEST_F(RequestFields, UnboundedTextIsRefused) {
   expectRefused("issue_ticket", {{"item", std::string(65, 'i')}}, "item");
   expectRefused("estimate", {{"item", std::string(65, 'i')}}, "item");
   expectRefused("ticket_status", {{"number", std::string(17, 'A')}}, "number");
+  expectRefused("rate_ticket", {{"token", std::string(65, 'A')}, {"rating", "satisfied"}}, "token");
+  expectRefused("rate_ticket", {{"token", ""}, {"rating", "satisfied"}}, "token");
+  expectRefused("rate_ticket", {{"token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, {"rating", "great"}}, "rating");
+  expectRefused("rate_ticket", {{"token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}, "rating");
+  expectRefused("rate_ticket", {{"ticket", 1}, {"rating", "satisfied"}}, "ticket");
   expectRefused("close_follow_up", {{"alarm", 1}, {"note", std::string(501, 'n')}}, "note");
 
   // Lengths are counted in characters: 500 Chinese characters (1,500 bytes) are a notice.

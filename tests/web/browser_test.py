@@ -79,6 +79,20 @@ try:
             raise SystemExit(f"{type_} refused: {reply}")
         return reply["result"]
 
+    def refusal(role, type_, body, window=None):
+        """The error code of a request expected to be refused."""
+        socket = context.socket(zmq.REQ)
+        socket.setsockopt(zmq.RCVTIMEO, 30000)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.connect(commands)
+        stated = {"role": role, "name": f"browser-test-{role}"}
+        if window:
+            stated["window"] = window
+        socket.send_json({"v": 1, "id": uuid.uuid4().hex, "type": type_, "body": body, "as": stated})
+        reply = socket.recv_json()
+        socket.close()
+        return "ok" if reply.get("ok") else reply.get("error", {}).get("code")
+
     def issue():
         return request("kiosk", "issue_ticket", {"item": "370199-GG-0001", "requestKey": uuid.uuid4().hex})
 
@@ -130,6 +144,32 @@ try:
         driver.get(page + "?lang=en")
         WebDriverWait(driver, 10).until(lambda d: headline() == "Please go to window 1")
         shoot("status-called-en")
+
+        # 评价二维码: completion offers the five levels on the page by itself (no reload); a tap
+        # rates the service once, and the pad is then refused.
+        driver.get(page)
+        WebDriverWait(driver, 10).until(lambda d: headline() == "请到1号窗口")
+        driver.execute_script("window.__sameDocument = 43;")
+        at_window("start_service")
+        at_window("complete")
+        form = driver.find_element(By.ID, "rate")
+        WebDriverWait(driver, 10, poll_frequency=0.02).until(lambda d: form.is_displayed())
+        assert driver.execute_script("return window.__sameDocument") == 43, "the page was reloaded"
+        assert [b.text for b in form.find_elements(By.TAG_NAME, "button")] == \
+            ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
+        shoot("status-rate")
+        driver.get(page + "?lang=en")
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "rate").is_displayed())
+        shoot("status-rate-en")
+        driver.get(page)
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "rate").is_displayed())
+        driver.find_element(By.CSS_SELECTOR, "#rate button[value=satisfied]").click()
+        WebDriverWait(driver, 10).until(
+            lambda d: d.find_element(By.ID, "detail").text == "感谢您的评价：满意")
+        assert not driver.find_element(By.ID, "rate").is_displayed()
+        shoot("status-rated")
+        pad = refusal("console", "evaluate", {"window": 1, "rating": "very_dissatisfied"}, window=1)
+        assert pad == "already_evaluated", f"the pad after the phone: {pad}"
 
         driver.get(base + "/")
         WebDriverWait(driver, 10).until(lambda d: "办事指南" in d.page_source)

@@ -56,9 +56,36 @@ TEST(Pages, TheStatusMessageCarriesTheWordsAndTheLiveness) {
   EXPECT_EQ(message["live"], false);
 }
 
+TEST(Pages, TheRatingFormOffersTheFiveLevelsInThePadsWordsWithItsToken) {
+  TicketView done;
+  done.phase = Phase::Done;
+  done.number = "A017";
+  done.window = 3;
+  done.canRate = true;
+  const std::string page = statusPage(Lang::Zh, "大厅", "tok", done, true, "c0ffee");
+  EXPECT_NE(page.find("<form id=\"rate\" class=\"rate\" method=\"post\" action=\"/t/tok/rate\">"), std::string::npos);
+  EXPECT_NE(page.find("name=\"csrf\" value=\"c0ffee\""), std::string::npos);
+  std::size_t at = 0;
+  for (const char* level : {"非常满意", "满意", "基本满意", "不满意", "非常不满意"}) {
+    at = page.find(std::string(">") + level + "</button>", at);
+    ASSERT_NE(at, std::string::npos) << level << " missing or out of order";
+  }
+  EXPECT_EQ(wordingOf(done, Lang::Zh).detail, "请为本次服务评价");
+  const std::string en = statusPage(Lang::En, "Hall", "tok", done, true, "c0ffee");
+  EXPECT_NE(en.find("action=\"/t/tok/rate?lang=en\""), std::string::npos);
+  EXPECT_NE(en.find(">Very dissatisfied</button>"), std::string::npos);
+  done.canRate = false;
+  done.rating = "basically_satisfied";
+  EXPECT_NE(statusPage(Lang::Zh, "大厅", "tok", done, true, "c").find("action=\"/t/tok/rate\" hidden>"),
+            std::string::npos);
+  EXPECT_EQ(wordingOf(done, Lang::Zh).detail, "感谢您的评价：基本满意");
+  EXPECT_EQ(wordingOf(done, Lang::En).detail, "Thank you for your rating: Basically satisfied");
+}
+
 TEST(Pages, EveryProblemHasAPageInBothLanguagesAndAStatus) {
   for (Problem p : {Problem::UnknownToken, Problem::NotFound, Problem::TooMany, Problem::TooLarge,
-                    Problem::BadRequest, Problem::Unavailable, Problem::Busy}) {
+                    Problem::BadRequest, Problem::Unavailable, Problem::Busy, Problem::RatingRefused,
+                    Problem::StalePage}) {
     EXPECT_GE(httpStatusOf(p), 400);
     EXPECT_NE(problemPage(Lang::Zh, "大厅", p).find("<main"), std::string::npos);
     EXPECT_NE(problemPage(Lang::En, "Hall", p).find("lang=\"en\""), std::string::npos);

@@ -56,6 +56,35 @@ TEST_F(TicketViewTest, ServedCompletedAndMissedTicketsSayWhatHappened) {
   EXPECT_EQ(wordingOf(view, Lang::Zh).headline, "已过号");
 }
 
+TEST_F(TicketViewTest, ACompletedTicketOffersTheRatingWhileThePadWaitsAndShowsTheRatingAfter) {
+  const auto ticket = issue("birth", at(9, 0));
+  openWindow(1, at(9, 2));
+  run(cmd::CallNext{1}, at(9, 3));
+  EXPECT_FALSE(viewOf(hall, ticket, at(9, 3)).canRate);
+  run(cmd::StartService{1}, at(9, 4));
+  run(cmd::Complete{1}, at(9, 10));
+  const TicketView offered = viewOf(hall, ticket, at(9, 10));
+  EXPECT_TRUE(offered.canRate);
+  EXPECT_EQ(toJson(offered)["can_rate"], true);
+  run(cmd::RateTicket{ticket, core::Rating::Satisfied}, at(9, 10, 20));
+  const TicketView rated = viewOf(hall, ticket, at(9, 10, 20));
+  EXPECT_FALSE(rated.canRate);
+  EXPECT_EQ(rated.rating, "satisfied");
+  EXPECT_NE(rated, offered) << "the rating must reach the page";
+}
+
+TEST_F(TicketViewTest, TheOfferEndsWithThePadsRatingPeriod) {
+  const auto ticket = issue("birth", at(9, 0));
+  openWindow(1, at(9, 2));
+  run(cmd::CallNext{1}, at(9, 3));
+  run(cmd::StartService{1}, at(9, 4));
+  run(cmd::Complete{1}, at(9, 10));
+  ASSERT_FALSE(hall.tick(at(9, 11)).empty());  // 未评价
+  const TicketView view = viewOf(hall, ticket, at(9, 11));
+  EXPECT_FALSE(view.canRate);
+  EXPECT_EQ(view.rating, "");
+}
+
 TEST_F(TicketViewTest, ATicketTheHallDoesNotHoldIsGone) {
   const TicketView view = viewOf(hall, 4242, at(9, 0));
   EXPECT_EQ(view.phase, Phase::Gone);

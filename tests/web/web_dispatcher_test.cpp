@@ -92,5 +92,60 @@ TEST_F(WebWithDispatcher, AForgedOrUnknownTokenGetsTheErrorPageAndTheServiceGoes
   EXPECT_EQ(testing::get(web.port(), "/t/" + token + "?lang=en").status, 200);
 }
 
+// 评价二维码 end to end: completion offers the five levels on the page without a reload; the
+// phone's rating goes through the dispatcher (role web), the pad is then refused, a second
+// rating is refused, and the bad rating opens the 回访 follow-up.
+TEST_F(WebWithDispatcher, APhoneRatesTheServiceOnceAndThePadIsThenRefused) {
+  ASSERT_TRUE(web.ready()) << web.output();
+  const std::string token = issue("k-1");
+  testing::EventReader phone(web.port(), "/t/" + token + "/events");
+  ASSERT_TRUE(phone.next(10s)) << "no first event";
+  openWindowOne();
+  ASSERT_EQ(outcomeOf(console->request("call_next", {{"window", 1}})), "ok");
+  ASSERT_EQ(outcomeOf(console->request("start_service", {{"window", 1}})), "ok");
+  ASSERT_EQ(outcomeOf(console->request("complete", {{"window", 1}})), "ok");
+  std::optional<json> offer;
+  for (int i = 0; i < 8 && !offer; ++i) {
+    const auto next = phone.next(10s);
+    ASSERT_TRUE(next) << "the completion never reached the phone";
+    const json message = json::parse(*next);
+    if (message["phase"] == "done" && message["can_rate"] == true) offer = message;
+  }
+  ASSERT_TRUE(offer) << "no rating offered at completion";
+  EXPECT_EQ((*offer)["detail"], "请为本次服务评价");
+
+  const auto page = testing::get(web.port(), "/t/" + token);
+  ASSERT_EQ(page.status, 200);
+  const std::string csrf = testing::csrfIn(page.body);
+  ASSERT_FALSE(csrf.empty());
+  const auto rated = testing::postForm(web.port(), "/t/" + token + "/rate", "csrf=" + csrf + "&rating=very_dissatisfied",
+                                       "Origin: http://hall\r\n");
+  ASSERT_EQ(rated.status, 303) << rated.body;
+
+  std::optional<json> thanks;
+  for (int i = 0; i < 8 && !thanks; ++i) {
+    const auto next = phone.next(10s);
+    ASSERT_TRUE(next) << "the rating never reached the phone";
+    const json message = json::parse(*next);
+    if (message["rating"] == "very_dissatisfied") thanks = message;
+  }
+  ASSERT_TRUE(thanks);
+  EXPECT_EQ((*thanks)["can_rate"], false);
+  EXPECT_EQ((*thanks)["detail"], "感谢您的评价：非常不满意");
+
+  EXPECT_EQ(outcomeOf(console->request("evaluate", {{"window", 1}, {"rating", "satisfied"}})).substr(0, 17),
+            "already_evaluated");
+  const auto again = testing::postForm(web.port(), "/t/" + token + "/rate", "csrf=" + csrf + "&rating=satisfied");
+  EXPECT_EQ(again.status, 409);
+  EXPECT_NE(again.body.find("每次办件只能评价一次"), std::string::npos);
+
+  auto manager = hall.channel(hall.as("manager"));
+  const auto snapshot = manager->request("snapshot", json::object());
+  int followUps = 0;
+  for (const auto& a : snapshot.result["alarms"])
+    if (a["kind"] == "bad_rating" && a["follow_up"]["state"] == "open") ++followUps;
+  EXPECT_EQ(followUps, 1);
+}
+
 }  // namespace
 }  // namespace jiujin::web

@@ -37,6 +37,11 @@ class FakeHall : public TicketSource {
   void unfollow(core::TicketId) override { --following; }
   ItemFigures itemFigures() override { return {{"370199-GG-0001", core::WaitEstimate{3, std::chrono::seconds(600), 1}}}; }
   std::string hallName() override { return "城关镇便民服务中心"; }
+  void rate(const std::string& token, core::Rating rating, std::function<void(RatingAnswer)> done) override {
+    std::lock_guard lock(mutex);
+    ratings.emplace_back(token, rating);
+    done(ratingAnswer);
+  }
 
   std::mutex mutex;
   TicketView current = [] {
@@ -50,6 +55,8 @@ class FakeHall : public TicketSource {
   }();
   std::atomic<int> lookups{0};
   std::atomic<int> following{0};
+  std::vector<std::pair<std::string, core::Rating>> ratings;  ///< what the server asked to record
+  RatingAnswer ratingAnswer = RatingAnswer::Accepted;
 };
 
 Guide guide() {
@@ -297,6 +304,103 @@ TEST_F(WebServerTest, ConnectionsBeyondTheLimitAreClosedAtOnce) {
   EventReader extra(port, "/t/" + kToken + "/events");
   EXPECT_FALSE(extra.next(1s));
   EXPECT_EQ(extra.status(), 0);
+}
+
+// 评价二维码: the status page carries the rating form; only a form from our own page (its CSRF
+// token, bound to the ticket token; no other site's Origin) with one of the five levels is
+// passed to the dispatcher.
+class RatingForm : public WebServerTest {
+ protected:
+  void SetUp() override {
+    {
+      std::lock_guard lock(hall.mutex);
+      hall.current.phase = Phase::Done;
+      hall.current.window = 1;
+      hall.current.canRate = true;
+    }
+    startServer();
+    const auto page = testing::get(port, "/t/" + kToken);
+    ASSERT_EQ(page.status, 200);
+    csrf = testing::csrfIn(page.body);
+    ASSERT_EQ(csrf.size(), 32u) << page.body;
+    EXPECT_NE(page.body.find("非常不满意"), std::string::npos);
+    EXPECT_EQ(page.body.find("id=\"rate\" class=\"rate\" method=\"post\" action=\"/t/" + kToken + "/rate\" hidden"),
+              std::string::npos)
+        << "the form is shown while the pad awaits the rating";
+  }
+  std::size_t ratingsAsked() {
+    std::lock_guard lock(hall.mutex);
+    return hall.ratings.size();
+  }
+  std::string csrf;
+};
+
+TEST_F(RatingForm, ARatingFromThePageIsPassedOnAndThePageShownAgain) {
+  const auto r = testing::postForm(port, "/t/" + kToken + "/rate", "csrf=" + csrf + "&rating=very_dissatisfied",
+                                   "Origin: http://hall\r\n");
+  EXPECT_EQ(r.status, 303) << r.body;
+  EXPECT_NE(r.headers.find("Location: /t/" + kToken), std::string::npos) << r.headers;
+  std::lock_guard lock(hall.mutex);
+  ASSERT_EQ(hall.ratings.size(), 1u);
+  EXPECT_EQ(hall.ratings[0].first, kToken);
+  EXPECT_EQ(hall.ratings[0].second, core::Rating::VeryDissatisfied);
+}
+
+TEST_F(RatingForm, ARefusedRatingGetsThePageThatSaysWhy) {
+  {
+    std::lock_guard lock(hall.mutex);
+    hall.ratingAnswer = RatingAnswer::Refused;
+  }
+  const auto r = testing::postForm(port, "/t/" + kToken + "/rate", "csrf=" + csrf + "&rating=satisfied");
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find("每次办件只能评价一次"), std::string::npos);
+}
+
+TEST_F(RatingForm, AFormWithoutOurTokenOrFromAnotherSiteIsRefusedAndNothingIsRated) {
+  EXPECT_EQ(testing::postForm(port, "/t/" + kToken + "/rate", "rating=satisfied").status, 403);
+  EXPECT_EQ(testing::postForm(port, "/t/" + kToken + "/rate", "csrf=" + std::string(32, '0') + "&rating=satisfied").status,
+            403);
+  EXPECT_EQ(testing::postForm(port, "/t/" + kToken + "/rate", "csrf=" + csrf + "&rating=satisfied",
+                              "Origin: http://evil.example\r\n")
+                .status,
+            403);
+  EXPECT_EQ(testing::postForm(port, "/t/" + kToken + "/rate", "csrf=" + csrf + "&rating=satisfied",
+                              "Sec-Fetch-Site: cross-site\r\n")
+                .status,
+            403);
+  // Another ticket's page's token does not fit this ticket.
+  const std::string other = "OtherTokenOtherTokenOtherTo1";
+  EXPECT_EQ(testing::postForm(port, "/t/" + other + "/rate", "csrf=" + csrf + "&rating=satisfied").status, 403);
+  EXPECT_EQ(ratingsAsked(), 0u);
+}
+
+TEST_F(RatingForm, MalformedRatingsAreRefusedWithoutAskingTheDispatcher) {
+  const std::string target = "/t/" + kToken + "/rate";
+  EXPECT_EQ(testing::postForm(port, target, "csrf=" + csrf + "&rating=great").status, 400);
+  EXPECT_EQ(testing::postForm(port, target, "csrf=" + csrf + "&rating=").status, 400);
+  EXPECT_EQ(testing::postForm(port, target, "csrf=" + csrf + "&rating=" + std::string(3000, 's')).status, 400);
+  EXPECT_EQ(testing::postForm(port, target, "csrf=" + csrf + "&rating=satisfied&pad=" + std::string(5000, 'x')).status,
+            413);
+  EXPECT_EQ(testing::exchange(port, "POST " + target + " HTTP/1.1\r\nHost: hall\r\nContent-Type: text/plain\r\n"
+                                    "Content-Length: 16\r\nConnection: close\r\n\r\nrating=satisfied")
+                .status,
+            400);
+  EXPECT_EQ(testing::get(port, target).status, 405);
+  EXPECT_EQ(testing::postForm(port, "/t/not%20a%20token/rate", "csrf=" + csrf + "&rating=satisfied").status, 404);
+  EXPECT_EQ(ratingsAsked(), 0u);
+  // And the server still answers.
+  EXPECT_EQ(testing::get(port, "/healthz").status, 200);
+}
+
+TEST_F(RatingForm, TheFormIsHiddenWhenThereIsNothingToRate) {
+  {
+    std::lock_guard lock(hall.mutex);
+    hall.current.canRate = false;
+    hall.current.rating = "satisfied";
+  }
+  const auto page = testing::get(port, "/t/" + kToken);
+  EXPECT_NE(page.body.find("action=\"/t/" + kToken + "/rate\" hidden"), std::string::npos);
+  EXPECT_NE(page.body.find("感谢您的评价：满意"), std::string::npos);
 }
 
 }  // namespace

@@ -75,6 +75,20 @@ void DispatcherFeed::resolve(const std::string& token, std::function<void(Resolu
                 });
 }
 
+void DispatcherFeed::rate(const std::string& token, core::Rating rating, std::function<void(RatingAnswer)> done) {
+  channel_.send(client::requests::rateTicket(token, rating), [this, done = std::move(done)](const client::Reply& reply) {
+    RatingAnswer answer = RatingAnswer::Unavailable;
+    if (reply.ok) {
+      answer = RatingAnswer::Accepted;
+    } else if (reply.error.code == "already_evaluated" || reply.error.code == "not_evaluable") {
+      answer = RatingAnswer::Refused;
+    } else if (reply.error.code == "not_found" || reply.error.code == "invalid_argument") {
+      answer = RatingAnswer::Unknown;
+    }
+    boost::asio::post(io_, [done, answer] { done(answer); });
+  });
+}
+
 std::optional<TicketView> DispatcherFeed::view(core::TicketId ticket) {
   std::unique_lock lock(mutex_, kHallWait);
   if (!lock || !mirror_ || !mirror_->hall()) return std::nullopt;

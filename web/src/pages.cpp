@@ -21,6 +21,10 @@ std::string windowText(const TicketView& v, Lang lang) {
   return zh(lang) ? fmt::format("（{}）", v.windowName) : fmt::format(" ({})", v.windowName);
 }
 
+/// The five levels in the pad's words (core::zhName), best first.
+constexpr core::Rating kLevels[] = {core::Rating::VerySatisfied, core::Rating::Satisfied, core::Rating::Basic,
+                                    core::Rating::Dissatisfied, core::Rating::VeryDissatisfied};
+
 /// The other language's link keeps the page and drops the query.
 std::string languageLink(Lang lang) { return zh(lang) ? "?lang=en" : "?lang=zh"; }
 
@@ -39,6 +43,18 @@ std::string topBar(Lang lang, const std::string& hallName) {
 }
 
 }  // namespace
+
+std::string ratingWords(core::Rating rating, Lang lang) {
+  if (zh(lang)) return core::zhName(rating);
+  switch (rating) {
+    case core::Rating::VerySatisfied: return "Very satisfied";
+    case core::Rating::Satisfied: return "Satisfied";
+    case core::Rating::Basic: return "Basically satisfied";
+    case core::Rating::Dissatisfied: return "Dissatisfied";
+    case core::Rating::VeryDissatisfied: return "Very dissatisfied";
+  }
+  return {};
+}
 
 Lang langOf(std::string_view query) {
   std::size_t start = 0;
@@ -82,6 +98,13 @@ Wording wordingOf(const TicketView& v, Lang lang) {
       return {zh(lang) ? fmt::format("正在{}号窗口办理", v.window) : fmt::format("Being served at window {}", v.window),
               zh(lang) ? "请配合工作人员办理" : "The clerk is with you"};
     case Phase::Done:
+      if (const auto level = core::parseRating(v.rating))
+        return {zh(lang) ? "已办结" : "Completed",
+                zh(lang) ? fmt::format("感谢您的评价：{}", ratingWords(*level, lang))
+                         : fmt::format("Thank you for your rating: {}", ratingWords(*level, lang))};
+      if (v.canRate)
+        return {zh(lang) ? "已办结" : "Completed",
+                zh(lang) ? "请为本次服务评价" : "Please rate the service you received"};
       return {zh(lang) ? "已办结" : "Completed", zh(lang) ? "感谢您的耐心等候" : "Thank you for waiting"};
     case Phase::Missed:
       return {zh(lang) ? "已过号" : "Missed",
@@ -109,7 +132,7 @@ nlohmann::json statusMessage(const TicketView& view, Lang lang, bool live) {
 }
 
 std::string statusPage(Lang lang, const std::string& hallName, const std::string& token, const TicketView& view,
-                       bool live) {
+                       bool live, const std::string& csrf) {
   const Wording words = wordingOf(view, lang);
   std::string page = head(lang, words.headline);
   page += fmt::format("<body data-token=\"{}\" data-lang=\"{}\" data-phase=\"{}\" data-recalls=\"{}\">\n",
@@ -123,6 +146,19 @@ std::string statusPage(Lang lang, const std::string& hallName, const std::string
       "<div id=\"detail\" class=\"detail\">{}</div>\n</main>\n",
       toString(view.phase), zh(lang) ? "您的号码" : "Your number", htmlEscape(view.number), htmlEscape(view.item),
       htmlEscape(words.headline), htmlEscape(words.detail));
+  // 评价二维码: always on the page, shown while the pad awaits the rating (the script follows
+  // can_rate), so the offer appears at completion without a reload. A plain form: it works
+  // without the script too.
+  page += fmt::format("<form id=\"rate\" class=\"rate\" method=\"post\" action=\"/t/{}/rate{}\"{}>\n"
+                      "<div class=\"label\">{}</div>\n<input type=\"hidden\" name=\"csrf\" value=\"{}\">\n",
+                      htmlEscape(token), zh(lang) ? "" : "?lang=en", view.canRate ? "" : " hidden",
+                      zh(lang) ? "您对本次服务满意吗？（每次办件只能评价一次）"
+                               : "How was the service? (one rating per service)",
+                      htmlEscape(csrf));
+  for (const core::Rating level : kLevels)
+    page += fmt::format("<button type=\"submit\" name=\"rating\" value=\"{}\" class=\"level level-{}\">{}</button>\n",
+                        core::toString(level), static_cast<int>(level), htmlEscape(ratingWords(level, lang)));
+  page += "</form>\n";
   page += fmt::format("<p id=\"stale\" class=\"notice\"{}>{}</p>\n", live ? " hidden" : "",
                       zh(lang) ? "信息暂未更新，正在重新连接…" : "Not up to date: reconnecting…");
   page += fmt::format("<p id=\"offline\" class=\"notice\" hidden>{}</p>\n",
@@ -313,6 +349,8 @@ int httpStatusOf(Problem problem) {
     case Problem::BadRequest: return 400;
     case Problem::Unavailable: return 503;
     case Problem::Busy: return 503;
+    case Problem::RatingRefused: return 409;
+    case Problem::StalePage: return 403;
   }
   return 400;
 }
@@ -344,6 +382,13 @@ std::string problemPage(Lang lang, const std::string& hallName, Problem problem)
                 "Please refresh in a moment, or follow the calls in the hall."};
       case Problem::Busy:
         return {"访问人数较多", "请稍后刷新。", "Busy", "Please refresh in a moment."};
+      case Problem::RatingRefused:
+        return {"未能评价", "本次服务已评价（每次办件只能评价一次），或评价时间已过。感谢您的参与。",
+                "Rating not taken", "This service was already rated (one rating per service), "
+                                    "or the time to rate it is over. Thank you."};
+      case Problem::StalePage:
+        return {"页面已过期", "请返回号票页面，刷新后再评价。", "This page has expired",
+                "Go back to your ticket's page, reload it and rate again."};
     }
     return {"请求有误", "", "Bad request", ""};
   }();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "jiujin/core/names.hpp"
+
 namespace jiujin::web {
 
 const char* toString(Phase phase) {
@@ -57,6 +59,10 @@ TicketView viewOf(const core::Hall& hall, core::TicketId id, core::TimePoint now
   const auto queue = std::find_if(definition.queues.begin(), definition.queues.end(),
                                   [&](const core::QueueDef& q) { return q.id == ticket->queue; });
   if (queue != definition.queues.end()) view.queue = queue->name;
+  if (view.phase == Phase::Done) {
+    view.canRate = ticket->evaluation == core::EvaluationStatus::Requested;
+    if (ticket->rating) view.rating = core::toString(*ticket->rating);
+  }
   if (view.phase == Phase::Waiting) {
     const auto estimate = hall.estimateForTicket(ticket->id, now).value_or(core::WaitEstimate{});
     view.peopleAhead = estimate.peopleAhead;
@@ -74,7 +80,8 @@ nlohmann::json toJson(const TicketView& v) {
   return nlohmann::json{{"phase", toString(v.phase)}, {"number", v.number},   {"item", v.item},
                         {"queue", v.queue},            {"ahead", v.peopleAhead}, {"wait_s", v.waitSeconds},
                         {"window", v.window},          {"window_name", v.windowName},
-                        {"recalls", v.recalls},        {"transferred", v.transferred}};
+                        {"recalls", v.recalls},        {"transferred", v.transferred},
+                        {"can_rate", v.canRate},       {"rating", v.rating}};
 }
 
 }  // namespace jiujin::web

@@ -4,14 +4,17 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <fmt/format.h>
+#include <sodium.h>
 
 #include "jiujin/base/log.hpp"
+#include "jiujin/core/names.hpp"
 #include "jiujin/web/pages.hpp"
 #include "jiujin/web/rate_limiter.hpp"
 #include "static_files.hpp"
@@ -39,6 +42,34 @@ bool tokenShaped(std::string_view token) {
   return true;
 }
 
+/// The rating form's CSRF token: a MAC of the ticket token under a key of this process, so a
+/// form made by another site (which cannot read our page) cannot carry it. 32 hex characters.
+constexpr std::size_t kCsrfBytes = 16;
+std::string csrfFor(const std::array<unsigned char, crypto_auth_KEYBYTES>& key, std::string_view token) {
+  std::array<unsigned char, crypto_auth_BYTES> mac{};
+  crypto_auth(mac.data(), reinterpret_cast<const unsigned char*>(token.data()), token.size(), key.data());
+  std::array<char, kCsrfBytes * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), mac.data(), kCsrfBytes);
+  return std::string(hex.data(), kCsrfBytes * 2);
+}
+
+bool csrfMatches(const std::string& expected, std::string_view given) {
+  return given.size() == expected.size() && sodium_memcmp(expected.data(), given.data(), expected.size()) == 0;
+}
+
+/// A form posted from another site: its Origin (or, lacking one, Sec-Fetch-Site) says so.
+/// Browsers send Origin with every POST; a client sending neither is not a browser tricked.
+bool crossSite(const http::request<http::string_body>& request) {
+  const auto origin = request.find(http::field::origin);
+  if (origin != request.end()) {
+    const std::string host(request[http::field::host]);
+    const std::string given(origin->value());
+    return host.empty() || (given != "http://" + host && given != "https://" + host);
+  }
+  const auto site = request.find("Sec-Fetch-Site");
+  return site != request.end() && site->value() != "same-origin" && site->value() != "none";
+}
+
 std::string sseEvent(const nlohmann::json& message) {
   return "event: status\ndata: " + message.dump() + "\n\n";
 }
@@ -55,7 +86,10 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
         acceptor(context),
         keepAliveTimer(context),
         retryAccept(context),
-        limiter(settings.requestsPerMinute) {}
+        limiter(settings.requestsPerMinute) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
+    crypto_auth_keygen(csrfKey.data());
+  }
 
   ServerSettings settings;
   TicketSource& source;
@@ -74,6 +108,7 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   bool live = true;
   std::unordered_map<std::string, core::TicketId> tokens;  ///< vouched for by the dispatcher today
   std::size_t pendingResolutions = 0;
+  std::array<unsigned char, crypto_auth_KEYBYTES> csrfKey{};  ///< the rating forms' CSRF tokens
 
   void accept();
   void scheduleKeepAlive();
@@ -83,6 +118,8 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   void awaitMirror(const std::shared_ptr<Session>& session, Resolution r, int tries,
                    std::function<void(const std::shared_ptr<Session>&, Resolution)> then);
   void startStream(const std::shared_ptr<Session>& session, core::TicketId ticket, Lang lang);
+  void rate(const std::shared_ptr<Session>& session, const http::request<http::string_body>& request,
+            const std::string& token, Lang lang);
   void closed(Session* session);
 };
 
@@ -337,6 +374,16 @@ void WebServer::Impl::handle(const std::shared_ptr<Session>& session, http::requ
 
   if (!limiter.admit(session->address, RateLimiter::Clock::now()))
     return session->reply(problemResponse(version, false, lang, hall, Problem::TooMany));
+  // The one form: the rating (评价二维码), POST /t/<token>/rate.
+  if (path.rfind("/t/", 0) == 0 && path.ends_with("/rate") && path.size() > 8) {
+    if (request.method() != http::verb::post) {
+      auto response = problemResponse(version, false, lang, hall, Problem::BadRequest);
+      response.result(http::status::method_not_allowed);
+      response.set(http::field::allow, "POST");
+      return session->reply(std::move(response));
+    }
+    return rate(session, request, path.substr(3, path.size() - 8), lang);
+  }
   if (request.method() != http::verb::get) {
     auto response = problemResponse(version, false, lang, hall, Problem::BadRequest);
     response.result(http::status::method_not_allowed);
@@ -382,7 +429,8 @@ void WebServer::Impl::handle(const std::shared_ptr<Session>& session, http::requ
     if (events) token.resize(token.size() - 7);
     if (!tokenShaped(token))
       return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::UnknownToken));
-    withTicket(session, token, [this, version, keepAlive, lang, hall, events, token](const std::shared_ptr<Session>& s,
+    const std::string csrf = csrfFor(csrfKey, token);
+    withTicket(session, token, [this, version, keepAlive, lang, hall, events, token, csrf](const std::shared_ptr<Session>& s,
                                                                                Resolution r) {
       if (r.answer == TokenAnswer::Unavailable)
         return s->reply(problemResponse(version, keepAlive, lang, hall, Problem::Unavailable));
@@ -392,11 +440,54 @@ void WebServer::Impl::handle(const std::shared_ptr<Session>& session, http::requ
       if (!view) return s->reply(problemResponse(version, keepAlive, lang, hall, Problem::Unavailable));
       if (events) return startStream(s, r.ticket, lang);
       return s->reply(respond(version, keepAlive, http::status::ok, "text/html; charset=utf-8",
-                              statusPage(lang, hall, token, *view, source.live())));
+                              statusPage(lang, hall, token, *view, source.live(), csrf)));
     });
     return;
   }
   return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::NotFound));
+}
+
+void WebServer::Impl::rate(const std::shared_ptr<Session>& session, const http::request<http::string_body>& request,
+                           const std::string& token, Lang lang) {
+  const unsigned version = request.version();
+  const std::string hall = source.hallName();
+  if (!tokenShaped(token)) return session->reply(problemResponse(version, false, lang, hall, Problem::UnknownToken));
+  if (crossSite(request)) return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
+  // The form's fields, url-encoded like a query string; the body is at most 4 KiB (the parser).
+  const std::string contentType(request[http::field::content_type]);
+  if (contentType.rfind("application/x-www-form-urlencoded", 0) != 0)
+    return session->reply(problemResponse(version, false, lang, hall, Problem::BadRequest));
+  const std::string& form = request.body();
+  const auto rating = core::parseRating(queryValue(form, "rating"));
+  if (!rating) return session->reply(problemResponse(version, false, lang, hall, Problem::BadRequest));
+  if (!csrfMatches(csrfFor(csrfKey, token), queryValue(form, "csrf")))
+    return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
+  if (pendingResolutions >= settings.maxPendingResolutions) {
+    ++counters.refused;
+    return session->reply(problemResponse(version, false, lang, hall, Problem::Busy));
+  }
+  ++pendingResolutions;
+  const bool keepAlive = request.keep_alive();
+  source.rate(token, *rating,
+              [self = shared_from_this(), session, token, lang, hall, version, keepAlive](RatingAnswer answer) {
+                --self->pendingResolutions;
+                switch (answer) {
+                  case RatingAnswer::Accepted: {
+                    // Post/redirect/get: the ticket's page, which now says 感谢您的评价.
+                    auto response = respond(version, keepAlive, http::status::see_other, "text/plain; charset=utf-8",
+                                            "");
+                    response.set(http::field::location, "/t/" + token + (lang == Lang::En ? "?lang=en" : ""));
+                    return session->reply(std::move(response));
+                  }
+                  case RatingAnswer::Refused:
+                    return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::RatingRefused));
+                  case RatingAnswer::Unknown:
+                    return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::UnknownToken));
+                  case RatingAnswer::Unavailable:
+                    break;
+                }
+                session->reply(problemResponse(version, keepAlive, lang, hall, Problem::Unavailable));
+              });
 }
 
 void WebServer::Impl::withTicket(const std::shared_ptr<Session>& session, const std::string& token,

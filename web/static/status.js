@@ -19,6 +19,8 @@
     set('number', m.number); set('item', m.note || m.item);
     set('headline', m.headline); set('detail', m.detail);
     document.getElementById('stale').hidden = m.live;
+    var rate = document.getElementById('rate');
+    if (rate) rate.hidden = !m.can_rate;
     document.title = m.headline;
     if (m.phase === 'called' && (lastPhase !== 'called' || m.recalls !== lastRecalls)) {
       if (navigator.vibrate) navigator.vibrate([400, 150, 400, 150, 400]);

@@ -18,7 +18,7 @@ using Query = protocol::ServiceRequest;
 // In the order of RequestKind. The command names are checked against the protocol codec's
 // commandType() by a unit test; the service's own requests take their names from the
 // protocol's table, which the dispatcher authorises by.
-const std::array<std::pair<RequestKind, const char*>, 50> kNames{{
+const std::array<std::pair<RequestKind, const char*>, 51> kNames{{
     {RequestKind::OpenDay, "open_day"},
     {RequestKind::CloseDay, "close_day"},
     {RequestKind::IssueTicket, "issue_ticket"},
@@ -52,6 +52,7 @@ const std::array<std::pair<RequestKind, const char*>, 50> kNames{{
     {RequestKind::MarkCaseReady, "mark_case_ready"},
     {RequestKind::CollectCase, "collect_case"},
     {RequestKind::FinishCaseOnSpot, "finish_case_on_spot"},
+    {RequestKind::RateTicket, "rate_ticket"},
     {RequestKind::Hello, protocol::toString(Query::Hello)},
     {RequestKind::Ping, protocol::toString(Query::Ping)},
     {RequestKind::Snapshot, protocol::toString(Query::Snapshot)},
@@ -92,7 +93,7 @@ const std::vector<RequestKind>& allRequestKinds() {
   return kinds;
 }
 
-bool isCommand(RequestKind kind) { return kind <= RequestKind::FinishCaseOnSpot; }
+bool isCommand(RequestKind kind) { return kind <= RequestKind::RateTicket; }
 
 namespace requests {
 
@@ -146,6 +147,9 @@ Request clerkLogin(core::WindowNumber window, const core::ClerkId& clerk, const 
 Request clerkLogout(core::WindowNumber window) { return command(core::cmd::ClerkLogout{window}); }
 Request requestEvaluation(core::WindowNumber window) { return command(core::cmd::RequestEvaluation{window}); }
 Request evaluate(core::WindowNumber window, core::Rating rating) { return command(core::cmd::Evaluate{window, rating}); }
+Request rateTicket(const std::string& token, core::Rating rating) {
+  return Request{RequestKind::RateTicket, json{{"token", token}, {"rating", core::toString(rating)}}};
+}
 
 Request setWorkProfile(core::WindowNumber window, const core::WorkProfile& profile) {
   return command(core::cmd::SetWorkProfile{window, profile});

@@ -32,6 +32,7 @@ Decision decideCommand(const HallData&, const cmd::Transfer&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::Cancel&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::RequestEvaluation&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::Evaluate&, TimePoint);
+Decision decideCommand(const HallData&, const cmd::RateTicket&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::PauseWindow&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::ResumeWindow&, TimePoint);
 Decision decideCommand(const HallData&, const cmd::OpenWindow&, TimePoint);

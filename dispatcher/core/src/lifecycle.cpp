@@ -260,4 +260,29 @@ Decision decideCommand(const HallData& h, const cmd::Evaluate& c, TimePoint now)
                 fmt::format("window {} has no service awaiting a rating", c.window));
 }
 
+// One rating per service, whichever comes first: the phone may rate exactly while the pad
+// may (the ticket is the one its window's pad is prompting for, within evaluationTimeout of the
+// completion or of the last re-request). The event is the pad's, so every consequence (the
+// 回访 alarm for a bad rating, statistics) is the same.
+Decision decideCommand(const HallData& h, const cmd::RateTicket& c, TimePoint now) {
+  const Ticket* t = h.ticket(c.ticket);
+  if (!t) return unknownTicket(c.ticket);
+  if (!isKnown(c.rating)) return refuse(ErrorCode::InvalidArgument, "评价等级无效", "rating out of range 1..5");
+  if (t->evaluation == EvaluationStatus::Rated) {
+    return refuse(ErrorCode::AlreadyEvaluated, fmt::format("{} 已评价，每次办件只能评价一次", t->number),
+                  fmt::format("ticket {} was already rated", t->number));
+  }
+  const WindowStatus* w = t->window ? h.window(*t->window) : nullptr;
+  if (t->evaluation != EvaluationStatus::Requested || !w || w->awaitingEvaluation != t->id) {
+    return refuse(ErrorCode::NotEvaluable,
+                  t->evaluation == EvaluationStatus::NotRated
+                      ? fmt::format("{} 的评价时间已过", t->number)
+                      : fmt::format("{} 尚未办结，办结后才能评价", t->number),
+                  t->evaluation == EvaluationStatus::NotRated
+                      ? fmt::format("the rating period of ticket {} is over", t->number)
+                      : fmt::format("ticket {} is not awaiting a rating", t->number));
+  }
+  return events(ev::TicketEvaluated{now, t->id, *t->window, c.rating});
+}
+
 }  // namespace jiujin::core::detail

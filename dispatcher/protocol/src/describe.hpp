@@ -243,6 +243,10 @@ template <class V> void describe(V& v, cmd::Evaluate& x) {
   v.field("window", x.window, limits::kWindow);
   v.field("rating", x.rating);
 }
+template <class V> void describe(V& v, cmd::RateTicket& x) {
+  v.field("ticket", x.ticket, limits::kTicketId);
+  v.field("rating", x.rating);
+}
 template <class V> void describe(V& v, cmd::SetWorkProfile& x) {
   v.field("window", x.window, limits::kWindow);
   v.field("profile", x.profile);  // entries, weights and minutes: describe(WorkProfile)

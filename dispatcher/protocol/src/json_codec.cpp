@@ -32,6 +32,7 @@ template <> constexpr const char* kTypeName<cmd::ClerkLogin> = "clerk_login";
 template <> constexpr const char* kTypeName<cmd::ClerkLogout> = "clerk_logout";
 template <> constexpr const char* kTypeName<cmd::RequestEvaluation> = "request_evaluation";
 template <> constexpr const char* kTypeName<cmd::Evaluate> = "evaluate";
+template <> constexpr const char* kTypeName<cmd::RateTicket> = "rate_ticket";
 template <> constexpr const char* kTypeName<cmd::SetWorkProfile> = "set_work_profile";
 template <> constexpr const char* kTypeName<cmd::PinTicket> = "pin_ticket";
 template <> constexpr const char* kTypeName<cmd::BroadcastNotice> = "broadcast_notice";

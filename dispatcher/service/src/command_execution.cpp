@@ -8,6 +8,8 @@
 #include "jiujin/core/case_privacy.hpp"
 #include "jiujin/core/names.hpp"
 #include "jiujin/protocol/json_codec.hpp"
+#include "queries.hpp"
+#include "request_bodies.hpp"
 #include "request_handler.hpp"
 #include "ticketing_hours.hpp"
 #include "unknown_fields.hpp"
@@ -70,6 +72,24 @@ Outcome<json> RequestHandler::serveCommand(Pending& pending, const Request& requ
   json commandJson = request.body;
   const bool login = request.type == protocol::commandType(core::cmd::ClerkLogin{});
   if (login) commandJson.erase("pin");
+  // The phone names its ticket by the QR token only, never by id: the token is checked here and
+  // the core gets the ticket it names (the token itself is never journaled).
+  if (request.type == protocol::commandType(core::cmd::RateTicket{})) {
+    // The role first: only a phone's page (or a manager) learns whether a token is genuine.
+    if (auto refusal = authorize(who, core::Command{core::cmd::RateTicket{}}, durable_->hall().state())) return *refusal;
+    auto rated = readRateTicket(request.body);
+    if (!rated) return rated.error();
+    const core::Hall& hall = durable_->hall();
+    const core::Ticket* ticket = ticketOfToken(hall, tokens_, rated.value().token);
+    if (!ticket) return errors::notFound("ticket token");
+    // A transfer gave the resident a new ticket: the service to rate is the last of the chain.
+    for (int hop = 0; ticket->state == core::TicketState::Transferred && ticket->transferredTo && hop < 20; ++hop) {
+      const core::Ticket* next = hall.findTicket(*ticket->transferredTo);
+      if (!next) break;
+      ticket = next;
+    }
+    commandJson = json{{"ticket", ticket->id}, {"rating", rated.value().rating}};
+  }
   commandJson["type"] = request.type;
   auto command = protocol::commandFromJson(commandJson);
   if (!command) {

@@ -78,6 +78,17 @@ Outcome<json> serveEstimate(const json& body, QueryContext& c) {
   return json{{"people_ahead", e.peopleAhead}, {"wait_s", e.wait.count()}, {"windows_serving", e.windowsServing}};
 }
 
+const core::Ticket* ticketOfToken(const core::Hall& hall, const TicketTokens& tokens, std::string_view token) {
+  // Honoured for a ticket of the hall's current day only: a token expires with its day.
+  const auto& tickets = hall.state().tickets;
+  const auto named = TicketTokens::ticketNamed(token);
+  const auto t = named ? tickets.find(*named) : tickets.end();
+  const auto& day = hall.state().day;
+  if (t != tickets.end() && day && core::dateOf(t->second.issuedAt) == *day && tokens.matches(token, t->second.id, *day))
+    return &t->second;
+  return nullptr;
+}
+
 Outcome<json> serveTicketStatus(const json& body, QueryContext& c) {
   const auto read = readTicketStatus(body);
   if (!read) return read.error();
@@ -90,13 +101,7 @@ Outcome<json> serveTicketStatus(const json& body, QueryContext& c) {
     for (const auto& [tid, t] : tickets)
       if (t.number == *number) found = &t;
   } else if (const auto& token = read.value().token) {
-    // Honoured for a ticket of the hall's current day only: a token expires with its day.
-    const auto named = TicketTokens::ticketNamed(*token);
-    const auto t = named ? tickets.find(*named) : tickets.end();
-    const auto& day = c.hall.state().day;
-    if (t != tickets.end() && day && core::dateOf(t->second.issuedAt) == *day &&
-        c.tokens.matches(*token, t->second.id, *day))
-      found = &t->second;
+    found = ticketOfToken(c.hall, c.tokens, *token);
     if (!found) return errors::notFound("ticket token");
   }
   if (!found) return errors::notFound("ticket");

@@ -63,6 +63,8 @@ Outcome<nlohmann::json> serveSnapshot(const nlohmann::json& body, QueryContext& 
 Outcome<nlohmann::json> serveItems(const nlohmann::json& body, QueryContext& context);
 Outcome<nlohmann::json> serveEstimate(const nlohmann::json& body, QueryContext& context);
 Outcome<nlohmann::json> serveTicketStatus(const nlohmann::json& body, QueryContext& context);
+/// The ticket a resident's QR token names, if it is genuine and of the hall's current day.
+const core::Ticket* ticketOfToken(const core::Hall& hall, const TicketTokens& tokens, std::string_view token);
 // device_reports.cpp: the devices' health, from the gateway and the kiosks.
 Outcome<nlohmann::json> serveDeviceReport(const nlohmann::json& body, QueryContext& context);
 Outcome<nlohmann::json> servePrinterStatus(const nlohmann::json& body, QueryContext& context);

@@ -87,6 +87,17 @@ Outcome<TicketStatusBody> readTicketStatus(const json& body) {
   return read;
 }
 
+Outcome<RateTicketBody> readRateTicket(const json& body) {
+  static const std::vector<std::string_view> kLevels{"very_satisfied", "satisfied", "basically_satisfied",
+                                                     "dissatisfied", "very_dissatisfied"};
+  FieldReader reader(body, {"token", "rating"});
+  RateTicketBody read;
+  read.token = reader.text("token", limits::kTicketToken, Presence::Required).value_or("");
+  read.rating = reader.choice("rating", kLevels, Presence::Required).value_or("");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
 Outcome<std::int64_t> readAlarmAcknowledgement(const json& body) {
   FieldReader reader(body, {"alarm"});
   const auto alarm = reader.integer("alarm", limits::kAlarmId, Presence::Required);

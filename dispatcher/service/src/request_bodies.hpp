@@ -39,6 +39,13 @@ struct TicketStatusBody {
 };
 Outcome<TicketStatusBody> readTicketStatus(const nlohmann::json& body);
 
+/// rate_ticket (the phone's 评价): the ticket's QR token and one of the five levels.
+struct RateTicketBody {
+  std::string token;
+  std::string rating;  ///< a wire name, e.g. "satisfied" (core::toString(Rating))
+};
+Outcome<RateTicketBody> readRateTicket(const nlohmann::json& body);
+
 /// acknowledge_alarm: the alarm's id.
 Outcome<std::int64_t> readAlarmAcknowledgement(const nlohmann::json& body);
 

@@ -123,6 +123,7 @@ void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::st
   audit.type = request.value().type;
   audit.body = request.value().body;
   if (audit.body.contains("pin")) audit.body["pin"] = "***";
+  if (audit.body.contains("token")) audit.body["token"] = "***";  // a resident's QR token is a key
   maskApplicant(audit.body);
 
   auto who = identify(request.value(), userId, settings_.curve, clients_);

@@ -61,6 +61,7 @@ std::vector<RequestSpec> makeTable() {
       atWindow("clerk_logout"),
       atWindow("request_evaluation"),
       {"evaluate", {{"window", 1}, {"rating", "satisfied"}}, {window(), {"rating", kText}}},
+      {"rate_ticket", {{"token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, {"rating", "satisfied"}}, {{"token", kText}, {"rating", kText}}},
       {"set_work_profile",
        {{"window", 1}, {"profile", profile}},
        {window(),

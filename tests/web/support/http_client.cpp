@@ -88,6 +88,23 @@ HttpResponse get(int port, const std::string& target, std::chrono::milliseconds 
   return exchange(port, "GET " + target + " HTTP/1.1\r\nHost: hall\r\nConnection: close\r\n\r\n", within);
 }
 
+HttpResponse postForm(int port, const std::string& target, const std::string& form, const std::string& headers,
+                      std::chrono::milliseconds within) {
+  return exchange(port,
+                  "POST " + target + " HTTP/1.1\r\nHost: hall\r\nConnection: close\r\n"
+                  "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                      std::to_string(form.size()) + "\r\n" + headers + "\r\n" + form,
+                  within);
+}
+
+std::string csrfIn(const std::string& page) {
+  const std::string marker = "name=\"csrf\" value=\"";
+  const auto at = page.find(marker);
+  if (at == std::string::npos) return {};
+  const auto start = at + marker.size();
+  return page.substr(start, page.find('"', start) - start);
+}
+
 EventReader::EventReader(int port, const std::string& target) : fd_(connectTo(port)) {
   if (fd_ >= 0) sendAll(fd_, "GET " + target + " HTTP/1.1\r\nHost: hall\r\nAccept: text/event-stream\r\n\r\n");
 }

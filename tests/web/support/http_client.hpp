@@ -20,6 +20,13 @@ HttpResponse exchange(int port, const std::string& raw, std::chrono::millisecond
 /// GET `target` with Connection: close.
 HttpResponse get(int port, const std::string& target, std::chrono::milliseconds within = std::chrono::seconds(5));
 
+/// POST `form` (application/x-www-form-urlencoded) to `target` with Connection: close;
+/// `headers`: more header lines, each ending in \r\n (e.g. an Origin).
+HttpResponse postForm(int port, const std::string& target, const std::string& form, const std::string& headers = {},
+                      std::chrono::milliseconds within = std::chrono::seconds(5));
+/// The value of the rating form's hidden csrf field in a status page, empty if none.
+std::string csrfIn(const std::string& page);
+
 /// One page following a ticket: a connection that sent GET …/events and reads events.
 class EventReader {
  public:

@@ -52,6 +52,7 @@ class DispatcherFeed : public TicketSource {
   void unfollow(core::TicketId ticket) override;
   ItemFigures itemFigures() override;
   std::string hallName() override { return hallName_; }
+  void rate(const std::string& token, core::Rating rating, std::function<void(RatingAnswer)> done) override;
 
  private:
   void run();

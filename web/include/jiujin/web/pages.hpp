@@ -32,8 +32,11 @@ nlohmann::json statusMessage(const TicketView& view, Lang lang, bool live);
 
 /// The follow-your-ticket page (/t/<token>), rendered with its first state; the script then
 /// follows /t/<token>/events.
+/// `csrf`: the rating form's token for this ticket token (web_server.cpp), sent back with it.
 std::string statusPage(Lang lang, const std::string& hallName, const std::string& token, const TicketView& view,
-                       bool live);
+                       bool live, const std::string& csrf = {});
+/// A rating level in the pad's words (非常满意 … 非常不满意) or in English.
+std::string ratingWords(core::Rating rating, Lang lang);
 
 /// The item guide (办事指南): the hall file's catalog with where and when, read before coming.
 struct GuideItem {
@@ -64,7 +67,9 @@ std::string itemPage(Lang lang, const std::string& hallName, const Guide& guide,
                      const ItemFigures& figures);
 
 /// A page for a refusal: the status code's meaning in words and what to do, never a stack.
-enum class Problem { UnknownToken, NotFound, TooMany, TooLarge, BadRequest, Unavailable, Busy };
+/// RatingRefused: already rated, or the rating period is over (409); StalePage: a form whose
+/// CSRF token or origin does not match (403).
+enum class Problem { UnknownToken, NotFound, TooMany, TooLarge, BadRequest, Unavailable, Busy, RatingRefused, StalePage };
 int httpStatusOf(Problem problem);
 std::string problemPage(Lang lang, const std::string& hallName, Problem problem);
 

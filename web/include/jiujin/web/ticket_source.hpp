@@ -22,6 +22,14 @@ struct Resolution {
   core::TicketId ticket = 0;
 };
 
+/// What the dispatcher said to a phone's rating (rate_ticket).
+enum class RatingAnswer {
+  Accepted,     ///< recorded: the pad stops prompting
+  Refused,      ///< already rated (pad or phone), not completed, or the rating period is over
+  Unknown,      ///< the token names no ticket of today
+  Unavailable,  ///< the dispatcher did not answer
+};
+
 class TicketSource {
  public:
   virtual ~TicketSource() = default;
@@ -38,6 +46,13 @@ class TicketSource {
   virtual ItemFigures itemFigures() = 0;
   /// The hall's name for the pages' top bar.
   virtual std::string hallName() = 0;
+  /// Rates the ticket `token` names (one of the five levels); `done` runs later on the server's
+  /// thread (or at once). Only the dispatcher decides; a source that cannot ask says Unavailable.
+  virtual void rate(const std::string& token, core::Rating rating, std::function<void(RatingAnswer)> done) {
+    (void)token;
+    (void)rating;
+    done(RatingAnswer::Unavailable);
+  }
 };
 
 }  // namespace jiujin::web

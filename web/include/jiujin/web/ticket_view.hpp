@@ -36,6 +36,8 @@ struct TicketView {
   std::string windowName;
   int recalls = 0;          ///< a recall pushes the page again
   bool transferred = false;  ///< the ticket was passed on to another queue or window
+  bool canRate = false;      ///< Done, and the window's pad still awaits its rating (评价二维码)
+  std::string rating;        ///< the level it was rated ("satisfied"…), pad or phone; empty if not
   bool operator==(const TicketView&) const = default;
 };
 

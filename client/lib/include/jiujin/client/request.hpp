@@ -27,6 +27,8 @@ enum class RequestKind {
   // The case register's commands (docs/cases.md).
   AcceptCase, MarkCaseMaterials, RequestCaseCorrection, SupplyCaseMaterials, StartCaseProcessing,
   DecideCase, RejectCase, MarkCaseReady, CollectCase, FinishCaseOnSpot,
+  // The resident's rating on the phone (评价二维码), by the ticket's QR token.
+  RateTicket,
   // Service requests (questions, reports, administration).
   Hello, Ping, Snapshot, TicketStatus, Items, Estimate, Statistics, DeviceReport,
   PrinterStatus, AuditExport, AcknowledgeAlarm, CloseFollowUp, UnlockClerk, ReloadConfig,
@@ -114,6 +116,9 @@ Request clerkLogin(core::WindowNumber window, const core::ClerkId& clerk, const 
 Request clerkLogout(core::WindowNumber window);
 Request requestEvaluation(core::WindowNumber window);
 Request evaluate(core::WindowNumber window, core::Rating rating);
+/// The phone's rating of the ticket its QR token names (role `web`): the dispatcher resolves the
+/// token to the ticket; the core accepts it only while the window's pad may still be answered.
+Request rateTicket(const std::string& token, core::Rating rating);
 Request setWorkProfile(core::WindowNumber window, const core::WorkProfile& profile);
 Request pinTicket(core::WindowNumber window, core::TicketId ticket);
 Request broadcastNotice(std::string text);

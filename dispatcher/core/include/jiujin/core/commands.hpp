@@ -44,6 +44,9 @@ struct ClerkLogin { WindowNumber window; ClerkId clerk; };  ///< PIN checks happ
 struct ClerkLogout { WindowNumber window; };
 struct RequestEvaluation { WindowNumber window; };  ///< prompt the pad for the last completed ticket
 struct Evaluate { WindowNumber window; Rating rating; };  ///< the pad's answer for the awaited ticket
+/// The resident's answer on the phone (评价二维码) for this ticket: the same one rating per
+/// service as the pad's, accepted only while the pad is still prompting for it.
+struct RateTicket { TicketId ticket; Rating rating; };
 struct SetWorkProfile { WindowNumber window; WorkProfile profile; };
 struct PinTicket { WindowNumber window; TicketId ticket; };  ///< call this one next, out of order
 struct BroadcastNotice { std::string text; };
@@ -95,6 +98,6 @@ using Command = std::variant<cmd::OpenDay, cmd::CloseDay, cmd::IssueTicket, cmd:
                              cmd::UpdateDefinition, cmd::AcceptCase, cmd::MarkCaseMaterials,
                              cmd::RequestCaseCorrection, cmd::SupplyCaseMaterials, cmd::StartCaseProcessing,
                              cmd::DecideCase, cmd::RejectCase, cmd::MarkCaseReady, cmd::CollectCase,
-                             cmd::FinishCaseOnSpot>;
+                             cmd::FinishCaseOnSpot, cmd::RateTicket>;
 
 }  // namespace jiujin::core
