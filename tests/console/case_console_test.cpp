@@ -413,7 +413,7 @@ TEST_F(CaseConsole, ACaseInProcessingGoesBackToProcessingWhenTheMissingMaterialI
   ASSERT_TRUE(waitFor([&] { return cases().followUpKind() == QStringLiteral("supply"); })) << cases().refusal().toStdString();
   EXPECT_FALSE(cases().canDecide()) << "no decision while materials are missing";
   cases().supplyMaterials();
-  EXPECT_EQ(cases().refusal(), QStringLiteral("请先勾选申请人补交的材料")) << "nothing ticked: nothing sent";
+  EXPECT_EQ(cases().refusal(), QStringLiteral("请先标出申请人补交的材料")) << "nothing ticked: nothing sent";
   cases().markFollowUp(0, true);
   cases().supplyMaterials();
   ASSERT_TRUE(waitFor([&] { return cases().lookedUp().value("state").toString() == QStringLiteral("processing"); }))

@@ -58,18 +58,18 @@ class CaseEndToEnd : public ::testing::Test {
     // The consent lives in this process's environment only while the child starts: it
     // inherits it; nothing else does.
     ::setenv(dispatcher::kTestClockEnvironment, std::string(dispatcher::kTestClockConsent).c_str(), 1);
-    daemon = std::make_unique<jiujin::testing::DispatcherProcess>(
+    daemonProcess = std::make_unique<jiujin::testing::DispatcherProcess>(
         hallFile.toStdString(), dir.filePath("hall.db").toStdString(),
         std::vector<std::string>{"--hours", "ignore", "--test-clock-file", clockFile});
     ::unsetenv(dispatcher::kTestClockEnvironment);
-    ASSERT_TRUE(daemon->ready()) << daemon->output();
-    EXPECT_NE(daemon->output().find("TEST CLOCK"), std::string::npos) << "it says so";
+    ASSERT_TRUE(daemonProcess->ready()) << daemonProcess->output();
+    EXPECT_NE(daemonProcess->output().find("TEST CLOCK"), std::string::npos) << "it says so";
   }
 
   void TearDown() override {
     model.reset();
     if (link) link->stop();
-    if (daemon) EXPECT_EQ(daemon->terminate(), 0) << daemon->output();
+    if (daemonProcess) EXPECT_EQ(daemonProcess->terminate(), 0) << daemonProcess->output();
   }
 
   /// Turns the hall's clock: the dispatcher reads the file at every turn (written whole, then
@@ -92,8 +92,8 @@ class CaseEndToEnd : public ::testing::Test {
 
   client::ConnectionOptions as(const std::string& role, int window = 0) const {
     client::ConnectionOptions o;
-    o.commands = daemon->commands();
-    o.events = daemon->events();
+    o.commands = daemonProcess->commands();
+    o.events = daemonProcess->events();
     o.identity = client::StatedIdentity{role, window > 0 ? std::optional<int>(window) : std::nullopt, "e2e-" + role};
     o.requestTimeout = 5000ms;
     o.attempts = 1;
@@ -141,7 +141,7 @@ class CaseEndToEnd : public ::testing::Test {
   config::HallConfig config;
   std::string clockFile;
   std::atomic<std::int64_t> nowMs{0};
-  std::unique_ptr<jiujin::testing::DispatcherProcess> daemon;
+  std::unique_ptr<jiujin::testing::DispatcherProcess> daemonProcess;
   zmq::context_t context;
   std::unique_ptr<clientqt::HallLink> link;
   std::unique_ptr<KioskModel> model;

@@ -49,8 +49,8 @@ Item {
                     Text {
                         Layout.fillWidth: true
                         visible: progress.cases.followUpKind.length > 0
-                        text: progress.cases.followUpKind === "supply" ? qsTr("补交：勾选申请人带来的材料")
-                                                                       : qsTr("发现缺材料：勾选所缺的材料后告知补正")
+                        text: progress.cases.followUpKind === "supply" ? qsTr("补交：标出申请人带来的材料")
+                                                                       : qsTr("发现缺材料：标出所缺的材料后告知补正")
                         font.family: Theme.font; font.pixelSize: 17; font.bold: true; color: Theme.ink; wrapMode: Text.Wrap
                     }
                     ListView {
@@ -84,12 +84,17 @@ Item {
                                     font.family: Theme.font; font.pixelSize: 16
                                     color: model.status === "missing" ? Theme.bad : Theme.muted
                                 }
-                                CheckBox {
+                                // A toggle drawn from the model (no control state of its own).
+                                Button {
                                     visible: model.markable
-                                    checked: model.marked
                                     text: progress.cases.followUpKind === "supply" ? qsTr("已补交") : qsTr("缺")
                                     font.family: Theme.font; font.pixelSize: 16
-                                    onToggled: progress.cases.markFollowUp(index, checked)
+                                    Layout.preferredHeight: 38
+                                    Layout.preferredWidth: 110
+                                    palette.button: !model.marked ? "#e4e9ef"
+                                                    : progress.cases.followUpKind === "supply" ? Theme.good : Theme.bad
+                                    palette.buttonText: model.marked ? "white" : Theme.ink
+                                    onClicked: progress.cases.markFollowUp(index, !model.marked)
                                 }
                             }
                         }

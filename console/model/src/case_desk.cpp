@@ -674,7 +674,7 @@ void CaseDesk::askCorrection(const QString& note) {
 void CaseDesk::supplyMaterials() {
   if (!lookedUp_) return;
   if (!canSupply()) {
-    refuse(tr("请先勾选申请人补交的材料"));
+    refuse(tr("请先标出申请人补交的材料"));
     return;
   }
   caseCommand(requests::supplyCaseMaterials(window_, lookedUp_->number, markedMaterials()), [this](const core::Case& c) {

@@ -166,16 +166,16 @@ void CaseLedger::reload() {
   const std::uint64_t asked = ++asking_;
   send_(requests::cases(query), [this, asked](const client::Reply& reply) {
     if (asked != asking_) return;
-    const auto page = client::readCasePage(reply);
-    if (!page) {
-      const auto& f = page.error();
+    const auto answer = client::readCasePage(reply);
+    if (!answer) {
+      const auto& f = answer.error();
       emit refused(qs(english_ && !f.en.empty() ? f.en : f.zh.empty() ? f.code : f.zh));
       return;
     }
     QList<QVariantMap> rows;
     dueSoon_ = 0;
     overdue_ = 0;
-    for (const core::Case& c : page.value().cases) {
+    for (const core::Case& c : answer.value().cases) {
       // The dispatcher's own notices, once per case and journaled: the same as its alarms.
       const bool overdue = clockRuns(c.state) && c.overdueNoticed;
       const bool soon = clockRuns(c.state) && c.dueSoonNoticed && !overdue;
@@ -206,10 +206,10 @@ void CaseLedger::reload() {
         dueSoon_ += c.dueSoonNoticed && !c.overdueNoticed;
       }
     }
-    total_ = static_cast<int>(page.value().total);
-    nextAfter_ = page.value().nextAfter;
+    total_ = static_cast<int>(answer.value().total);
+    nextAfter_ = answer.value().nextAfter;
     // The cases shown were all closed and left the filter, or a page emptied: step back.
-    if (page.value().cases.empty() && pageStarts_.size() > 1) {
+    if (answer.value().cases.empty() && pageStarts_.size() > 1) {
       pageStarts_.pop_back();
       reload();
       return;
