@@ -249,7 +249,7 @@ TEST(TestClock, IsRefusedWithoutTheTestsConsentAndReadsHallLocalTimes) {
   EXPECT_EQ(parseClockText(" 2026-04-13 09:30 "), onDay(year{2026} / 4 / 13, 9h, 30min));
   EXPECT_EQ(parseClockText("2026-04-13T09:30:00.250"), onDay(year{2026} / 4 / 13, 9h, 30min) + 250ms);
   for (const char* bad : {"", "2026-04-31T09:00:00", "2026-04-03T24:00", "2026-4-3T09:00", "2026-04-03T09:30:00Z",
-                          "yesterday", "2026-04-03T09:30:60"})
+                          "2026-04-03T-1:30", "yesterday", "2026-04-03T09:30:60"})
     EXPECT_FALSE(parseClockText(bad).has_value()) << bad;
 
   QTemporaryDir dir;

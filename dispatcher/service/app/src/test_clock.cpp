@@ -14,11 +14,11 @@ namespace {
 /// Reads an unsigned number of exactly `digits` digits at `at`, moving past it.
 std::optional<int> number(std::string_view text, std::size_t& at, std::size_t digits) {
   if (at + digits > text.size()) return std::nullopt;
-  int value = 0;
+  unsigned value = 0;  // unsigned: from_chars takes no sign then
   const auto [end, error] = std::from_chars(text.data() + at, text.data() + at + digits, value);
   if (error != std::errc() || end != text.data() + at + digits) return std::nullopt;
   at += digits;
-  return value;
+  return static_cast<int>(value);
 }
 
 bool expect(std::string_view text, std::size_t& at, std::string_view oneOf) {
