@@ -378,6 +378,21 @@ void shootCases(ClerkConsole& desk, DemoDispatcher& dispatcher, QQmlApplicationE
   cases->lookUp(QString::fromStdString(dispatcher.caseIn(core::CaseState::Processing)));
   refresh();
   shoot(window, QStringLiteral("console-progress.png"));
+
+  // 补正 after acceptance: the case accepted this morning turns out to miss its last materials.
+  cases->lookUp(QString::fromStdString(dispatcher.caseIn(core::CaseState::Accepted)));
+  refresh();
+  const int followed = cases->followUp()->rowCount();
+  for (int r = followed > 1 ? 1 : 0; r < followed; ++r) cases->markFollowUp(r, true);
+  shoot(window, QStringLiteral("console-correction.png"));
+  inEnglish(QStringLiteral("console-correction-en.png"));
+
+  // 补交: the resident back with one of them; the other still missing.
+  cases->askCorrection(QString());
+  refresh();
+  cases->markFollowUp(followed > 1 ? 1 : 0, true);
+  shoot(window, QStringLiteral("console-supply.png"));
+  inEnglish(QStringLiteral("console-supply-en.png"));
   page->setProperty("currentTab", 0);
 }
 

@@ -1,8 +1,13 @@
 // The case screens' models against a real jiujin-dispatcher: 办件受理 from the served ticket
 // (the ticks recorded on the case, the applicant masked on screen, the receipt printed as an
 // A4 PDF), 补正 and 不予受理, 代办 for an absent resident, the back office's progress, 统一出件
-// at the window that calls the collection ticket, and the manager's 台账.
+// at the window that calls the collection ticket, 补正 after acceptance and 补交 of the
+// missing materials, and the manager's 台账.
 #include <QFileInfo>
+#include <algorithm>
+#include <set>
+
+#include "jiujin/client/request.hpp"
 
 #include "jiujin/protocol/json_codec.hpp"
 
@@ -300,6 +305,190 @@ TEST_F(CaseConsole, ACaseNoLongerReadyAtTheIssuingWindowSaysSoAndCannotBeHandedO
   ASSERT_TRUE(waitFor([&] { return !cases().canHandOver(); }));
   EXPECT_EQ(cases().shownCase().value("stateText").toString(), QStringLiteral("已领取"));
   EXPECT_TRUE(cases().shownCase().value("readiness").toString().contains(QStringLiteral("张*"))) << "the mirror is masked";
+}
+
+TEST_F(CaseConsole, AnAcceptedCaseFoundMissingMaterialsListsThemAllAndContinuesWhenTheyAreBrought) {
+  // every form printed is kept besides its PDF: what the resident is handed
+  std::vector<devices::printer::FormPrint> printed;
+  const auto pdf = console::pdfFormsInto(QString::fromStdString(forms_.path().string()));
+  cases().setPrintForm([&](const devices::printer::FormPrint& form, const QString& name, QString& error) {
+    printed.push_back(form);
+    return pdf(form, name, error);
+  });
+  const auto listed = [](const devices::printer::FormPrint& form, const std::string& heading) {
+    for (const auto& list : form.lists)
+      if (list.heading.find(heading) != std::string::npos) return list.items;
+    return std::vector<std::string>{};
+  };
+
+  // given a case of three materials accepted with all of them
+  residentAtTheCounter("T-0004");
+  ASSERT_EQ(cases().materials()->rowCount(), 3);
+  cases().setApplicantName(QStringLiteral("周敏"));
+  for (int r = 0; r < 3; ++r) cases().markMaterial(r, QStringLiteral("received"));
+  cases().accept();
+  ASSERT_TRUE(waitFor([&] { return cases().mode() == QStringLiteral("registered"); })) << cases().refusal().toStdString();
+  const QString number = cases().shownCase().value("number").toString();
+  EXPECT_FALSE(caseNamed(number).dueDate == std::nullopt);
+
+  // when the back office finds the 户口簿 and the 结婚证 were copies, not originals
+  cases().lookUp(number);
+  ASSERT_TRUE(waitFor([&] { return cases().lookedUp().value("number").toString() == number; }));
+  EXPECT_EQ(cases().followUpKind(), QStringLiteral("correction"));
+  ASSERT_EQ(cases().followUp()->rowCount(), 3);
+  EXPECT_TRUE(cases().followUp()->field(0, "markable").toBool());
+  EXPECT_FALSE(cases().canAskCorrection()) << "nothing marked missing yet";
+  cases().askCorrection(QString());
+  EXPECT_EQ(cases().refusal(), QStringLiteral("请先标出所缺的材料"));
+  cases().markFollowUp(1, true);
+  cases().markFollowUp(2, true);
+  cases().markFollowUp(0, true);
+  cases().markFollowUp(0, false);
+  EXPECT_EQ(cases().followUpMarked(), 2);
+  EXPECT_TRUE(cases().followUp()->field(2, "marked").toBool());
+  ASSERT_TRUE(cases().canAskCorrection());
+  const std::size_t before = printed.size();
+  cases().askCorrection(QStringLiteral("须提交原件"));
+
+  // then the case waits in 补正 and the 补交材料清单 lists both at once
+  ASSERT_TRUE(waitFor([&] { return cases().lookedUp().value("state").toString() == QStringLiteral("correction"); }))
+      << cases().refusal().toStdString();
+  EXPECT_TRUE(cases().refusal().isEmpty()) << cases().refusal().toStdString();
+  ASSERT_EQ(printed.size(), before + 1);
+  EXPECT_EQ(printed.back().title, "补交材料清单");
+  EXPECT_EQ(listed(printed.back(), "需补交的全部材料"), (std::vector<std::string>{"户口簿", "结婚证"}));
+  EXPECT_TRUE(cases().notice().contains(QStringLiteral("补交材料清单"))) << cases().notice().toStdString();
+  EXPECT_TRUE(QFileInfo::exists(QString::fromStdString((forms_.path() / (number.toStdString() + "-correction.pdf")).string())));
+  core::Case held = caseNamed(number);
+  EXPECT_EQ(held.state, core::CaseState::Correction);
+  EXPECT_EQ(held.materials[0].status, core::MaterialStatus::Received);
+  EXPECT_EQ(held.materials[1].status, core::MaterialStatus::Missing);
+  EXPECT_EQ(held.materials[2].status, core::MaterialStatus::Missing);
+
+  // 补交: only the missing ones can be ticked; the 户口簿 brought first, the list of what is left
+  EXPECT_EQ(cases().followUpKind(), QStringLiteral("supply"));
+  EXPECT_EQ(cases().followUpMarked(), 0) << "the marks were for the step done";
+  EXPECT_FALSE(cases().followUp()->field(0, "markable").toBool());
+  cases().markFollowUp(0, true);
+  EXPECT_FALSE(cases().canSupply()) << "a received material is not brought again";
+  cases().markFollowUp(1, true);
+  ASSERT_TRUE(cases().canSupply());
+  cases().supplyMaterials();
+  ASSERT_TRUE(waitFor([&] { return printed.size() == before + 2; })) << cases().refusal().toStdString();
+  EXPECT_EQ(printed.back().title, "补交材料清单");
+  EXPECT_EQ(listed(printed.back(), "需补交的全部材料"), (std::vector<std::string>{"结婚证"}));
+  EXPECT_EQ(cases().lookedUp().value("state").toString(), QStringLiteral("correction"));
+
+  // the 结婚证 brought: the case continues where it was, and the receipt is printed again
+  ASSERT_TRUE(waitFor([&] { return !cases().followUp()->field(1, "markable").toBool(); }));
+  cases().markFollowUp(2, true);
+  ASSERT_TRUE(cases().canSupply());
+  cases().supplyMaterials();
+  ASSERT_TRUE(waitFor([&] { return cases().lookedUp().value("state").toString() == QStringLiteral("accepted"); }))
+      << cases().refusal().toStdString();
+  ASSERT_TRUE(waitFor([&] { return printed.size() == before + 3; }));
+  EXPECT_EQ(printed.back().title, "收件回执单");
+  EXPECT_TRUE(listed(printed.back(), "尚缺材料").empty());
+  EXPECT_EQ(cases().followUpKind(), QStringLiteral("correction")) << "a later slip can still be followed up";
+  held = caseNamed(number);
+  EXPECT_EQ(held.state, core::CaseState::Accepted);
+  for (const auto& m : held.materials) EXPECT_EQ(m.status, core::MaterialStatus::Received) << m.name;
+  EXPECT_TRUE(held.dueDate.has_value());
+  ASSERT_TRUE(cases().canStartProcessing());
+}
+
+TEST_F(CaseConsole, ACaseInProcessingGoesBackToProcessingWhenTheMissingMaterialIsBrought) {
+  residentAtTheCounter("T-0002");
+  cases().setApplicantName(QStringLiteral("张三"));
+  cases().markMaterial(0, QStringLiteral("received"));
+  cases().accept();
+  ASSERT_TRUE(waitFor([&] { return cases().mode() == QStringLiteral("registered"); }));
+  const QString number = cases().shownCase().value("number").toString();
+  cases().lookUp(number);
+  ASSERT_TRUE(waitFor([&] { return cases().canStartProcessing(); }));
+  cases().startProcessing();
+  ASSERT_TRUE(waitFor([&] { return cases().lookedUp().value("state").toString() == QStringLiteral("processing"); }));
+  cases().markFollowUp(0, true);
+  cases().askCorrection(QString());
+  ASSERT_TRUE(waitFor([&] { return cases().followUpKind() == QStringLiteral("supply"); })) << cases().refusal().toStdString();
+  EXPECT_FALSE(cases().canDecide()) << "no decision while materials are missing";
+  cases().supplyMaterials();
+  EXPECT_EQ(cases().refusal(), QStringLiteral("请先标出申请人补交的材料")) << "nothing ticked: nothing sent";
+  cases().markFollowUp(0, true);
+  cases().supplyMaterials();
+  ASSERT_TRUE(waitFor([&] { return cases().lookedUp().value("state").toString() == QStringLiteral("processing"); }))
+      << cases().refusal().toStdString();
+  EXPECT_EQ(caseNamed(number).state, core::CaseState::Processing);
+}
+
+TEST_F(CaseConsole, TheLedgerWalksMoreThanAPageOfCasesWithItsFiltersKept) {
+  // given 230 cases registered at window 1: every third one 生育服务登记 (T-0001), the rest
+  // 高龄津贴申领 (T-0002)
+  logIn();
+  auto counter = hall_.channel(hall_.as("console", 1));
+  constexpr int kCases = 230;
+  for (int i = 0; i < kCases; ++i) {
+    core::cmd::AcceptCase a;
+    a.window = 1;
+    a.item = i % 3 == 0 ? "T-0001" : "T-0002";
+    a.applicant.name = "申请人" + std::to_string(i);
+    a.materials = {{"居民身份证", core::MaterialStatus::Received}};
+    const auto reply = counter->request(client::requests::acceptCase(a));
+    ASSERT_TRUE(reply.ok) << i << ": " << jiujin::testing::outcomeOf(reply);
+  }
+  constexpr int kElderly = kCases - (kCases + 2) / 3;  // 153
+
+  console::CaseLedger& ledger = *monitor_->cases();
+  const auto numbersShown = [&] {
+    std::vector<std::string> n;
+    for (int r = 0; r < ledger.cases()->rowCount(); ++r) n.push_back(ledger.cases()->field(r, "number").toString().toStdString());
+    return n;
+  };
+  // when the manager walks the register page by page
+  ASSERT_TRUE(waitFor([&] { return ledger.total() == kCases && ledger.cases()->rowCount() == console::CaseLedger::kPage; }))
+      << ledger.total();
+  EXPECT_EQ(ledger.page(), 1);
+  EXPECT_EQ(ledger.pages(), 3);
+  EXPECT_FALSE(ledger.canPreviousPage());
+  EXPECT_EQ(ledger.summary(), QStringLiteral("共 230 件，第 1–100 件"));
+  std::vector<std::string> walked = numbersShown();
+  ASSERT_TRUE(ledger.canNextPage());
+  ledger.nextPage();
+  ASSERT_TRUE(waitFor([&] { return ledger.page() == 2 && numbersShown().front() != walked.front(); }));
+  EXPECT_EQ(ledger.summary(), QStringLiteral("共 230 件，第 101–200 件"));
+  for (auto& n : numbersShown()) walked.push_back(n);
+  ledger.nextPage();
+  ASSERT_TRUE(waitFor([&] { return ledger.page() == 3 && ledger.cases()->rowCount() == kCases - 200; }));
+  EXPECT_FALSE(ledger.canNextPage()) << "the last page";
+  EXPECT_EQ(ledger.summary(), QStringLiteral("共 230 件，第 201–230 件"));
+  for (auto& n : numbersShown()) walked.push_back(n);
+
+  // then every case was shown once, oldest first
+  ASSERT_EQ(walked.size(), static_cast<std::size_t>(kCases));
+  EXPECT_TRUE(std::is_sorted(walked.begin(), walked.end())) << "numbers count up within the day";
+  EXPECT_EQ(std::set<std::string>(walked.begin(), walked.end()).size(), walked.size());
+
+  ledger.previousPage();
+  ASSERT_TRUE(waitFor([&] { return ledger.page() == 2 && ledger.cases()->rowCount() == console::CaseLedger::kPage; }));
+  EXPECT_EQ(numbersShown().front(), walked[100]);
+
+  // a filter starts again at its first page, and the pages keep it
+  ledger.setItem(QStringLiteral("T-0002"));
+  ASSERT_TRUE(waitFor([&] { return ledger.total() == kElderly && ledger.page() == 1 && ledger.cases()->rowCount() == 100; }))
+      << ledger.total() << " page " << ledger.page();
+  EXPECT_EQ(ledger.pages(), 2);
+  std::set<std::string> elderly;
+  for (auto& n : numbersShown()) elderly.insert(n);
+  ledger.nextPage();
+  ASSERT_TRUE(waitFor([&] { return ledger.page() == 2 && ledger.cases()->rowCount() == kElderly - 100; }));
+  for (int r = 0; r < ledger.cases()->rowCount(); ++r)
+    EXPECT_EQ(ledger.cases()->field(r, "itemName").toString(), QStringLiteral("高龄津贴申领")) << r;
+  for (auto& n : numbersShown()) elderly.insert(n);
+  EXPECT_EQ(elderly.size(), static_cast<std::size_t>(kElderly));
+  EXPECT_FALSE(ledger.canNextPage());
+  ledger.firstPage();
+  ASSERT_TRUE(waitFor([&] { return ledger.page() == 1 && ledger.cases()->rowCount() == 100; }));
+  EXPECT_EQ(ledger.item(), QStringLiteral("T-0002")) << "the filter kept";
 }
 
 }  // namespace

@@ -123,5 +123,46 @@ TEST_F(Ledger, TheOnTimeRateComesPerItemWindowAndClerkFromTheStatistics) {
   EXPECT_EQ(ledger.onTimeRate(), QStringLiteral("—"));
 }
 
+TEST_F(Ledger, PagesFollowTheDispatchersCursorAndAFilterStartsAgainAtTheFirst) {
+  std::vector<core::Case> page;
+  for (core::CaseId id = 1; id <= 3; ++id) page.push_back(aCase(id, core::CaseState::Accepted, false, false));
+  answerWith(page, 250);
+  next.result["next_after"] = 100;
+  ledger.reload();
+  EXPECT_EQ(bodies.back().value("after", 0), 0);
+  EXPECT_EQ(ledger.pages(), 3);
+  ASSERT_TRUE(ledger.canNextPage());
+  EXPECT_FALSE(ledger.canPreviousPage());
+
+  next.result["next_after"] = 200;
+  ledger.nextPage();
+  EXPECT_EQ(bodies.back()["after"], 100) << "the page starts after the last case of the one before";
+  EXPECT_EQ(ledger.page(), 2);
+  EXPECT_EQ(ledger.summary(), QStringLiteral("共 250 件，第 101–103 件"));
+  next.result["next_after"] = nullptr;
+  ledger.nextPage();
+  EXPECT_EQ(bodies.back()["after"], 200);
+  EXPECT_FALSE(ledger.canNextPage());
+  ledger.previousPage();
+  EXPECT_EQ(bodies.back()["after"], 100);
+  EXPECT_EQ(ledger.page(), 2);
+
+  // a filter keeps nothing of the walk; the pages keep the filter
+  next.result["next_after"] = 3;
+  ledger.setState(QStringLiteral("accepted"));
+  EXPECT_EQ(bodies.back().value("after", 0), 0);
+  EXPECT_EQ(ledger.page(), 1);
+  ledger.nextPage();
+  EXPECT_EQ(bodies.back()["state"], "accepted");
+  EXPECT_EQ(bodies.back()["after"], 3);
+
+  // a page emptied under the manager (its cases left the filter): one page back
+  const std::size_t asked = bodies.size();
+  answerWith({}, 3);
+  ledger.reload();
+  EXPECT_EQ(ledger.page(), 1);
+  EXPECT_EQ(bodies.size(), asked + 2) << "asked again for the page before";
+}
+
 }  // namespace
 }  // namespace jiujin::console

@@ -4,6 +4,7 @@
 // tests/service/support (window 3 issues results, c02 is a 代办员).
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 #include <optional>
 
@@ -18,12 +19,21 @@ namespace jiujin::console::test {
 
 using nlohmann::json;
 
+/// The test hall with one more item of three materials (T-0004, 承诺件 5 working days), for
+/// 补正 and 补交 of some materials of a case.
+inline jiujin::testing::TestHall writeConsoleTestHall(const std::filesystem::path& dir) {
+  auto hall = jiujin::testing::writeTestHall(dir);
+  std::ofstream(dir / "catalog.csv", std::ios::app)
+      << "T-0004,再生育审批,行政确认,镇街,承诺件,5,不收费,,居民身份证；户口簿；结婚证,依据,同区通办,general,10,否\n";
+  return hall;
+}
+
 /// The test hall and its dispatcher, started with opening hours ignored: the tests issue
 /// tickets at whatever time of night they run.
 class HallAtAnyHour {
  public:
   HallAtAnyHour()
-      : hall_(jiujin::testing::writeTestHall(dir_.path())),
+      : hall_(writeConsoleTestHall(dir_.path())),
         dispatcher_(hall_.hallFile, hall_.database, {"--hours", "ignore"}) {}
 
   const jiujin::testing::DispatcherProcess& dispatcher() const { return dispatcher_; }

@@ -11,68 +11,14 @@
 #include <vector>
 
 #include "demo_screens.hpp"
+#include "screen_texts.hpp"
 #include "jiujin/config/loader.hpp"
 #include "jiujin/console/core_words.hpp"
 #include "jiujin/core/names.hpp"
 
 namespace {
 
-/// A text on the screen: where its glyphs are inked (scene coordinates, cut to what clipping
-/// views show), whether it shows its text whole, and the coloured box it sits in.
-struct ShownText {
-  QString text;
-  QRectF inked;
-  bool truncated = false;
-  QRectF box;
-};
-
-/// The nearest ancestor drawn as a coloured rectangle: the box a text must stay inside.
-QRectF boxOf(QQuickItem* item) {
-  for (QQuickItem* up = item->parentItem(); up; up = up->parentItem()) {
-    if (qstrcmp(up->metaObject()->className(), "QQuickRectangle") != 0) continue;
-    if (up->property("color").value<QColor>().alpha() == 0) continue;
-    return up->mapRectToScene(up->boundingRect());
-  }
-  return {};
-}
-
-void collectItems(QQuickItem* item, std::vector<QQuickItem*>& out) {
-  for (QQuickItem* child : item->childItems()) {
-    out.push_back(child);
-    collectItems(child, out);
-  }
-}
-
-/// The same reading of a screen as the display's screenshot test (tests/display).
-std::vector<ShownText> shownTexts(QQuickWindow* window) {
-  std::vector<QQuickItem*> items;
-  collectItems(window->contentItem(), items);
-  std::vector<ShownText> out;
-  for (QQuickItem* item : items) {
-    // Texts, the labels of buttons and tabs (QQuickMnemonicLabel) and placeholders alike.
-    if (!item->inherits("QQuickText") || !item->isVisible() || item->opacity() == 0) continue;
-    const QString text = item->property("text").toString();
-    if (text.trimmed().isEmpty()) continue;
-    const QFontMetricsF metrics(item->property("font").value<QFont>());
-    const qreal width = item->property("contentWidth").toReal();
-    const qreal height = item->property("contentHeight").toReal();
-    // One line: the glyphs' ink (past the item's width when it does not fit); wrapped: the
-    // lines' box as laid out.
-    QRectF ink = metrics.tightBoundingRect(text).translated(0, item->baselineOffset());
-    if (height > metrics.height() * 1.5) ink = QRectF(0, 0, width, height);
-    const int align = item->property("horizontalAlignment").toInt();
-    if (align == Qt::AlignRight) ink.translate(item->width() - width, 0);
-    if (align == Qt::AlignHCenter) ink.translate((item->width() - width) / 2, 0);
-    QRectF inked = item->mapRectToScene(ink);
-    for (QQuickItem* up = item->parentItem(); up; up = up->parentItem())
-      if (up->clip()) inked &= up->mapRectToScene(up->boundingRect());
-    if (inked.isEmpty()) continue;
-    // Wider than the item (a fixed column): it runs into what is beside it.
-    const bool tooWide = item->width() > 0 && width > item->width() + 1;
-    out.push_back({text, inked, item->property("truncated").toBool() || tooWide, boxOf(item)});
-  }
-  return out;
-}
+using jiujin::test::shownTexts;
 
 /// Every text of the case screens shown whole, on the screen, inside its box, over no other.
 void expectNoTextOverflows(QQuickWindow* window, const QString& file) {
@@ -103,7 +49,9 @@ TEST(ConsoleScreens, EveryScreenRendersToAPictureOfTheScreensSizeAndTheCaseScree
   // The case screens (issue 19) are checked for text that does not fit, in both languages.
   const std::set<QString> checked{"console-acceptance.png", "console-acceptance-en.png", "console-receipt.png",
                                   "console-agent.png",      "console-handover.png",      "console-handover-en.png",
-                                  "console-progress.png",   "monitor-cases.png",         "monitor-cases-en.png",
+                                  "console-progress.png",   "console-correction.png",    "console-correction-en.png",
+                                  "console-supply.png",     "console-supply-en.png",     "monitor-cases.png",
+                                  "monitor-cases-en.png",
                                   "monitor-cases-1920.png", "monitor-cases-1920-en.png"};
   std::set<QString> seen;
   const auto run = jiujin::console::renderScreens(*loaded.config, source + "/docs/images",
@@ -114,7 +62,7 @@ TEST(ConsoleScreens, EveryScreenRendersToAPictureOfTheScreensSizeAndTheCaseScree
                                                   });
   ASSERT_TRUE(run.error.isEmpty()) << run.error.toStdString();
   EXPECT_EQ(seen, checked);
-  ASSERT_EQ(run.files.size(), 19);
+  ASSERT_EQ(run.files.size(), 23);
   for (const auto& file : run.files) {
     const QImage image(file);
     const bool wall = file.contains(QStringLiteral("-1920"));

@@ -1,14 +1,18 @@
-// A 承诺件 from the counter to the resident's rating, end to end: the dispatcher service exactly
-// as jiujin-dispatcher sets it up from the township sample (settingsFor), on its SQLite file and
-// ephemeral ZeroMQ ports, run in this process so that its clock is the test's (days pass by
-// turning the clock, never by sleeping); clerks as consoles speak to it over the wire, the
+// A 承诺件 from the counter to the resident's rating, end to end: the real jiujin-dispatcher
+// executable, started as a child process on the township sample, its SQLite file and
+// ephemeral ZeroMQ ports, with its test-only clock file (--test-clock-file, allowed by
+// JIUJIN_TEST_CLOCK=i-am-a-test): days pass by writing the file, never by sleeping; clerks as
+// consoles speak to it over the wire, the
 // kiosk's own model and link collect the result with the case number scanned off the printed
 // receipt. 老年优待证办理 (5 working days) accepted on Friday 3 April 2026, the day before 清明
 // (4–6 April off): the receipt promises Monday 13 April; due soon on Friday 10 April; decided
 // and ready that day; collected through the kiosk on the 13th, rated; the figures count it on
 // time.
 #include <atomic>
-#include <thread>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,13 +22,14 @@
 #include "jiujin/client/command_channel.hpp"
 #include "jiujin/client/replies.hpp"
 #include "jiujin/clientqt/hall_link.hpp"
-#include "jiujin/dispatcher/hall_settings.hpp"
+#include "jiujin/dispatcher/test_clock.hpp"
 #include "jiujin/devices/printer/escpos_decoder.hpp"
 #include "jiujin/devices/printer/escpos_encoder.hpp"
 #include "jiujin/forms/case_forms.hpp"
 #include "jiujin/kiosk/hall_time.hpp"
 #include "jiujin/kiosk/kiosk_model.hpp"
 #include "jiujin/kiosk/link_wiring.hpp"
+#include "support/dispatcher_process.hpp"
 #include "test_hall.hpp"
 
 namespace jiujin::kiosk {
@@ -48,35 +53,47 @@ class CaseEndToEnd : public ::testing::Test {
     ASSERT_TRUE(dir.isValid());
     hallFile = test::writeAlwaysOpenHall(dir.path());
     config = test::loadHall(hallFile);
-    dispatcher::DaemonOptions daemon;
-    daemon.configFile = hallFile.toStdString();
-    daemon.database = dir.filePath("hall.db").toStdString();
-    daemon.commands = "tcp://127.0.0.1:0";
-    daemon.events = "tcp://127.0.0.1:0";
-    daemon.followHours = false;
-    auto settings = dispatcher::settingsFor(config, daemon);
-    ASSERT_TRUE(settings.ok()) << settings.error().en;
-    settings.value().clock = [this] { return core::TimePoint{core::Milliseconds{nowMs.load()}}; };
-    settings.value().tickInterval = 10ms;  // every batch after the clock turned runs the day's timed work
-    auto started = service::DispatcherService::start(std::move(settings).value());
-    ASSERT_TRUE(started.ok()) << started.error().en;
-    service = std::move(started).value();
-    serviceThread = std::thread([this] { service->run(stop); });
+    clockFile = dir.filePath("clock").toStdString();
+    setClock(onDay(year{2026} / 4 / 3, 9h));
+    // The consent lives in this process's environment only while the child starts: it
+    // inherits it; nothing else does.
+    ::setenv(dispatcher::kTestClockEnvironment, std::string(dispatcher::kTestClockConsent).c_str(), 1);
+    daemonProcess = std::make_unique<jiujin::testing::DispatcherProcess>(
+        hallFile.toStdString(), dir.filePath("hall.db").toStdString(),
+        std::vector<std::string>{"--hours", "ignore", "--test-clock-file", clockFile});
+    ::unsetenv(dispatcher::kTestClockEnvironment);
+    ASSERT_TRUE(daemonProcess->ready()) << daemonProcess->output();
+    EXPECT_NE(daemonProcess->output().find("TEST CLOCK"), std::string::npos) << "it says so";
   }
 
   void TearDown() override {
     model.reset();
     if (link) link->stop();
-    stop = true;
-    if (serviceThread.joinable()) serviceThread.join();
+    if (daemonProcess) EXPECT_EQ(daemonProcess->terminate(), 0) << daemonProcess->output();
   }
 
-  void setClock(core::TimePoint t) { nowMs = t.time_since_epoch().count(); }
+  /// Turns the hall's clock: the dispatcher reads the file at every turn (written whole, then
+  /// renamed, so that it never reads half a time); the kiosk reads the same time.
+  void setClock(core::TimePoint t) {
+    nowMs = t.time_since_epoch().count();
+    const auto day = floor<days>(t);
+    const year_month_day date{day};
+    const hh_mm_ss time{floor<seconds>(t - day)};
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d\n", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                  static_cast<int>(time.seconds().count()));
+    const std::string written = clockFile + ".new";
+    std::ofstream(written) << text;
+    std::filesystem::rename(written, clockFile);
+    ASSERT_EQ(dispatcher::parseClockText(text), t);
+  }
 
   client::ConnectionOptions as(const std::string& role, int window = 0) const {
     client::ConnectionOptions o;
-    o.commands = service->commandsEndpoint();
-    o.events = service->eventsEndpoint();
+    o.commands = daemonProcess->commands();
+    o.events = daemonProcess->events();
     o.identity = client::StatedIdentity{role, window > 0 ? std::optional<int>(window) : std::nullopt, "e2e-" + role};
     o.requestTimeout = 5000ms;
     o.attempts = 1;
@@ -122,10 +139,9 @@ class CaseEndToEnd : public ::testing::Test {
   QTemporaryDir dir;
   QString hallFile;
   config::HallConfig config;
-  std::atomic<std::int64_t> nowMs{onDay(year{2026} / 4 / 3, 9h).time_since_epoch().count()};
-  std::unique_ptr<service::DispatcherService> service;
-  std::atomic<bool> stop{false};
-  std::thread serviceThread;
+  std::string clockFile;
+  std::atomic<std::int64_t> nowMs{0};
+  std::unique_ptr<jiujin::testing::DispatcherProcess> daemonProcess;
   zmq::context_t context;
   std::unique_ptr<clientqt::HallLink> link;
   std::unique_ptr<KioskModel> model;
@@ -224,6 +240,42 @@ TEST_F(CaseEndToEnd, APromisedCaseAcceptedBefore清明IsDueSoonReadyCollectedAtT
   EXPECT_EQ(cases.at("by_item").at(kItem).at("on_time"), 1);
   EXPECT_EQ(cases.at("by_clerk").at("c01").at("on_time"), 1);
   EXPECT_EQ(stats.value().figures.at("ratings").at("rated"), 1);
+}
+
+// The clock file is for tests only: a hall that passes it by mistake does not start.
+TEST(TestClock, IsRefusedWithoutTheTestsConsentAndReadsHallLocalTimes) {
+  using dispatcher::parseClockText;
+  EXPECT_EQ(parseClockText("2026-04-03T09:30:00\n"), onDay(year{2026} / 4 / 3, 9h, 30min));
+  EXPECT_EQ(parseClockText(" 2026-04-13 09:30 "), onDay(year{2026} / 4 / 13, 9h, 30min));
+  EXPECT_EQ(parseClockText("2026-04-13T09:30:00.250"), onDay(year{2026} / 4 / 13, 9h, 30min) + 250ms);
+  for (const char* bad : {"", "2026-04-31T09:00:00", "2026-04-03T24:00", "2026-4-3T09:00", "2026-04-03T09:30:00Z",
+                          "2026-04-03T-1:30", "yesterday", "2026-04-03T09:30:60"})
+    EXPECT_FALSE(parseClockText(bad).has_value()) << bad;
+
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString hallFile = test::writeAlwaysOpenHall(dir.path());
+  const std::string clock = dir.filePath("clock").toStdString();
+  std::ofstream(clock) << "2026-04-03T09:00:00\n";
+  EXPECT_FALSE(dispatcher::testClockFrom(clock, nullptr).ok());
+  EXPECT_FALSE(dispatcher::testClockFrom(clock, "1").ok());
+  EXPECT_FALSE(dispatcher::testClockFrom(dir.filePath("none").toStdString(), "i-am-a-test").ok());
+  const auto read = dispatcher::testClockFrom(clock, "i-am-a-test");
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read.value()(), onDay(year{2026} / 4 / 3, 9h));
+  std::ofstream(clock) << "garbage";
+  EXPECT_EQ(read.value()(), onDay(year{2026} / 4 / 3, 9h)) << "a bad read keeps the last time";
+
+  // the daemon started with the option but without the environment: exit 2, saying why
+  ASSERT_EQ(std::getenv(dispatcher::kTestClockEnvironment), nullptr);
+  std::string output;
+  const int status = jiujin::testing::runProgram(
+      {jiujin::testing::dispatcherBinary().string(), "--config", hallFile.toStdString(), "--db",
+       dir.filePath("hall.db").toStdString(), "--commands", "tcp://127.0.0.1:0", "--events", "tcp://127.0.0.1:0",
+       "--test-clock-file", clock},
+      output);
+  EXPECT_EQ(status, 2) << output;
+  EXPECT_NE(output.find("JIUJIN_TEST_CLOCK=i-am-a-test"), std::string::npos) << output;
 }
 
 }  // namespace

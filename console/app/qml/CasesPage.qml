@@ -46,6 +46,13 @@ Item {
             Text { text: qsTr("已超期 %1").arg(ledgerPage.ledger.overdue); font.family: Theme.font; font.pixelSize: 18
                    color: ledgerPage.ledger.overdue > 0 ? Theme.bad : Theme.muted }
             Item { Layout.fillWidth: true }
+            // 翻页: the filters stay; the dispatcher's cursor walks the whole register.
+            Button { objectName: "previousPage"; text: qsTr("上一页"); font.family: Theme.font; font.pixelSize: 16
+                     enabled: ledgerPage.ledger.canPreviousPage; onClicked: ledgerPage.ledger.previousPage() }
+            Text { text: qsTr("第 %1/%2 页").arg(ledgerPage.ledger.page).arg(ledgerPage.ledger.pages)
+                   font.family: Theme.font; font.pixelSize: 16; color: Theme.ink }
+            Button { objectName: "nextPage"; text: qsTr("下一页"); font.family: Theme.font; font.pixelSize: 16
+                     enabled: ledgerPage.ledger.canNextPage; onClicked: ledgerPage.ledger.nextPage() }
         }
         RowLayout {
             Layout.fillWidth: true

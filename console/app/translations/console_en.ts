@@ -172,7 +172,27 @@
         <translation>Case</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>补交：标出申请人带来的材料</source>
+        <translation>Supply: mark what the applicant brought</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现缺材料：标出所缺的材料后告知补正</source>
+        <translation>Materials found missing: mark them, then ask for them</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>已补交</source>
+        <translation>Brought</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>输入办件编号后查询</source>
         <translation>Enter a case number to look it up</translation>
     </message>
@@ -202,9 +222,29 @@
         <translation>Ready for collection (at this window)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>一次性告知补正（打印清单）</source>
+        <translation>Ask for all missing (print list)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>收下补交材料，继续办理</source>
+        <translation>Take them, continue the case</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>不予办理：写明理由</source>
         <translation>Refuse: write the reason</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>补正：所缺材料 %1 项（可加说明）</source>
+        <translation>Correction: %1 material(s) missing (add a note)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>如：户口簿须为原件</source>
+        <translation>e.g. the household register must be the original</translation>
     </message>
 </context>
 <context>
@@ -361,7 +401,22 @@
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 %1/%2 页</source>
+        <translation>Page %1/%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>办件台账</source>
         <translation>Case register</translation>
     </message>
@@ -1050,8 +1105,8 @@
 <context>
     <name>jiujin::console::CaseDesk</name>
     <message>
-        <location filename="../../model/src/case_desk.cpp" line="+56"/>
-        <location line="+91"/>
+        <location filename="../../model/src/case_desk.cpp" line="+57"/>
+        <location line="+93"/>
         <source>未核对</source>
         <translation>Not checked</translation>
     </message>
@@ -1223,19 +1278,29 @@
         <translation>Enter a case number</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>办件 %1 转入办理中</source>
         <translation>Case %1 is in processing</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>办件 %1 已办结：%2</source>
         <translation>Case %1 decided: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>办件 %1 待领取，在 %2号窗口</source>
         <translation>Case %1 ready for collection at window %2</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>请先标出所缺的材料</source>
+        <translation>Mark the missing materials first</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>请先标出申请人补交的材料</source>
+        <translation>Mark the materials the applicant brought first</translation>
     </message>
 </context>
 <context>
@@ -1256,22 +1321,22 @@
         <translation>All clerks</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>日期无效：%1（格式 2026-05-08）</source>
         <translation>Invalid date: %1 (format 2026-05-08)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>共 %1 件，显示前 %2 件</source>
-        <translation>%1 cases, first %2 shown</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+21"/>
         <source>共 %1 件</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+2"/>
+        <source>共 %1 件，第 %2–%3 件</source>
+        <translation>%1 cases, %2–%3 shown</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
@@ -1281,7 +1346,7 @@
         <translation>Due soon</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+41"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>

@@ -46,6 +46,7 @@ CaseDesk::CaseDesk(int window, Send send, Clock clock, std::set<std::string> age
       agents_(std::move(agents)),
       print_(std::move(print)) {
   materials_.setParent(this);
+  followUp_.setParent(this);
 }
 
 void CaseDesk::setLanguage(const QString& language) {
@@ -56,6 +57,7 @@ void CaseDesk::setLanguage(const QString& language) {
     row.insert("statusText", status ? said(*status) : tr("未核对"));
   }
   materials_.setRows(std::move(rows));
+  fillFollowUp();
   emit changed();
 }
 
@@ -115,6 +117,7 @@ void CaseDesk::keepLookedUpCurrent() {
     if (!(*held)->collectedBy.empty() || now->collectedBy.empty()) updated.collectedBy = (*held)->collectedBy;
     **held = std::move(updated);
   }
+  fillFollowUp();
 }
 
 void CaseDesk::resetAcceptance() {
@@ -546,6 +549,7 @@ void CaseDesk::lookUp(const QString& number) {
     lookedUp_ = c.value();
     checked_.reset();
     notice_.clear();
+    fillFollowUp();
     emit changed();
   });
 }
@@ -565,6 +569,7 @@ void CaseDesk::startProcessing() {
   if (!lookedUp_) return;
   caseCommand(requests::startCaseProcessing(window_, lookedUp_->number), [this](const core::Case& c) {
     lookedUp_ = c;
+    fillFollowUp();
     notice_ = tr("办件 %1 转入办理中").arg(qs(c.number));
   });
 }
@@ -576,6 +581,7 @@ void CaseDesk::decide(const QString& outcome, const QString& reason) {
   caseCommand(requests::decideCase(window_, lookedUp_->number, *parsed, reason.trimmed().toStdString()),
               [this](const core::Case& c) {
                 lookedUp_ = c;
+                fillFollowUp();
                 notice_ = tr("办件 %1 已办结：%2").arg(qs(c.number), c.outcome ? said(*c.outcome) : QString());
               });
 }
@@ -584,7 +590,98 @@ void CaseDesk::markReady() {
   if (!lookedUp_) return;
   caseCommand(requests::markCaseReady(window_, lookedUp_->number), [this](const core::Case& c) {
     lookedUp_ = c;
+    fillFollowUp();
     notice_ = tr("办件 %1 待领取，在 %2号窗口").arg(qs(c.number)).arg(window_);
+  });
+}
+
+QString CaseDesk::followUpKind() const {
+  if (!lookedUp_) return {};
+  switch (lookedUp_->state) {
+    case core::CaseState::Accepted:
+    case core::CaseState::Processing: return QStringLiteral("correction");
+    case core::CaseState::Correction: return QStringLiteral("supply");
+    default: return {};
+  }
+}
+
+void CaseDesk::fillFollowUp() {
+  if (!lookedUp_) {
+    followUpMarks_.clear();
+    followUp_.setRows({});
+    return;
+  }
+  const std::pair<std::string, core::CaseState> now{lookedUp_->number, lookedUp_->state};
+  // A mark is for one case in one state: a step done (here or elsewhere) clears them.
+  if (now != followUpFor_) followUpMarks_.clear();
+  followUpFor_ = now;
+  const QString kind = followUpKind();
+  QList<QVariantMap> rows;
+  for (const auto& m : lookedUp_->materials) {
+    const bool markable = kind == QLatin1String("correction")  ? m.status != core::MaterialStatus::Missing
+                          : kind == QLatin1String("supply") ? m.status == core::MaterialStatus::Missing
+                                                            : false;
+    if (!markable) followUpMarks_.erase(m.name);
+    rows << QVariantMap{{"material", qs(m.name)},
+                        {"status", QString::fromLatin1(core::toString(m.status))},
+                        {"statusText", said(m.status)},
+                        {"markable", markable},
+                        {"marked", markable && followUpMarks_.contains(m.name)}};
+  }
+  followUp_.setRows(std::move(rows));
+}
+
+void CaseDesk::markFollowUp(int row, bool marked) {
+  if (row < 0 || row >= followUp_.rowCount() || !followUp_.field(row, "markable").toBool()) return;
+  const std::string name = followUp_.field(row, "material").toString().toStdString();
+  if (marked) followUpMarks_.insert(name);
+  else followUpMarks_.erase(name);
+  fillFollowUp();
+  emit changed();
+}
+
+std::vector<std::string> CaseDesk::markedMaterials() const {
+  // In the case's own order, as the forms list them.
+  std::vector<std::string> marked;
+  if (lookedUp_)
+    for (const auto& m : lookedUp_->materials)
+      if (followUpMarks_.contains(m.name)) marked.push_back(m.name);
+  return marked;
+}
+
+bool CaseDesk::canAskCorrection() const {
+  return ready() && followUpKind() == QLatin1String("correction") && !followUpMarks_.empty();
+}
+
+bool CaseDesk::canSupply() const {
+  return ready() && followUpKind() == QLatin1String("supply") && !followUpMarks_.empty();
+}
+
+void CaseDesk::askCorrection(const QString& note) {
+  if (!lookedUp_) return;
+  if (!canAskCorrection()) {
+    refuse(tr("请先标出所缺的材料"));
+    return;
+  }
+  caseCommand(requests::requestCaseCorrection(window_, lookedUp_->number, markedMaterials(), note.trimmed().toStdString()),
+              [this](const core::Case& c) {
+                lookedUp_ = c;
+                fillFollowUp();
+                print(c, QStringLiteral("correction"));
+              });
+}
+
+void CaseDesk::supplyMaterials() {
+  if (!lookedUp_) return;
+  if (!canSupply()) {
+    refuse(tr("请先标出申请人补交的材料"));
+    return;
+  }
+  caseCommand(requests::supplyCaseMaterials(window_, lookedUp_->number, markedMaterials()), [this](const core::Case& c) {
+    lookedUp_ = c;
+    fillFollowUp();
+    // Still missing some: the list of what is left; complete: the receipt with the promised date.
+    print(c, c.state == core::CaseState::Correction ? QStringLiteral("correction-left") : QStringLiteral("receipt"));
   });
 }
 

@@ -75,20 +75,17 @@ QVariantList CaseLedger::clerkChoices() const {
 void CaseLedger::setState(const QString& v) {
   if (v == state_) return;
   state_ = v;
-  emit filterChanged();
-  reload();
+  filtered();
 }
 void CaseLedger::setItem(const QString& v) {
   if (v == item_) return;
   item_ = v;
-  emit filterChanged();
-  reload();
+  filtered();
 }
 void CaseLedger::setClerk(const QString& v) {
   if (v == clerk_) return;
   clerk_ = v;
-  emit filterChanged();
-  reload();
+  filtered();
 }
 void CaseLedger::setDueBefore(const QString& v) {
   const QString day = v.trimmed();
@@ -98,8 +95,7 @@ void CaseLedger::setDueBefore(const QString& v) {
     return;
   }
   dueBefore_ = day;
-  emit filterChanged();
-  reload();
+  filtered();
 }
 
 QString CaseLedger::clerkName(const std::string& id) const {
@@ -116,29 +112,70 @@ QString CaseLedger::itemName(const std::string& code) const {
 
 QString CaseLedger::summary() const {
   const int shown = cases_.rowCount();
-  return shown < total_ ? tr("共 %1 件，显示前 %2 件").arg(total_).arg(shown) : tr("共 %1 件").arg(total_);
+  if (shown == 0 || (page() == 1 && shown >= total_)) return tr("共 %1 件").arg(total_);
+  const int first = (page() - 1) * kPage + 1;
+  return tr("共 %1 件，第 %2–%3 件").arg(total_).arg(first).arg(first + shown - 1);
+}
+
+void CaseLedger::filtered() {
+  pageStarts_ = {0};
+  nextAfter_.reset();
+  emit filterChanged();
+  reload();
+}
+
+void CaseLedger::nextPage() {
+  if (!nextAfter_) return;
+  pageStarts_.push_back(*nextAfter_);
+  nextAfter_.reset();
+  reload();
+}
+
+void CaseLedger::previousPage() {
+  if (pageStarts_.size() <= 1) return;
+  pageStarts_.pop_back();
+  reload();
+}
+
+void CaseLedger::firstPage() {
+  pageStarts_ = {0};
+  reload();
+}
+
+bool CaseLedger::matches(const core::Case& c) const {
+  if (!state_.isEmpty() && QString::fromLatin1(core::toString(c.state)) != state_) return false;
+  if (!item_.isEmpty() && qs(c.item) != item_) return false;
+  if (!clerk_.isEmpty() && (!c.clerk || qs(*c.clerk) != clerk_)) return false;
+  if (!dueBefore_.isEmpty()) {
+    const auto day = protocol::dateFromString(dueBefore_.toStdString());
+    if (!c.dueDate || (day && !(*c.dueDate < day.value()))) return false;
+  }
+  return true;
 }
 
 void CaseLedger::reload() {
   client::CaseQuery query;
   query.limit = kPage;
+  query.after = pageStarts_.back();
   if (!state_.isEmpty()) query.state = core::parseCaseState(state_.toStdString());
   if (!item_.isEmpty()) query.item = item_.toStdString();
   if (!clerk_.isEmpty()) query.clerk = clerk_.toStdString();
   if (!dueBefore_.isEmpty()) {
     if (auto day = protocol::dateFromString(dueBefore_.toStdString())) query.dueBefore = day.value();
   }
-  send_(requests::cases(query), [this](const client::Reply& reply) {
-    const auto page = client::readCasePage(reply);
-    if (!page) {
-      const auto& f = page.error();
+  const std::uint64_t asked = ++asking_;
+  send_(requests::cases(query), [this, asked](const client::Reply& reply) {
+    if (asked != asking_) return;
+    const auto answer = client::readCasePage(reply);
+    if (!answer) {
+      const auto& f = answer.error();
       emit refused(qs(english_ && !f.en.empty() ? f.en : f.zh.empty() ? f.code : f.zh));
       return;
     }
     QList<QVariantMap> rows;
     dueSoon_ = 0;
     overdue_ = 0;
-    for (const core::Case& c : page.value().cases) {
+    for (const core::Case& c : answer.value().cases) {
       // The dispatcher's own notices, once per case and journaled: the same as its alarms.
       const bool overdue = clockRuns(c.state) && c.overdueNoticed;
       const bool soon = clockRuns(c.state) && c.dueSoonNoticed && !overdue;
@@ -159,7 +196,24 @@ void CaseLedger::reload() {
                           {"overdue", overdue},
                           {"alarm", overdue ? tr("已超期") : soon ? tr("即将到期") : QString()}};
     }
-    total_ = static_cast<int>(page.value().total);
+    // Every open case is in the mirror: the alarms count over every page, not the one shown.
+    if (hall_) {
+      dueSoon_ = 0;
+      overdue_ = 0;
+      for (const auto& [id, c] : hall_->state().cases) {
+        if (!clockRuns(c.state) || !matches(c)) continue;
+        overdue_ += c.overdueNoticed;
+        dueSoon_ += c.dueSoonNoticed && !c.overdueNoticed;
+      }
+    }
+    total_ = static_cast<int>(answer.value().total);
+    nextAfter_ = answer.value().nextAfter;
+    // The cases shown were all closed and left the filter, or a page emptied: step back.
+    if (answer.value().cases.empty() && pageStarts_.size() > 1) {
+      pageStarts_.pop_back();
+      reload();
+      return;
+    }
     cases_.setRows(std::move(rows));
     emit casesChanged();
   });

@@ -1,5 +1,7 @@
 // jiujin-dispatcher --config HALL.toml --db HALL.db [--commands EP] [--events EP] [--hours follow|ignore]
 //                   [--disk-alarm-mb N]
+// Testing only: --test-clock-file FILE (with JIUJIN_TEST_CLOCK=i-am-a-test in the environment,
+// else refused): the hall's time is read from FILE ("2026-04-13T09:30:00"), see test_clock.hpp.
 // Prints "READY commands=<ep> events=<ep>" on stdout once it serves. Exit codes: 0 after
 // SIGINT/SIGTERM, 2 for an invalid configuration, 1 when it cannot start. SIGHUP reloads the
 // hall file (like the reload_config command): an invalid file leaves the hall as it was.
@@ -12,6 +14,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -20,6 +23,7 @@
 #include "jiujin/base/service_manager.hpp"
 #include "jiujin/config/loader.hpp"
 #include "jiujin/dispatcher/hall_settings.hpp"
+#include "jiujin/dispatcher/test_clock.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
 
 namespace {
@@ -68,6 +72,11 @@ int main(int argc, char** argv) {
   app.add_option("--fault-crash-before-reply", options.crashBeforeReplyTo,
                  "crash tests only: die (SIGKILL) after committing a request of this type, before replying")
       ->group("Testing");
+  std::string testClockFile;
+  app.add_option("--test-clock-file", testClockFile,
+                 "end-to-end tests only: the hall's time is read from this file (2026-04-13T09:30:00); "
+                 "refused unless JIUJIN_TEST_CLOCK=i-am-a-test is set too")
+      ->group("Testing");
   CLI11_PARSE(app, argc, argv);
   options.followHours = hours == "follow";
 
@@ -82,6 +91,16 @@ int main(int argc, char** argv) {
   if (!settings) {
     jiujin::log::error("dispatcher", "{}; not starting", settings.error().en);
     return 2;
+  }
+  if (!testClockFile.empty()) {
+    auto clock = jiujin::dispatcher::testClockFrom(testClockFile, std::getenv(jiujin::dispatcher::kTestClockEnvironment));
+    if (!clock) {
+      jiujin::log::error("dispatcher", "{}; not starting", clock.error().en);
+      return 2;
+    }
+    settings.value().clock = std::move(clock).value();
+    jiujin::log::warning("dispatcher", "TEST CLOCK: the hall's time is read from {}, not from the machine; "
+                                       "never run a hall like this", testClockFile);
   }
   if (!settings.value().auditCheckpoints.signingKey)
     jiujin::log::warning("dispatcher", "no [audit] signing_key_file: the audit record is not checkpointed, so "

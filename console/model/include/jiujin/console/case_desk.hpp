@@ -9,7 +9,10 @@
 //  - 统一出件 when the served ticket was issued for collecting a case (the kiosk's flow): the
 //    case, its state and result, and who collected it;
 //  - 办件进度 for the back office: a case found by its number advanced to 办理中, decided
-//    (准予 / 不予 with a reason) and made ready (待领取) at this window.
+//    (准予 / 不予 with a reason) and made ready (待领取) at this window; and its materials
+//    followed up: a case accepted that turns out to miss materials goes to 补正 (the clerk
+//    marks them; the 补交材料清单 lists every material missing), and a case in 补正 takes the
+//    materials the resident brings (补交: ticked, the case continues once none is missing).
 // The dispatcher decides every step; this model holds the clerk's ticks and typing, shows
 // the mirrored cases (applicants masked) and asks for the whole applicant only when the
 // clerk checks it (核对).
@@ -19,6 +22,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <vector>
 #include <string>
 
 #include "jiujin/console/dispatcher_access.hpp"
@@ -80,6 +84,15 @@ class CaseDesk : public QObject {
   Q_PROPERTY(bool canStartProcessing READ canStartProcessing NOTIFY changed)
   Q_PROPERTY(bool canDecide READ canDecide NOTIFY changed)
   Q_PROPERTY(bool canMarkReady READ canMarkReady NOTIFY changed)
+  /// The looked-up case's materials: {material, status, statusText, markable, marked}. In an
+  /// accepted or processing case a received (or not applicable) material can be marked
+  /// missing after all; in a case in 补正 a missing one can be marked brought (补交).
+  Q_PROPERTY(QObject* followUp READ followUp CONSTANT)
+  /// "correction" (marks mean missing), "supply" (marks mean brought) or "" (nothing to mark).
+  Q_PROPERTY(QString followUpKind READ followUpKind NOTIFY changed)
+  Q_PROPERTY(int followUpMarked READ followUpMarked NOTIFY changed)
+  Q_PROPERTY(bool canAskCorrection READ canAskCorrection NOTIFY changed)
+  Q_PROPERTY(bool canSupply READ canSupply NOTIFY changed)
 
  public:
   /// `agents`: the clerk ids with agent = true; `print`: where the forms go (none: not printed).
@@ -136,6 +149,11 @@ class CaseDesk : public QObject {
   bool canStartProcessing() const;
   bool canDecide() const;
   bool canMarkReady() const;
+  RowListModel* followUp() { return &followUp_; }
+  QString followUpKind() const;
+  int followUpMarked() const { return static_cast<int>(followUpMarks_.size()); }
+  bool canAskCorrection() const;
+  bool canSupply() const;
 
   /// Ticks one material: "received", "missing" or "not_applicable".
   Q_INVOKABLE void markMaterial(int row, const QString& status);
@@ -162,6 +180,15 @@ class CaseDesk : public QObject {
   /// "approved" or "refused" (with a reason).
   Q_INVOKABLE void decide(const QString& outcome, const QString& reason);
   Q_INVOKABLE void markReady();
+  /// Marks (or unmarks) one of the looked-up case's materials: missing after all, or brought.
+  Q_INVOKABLE void markFollowUp(int row, bool marked);
+  /// 补正 after acceptance: the marked materials missing, all at once; prints the 补交材料清单
+  /// (every material the case misses).
+  Q_INVOKABLE void askCorrection(const QString& note);
+  /// 补交: the marked materials brought. The case continues (受理 / 办理中, with its promised
+  /// date) once none is missing, and the 收件回执单 is printed; otherwise the 补交材料清单 of
+  /// what is still missing.
+  Q_INVOKABLE void supplyMaterials();
   Q_INVOKABLE void clearRefusal();
 
  signals:
@@ -183,6 +210,9 @@ class CaseDesk : public QObject {
   void print(const core::Case& c, const QString& formName);
   QVariantMap describe(const core::Case& c, bool whole) const;
   void keepLookedUpCurrent();
+  /// The looked-up case's materials made again; the marks stay while its state does.
+  void fillFollowUp();
+  std::vector<std::string> markedMaterials() const;
 
   const int window_;
   Send send_;
@@ -210,6 +240,10 @@ class CaseDesk : public QObject {
   std::optional<std::pair<std::string, core::Applicant>> checked_;
   /// 办件进度: the case looked up, whole as the `case` reply gave it; its state follows the mirror.
   std::optional<core::Case> lookedUp_;
+  RowListModel followUp_{{"material", "status", "statusText", "markable", "marked"}};
+  /// The marks on the looked-up case's materials, and the case and state they were made for.
+  std::set<std::string> followUpMarks_;
+  std::pair<std::string, core::CaseState> followUpFor_{};
 };
 
 }  // namespace jiujin::console

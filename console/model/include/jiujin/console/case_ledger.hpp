@@ -4,10 +4,16 @@
 // dispatcher sends them), with which cases are due soon or overdue by the dispatcher's own
 // notices (the core's case.due_soon / case.overdue, the same that raise the alarms); and
 // the on-time rate (限时办结) per item, window and clerk from the statistics' `cases`.
+// A page holds kPage cases; the manager walks the whole register page by page (the
+// dispatcher's `after` cursor: each page starts after the last case id of the one before),
+// the filters kept; a filter changed starts again at the first page.
 #include <QObject>
 #include <QVariantList>
 #include <map>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,8 +37,13 @@ class CaseLedger : public QObject {
   Q_PROPERTY(int total READ total NOTIFY casesChanged)
   Q_PROPERTY(int dueSoon READ dueSoon NOTIFY casesChanged)
   Q_PROPERTY(int overdue READ overdue NOTIFY casesChanged)
-  /// "台账 37 件（显示前 100 件）".
+  /// "共 1234 件，第 101–200 件".
   Q_PROPERTY(QString summary READ summary NOTIFY casesChanged)
+  /// The page shown (1-based) and how many there are for the filters set.
+  Q_PROPERTY(int page READ page NOTIFY casesChanged)
+  Q_PROPERTY(int pages READ pages NOTIFY casesChanged)
+  Q_PROPERTY(bool canPreviousPage READ canPreviousPage NOTIFY casesChanged)
+  Q_PROPERTY(bool canNextPage READ canNextPage NOTIFY casesChanged)
   /// The share decided on time over the loaded statistics period, all cases: "92.3%" or "—".
   Q_PROPERTY(QString onTimeRate READ onTimeRate NOTIFY onTimeChanged)
   Q_PROPERTY(QObject* cases READ cases CONSTANT)
@@ -66,6 +77,10 @@ class CaseLedger : public QObject {
   QString dueBefore() const { return dueBefore_; }
   void setDueBefore(const QString& v);
   int total() const { return total_; }
+  int page() const { return static_cast<int>(pageStarts_.size()); }
+  int pages() const { return total_ == 0 ? 1 : (total_ + kPage - 1) / kPage; }
+  bool canPreviousPage() const { return pageStarts_.size() > 1; }
+  bool canNextPage() const { return nextAfter_.has_value(); }
   int dueSoon() const { return dueSoon_; }
   int overdue() const { return overdue_; }
   QString summary() const;
@@ -73,8 +88,12 @@ class CaseLedger : public QObject {
   RowListModel* cases() { return &cases_; }
   RowListModel* onTime() { return &onTime_; }
 
-  /// Asks the dispatcher for the register with the filters set now.
+  /// Asks the dispatcher for the page shown, with the filters set now.
   Q_INVOKABLE void reload();
+  /// The next page (the cases after the last one shown), the one before, the first.
+  Q_INVOKABLE void nextPage();
+  Q_INVOKABLE void previousPage();
+  Q_INVOKABLE void firstPage();
 
  signals:
   void choicesChanged();
@@ -87,6 +106,10 @@ class CaseLedger : public QObject {
  private:
   QString clerkName(const std::string& id) const;
   QString itemName(const std::string& code) const;
+  /// A filter changed: back to the first page, asked again.
+  void filtered();
+  /// The open cases of the mirror that the filters match, due soon and overdue.
+  bool matches(const core::Case& c) const;
 
   Send send_;
   std::map<std::string, std::string> clerkNames_;
@@ -99,6 +122,11 @@ class CaseLedger : public QObject {
   std::map<core::CaseId, core::CaseState> asOf_;
   bool asked_ = false;
   int total_ = 0;
+  /// The `after` of each page walked to, the shown one last; {0} on the first page.
+  std::vector<core::CaseId> pageStarts_{0};
+  std::optional<core::CaseId> nextAfter_;
+  /// Answers to an older query (a page or filter left before it came) are dropped.
+  std::uint64_t asking_ = 0;
   int dueSoon_ = 0;
   int overdue_ = 0;
   QString onTimeRate_ = QStringLiteral("—");
