@@ -54,60 +54,108 @@ Item {
         Panel {
             title: qsTr("告警")
             Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 2
-            ListView {
+            ColumnLayout {
                 anchors.fill: parent
-                clip: true
                 spacing: 6
-                model: live.monitor.alarms
-                delegate: Rectangle {
-                    id: alarm
-                    required property var model
-                    width: ListView.view.width
-                    height: alarmColumn.implicitHeight + 8
-                    radius: 4
-                    color: model.acknowledged ? "transparent" : "#fdf3f2"
-                    ColumnLayout {
-                        id: alarmColumn
-                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 4 }
-                        spacing: 2
-                        RowLayout {
-                            Layout.fillWidth: true
-                            Text { text: alarm.model.at; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.alignment: Qt.AlignTop }
-                            Text {
-                                text: alarm.model.shownText
-                                font.family: Theme.font; font.pixelSize: 15
-                                color: alarm.model.acknowledged ? Theme.muted : Theme.bad
-                                Layout.fillWidth: true; wrapMode: Text.Wrap
-                            }
-                            Button {
-                                visible: alarm.model.actionable && !alarm.model.acknowledged
-                                text: qsTr("确认"); font.family: Theme.font
-                                onClicked: live.monitor.acknowledgeAlarm(alarm.model.alarmId)
+                // Filter by family (回访, 等候, 设备…) and acknowledge what the filter shows.
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 4
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: 4
+                        Repeater {
+                            model: live.monitor.alarmFamilies
+                            delegate: Button {
+                                required property var model
+                                objectName: "alarmFilter_" + (model.key || "all")
+                                text: model.label
+                                font.family: Theme.font; font.pixelSize: 13
+                                checkable: true
+                                checked: live.monitor.alarmFilter === model.key
+                                highlighted: checked
+                                onClicked: live.monitor.alarmFilter = model.key
                             }
                         }
-                        RowLayout {
-                            Layout.fillWidth: true
-                            visible: alarm.model.acknowledged || alarm.model.followUpOpen || alarm.model.followUpClosed
+                    }
+                    Button {
+                        objectName: "acknowledgeShown"
+                        text: qsTr("全部确认")
+                        font.family: Theme.font; font.pixelSize: 13
+                        enabled: live.monitor.shownUnacknowledged > 0
+                        onClicked: live.monitor.acknowledgeShown()
+                    }
+                }
+                ListView {
+                    Layout.fillWidth: true; Layout.fillHeight: true
+                    clip: true
+                    spacing: 6
+                    model: live.monitor.alarms
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: Rectangle {
+                        id: alarm
+                        required property var model
+                        property bool expanded: false
+                        width: ListView.view.width
+                        height: alarmColumn.implicitHeight + 8
+                        radius: 4
+                        color: model.acknowledged ? "transparent" : "#fdf3f2"
+                        ColumnLayout {
+                            id: alarmColumn
+                            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 4 }
+                            spacing: 2
+                            RowLayout {
+                                Layout.fillWidth: true
+                                Text { text: alarm.model.at; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.alignment: Qt.AlignTop }
+                                Text {
+                                    text: alarm.model.title
+                                    font.family: Theme.font; font.pixelSize: 15
+                                    color: alarm.model.acknowledged ? Theme.muted : Theme.bad
+                                    Layout.fillWidth: true; wrapMode: Text.Wrap
+                                }
+                                Button {
+                                    text: alarm.expanded ? qsTr("收起") : qsTr("详情")
+                                    font.family: Theme.font; flat: true
+                                    onClicked: alarm.expanded = !alarm.expanded
+                                }
+                                Button {
+                                    visible: alarm.model.actionable && !alarm.model.acknowledged
+                                    text: alarm.model.count > 1 ? qsTr("确认 %1 条").arg(alarm.model.count) : qsTr("确认")
+                                    font.family: Theme.font
+                                    onClicked: live.monitor.acknowledgeAlarms(alarm.model.ids)
+                                }
+                            }
                             Text {
-                                visible: alarm.model.acknowledged
-                                text: qsTr("已确认 %1 %2").arg(alarm.model.acknowledgedAt).arg(alarm.model.acknowledgedBy)
+                                visible: alarm.expanded
+                                text: (alarm.model.count > 1 ? qsTr("共 %1 次，首次 %2，最近 %3").arg(alarm.model.count).arg(alarm.model.firstAt).arg(alarm.model.at) + "\n" : "")
+                                      + alarm.model.details
                                 font.family: Theme.font; font.pixelSize: 13; color: Theme.muted
-                            }
-                            Text {
-                                visible: alarm.model.followUpOpen
-                                text: qsTr("回访待办结"); font.family: Theme.font; font.pixelSize: 13; font.bold: true; color: Theme.warn
-                            }
-                            Text {
-                                visible: alarm.model.followUpClosed
-                                text: qsTr("已回访：%1").arg(alarm.model.followUpNote)
-                                font.family: Theme.font; font.pixelSize: 13; color: Theme.good
                                 Layout.fillWidth: true; wrapMode: Text.Wrap
                             }
-                            Item { Layout.fillWidth: !alarm.model.followUpClosed }
-                            Button {
-                                visible: alarm.model.actionable && alarm.model.followUpOpen
-                                text: qsTr("办结回访"); font.family: Theme.font
-                                onClicked: followUpDialog.ask(alarm.model.alarmId, alarm.model.text)
+                            RowLayout {
+                                Layout.fillWidth: true
+                                visible: alarm.model.acknowledged || alarm.model.followUpOpen || alarm.model.followUpClosed
+                                Text {
+                                    visible: alarm.model.acknowledged
+                                    text: qsTr("已确认 %1 %2").arg(alarm.model.acknowledgedAt).arg(alarm.model.acknowledgedBy)
+                                    font.family: Theme.font; font.pixelSize: 13; color: Theme.muted
+                                }
+                                Text {
+                                    visible: alarm.model.followUpOpen
+                                    text: qsTr("回访待办结"); font.family: Theme.font; font.pixelSize: 13; font.bold: true; color: Theme.warn
+                                }
+                                Text {
+                                    visible: alarm.model.followUpClosed
+                                    text: qsTr("已回访：%1").arg(alarm.model.followUpNote)
+                                    font.family: Theme.font; font.pixelSize: 13; color: Theme.good
+                                    Layout.fillWidth: true; wrapMode: Text.Wrap
+                                }
+                                Item { Layout.fillWidth: !alarm.model.followUpClosed }
+                                Button {
+                                    visible: alarm.model.actionable && alarm.model.followUpOpen
+                                    text: qsTr("办结回访"); font.family: Theme.font
+                                    onClicked: followUpDialog.ask(alarm.model.alarmId, alarm.model.shownText)
+                                }
                             }
                         }
                     }
