@@ -12,39 +12,60 @@ Item {
         rowSpacing: 10
         columnSpacing: 10
 
+        // Every window as a compact tile, as many columns as fit: a township's 12 and a
+        // district hall's 30+ at 1280×800 (scrolling) and at 1920×1080 (all at once).
         Panel {
-            title: qsTr("窗口")
+            title: qsTr("窗口（%1）").arg(live.monitor.windows.count)
             Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 3
-            ListView {
+            GridView {
+                id: windowGrid
+                objectName: "windowGrid"
                 anchors.fill: parent
                 clip: true
-                spacing: 6
+                readonly property int columns: Math.max(1, Math.floor(width / 250))
+                cellWidth: Math.floor(width / columns)
+                cellHeight: 76
                 model: live.monitor.windows
-                delegate: Rectangle {
+                ScrollBar.vertical: ScrollBar { policy: windowGrid.contentHeight > windowGrid.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+                delegate: Item {
                     required property var model
-                    width: ListView.view.width
-                    height: 52
-                    radius: 4
-                    color: "#f6f8fa"
-                    RowLayout {
+                    width: windowGrid.cellWidth
+                    height: windowGrid.cellHeight
+                    Rectangle {
                         anchors.fill: parent
-                        anchors.margins: 8
-                        spacing: 12
-                        Text { text: qsTr("%1号").arg(model.number); font.family: Theme.font; font.pixelSize: 20; font.bold: true; color: Theme.ink }
-                        Text { text: model.name; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 110 }
-                        Rectangle { radius: 3; color: Theme.stateColors[model.stateCode] ?? Theme.muted; Layout.preferredWidth: 84; Layout.preferredHeight: 28
-                                    Text { anchors.centerIn: parent; text: model.state; font.family: Theme.font; font.pixelSize: 15; color: "white" } }
-                        Text { text: model.clerk || "—"; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 60 }
-                        Text { text: model.ticket; font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.accent; Layout.preferredWidth: 56 }
-                        Text { text: model.duration; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 60 }
-                        Text { text: model.queues; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.fillWidth: true; elide: Text.ElideRight }
-                        Button {
-                            text: model.closed ? qsTr("开窗") : qsTr("关窗")
-                            font.family: Theme.font
-                            enabled: !model.closed || model.canOpen
-                            ToolTip.visible: hovered && model.openRefusal.length > 0
-                            ToolTip.text: model.openRefusal
-                            onClicked: model.closed ? live.monitor.openWindow(model.number) : live.monitor.closeWindow(model.number)
+                        anchors.margins: 3
+                        radius: 4
+                        color: "#f6f8fa"
+                        border.color: Theme.stateColors[model.stateCode] ?? Theme.line
+                        ColumnLayout {
+                            anchors.fill: parent
+                            anchors.margins: 6
+                            spacing: 2
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: 6
+                                Text { text: qsTr("%1号").arg(model.number); font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.ink }
+                                Text { text: model.name; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.fillWidth: true; elide: Text.ElideRight }
+                                Rectangle { radius: 3; color: Theme.stateColors[model.stateCode] ?? Theme.muted
+                                            Layout.preferredWidth: stateText.implicitWidth + 12; Layout.preferredHeight: 22
+                                            Text { id: stateText; anchors.centerIn: parent; text: model.state; font.family: Theme.font; font.pixelSize: 13; color: "white" } }
+                            }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: 6
+                                Text { text: model.clerk || "—"; font.family: Theme.font; font.pixelSize: 14; color: Theme.ink; Layout.preferredWidth: 52; elide: Text.ElideRight }
+                                Text { text: model.ticket; font.family: Theme.font; font.pixelSize: 15; font.bold: true; color: Theme.accent; Layout.preferredWidth: 44 }
+                                Text { text: model.duration; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.fillWidth: true; elide: Text.ElideRight }
+                                Button {
+                                    text: model.closed ? qsTr("开窗") : qsTr("关窗")
+                                    font.family: Theme.font; font.pixelSize: 13
+                                    implicitHeight: 26
+                                    enabled: !model.closed || model.canOpen
+                                    ToolTip.visible: hovered && model.openRefusal.length > 0
+                                    ToolTip.text: model.openRefusal
+                                    onClicked: model.closed ? live.monitor.openWindow(model.number) : live.monitor.closeWindow(model.number)
+                                }
+                            }
                         }
                     }
                 }
