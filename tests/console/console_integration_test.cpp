@@ -372,3 +372,28 @@ TEST_F(ConsoleAgainstDispatcher, AManagerLogsInWithIdAndPinAndTheDispatcherRecor
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(ConsoleAgainstDispatcher, ALateResidentsNoShowIsReactivatedFromTheConsoleWhenTheCoreAllowsIt) {
+  logIn();
+  issue("T-0001");
+  ASSERT_TRUE(waitFor([&] { return console_->canCall(); }));
+  console_->callNext();
+  ASSERT_TRUE(waitFor([&] { return console_->canNoShow(); }));
+  EXPECT_EQ(console_->noShows()->rowCount(), 0);
+  console_->markNoShow();
+  ASSERT_TRUE(waitFor([&] { return console_->noShows()->rowCount() == 1; })) << console_->refusal().toStdString();
+  EXPECT_TRUE(console_->noShows()->field(0, "canReactivate").toBool());
+  EXPECT_TRUE(console_->noShows()->field(0, "refusal").toString().isEmpty());
+  const QString number = console_->noShows()->field(0, "number").toString();
+  EXPECT_FALSE(number.isEmpty());
+
+  console_->reactivate(console_->noShows()->field(0, "ticket").toLongLong());
+  // The ticket waits again: off the 过号 list, back in its queue.
+  ASSERT_TRUE(waitFor([&] { return console_->noShows()->rowCount() == 0; })) << console_->refusal().toStdString();
+  ASSERT_TRUE(waitFor([&] { return console_->queues()->rowCount() > 0 && console_->queues()->field(0, "waiting").toInt() == 1; }));
+  EXPECT_TRUE(console_->refusal().isEmpty());
+}
+
+}  // namespace
