@@ -47,9 +47,18 @@ Item {
             Layout.fillWidth: true
             font.family: Theme.font
             font.pixelSize: 18
-            TabButton { text: qsTr("实时") }
-            TabButton { text: qsTr("统计与考核") }
-            TabButton { text: qsTr("办件台账") }
+            // The chosen tab stands out (the Basic style's own mark is too faint to see).
+            component MonitorTab: TabButton {
+                id: tab
+                font.family: Theme.font
+                font.pixelSize: 18
+                contentItem: Text { text: tab.text; font: tab.font; horizontalAlignment: Text.AlignHCenter
+                                    color: tab.checked ? "white" : Theme.ink }
+                background: Rectangle { color: tab.checked ? Theme.accent : Theme.panel; border.color: Theme.line; radius: 4 }
+            }
+            MonitorTab { text: qsTr("实时") }
+            MonitorTab { text: qsTr("统计与考核") }
+            MonitorTab { text: qsTr("办件台账") }
         }
         // 管理员登录: what the monitor does is recorded as this person's (manager_login).
         Item {

@@ -66,13 +66,17 @@ HallMonitor::HallMonitor(Send send, std::map<std::string, std::string> clerkName
   connect(&ticker_, &QTimer::timeout, this, [this] {
     refreshWindows();
     refreshQueues();
+    if (++ticks_ % kFiguresEverySeconds == 0) refreshFiguresIfLive();
   });
   ticker_.start();
 }
 
 void HallMonitor::setHall(const core::Hall* hall, bool online) {
   hall_ = hall;
+  const bool cameOnline = online && !online_;
   online_ = online;
+  // Asked before the link was up (at start), the figures came back empty: ask again now.
+  if (cameOnline) refreshFiguresIfLive();
   refreshWindows();
   refreshQueues();
   cases_.setHall(hall, online);
@@ -488,6 +492,7 @@ void HallMonitor::loadFigures(const QString& from, const QString& to) {
     refuse(tr("日期无效：%1 至 %2").arg(from, to));
     return;
   }
+  figuresAsked_ = {from, to};
   send_(requests::statistics({first.value(), last.value()}), [this](const client::Reply& reply) {
     const auto statistics = client::readStatistics(reply);
     if (!statistics) {
@@ -504,6 +509,21 @@ void HallMonitor::loadToday() {
 }
 
 void HallMonitor::loadCurrentAppraisalPeriod() { loadAppraisalPeriod(localDateTime(clock_()).date()); }
+
+void HallMonitor::loadPreviousAppraisalPeriod() {
+  // 考核 is of the period that has ended: the one before today's.
+  const QDate today = localDateTime(clock_()).date();
+  const QDate currentFirst(today.year(), ((today.month() - 1) / 2) * 2 + 1, 1);
+  loadAppraisalPeriod(currentFirst.addDays(-1));
+}
+
+void HallMonitor::refreshFiguresIfLive() {
+  // The figures of a period that holds today change as the hall works: ask again.
+  if (!online_ || figuresAsked_.first.isEmpty()) return;
+  const QString today = localDateTime(clock_()).date().toString(Qt::ISODate);
+  if (figuresAsked_.first <= today && today <= figuresAsked_.second)
+    loadFigures(figuresAsked_.first, figuresAsked_.second);
+}
 
 void HallMonitor::loadAppraisalPeriod(const QDate& day) {
   const int firstMonth = ((day.month() - 1) / 2) * 2 + 1;

@@ -155,6 +155,11 @@ class HallMonitor : public QObject {
   void loadAppraisalPeriod(const QDate& day);
   /// The appraisal period holding today (the monitor's clock).
   Q_INVOKABLE void loadCurrentAppraisalPeriod();
+  /// 上一考核期: the bi-monthly period before today's, the one 考核 is of.
+  Q_INVOKABLE void loadPreviousAppraisalPeriod();
+  /// Asks again for the figures last asked when their period holds today (every 30 s, and
+  /// when the link comes up).
+  void refreshFiguresIfLive();
   /// Writes the loaded figures (or the appraisal) to `path`; false and refusal set on failure.
   Q_INVOKABLE bool exportFigures(const QString& path);
   Q_INVOKABLE bool exportAppraisal(const QString& path);
@@ -215,6 +220,9 @@ class HallMonitor : public QObject {
                          "serviceP90", "satisfaction", "loggedIn", "paused"}};
   CaseLedger cases_;
   QTimer ticker_;
+  static constexpr int kFiguresEverySeconds = 30;
+  int ticks_ = 0;
+  std::pair<QString, QString> figuresAsked_;  ///< the period last asked for, "YYYY-MM-DD"
 };
 
 }  // namespace jiujin::console
