@@ -9,6 +9,16 @@ Item {
     required property var monitor
     property alias currentTab: tabs.currentIndex
 
+    // The chosen tab stands out (the Basic style's own mark is too faint to see).
+    component MonitorTab: TabButton {
+        id: tab
+        font.family: Theme.font
+        font.pixelSize: 18
+        contentItem: Text { text: tab.text; font: tab.font; horizontalAlignment: Text.AlignHCenter
+                            color: tab.checked ? "white" : Theme.ink }
+        background: Rectangle { color: tab.checked ? Theme.accent : Theme.panel; border.color: Theme.line; radius: 4 }
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 16
@@ -47,15 +57,6 @@ Item {
             Layout.fillWidth: true
             font.family: Theme.font
             font.pixelSize: 18
-            // The chosen tab stands out (the Basic style's own mark is too faint to see).
-            component MonitorTab: TabButton {
-                id: tab
-                font.family: Theme.font
-                font.pixelSize: 18
-                contentItem: Text { text: tab.text; font: tab.font; horizontalAlignment: Text.AlignHCenter
-                                    color: tab.checked ? "white" : Theme.ink }
-                background: Rectangle { color: tab.checked ? Theme.accent : Theme.panel; border.color: Theme.line; radius: 4 }
-            }
             MonitorTab { text: qsTr("实时") }
             MonitorTab { text: qsTr("统计与考核") }
             MonitorTab { text: qsTr("办件台账") }
