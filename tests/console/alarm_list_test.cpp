@@ -220,9 +220,9 @@ TEST(AlarmList, FiltersByFamilyAndListsWhatAcknowledgeAllWouldAcknowledge) {
   EXPECT_EQ(list.unacknowledged(AlarmFamily::Device), 2);
   EXPECT_EQ(list.unacknowledged(AlarmFamily::FollowUp), 1);
   EXPECT_EQ(list.unacknowledgedIds().size(), 4u);
-  EXPECT_EQ(jiujin::console::familyFromKey("waiting"), AlarmFamily::Waiting);
-  EXPECT_EQ(jiujin::console::familyFromKey(""), std::nullopt);
-  EXPECT_EQ(list.rows(kToday, false, {}, AlarmFamily::Case).size(), 0);
+  EXPECT_TRUE(jiujin::console::familyFromKey("waiting") == AlarmFamily::Waiting);
+  EXPECT_FALSE(jiujin::console::familyFromKey("").has_value());
+  EXPECT_TRUE(list.rows(kToday, false, {}, AlarmFamily::Case).isEmpty());
 }
 
 }  // namespace
