@@ -22,11 +22,12 @@ Item {
                 objectName: "windowGrid"
                 anchors.fill: parent
                 clip: true
-                readonly property int columns: Math.max(1, Math.floor(width / 250))
+                readonly property int columns: Math.max(1, Math.floor(width / 215))
                 cellWidth: Math.floor(width / columns)
-                cellHeight: 76
+                cellHeight: 80
                 model: live.monitor.windows
                 ScrollBar.vertical: ScrollBar { policy: windowGrid.contentHeight > windowGrid.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+                // Three lines a window: number, state and time; its name; clerk, ticket and 开窗/关窗.
                 delegate: Item {
                     required property var model
                     width: windowGrid.cellWidth
@@ -39,27 +40,30 @@ Item {
                         border.color: Theme.stateColors[model.stateCode] ?? Theme.line
                         ColumnLayout {
                             anchors.fill: parent
-                            anchors.margins: 6
-                            spacing: 2
+                            anchors.margins: 5
+                            spacing: 1
                             RowLayout {
                                 Layout.fillWidth: true
                                 spacing: 6
-                                Text { text: qsTr("%1号").arg(model.number); font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.ink }
-                                Text { text: model.name; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.fillWidth: true; elide: Text.ElideRight }
+                                Text { text: qsTr("%1号").arg(model.number); font.family: Theme.font; font.pixelSize: 17; font.bold: true; color: Theme.ink }
                                 Rectangle { radius: 3; color: Theme.stateColors[model.stateCode] ?? Theme.muted
-                                            Layout.preferredWidth: stateText.implicitWidth + 12; Layout.preferredHeight: 22
+                                            Layout.preferredWidth: stateText.implicitWidth + 10; Layout.preferredHeight: 20
                                             Text { id: stateText; anchors.centerIn: parent; text: model.state; font.family: Theme.font; font.pixelSize: 13; color: "white" } }
+                                Item { Layout.fillWidth: true }
+                                Text { text: model.duration; font.family: Theme.font; font.pixelSize: 13; color: Theme.muted }
                             }
+                            Text { text: model.name; font.family: Theme.font; font.pixelSize: 13; color: Theme.muted; Layout.fillWidth: true }
                             RowLayout {
                                 Layout.fillWidth: true
                                 spacing: 6
-                                Text { text: model.clerk || "—"; font.family: Theme.font; font.pixelSize: 14; color: Theme.ink; Layout.preferredWidth: 52; elide: Text.ElideRight }
-                                Text { text: model.ticket; font.family: Theme.font; font.pixelSize: 15; font.bold: true; color: Theme.accent; Layout.preferredWidth: 44 }
-                                Text { text: model.duration; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.fillWidth: true; elide: Text.ElideRight }
+                                Text { text: model.clerk || "—"; font.family: Theme.font; font.pixelSize: 14; color: Theme.ink }
+                                Text { text: model.ticket; font.family: Theme.font; font.pixelSize: 15; font.bold: true; color: Theme.accent }
+                                Item { Layout.fillWidth: true }
                                 Button {
                                     text: model.closed ? qsTr("开窗") : qsTr("关窗")
                                     font.family: Theme.font; font.pixelSize: 13
-                                    implicitHeight: 26
+                                    implicitHeight: 24
+                                    topPadding: 2; bottomPadding: 2
                                     enabled: !model.closed || model.canOpen
                                     ToolTip.visible: hovered && model.openRefusal.length > 0
                                     ToolTip.text: model.openRefusal
