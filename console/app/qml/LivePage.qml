@@ -96,9 +96,7 @@ Item {
                                 objectName: "alarmFilter_" + (model.key || "all")
                                 text: model.label
                                 font.family: Theme.font; font.pixelSize: 13
-                                checkable: true
-                                checked: live.monitor.alarmFilter === model.key
-                                highlighted: checked
+                                highlighted: live.monitor.alarmFilter === model.key
                                 onClicked: live.monitor.alarmFilter = model.key
                             }
                         }
