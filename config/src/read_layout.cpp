@@ -104,6 +104,7 @@ void readClerk(TableReader& t, HallConfig& config, Sources& sources) {
   source.id = t.at("id");
   if (auto name = t.string("name", Need::Required)) clerk.name = *name;
   if (auto v = t.boolean("agent")) clerk.agent = *v;
+  if (auto v = t.boolean("manager")) clerk.manager = *v;
   if (auto hash = t.string("pin_hash")) {
     if (!isPinHash(*hash)) {
       t.report().error(t.at("pin_hash"),

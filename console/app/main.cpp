@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLocale>
+#include <QQuickWindow>
 #include <QStandardPaths>
 #include <cstdio>
 #include <set>
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
       {"window", "The window this console sits at.", "number"},
       {"manager", "The hall manager's monitor."},
       {"lang", "Interface language: zh (default) or en.", "language", "zh"},
+      {"fullscreen", "Fill the screen (a monitor on a wall screen); F11 or the window's button toggles it."},
       {"forms", "Where the case forms (收件回执单, 补交材料清单, 不予受理通知书) are written as A4 PDFs for the "
                 "office printer (default: ~/Documents/jiujin-forms).", "dir"},
   });
@@ -75,6 +77,10 @@ int main(int argc, char** argv) {
   for (const auto& c : hall.clerks) names[c.id] = c.name;
   if (args.isSet("manager")) {
     monitor = std::make_unique<console::HallMonitor>(console::sendThrough(link), names);
+    std::map<std::string, std::string> managers;  // [[clerk]] manager = true: who may log in here
+    for (const auto& c : hall.clerks)
+      if (c.manager) managers[c.id] = c.name;
+    monitor->setManagers(std::move(managers));
     console::followLink(*monitor, link);
   } else {
     desk = std::make_unique<console::ClerkConsole>(window, console::sendThrough(link), console::hallNow, names);
@@ -96,7 +102,9 @@ int main(int argc, char** argv) {
   if (!console::useLanguage(engine, args.value("lang"), translator)) return fail("no translation for " + args.value("lang"));
   if (monitor) monitor->setLanguage(args.value("lang"));
   QString error;
-  if (!console::loadConsole(engine, desk.get(), monitor.get(), &error)) return fail(error, 1);
+  QQuickWindow* shown = console::loadConsole(engine, desk.get(), monitor.get(), &error);
+  if (!shown) return fail(error, 1);
+  if (args.isSet("fullscreen")) shown->showFullScreen();
   if (monitor) monitor->loadToday();
   const int code = QApplication::exec();
   link.stop();

@@ -282,6 +282,20 @@ json demoAlarms() {
   });
 }
 
+/// A pad on a loose cable: offline again and again, an alarm each time (ids from `firstId`), as
+/// the dispatcher raises them — one episode on the monitor.
+json flappingDevice(std::int64_t firstId, int times) {
+  json alarms = json::array();
+  for (int i = 0; i < times; ++i) {
+    const auto at = (demoMorning() - core::Minutes(60 - 2 * i)).time_since_epoch().count();
+    alarms.push_back(json{{"id", firstId + i}, {"kind", "device_offline"}, {"at", at}, {"device", "w2-pad"},
+                          {"window", 2}, {"zh", "设备 w2-pad 离线：requests=1076 timeouts=778"},
+                          {"en", "device w2-pad is offline: requests=1076 timeouts=778"},
+                          {"acknowledged", nullptr}, {"follow_up", nullptr}});
+  }
+  return alarms;
+}
+
 /// The alarms the dispatcher raises for the cases its tick noticed, worded as it words them
 /// (dispatcher/service/src/alarms.cpp).
 json caseAlarms(const core::Hall& hall, std::int64_t firstId) {
@@ -477,6 +491,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
                             {"kiosk-1/printer", {{"kind", "printer"}, {"status", "near_end"}, {"faults", 1}}}});
     monitor.addAlarms(demoAlarms());
     monitor.addAlarms(caseAlarms(dispatcher.hall(), 20));
+    monitor.addAlarms(flappingDevice(100, 24));
     monitor.loadToday();
     QQmlApplicationEngine engine;
     QString error;
@@ -486,6 +501,20 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
       return run;
     }
     shoot(window, QStringLiteral("monitor-live.png"));
+    {
+      // The live view in both languages, at the desk's screen and at a wall screen's.
+      std::unique_ptr<QTranslator> liveTranslator;
+      for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh")}) {
+        if (!useLanguage(engine, language, liveTranslator)) continue;
+        monitor.setLanguage(language);
+        monitor.setHall(&dispatcher.hall(), true);
+        const QString suffix = language == QStringLiteral("en") ? QStringLiteral("-en") : QString();
+        if (!suffix.isEmpty()) shoot(window, QStringLiteral("monitor-live%1.png").arg(suffix));
+        window->resize(1920, 1080);
+        shoot(window, QStringLiteral("monitor-live-1920%1.png").arg(suffix));
+        window->resize(kConsoleScreen);
+      }
+    }
     // The 回访 of the open bad rating, with the manager's note typed in.
     if (auto* dialog = window->findChild<QObject*>(QStringLiteral("followUpDialog"))) {
       QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant::fromValue<qint64>(3)),
@@ -516,6 +545,54 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     }
     useLanguage(engine, QStringLiteral("zh"), translator);
   }
+  return run;
+}
+
+ScreenshotRun renderMonitorWall(const config::HallConfig& config, const QString& dir, const ScreenCheck& check) {
+  ScreenshotRun run;
+  if (!QDir().mkpath(dir) || config.definition.windows.empty()) {
+    run.error = QStringLiteral("cannot render the monitor of this hall into %1").arg(dir);
+    return run;
+  }
+  DemoDispatcher dispatcher(config.definition);
+  const Send send = [&dispatcher](client::Request request, ReplyHandler done) {
+    dispatcher.answer(std::move(request), done);
+  };
+  std::map<std::string, std::string> clerkNames;
+  for (const auto& c : config.clerks) clerkNames[c.id] = c.name;
+  HallMonitor monitor(send, clerkNames, demoMorning);
+  monitor.setHall(&dispatcher.hall(), true);
+  monitor.addAlarms(demoAlarms());
+  monitor.addAlarms(flappingDevice(100, 24));
+  QQmlApplicationEngine engine;
+  QString error;
+  QQuickWindow* window = loadConsole(engine, nullptr, &monitor, &error);
+  if (!window) {
+    run.error = error;
+    return run;
+  }
+  std::unique_ptr<QTranslator> translator;
+  for (const QString& language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+    if (!useLanguage(engine, language, translator)) continue;
+    monitor.setLanguage(language);
+    monitor.setHall(&dispatcher.hall(), true);
+    const QString suffix = language == QStringLiteral("en") ? QStringLiteral("-en") : QString();
+    for (const QSize size : {kConsoleScreen, QSize(1920, 1080)}) {
+      window->resize(size);
+      const QString name = QStringLiteral("monitor-district%1%2.png")
+                               .arg(size.width() == 1920 ? QStringLiteral("-1920") : QString(), suffix);
+      const QString file = QDir(dir).filePath(name);
+      QCoreApplication::processEvents();
+      if (check) check(window, name);
+      if (!window->grabWindow().save(file)) {
+        run.error = QStringLiteral("cannot write %1").arg(file);
+        return run;
+      }
+      run.files << file;
+    }
+  }
+  window->resize(kConsoleScreen);
+  useLanguage(engine, QStringLiteral("zh"), translator);
   return run;
 }
 

@@ -25,4 +25,8 @@ using ScreenCheck = std::function<void(QQuickWindow* window, const QString& file
 /// 台账 at 1280×800 and 1920×1080, both languages) into `dir`.
 ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir, const ScreenCheck& check = {});
 
+/// The monitor's live view of a large hall (a district's 30+ windows) at 1280×800 and
+/// 1920×1080, both languages: monitor-district[-1920][-en].png.
+ScreenshotRun renderMonitorWall(const config::HallConfig& config, const QString& dir, const ScreenCheck& check = {});
+
 }  // namespace jiujin::console

@@ -299,3 +299,105 @@ TEST_F(ConsoleAgainstDispatcher, TheDeviceListShowsTheDispatchersFaultCounts) {
 }
 
 }  // namespace
+
+namespace {
+
+/// The audit rows of `type` the dispatcher has written, as `audit_export` gives them.
+std::vector<json> auditRowsOf(console::test::HallAtAnyHour& hall, const std::string& type) {
+  auto admin = hall.channel(hall.as("admin"));
+  const auto reply = admin->request("audit_export", json{{"limit", 5000}});
+  std::vector<json> rows;
+  if (!reply.ok) return rows;
+  for (const auto& row : reply.result["rows"])
+    if (row.value("type", std::string()) == type) rows.push_back(row);
+  return rows;
+}
+
+TEST_F(ConsoleAgainstDispatcher, AManagerLogsInWithIdAndPinAndTheDispatcherRecordsThePersonNotTheMonitor) {
+  monitor_->setManagers({{"m01", "李主任"}});
+  ASSERT_TRUE(monitor_->loginRequired());
+  // Before a login the monitor sends nothing that would be recorded as nobody's.
+  monitor_->broadcastNotice(QStringLiteral("无人登录时的公告"));
+  EXPECT_FALSE(monitor_->refusal().isEmpty());
+  monitor_->clearRefusal();
+
+  // A wrong PIN, and a clerk who is not a manager, are refused by the dispatcher.
+  monitor_->login(QStringLiteral("m01"), QStringLiteral("0000"));
+  ASSERT_TRUE(waitFor([&] { return !monitor_->refusal().isEmpty() && !monitor_->loggingIn(); }));
+  EXPECT_TRUE(monitor_->loginRequired());
+  monitor_->clearRefusal();
+  monitor_->login(QStringLiteral("c01"), QStringLiteral("1234"));
+  ASSERT_TRUE(waitFor([&] { return !monitor_->refusal().isEmpty() && !monitor_->loggingIn(); }));
+  EXPECT_TRUE(monitor_->loginRequired());
+  monitor_->clearRefusal();
+
+  monitor_->login(QStringLiteral("m01"), QStringLiteral("1234"));
+  ASSERT_TRUE(waitFor([&] { return !monitor_->loginRequired(); })) << monitor_->refusal().toStdString();
+  EXPECT_EQ(monitor_->managerName(), QStringLiteral("李主任"));
+  EXPECT_TRUE(monitor_->refusal().isEmpty());
+
+  // The acknowledgement names the manager, not "loopback:test-manager".
+  const int row = serveAndRate("very_dissatisfied");
+  ASSERT_GE(row, 0);
+  monitor_->acknowledgeAlarms(monitor_->alarms()->field(row, "ids").toList());
+  ASSERT_TRUE(waitFor([&] {
+    const int r = rowOfKind(*monitor_, "bad_rating");
+    return r >= 0 && monitor_->alarms()->field(r, "acknowledged").toBool();
+  })) << monitor_->refusal().toStdString();
+  EXPECT_EQ(monitor_->alarms()->field(rowOfKind(*monitor_, "bad_rating"), "acknowledgedBy").toString(),
+            QStringLiteral("m01"));
+
+  // A notice: its audit row says which person at which monitor.
+  monitor_->broadcastNotice(QStringLiteral("下午三点系统维护"));
+  ASSERT_TRUE(waitFor([&] { return monitor_->notice() == QStringLiteral("下午三点系统维护"); }))
+      << monitor_->refusal().toStdString();
+  std::vector<json> notices;
+  ASSERT_TRUE(waitFor([&] { return !(notices = auditRowsOf(hall_, "broadcast_notice")).empty(); }));
+  EXPECT_EQ(notices.back()["client"], "loopback:test-manager/m01");
+  const auto acks = auditRowsOf(hall_, "acknowledge_alarm");
+  ASSERT_FALSE(acks.empty());
+  EXPECT_EQ(acks.back()["client"], "loopback:test-manager/m01");
+  const auto logins = auditRowsOf(hall_, "manager_login");
+  ASSERT_EQ(logins.size(), 3u);
+  EXPECT_EQ(logins.back()["body"]["pin"], "***");
+  EXPECT_TRUE(logins.back()["ok"].get<bool>());
+  EXPECT_FALSE(logins.front()["ok"].get<bool>());
+
+  // hello says who is logged in at this client; after the logout nobody.
+  auto sameClient = hall_.channel(hall_.as("manager"));
+  EXPECT_EQ(sameClient->request("hello", json::object()).result["manager"], "m01");
+  monitor_->logout();
+  EXPECT_TRUE(monitor_->loginRequired());
+  ASSERT_TRUE(waitFor([&] { return sameClient->request("hello", json::object()).result["manager"].is_null(); }));
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(ConsoleAgainstDispatcher, ALateResidentsNoShowIsReactivatedFromTheConsoleWhenTheCoreAllowsIt) {
+  logIn();
+  issue("T-0001");
+  ASSERT_TRUE(waitFor([&] { return console_->canCall(); }));
+  console_->callNext();
+  ASSERT_TRUE(waitFor([&] { return console_->canNoShow(); }));
+  EXPECT_EQ(console_->noShows()->rowCount(), 0);
+  console_->markNoShow();
+  ASSERT_TRUE(waitFor([&] { return console_->noShows()->rowCount() == 1; })) << console_->refusal().toStdString();
+  EXPECT_TRUE(console_->noShows()->field(0, "canReactivate").toBool());
+  EXPECT_TRUE(console_->noShows()->field(0, "refusal").toString().isEmpty());
+  const QString number = console_->noShows()->field(0, "number").toString();
+  EXPECT_FALSE(number.isEmpty());
+
+  console_->reactivate(console_->noShows()->field(0, "ticket").toLongLong());
+  // The ticket waits again: off the 过号 list, back in its queue.
+  ASSERT_TRUE(waitFor([&] { return console_->noShows()->rowCount() == 0; })) << console_->refusal().toStdString();
+  ASSERT_TRUE(waitFor([&] {
+    int waiting = 0;
+    for (int i = 0; i < console_->queues()->rowCount(); ++i) waiting += console_->queues()->field(i, "waiting").toInt();
+    return waiting == 1;
+  }));
+  EXPECT_TRUE(console_->refusal().isEmpty());
+}
+
+}  // namespace

@@ -7,6 +7,8 @@
 #include <QImage>
 #include <QQuickItem>
 #include <QTranslator>
+#include <cmath>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -52,7 +54,10 @@ TEST(ConsoleScreens, EveryScreenRendersToAPictureOfTheScreensSizeAndTheCaseScree
                                   "console-progress.png",   "console-correction.png",    "console-correction-en.png",
                                   "console-supply.png",     "console-supply-en.png",     "monitor-cases.png",
                                   "monitor-cases-en.png",
-                                  "monitor-cases-1920.png", "monitor-cases-1920-en.png"};
+                                  "monitor-cases-1920.png", "monitor-cases-1920-en.png",
+                                  // The live monitor (issue 17): alarms as episodes, windows as tiles.
+                                  "monitor-live.png",       "monitor-live-en.png",       "monitor-live-1920.png",
+                                  "monitor-live-1920-en.png"};
   std::set<QString> seen;
   const auto run = jiujin::console::renderScreens(*loaded.config, source + "/docs/images",
                                                   [&](QQuickWindow* window, const QString& file) {
@@ -62,13 +67,39 @@ TEST(ConsoleScreens, EveryScreenRendersToAPictureOfTheScreensSizeAndTheCaseScree
                                                   });
   ASSERT_TRUE(run.error.isEmpty()) << run.error.toStdString();
   EXPECT_EQ(seen, checked);
-  ASSERT_EQ(run.files.size(), 23);
+  ASSERT_EQ(run.files.size(), 26);
   for (const auto& file : run.files) {
     const QImage image(file);
     const bool wall = file.contains(QStringLiteral("-1920"));
     EXPECT_EQ(image.width(), wall ? 1920 : 1280) << file.toStdString();
     EXPECT_EQ(image.height(), wall ? 1080 : 800) << file.toStdString();
   }
+}
+
+TEST(ConsoleScreens, ADistrictHallsThirtyWindowsShowOnTheMonitorAtBothSizesInBothLanguages) {
+  const QString source = qEnvironmentVariable("JIUJIN_SOURCE_DIR");
+  ASSERT_FALSE(source.isEmpty());
+  const auto loaded = jiujin::config::loadHallConfig((source + "/config/samples/district.toml").toStdString());
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_GE(loaded.config->definition.windows.size(), 30u);
+  std::map<QString, int> tilesShown;
+  const auto run = jiujin::console::renderMonitorWall(
+      *loaded.config, source + "/docs/images", [&](QQuickWindow* window, const QString& file) {
+        expectNoTextOverflows(window, file);
+        auto* grid = window->findChild<QQuickItem*>(QStringLiteral("windowGrid"));
+        ASSERT_NE(grid, nullptr);
+        // Every window is in the grid: shown, or reached by scrolling it.
+        EXPECT_EQ(grid->property("count").toInt(), static_cast<int>(loaded.config->definition.windows.size())) << file.toStdString();
+        const qreal rows = std::ceil(grid->property("count").toReal() / grid->property("columns").toReal());
+        tilesShown[file] = static_cast<int>(grid->height() / grid->property("cellHeight").toReal()) *
+                           grid->property("columns").toInt();
+        EXPECT_GE(rows * grid->property("cellHeight").toReal(), grid->property("contentHeight").toReal() - 1);
+      });
+  ASSERT_TRUE(run.error.isEmpty()) << run.error.toStdString();
+  ASSERT_EQ(run.files.size(), 4);
+  // A wall screen shows all of them at once; the desk's screen three rows and scrolls.
+  EXPECT_GE(tilesShown["monitor-district-1920.png"], 30);
+  EXPECT_GE(tilesShown["monitor-district.png"], 9);
 }
 
 TEST(ConsoleWords, EveryStateClassRatingKindAndCaseWordOfTheCoreHasItsEnglish) {

@@ -100,8 +100,11 @@ TEST_F(EveryHallSetting, ClientsGetTheirRolesAndWindows) {
 
 TEST_F(EveryHallSetting, ClerksDevicesAndPinsComeAcross) {
   const auto s = settings(load(hall.hallFile));
-  ASSERT_EQ(s.clerks.size(), 2u);
+  ASSERT_EQ(s.clerks.size(), 3u);
   EXPECT_EQ(s.clerks[0].id, "c01");
+  EXPECT_FALSE(s.clerks[0].manager);
+  EXPECT_EQ(s.clerks[2].id, "m01");
+  EXPECT_TRUE(s.clerks[2].manager);
   EXPECT_EQ(s.clerks[0].allowedWindows, (std::set<core::WindowNumber>{1, 3}));
   EXPECT_TRUE(s.clerks[1].allowedWindows.empty());
   ASSERT_TRUE(s.verifyPin);
@@ -196,7 +199,7 @@ TEST(HallSettingsReload, ABrokenHallFileIsRefusedWithEveryDiagnosticAndAGoodOneR
   const auto hall = jiujin::testing::writeTestHall(dir.path());
   auto reloaded = reloadFrom(hall.hallFile, true);
   ASSERT_TRUE(reloaded.ok()) << reloaded.error().en;
-  EXPECT_EQ(reloaded.value().clerks.size(), 2u);
+  EXPECT_EQ(reloaded.value().clerks.size(), 3u);
   EXPECT_EQ(reloaded.value().devices.size(), 3u);
   EXPECT_TRUE(reloaded.value().ticketing);
   EXPECT_FALSE(reloadFrom(hall.hallFile, false).value().ticketing);

@@ -195,7 +195,8 @@ TEST(QueryTable, EveryQueryHasAHandlerButTheThreeTheRequestHandlerServes) {
     const ServiceRequest request = *serviceRequestFromType(type);
     // Statistics and confirm_clerk are answered off the command thread, reload_config in the batch.
     const bool servedByTheHandler = request == ServiceRequest::Statistics || request == ServiceRequest::ReloadConfig ||
-                                    request == ServiceRequest::ConfirmClerk;
+                                    request == ServiceRequest::ConfirmClerk || request == ServiceRequest::ManagerLogin ||
+                                    request == ServiceRequest::ManagerLogout;
     EXPECT_EQ(queryHandlerFor(request) == nullptr, servedByTheHandler) << type;
   }
 }
@@ -207,6 +208,7 @@ TEST(QueryTable, OnlyReadsAreQuiet) {
   EXPECT_FALSE(isQuietRead(ServiceRequest::AcknowledgeAlarm));
   EXPECT_FALSE(isQuietRead(ServiceRequest::ReloadConfig));
   EXPECT_FALSE(isQuietRead(ServiceRequest::ConfirmClerk)) << "who confirmed a session is audited";
+  EXPECT_FALSE(isQuietRead(ServiceRequest::ManagerLogin)) << "who logged in at a monitor is audited";
 }
 
 }  // namespace

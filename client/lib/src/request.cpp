@@ -18,7 +18,7 @@ using Query = protocol::ServiceRequest;
 // In the order of RequestKind. The command names are checked against the protocol codec's
 // commandType() by a unit test; the service's own requests take their names from the
 // protocol's table, which the dispatcher authorises by.
-const std::array<std::pair<RequestKind, const char*>, 51> kNames{{
+const std::array<std::pair<RequestKind, const char*>, 53> kNames{{
     {RequestKind::OpenDay, "open_day"},
     {RequestKind::CloseDay, "close_day"},
     {RequestKind::IssueTicket, "issue_ticket"},
@@ -70,6 +70,8 @@ const std::array<std::pair<RequestKind, const char*>, 51> kNames{{
     {RequestKind::Case, protocol::toString(Query::Case)},
     {RequestKind::Cases, protocol::toString(Query::Cases)},
     {RequestKind::ConfirmClerk, protocol::toString(Query::ConfirmClerk)},
+    {RequestKind::ManagerLogin, protocol::toString(Query::ManagerLogin)},
+    {RequestKind::ManagerLogout, protocol::toString(Query::ManagerLogout)},
 }};
 
 Request plain(RequestKind kind) { return Request{kind, json::object()}; }
@@ -212,6 +214,12 @@ Request closeFollowUp(std::int64_t alarm, std::string note) {
 
 Request unlockClerk(const core::ClerkId& clerk) { return Request{RequestKind::UnlockClerk, json{{"clerk", clerk}}}; }
 Request reloadConfig() { return plain(RequestKind::ReloadConfig); }
+Request managerLogin(const core::ClerkId& manager, const std::string& pin) {
+  return Request{RequestKind::ManagerLogin, json{{"manager", manager}, {"pin", pin}}};
+}
+
+Request managerLogout() { return plain(RequestKind::ManagerLogout); }
+
 Request confirmClerk(core::WindowNumber window, const core::ClerkId& clerk, const std::string& pin) {
   return Request{RequestKind::ConfirmClerk, json{{"window", window}, {"clerk", clerk}, {"pin", pin}}};
 }

@@ -176,6 +176,34 @@ Item {
                             }
                         }
                     }
+                    // 过号重排: a late resident is back; the core says whether it is still possible.
+                    Panel {
+                        title: qsTr("过号（%1）").arg(page.desk.noShows.count)
+                        visible: page.desk.noShows.count > 0
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 150
+                        ListView {
+                            anchors.fill: parent
+                            clip: true
+                            spacing: 4
+                            model: page.desk.noShows
+                            delegate: RowLayout {
+                                required property var model
+                                width: ListView.view.width
+                                Text { text: model.number; font.family: Theme.font; font.pixelSize: 20; font.bold: true; color: Theme.ink }
+                                Text { text: qsTr("%1 过号").arg(model.at); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted
+                                       Layout.fillWidth: true; elide: Text.ElideRight }
+                                Button {
+                                    objectName: "reactivate_" + model.number
+                                    text: qsTr("过号重排"); font.family: Theme.font; font.pixelSize: 16
+                                    enabled: model.canReactivate
+                                    ToolTip.visible: hovered && model.refusal.length > 0
+                                    ToolTip.text: model.refusal
+                                    onClicked: page.desk.reactivate(model.ticket)
+                                }
+                            }
+                        }
+                    }
                     Panel {
                         title: qsTr("我的今日")
                         Layout.fillWidth: true

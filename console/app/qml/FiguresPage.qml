@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtCharts
 
 Item {
     id: figures
@@ -19,9 +18,10 @@ Item {
             TextField { id: toField; text: figures.monitor.figuresTo; placeholderText: "2024-05-31"; font.family: Theme.font; Layout.preferredWidth: 130 }
             Button { text: qsTr("查询"); font.family: Theme.font; onClicked: figures.monitor.loadFigures(fromField.text, toField.text) }
             Button { text: qsTr("今日"); font.family: Theme.font; onClicked: figures.monitor.loadToday() }
-            Button { text: qsTr("本考核期（双月）"); font.family: Theme.font; onClicked: figures.monitor.loadCurrentAppraisalPeriod() }
+            Button { text: qsTr("本考核期"); font.family: Theme.font; onClicked: figures.monitor.loadCurrentAppraisalPeriod() }
+            Button { objectName: "previousPeriod"; text: qsTr("上一考核期"); font.family: Theme.font; onClicked: figures.monitor.loadPreviousAppraisalPeriod() }
             Item { Layout.fillWidth: true }
-            TextField { id: exportPath; text: "jiujin-figures.csv"; font.family: Theme.font; Layout.preferredWidth: 200 }
+            TextField { id: exportPath; text: "jiujin-figures.csv"; font.family: Theme.font; Layout.preferredWidth: 170 }
             Button { text: qsTr("导出统计 CSV"); font.family: Theme.font; onClicked: figures.monitor.exportFigures(exportPath.text) }
             Button { text: qsTr("导出考核表"); font.family: Theme.font; onClicked: figures.monitor.exportAppraisalBeside(exportPath.text) }
         }
@@ -65,53 +65,93 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 10
-            ChartView {
+            // Arrivals by hour as bars drawn by Qt Quick itself (renders offscreen as on screen).
+            Panel {
+                title: qsTr("各时段取号人数")
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 3
-                title: qsTr("各时段取号人数")
-                titleFont.family: Theme.font
-                legend.visible: false
-                antialiasing: true
-                BarSeries {
-                    axisX: BarCategoryAxis {
-                        categories: ["0","1","2","3","4","5","6","7","8","9","10","11","12","13","14","15","16","17","18","19","20","21","22","23"]
+                Item {
+                    id: chart
+                    objectName: "arrivalsChart"
+                    anchors.fill: parent
+                    readonly property int peak: Math.max(1, figures.monitor.arrivalsPeak)
+                    Row {
+                        id: bars
+                        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: hours.top; bottomMargin: 2 }
+                        Repeater {
+                            model: figures.monitor.arrivalsByHour
+                            Item {
+                                required property var modelData
+                                required property int index
+                                width: bars.width / 24
+                                height: bars.height
+                                Rectangle {
+                                    anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
+                                    width: parent.width * 0.7
+                                    height: (parent.height - 18) * modelData / chart.peak
+                                    color: Theme.accent
+                                }
+                                Text {
+                                    visible: modelData > 0
+                                    text: modelData
+                                    anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: (parent.height - 18) * modelData / chart.peak + 1 }
+                                    font.family: Theme.font; font.pixelSize: 11; color: Theme.ink
+                                }
+                            }
+                        }
                     }
-                    axisY: ValueAxis { min: 0; max: Math.max(4, figures.monitor.arrivalsPeak + 1); labelFormat: "%d" }
-                    BarSet { label: qsTr("取号"); values: figures.monitor.arrivalsByHour; color: Theme.accent }
+                    Row {
+                        id: hours
+                        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                        height: 16
+                        Repeater {
+                            model: 24
+                            Text {
+                                required property int index
+                                width: hours.width / 24
+                                horizontalAlignment: Text.AlignHCenter
+                                text: index % 2 === 0 ? index : ""
+                                font.family: Theme.font; font.pixelSize: 11; color: Theme.muted
+                            }
+                        }
+                    }
                 }
             }
             Panel {
                 title: qsTr("按工作人员")
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 2
-                ListView {
+                Layout.preferredWidth: 3
+                FigureTable {
                     anchors.fill: parent
-                    clip: true
-                    model: figures.monitor.byClerk
-                    header: Text { text: qsTr("姓名　办结　平均办理　满意率　在岗　暂停"); font.family: Theme.font; font.pixelSize: 14; color: Theme.muted }
-                    delegate: Text {
-                        required property var model
-                        text: model.name + "　" + model.completed + "　" + model.serviceMean + "　" + model.satisfaction + "　" + model.loggedIn + "　" + model.paused
-                        font.family: Theme.font; font.pixelSize: 16; color: Theme.ink
-                    }
+                    objectName: "clerkTable"
+                    rows: figures.monitor.byClerk
+                    columns: [
+                        { title: qsTr("姓名"), role: "name", width: 2 },
+                        { title: qsTr("办结"), role: "completed", width: 1 },
+                        { title: qsTr("平均办理"), role: "serviceMean", width: 1.4 },
+                        { title: qsTr("满意率"), role: "satisfaction", width: 1.2 },
+                        { title: qsTr("在岗"), role: "loggedIn", width: 1.4 },
+                        { title: qsTr("暂停"), role: "paused", width: 1.4 }
+                    ]
                 }
             }
             Panel {
                 title: qsTr("按事项")
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 2
-                ListView {
+                Layout.preferredWidth: 3
+                FigureTable {
                     anchors.fill: parent
-                    clip: true
-                    model: figures.monitor.byItem
-                    delegate: Text {
-                        required property var model
-                        text: model.name + "　" + qsTr("取号 %1　办结 %2　过号 %3").arg(model.issued).arg(model.completed).arg(model.noShow)
-                        font.family: Theme.font; font.pixelSize: 15; color: Theme.ink
-                    }
+                    objectName: "itemTable"
+                    rows: figures.monitor.byItem
+                    columns: [
+                        { title: qsTr("事项"), role: "name", width: 3 },
+                        { title: qsTr("取号"), role: "issued", width: 1 },
+                        { title: qsTr("办结"), role: "completed", width: 1 },
+                        { title: qsTr("过号"), role: "noShow", width: 1 }
+                    ]
                 }
             }
         }

@@ -12,39 +12,64 @@ Item {
         rowSpacing: 10
         columnSpacing: 10
 
+        // Every window as a compact tile, as many columns as fit: a township's 12 and a
+        // district hall's 30+ at 1280×800 (scrolling) and at 1920×1080 (all at once).
         Panel {
-            title: qsTr("窗口")
+            title: qsTr("窗口（%1）").arg(live.monitor.windows.count)
             Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 3
-            ListView {
+            GridView {
+                id: windowGrid
+                objectName: "windowGrid"
                 anchors.fill: parent
                 clip: true
-                spacing: 6
+                readonly property int columns: Math.max(1, Math.floor(width / 215))
+                cellWidth: Math.floor(width / columns)
+                cellHeight: 80
                 model: live.monitor.windows
-                delegate: Rectangle {
+                ScrollBar.vertical: ScrollBar { policy: windowGrid.contentHeight > windowGrid.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+                // Three lines a window: number, state and time; its name; clerk, ticket and 开窗/关窗.
+                delegate: Item {
                     required property var model
-                    width: ListView.view.width
-                    height: 52
-                    radius: 4
-                    color: "#f6f8fa"
-                    RowLayout {
+                    width: windowGrid.cellWidth
+                    height: windowGrid.cellHeight
+                    Rectangle {
                         anchors.fill: parent
-                        anchors.margins: 8
-                        spacing: 12
-                        Text { text: qsTr("%1号").arg(model.number); font.family: Theme.font; font.pixelSize: 20; font.bold: true; color: Theme.ink }
-                        Text { text: model.name; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 110 }
-                        Rectangle { radius: 3; color: Theme.stateColors[model.stateCode] ?? Theme.muted; Layout.preferredWidth: 84; Layout.preferredHeight: 28
-                                    Text { anchors.centerIn: parent; text: model.state; font.family: Theme.font; font.pixelSize: 15; color: "white" } }
-                        Text { text: model.clerk || "—"; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 60 }
-                        Text { text: model.ticket; font.family: Theme.font; font.pixelSize: 18; font.bold: true; color: Theme.accent; Layout.preferredWidth: 56 }
-                        Text { text: model.duration; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 60 }
-                        Text { text: model.queues; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.fillWidth: true; elide: Text.ElideRight }
-                        Button {
-                            text: model.closed ? qsTr("开窗") : qsTr("关窗")
-                            font.family: Theme.font
-                            enabled: !model.closed || model.canOpen
-                            ToolTip.visible: hovered && model.openRefusal.length > 0
-                            ToolTip.text: model.openRefusal
-                            onClicked: model.closed ? live.monitor.openWindow(model.number) : live.monitor.closeWindow(model.number)
+                        anchors.margins: 3
+                        radius: 4
+                        color: "#f6f8fa"
+                        border.color: Theme.stateColors[model.stateCode] ?? Theme.line
+                        ColumnLayout {
+                            anchors.fill: parent
+                            anchors.margins: 5
+                            spacing: 1
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: 6
+                                Text { text: qsTr("%1号").arg(model.number); font.family: Theme.font; font.pixelSize: 17; font.bold: true; color: Theme.ink }
+                                Rectangle { radius: 3; color: Theme.stateColors[model.stateCode] ?? Theme.muted
+                                            Layout.preferredWidth: stateText.implicitWidth + 10; Layout.preferredHeight: 20
+                                            Text { id: stateText; anchors.centerIn: parent; text: model.state; font.family: Theme.font; font.pixelSize: 13; color: "white" } }
+                                Item { Layout.fillWidth: true }
+                                Text { text: model.duration; font.family: Theme.font; font.pixelSize: 13; color: Theme.muted }
+                            }
+                            Text { text: model.name; font.family: Theme.font; font.pixelSize: 13; color: Theme.muted; Layout.fillWidth: true }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: 6
+                                Text { text: model.clerk || "—"; font.family: Theme.font; font.pixelSize: 14; color: Theme.ink }
+                                Text { text: model.ticket; font.family: Theme.font; font.pixelSize: 15; font.bold: true; color: Theme.accent }
+                                Item { Layout.fillWidth: true }
+                                Button {
+                                    text: model.closed ? qsTr("开窗") : qsTr("关窗")
+                                    font.family: Theme.font; font.pixelSize: 13
+                                    implicitHeight: 24
+                                    topPadding: 2; bottomPadding: 2
+                                    enabled: !model.closed || model.canOpen
+                                    ToolTip.visible: hovered && model.openRefusal.length > 0
+                                    ToolTip.text: model.openRefusal
+                                    onClicked: model.closed ? live.monitor.openWindow(model.number) : live.monitor.closeWindow(model.number)
+                                }
+                            }
                         }
                     }
                 }
@@ -54,60 +79,106 @@ Item {
         Panel {
             title: qsTr("告警")
             Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 2
-            ListView {
+            ColumnLayout {
                 anchors.fill: parent
-                clip: true
                 spacing: 6
-                model: live.monitor.alarms
-                delegate: Rectangle {
-                    id: alarm
-                    required property var model
-                    width: ListView.view.width
-                    height: alarmColumn.implicitHeight + 8
-                    radius: 4
-                    color: model.acknowledged ? "transparent" : "#fdf3f2"
-                    ColumnLayout {
-                        id: alarmColumn
-                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 4 }
-                        spacing: 2
-                        RowLayout {
-                            Layout.fillWidth: true
-                            Text { text: alarm.model.at; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.alignment: Qt.AlignTop }
-                            Text {
-                                text: alarm.model.shownText
-                                font.family: Theme.font; font.pixelSize: 15
-                                color: alarm.model.acknowledged ? Theme.muted : Theme.bad
-                                Layout.fillWidth: true; wrapMode: Text.Wrap
-                            }
-                            Button {
-                                visible: alarm.model.actionable && !alarm.model.acknowledged
-                                text: qsTr("确认"); font.family: Theme.font
-                                onClicked: live.monitor.acknowledgeAlarm(alarm.model.alarmId)
+                // Filter by family (回访, 等候, 设备…) and acknowledge what the filter shows.
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 4
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: 4
+                        Repeater {
+                            model: live.monitor.alarmFamilies
+                            delegate: Button {
+                                required property var model
+                                objectName: "alarmFilter_" + (model.key || "all")
+                                text: model.label
+                                font.family: Theme.font; font.pixelSize: 13
+                                highlighted: live.monitor.alarmFilter === model.key
+                                onClicked: live.monitor.alarmFilter = model.key
                             }
                         }
-                        RowLayout {
-                            Layout.fillWidth: true
-                            visible: alarm.model.acknowledged || alarm.model.followUpOpen || alarm.model.followUpClosed
+                    }
+                    Button {
+                        objectName: "acknowledgeShown"
+                        text: qsTr("全部确认")
+                        font.family: Theme.font; font.pixelSize: 13
+                        enabled: live.monitor.shownUnacknowledged > 0
+                        onClicked: live.monitor.acknowledgeShown()
+                    }
+                }
+                ListView {
+                    Layout.fillWidth: true; Layout.fillHeight: true
+                    clip: true
+                    spacing: 6
+                    model: live.monitor.alarms
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: Rectangle {
+                        id: alarm
+                        required property var model
+                        property bool expanded: false
+                        width: ListView.view.width
+                        height: alarmColumn.implicitHeight + 8
+                        radius: 4
+                        color: model.acknowledged ? "transparent" : "#fdf3f2"
+                        ColumnLayout {
+                            id: alarmColumn
+                            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 4 }
+                            spacing: 2
+                            RowLayout {
+                                Layout.fillWidth: true
+                                Text { text: alarm.model.at; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; Layout.alignment: Qt.AlignTop }
+                                Text {
+                                    text: alarm.model.title
+                                    font.family: Theme.font; font.pixelSize: 15
+                                    color: alarm.model.acknowledged ? Theme.muted : Theme.bad
+                                    Layout.fillWidth: true; wrapMode: Text.Wrap
+                                }
+                                Button {
+                                    text: alarm.expanded ? qsTr("收起") : qsTr("详情")
+                                    font.family: Theme.font; flat: true
+                                    onClicked: alarm.expanded = !alarm.expanded
+                                }
+                                Button {
+                                    visible: alarm.model.actionable && !alarm.model.acknowledged
+                                    text: alarm.model.count > 1 ? qsTr("确认 %1 条").arg(alarm.model.count) : qsTr("确认")
+                                    font.family: Theme.font
+                                    onClicked: live.monitor.acknowledgeAlarms(alarm.model.ids)
+                                }
+                            }
                             Text {
-                                visible: alarm.model.acknowledged
-                                text: qsTr("已确认 %1 %2").arg(alarm.model.acknowledgedAt).arg(alarm.model.acknowledgedBy)
+                                visible: alarm.expanded
+                                text: (alarm.model.count > 1 ? qsTr("共 %1 次，首次 %2，最近 %3").arg(alarm.model.count).arg(alarm.model.firstAt).arg(alarm.model.at) + "\n" : "")
+                                      + alarm.model.details
                                 font.family: Theme.font; font.pixelSize: 13; color: Theme.muted
-                            }
-                            Text {
-                                visible: alarm.model.followUpOpen
-                                text: qsTr("回访待办结"); font.family: Theme.font; font.pixelSize: 13; font.bold: true; color: Theme.warn
-                            }
-                            Text {
-                                visible: alarm.model.followUpClosed
-                                text: qsTr("已回访：%1").arg(alarm.model.followUpNote)
-                                font.family: Theme.font; font.pixelSize: 13; color: Theme.good
                                 Layout.fillWidth: true; wrapMode: Text.Wrap
                             }
-                            Item { Layout.fillWidth: !alarm.model.followUpClosed }
-                            Button {
-                                visible: alarm.model.actionable && alarm.model.followUpOpen
-                                text: qsTr("办结回访"); font.family: Theme.font
-                                onClicked: followUpDialog.ask(alarm.model.alarmId, alarm.model.text)
+                            RowLayout {
+                                Layout.fillWidth: true
+                                visible: alarm.model.acknowledged || alarm.model.followUpOpen || alarm.model.followUpClosed
+                                Text {
+                                    visible: alarm.model.acknowledged
+                                    text: qsTr("已确认 %1 %2").arg(alarm.model.acknowledgedAt).arg(alarm.model.acknowledgedBy)
+                                    font.family: Theme.font; font.pixelSize: 13; color: Theme.muted
+                                }
+                                Text {
+                                    visible: alarm.model.followUpOpen
+                                    text: qsTr("回访待办结"); font.family: Theme.font; font.pixelSize: 13; font.bold: true; color: Theme.warn
+                                }
+                                Text {
+                                    visible: alarm.model.followUpClosed
+                                    text: qsTr("已回访：%1").arg(alarm.model.followUpNote)
+                                    font.family: Theme.font; font.pixelSize: 13; color: Theme.good
+                                    Layout.fillWidth: true; wrapMode: Text.Wrap
+                                }
+                                Item { Layout.fillWidth: !alarm.model.followUpClosed }
+                                Button {
+                                    visible: alarm.model.actionable && alarm.model.followUpOpen
+                                    text: qsTr("办结回访"); font.family: Theme.font
+                                    onClicked: followUpDialog.ask(alarm.model.alarmId, alarm.model.shownText)
+                                }
                             }
                         }
                     }

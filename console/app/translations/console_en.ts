@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AlarmList</name>
+    <message>
+        <location filename="../../model/src/alarm_list.cpp" line="+228"/>
+        <source>……及更早的 %1 条</source>
+        <translation>… and %1 earlier</translation>
+    </message>
+</context>
+<context>
     <name>CaseCounter</name>
     <message>
         <location filename="../qml/CaseCounter.qml" line="+43"/>
@@ -549,6 +557,21 @@
         <translation>%1 waiting</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>过号（%1）</source>
+        <translation>No-shows (%1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 过号</source>
+        <translation>missed at %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>过号重排</source>
+        <translation>Back in line</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>我的今日</source>
         <translation>My day</translation>
@@ -817,7 +840,7 @@
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../qml/FiguresPage.qml" line="+16"/>
+        <location filename="../qml/FiguresPage.qml" line="+15"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
@@ -833,8 +856,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>本考核期（双月）</source>
-        <translation>This appraisal period (2 months)</translation>
+        <source>本考核期</source>
+        <translation>This appraisal period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上一考核期</source>
+        <translation>Previous appraisal period</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -848,17 +876,19 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+43"/>
+        <location line="+113"/>
         <source>取号</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-112"/>
+        <location line="+93"/>
+        <location line="+20"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-112"/>
         <source>平均等候</source>
         <translation>Avg. wait</translation>
     </message>
@@ -869,11 +899,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+91"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-90"/>
         <source>办理P90</source>
         <translation>Service P90</translation>
     </message>
@@ -889,49 +920,60 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+88"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-64"/>
         <source>各时段取号人数</source>
         <translation>Arrivals by hour</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+52"/>
         <source>按工作人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>姓名&#x3000;办结&#x3000;平均办理&#x3000;满意率&#x3000;在岗&#x3000;暂停</source>
-        <translation>Name  Served  Avg. service  Satisfaction  Logged in  Paused</translation>
+        <location line="+9"/>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>在岗</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>按事项</source>
         <translation>By item</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>取号 %1&#x3000;办结 %2&#x3000;过号 %3</source>
-        <translation>issued %1  served %2  no-show %3</translation>
     </message>
 </context>
 <context>
     <name>LivePage</name>
     <message>
-        <location filename="../qml/LivePage.qml" line="+16"/>
-        <source>窗口</source>
-        <translation>Windows</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../qml/LivePage.qml" line="+48"/>
         <source>%1号</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>开窗</source>
         <translation>Open</translation>
     </message>
@@ -941,17 +983,42 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>告警</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
+        <source>全部确认</source>
+        <translation>Acknowledge all</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>收起</source>
+        <translation>Less</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>确认</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+0"/>
+        <source>确认 %1 条</source>
+        <translation>Acknowledge %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>共 %1 次，首次 %2，最近 %3</source>
+        <translation>%1 times, first %2, last %3</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <location line="+9"/>
         <source>队列</source>
         <translation>Queues</translation>
@@ -1012,12 +1079,17 @@
         <translation>Broadcast notice</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>已确认 %1 %2</source>
         <translation>Acknowledged %1 %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-147"/>
+        <source>窗口（%1）</source>
+        <translation>Windows (%1)</translation>
+    </message>
+    <message>
+        <location line="+152"/>
         <source>回访待办结</source>
         <translation>Follow-up open</translation>
     </message>
@@ -1028,7 +1100,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>办结回访</source>
         <translation>Close follow-up</translation>
     </message>
@@ -1054,7 +1126,7 @@
 <context>
     <name>MonitorPage</name>
     <message>
-        <location filename="../qml/MonitorPage.qml" line="+18"/>
+        <location filename="../qml/MonitorPage.qml" line="+29"/>
         <source> · 大厅监控</source>
         <translation> · Hall monitor</translation>
     </message>
@@ -1074,7 +1146,27 @@
         <translation>Dispatcher not connected</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>管理员：%1</source>
+        <translation>Manager: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退出</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>退出全屏</source>
+        <translation>Exit full screen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>全屏</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>实时</source>
         <translation>Live</translation>
     </message>
@@ -1089,7 +1181,37 @@
         <translation>Case register</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="+8"/>
+        <source>管理员登录</source>
+        <translation>Manager login</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>告警确认、公告和窗口设置将记录为登录的管理员所做。</source>
+        <translation>Alarm acknowledgements, notices and window settings are recorded as done by the manager who logs in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>工号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="-47"/>
         <source>待回访 %1</source>
         <translation>Open follow-ups %1</translation>
     </message>
@@ -1369,7 +1491,7 @@
 <context>
     <name>jiujin::console::ClerkConsole</name>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="+93"/>
+        <location filename="../../model/src/clerk_console.cpp" line="+99"/>
         <source>未连接调度服务</source>
         <translation>Dispatcher not connected</translation>
     </message>
@@ -1459,12 +1581,12 @@
         <translation>No ratings yet</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+59"/>
         <source>最久已等 %1 分钟</source>
         <translation>longest wait %1 min</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-316"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1472,7 +1594,7 @@
 <context>
     <name>jiujin::console::HallMonitor</name>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="+169"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="+211"/>
         <source>无窗口办理</source>
         <translation>No window serving</translation>
     </message>
@@ -1484,11 +1606,17 @@
     <message>
         <location line="-17"/>
         <location line="+18"/>
+        <location line="+96"/>
         <source>纸将用完</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-244"/>
+        <source>请输入工号和密码</source>
+        <translation>Enter the id and PIN</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>无工作人员登录，不能开窗</source>
         <translation>No clerk logged in: the window cannot open</translation>
     </message>
@@ -1529,27 +1657,106 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+113"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-112"/>
+        <location line="+113"/>
         <source>故障</source>
         <translation>fault</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-111"/>
         <location line="+18"/>
+        <location line="+94"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-93"/>
         <source>打印机离线</source>
         <translation>Printer offline</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+44"/>
+        <source>全部 (%1)</source>
+        <translation>All (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 · %2（%3 次）</source>
+        <translation>%1 · %2 (%3 times)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1：%2 位群众等候超时</source>
+        <translation>%1: %2 residents waited over the target</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1：有群众等候超时</source>
+        <translation>%1: a resident waited over the target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1排队人数超限（%2 次）</source>
+        <translation>%1: queue over its limit (%2 times)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1排队人数超限</source>
+        <translation>%1: queue over its limit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1号窗口有人等候却空闲（%2 次）</source>
+        <translation>Window %1 idle while residents wait (%2 times)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1号窗口有人等候却空闲</source>
+        <translation>Window %1 idle while residents wait</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+30"/>
+        <source>请先登录：管理员工号和密码</source>
+        <translation>Log in first: manager id and PIN</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>至少选择一个队列</source>
         <translation>Choose at least one queue</translation>
     </message>
@@ -1564,13 +1771,13 @@
         <translation>Invalid dates: %1 to %2</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+104"/>
         <location line="+18"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-479"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>

@@ -1,6 +1,9 @@
 #include "jiujin/console/core_words.hpp"
 #include "jiujin/console/clerk_console.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "jiujin/client/replies.hpp"
 #include "jiujin/client/request.hpp"
 #include "jiujin/core/names.hpp"
@@ -30,10 +33,12 @@ ClerkConsole::ClerkConsole(int window, Send send, Clock clock, std::map<std::str
       cases_(window, send_, clock) {
   cases_.setParent(this);
   queues_.setParent(this);
+  noShows_.setParent(this);
   // The service clock and the queues' oldest waits move every second.
   ticker_.setInterval(1000);
   connect(&ticker_, &QTimer::timeout, this, [this] {
     refreshQueues();
+    refreshNoShows();  // 过号重排 runs out with time (reactivation_window)
     // What the keypad may do can change with time alone (an appointment's slot begins).
     if (refreshActions()) emit changed();
     emit tick();
@@ -46,6 +51,7 @@ void ClerkConsole::setHall(const core::Hall* hall, bool online) {
   online_ = online;
   refreshActions();
   refreshQueues();
+  refreshNoShows();
   cases_.setHall(hall, online);
   refreshFiguresIfChanged();
   emit changed();
@@ -362,6 +368,34 @@ void ClerkConsole::refreshFigures() {
     ratingsToday_ = ratings.isEmpty() ? tr("暂无评价") : ratings.join(QStringLiteral("，"));
     emit figuresChanged();
   });
+}
+
+void ClerkConsole::refreshNoShows() {
+  QList<QVariantMap> rows;
+  if (hall_ && loggedIn()) {
+    const auto now = clock_();
+    std::vector<const core::Ticket*> missed;
+    for (const auto& [id, t] : hall_->state().tickets)
+      if (t.window == window_ && t.state == core::TicketState::NoShow) missed.push_back(&t);
+    std::sort(missed.begin(), missed.end(), [](const auto* a, const auto* b) {
+      return a->endedAt.value_or(core::TimePoint{}) > b->endedAt.value_or(core::TimePoint{});
+    });
+    for (const core::Ticket* t : missed) {
+      const auto refusal = hall_->refusal(core::cmd::Reactivate{t->id}, now);
+      QString why;
+      if (refusal) why = QString::fromStdString(english_ && !refusal->en.empty() ? refusal->en : refusal->zh);
+      rows << QVariantMap{{"ticket", QVariant::fromValue<qint64>(t->id)},
+                          {"number", QString::fromStdString(t->number)},
+                          {"at", t->endedAt ? localDateTime(*t->endedAt).toString(QStringLiteral("HH:mm")) : QString()},
+                          {"canReactivate", !refusal.has_value()},
+                          {"refusal", why}};
+    }
+  }
+  noShows_.setRows(std::move(rows));
+}
+
+void ClerkConsole::reactivate(qint64 ticket) {
+  act(requests::reactivate(static_cast<core::TicketId>(ticket)));
 }
 
 void ClerkConsole::refreshQueues() {

@@ -59,20 +59,24 @@ HallMonitor::HallMonitor(Send send, std::map<std::string, std::string> clerkName
       cases_(send_, clerkNames_, clock_) {
   cases_.setParent(this);
   connect(&cases_, &CaseLedger::refused, this, &HallMonitor::refuse);
-  for (RowListModel* m : {&windows_, &queues_, &devices_, &alarms_, &byItem_, &byQueue_, &byWindow_, &byClerk_,
+  for (RowListModel* m : {&windows_, &queues_, &devices_, &alarms_, &alarmFamilies_, &byItem_, &byQueue_, &byWindow_, &byClerk_,
                           &queueChoices_})
     m->setParent(this);
   ticker_.setInterval(1000);
   connect(&ticker_, &QTimer::timeout, this, [this] {
     refreshWindows();
     refreshQueues();
+    if (++ticks_ % kFiguresEverySeconds == 0) refreshFiguresIfLive();
   });
   ticker_.start();
 }
 
 void HallMonitor::setHall(const core::Hall* hall, bool online) {
   hall_ = hall;
+  const bool cameOnline = online && !online_;
   online_ = online;
+  // Asked before the link was up (at start), the figures came back empty: ask again now.
+  if (cameOnline) refreshFiguresIfLive();
   refreshWindows();
   refreshQueues();
   cases_.setHall(hall, online);
@@ -82,10 +86,48 @@ void HallMonitor::setHall(const core::Hall* hall, bool online) {
   emit changed();
 }
 
+void HallMonitor::setManagers(std::map<std::string, std::string> managers) {
+  managers_ = std::move(managers);
+  emit managerChanged();
+}
+
+QString HallMonitor::managerName() const {
+  if (manager_.empty()) return QString();
+  const auto it = managers_.find(manager_);
+  return it == managers_.end() || it->second.empty() ? qs(manager_) : qs(it->second);
+}
+
+void HallMonitor::login(const QString& manager, const QString& pin) {
+  const std::string id = manager.trimmed().toStdString();
+  if (id.empty() || pin.isEmpty()) {
+    refuse(tr("请输入工号和密码"));
+    return;
+  }
+  loggingIn_ = true;
+  emit managerChanged();
+  send_(requests::managerLogin(id, pin.toStdString()), [this, id](const client::Reply& reply) {
+    loggingIn_ = false;
+    if (reply.ok) {
+      manager_ = id;
+      if (!refusal_.isEmpty()) refuse(QString());
+    } else {
+      const std::string& text = english_ && !reply.error.en.empty() ? reply.error.en : reply.error.zh;
+      refuse(text.empty() ? qs(reply.error.code) : qs(text));
+    }
+    emit managerChanged();
+  });
+}
+
+void HallMonitor::logout() {
+  if (manager_.empty()) return;
+  manager_.clear();
+  emit managerChanged();
+  send_(requests::managerLogout(), [](const client::Reply&) {});
+}
+
 void HallMonitor::setLanguage(const QString& language) {
   english_ = language == QStringLiteral("en");
   cases_.setLanguage(english_);
-  refreshAlarms();
   setDevices(lastDevices_);  // the printer's words were made in the language before
 }
 
@@ -226,6 +268,7 @@ void HallMonitor::setDevices(const json& devices) {
   }
   devices_.setRows(std::move(rows));
   emit devicesChanged();
+  refreshAlarms();  // a device's kind names its alarms
 }
 
 void HallMonitor::addAlarm(const json& alarm) {
@@ -241,8 +284,94 @@ void HallMonitor::addAlarms(const json& alarms) {
 void HallMonitor::refreshAlarms() {
   const core::Date today = core::dateOf(clock_());
   alarmList_.forgetSettledBefore(today);
-  alarms_.setRows(alarmList_.rows(today, english_));
+  auto rows = alarmList_.rows(
+      today, english_, [this](const json& alarm, int count) { return alarmTitle(alarm, count); },
+      familyFromKey(alarmFilter_.toStdString()));
+  // Who acknowledged, by name: a manager's id ("m01") reads 李主任.
+  for (auto& row : rows) {
+    const auto by = clerkNames_.find(row.value("acknowledgedBy").toString().toStdString());
+    if (by != clerkNames_.end()) row["acknowledgedBy"] = qs(by->second);
+  }
+  alarms_.setRows(std::move(rows));
+  QList<QVariantMap> families{{{"key", QString()},
+                               {"label", tr("全部 (%1)").arg(alarmList_.unacknowledged())},
+                               {"count", alarmList_.unacknowledged()}}};
+  const std::pair<AlarmFamily, QString> named[] = {{AlarmFamily::FollowUp, tr("回访")},
+                                                   {AlarmFamily::Waiting, tr("等候")},
+                                                   {AlarmFamily::Device, tr("设备")},
+                                                   {AlarmFamily::Case, tr("办件")},
+                                                   {AlarmFamily::Other, tr("其他")}};
+  for (const auto& [family, name] : named) {
+    const int n = alarmList_.unacknowledged(family);
+    families << QVariantMap{{"key", QString::fromLatin1(familyKey(family))},
+                            {"label", QStringLiteral("%1 (%2)").arg(name).arg(n)},
+                            {"count", n}};
+  }
+  alarmFamilies_.setRows(std::move(families));
   emit alarmsChanged();
+}
+
+void HallMonitor::setAlarmFilter(const QString& family) {
+  const QString key = familyFromKey(family.toStdString()) ? family : QString();
+  if (key == alarmFilter_) return;
+  alarmFilter_ = key;
+  refreshAlarms();
+}
+
+int HallMonitor::shownUnacknowledged() const {
+  return static_cast<int>(alarmList_.unacknowledgedIds(familyFromKey(alarmFilter_.toStdString())).size());
+}
+
+QString HallMonitor::alarmTitle(const json& alarm, int count) const {
+  const std::string kind = alarm.value("kind", std::string());
+  const auto window = alarm.find("window");
+  const int windowNumber = window != alarm.end() && window->is_number_integer() ? window->get<int>() : 0;
+  QString queueName;
+  if (const auto q = alarm.find("queue"); q != alarm.end() && q->is_string()) {
+    queueName = qs(q->get<std::string>());
+    if (hall_)
+      for (const auto& def : hall_->definition().queues)
+        if (def.id == q->get<std::string>() && !def.name.empty()) queueName = qs(def.name);
+  }
+  if (familyOf(kind) == AlarmFamily::Device) {
+    const std::string device = alarm.value("device", std::string());
+    std::string deviceKind;
+    if (const auto d = lastDevices_.find(device); d != lastDevices_.end() && d->is_object())
+      deviceKind = d->value("kind", std::string());
+    if (kind == "paper_out" || kind == "paper_low") deviceKind = "printer";
+    const QString label = deviceLabel(deviceKind, windowNumber, qs(device));
+    QString what;
+    if (kind == "device_offline") what = tr("离线");
+    else if (kind == "device_error") what = tr("故障");
+    else if (kind == "paper_out") what = tr("缺纸");
+    else what = tr("纸将用完");
+    return count > 1 ? tr("%1 · %2（%3 次）").arg(label, what).arg(count) : tr("%1 · %2").arg(label, what);
+  }
+  if (kind == "wait_over_target")
+    return count > 1 ? tr("%1：%2 位群众等候超时").arg(queueName).arg(count) : tr("%1：有群众等候超时").arg(queueName);
+  if (kind == "queue_overflow")
+    return count > 1 ? tr("%1排队人数超限（%2 次）").arg(queueName).arg(count) : tr("%1排队人数超限").arg(queueName);
+  if (kind == "window_idle")
+    return count > 1 ? tr("%1号窗口有人等候却空闲（%2 次）").arg(windowNumber).arg(count)
+                     : tr("%1号窗口有人等候却空闲").arg(windowNumber);
+  return QString();  // the dispatcher's own words say it well
+}
+
+void HallMonitor::acknowledgeAlarms(const QVariantList& ids) {
+  for (const QVariant& id : ids) {
+    bool ok = false;
+    const qint64 alarm = id.toLongLong(&ok);
+    if (!ok || alarm <= 0) continue;
+    if (const json* held = alarmList_.find(alarm); held && held->contains("acknowledged") &&
+                                                   (*held)["acknowledged"].is_object())
+      continue;
+    acknowledgeAlarm(alarm);
+  }
+}
+
+void HallMonitor::acknowledgeShown() {
+  for (const auto id : alarmList_.unacknowledgedIds(familyFromKey(alarmFilter_.toStdString())))
+    acknowledgeAlarm(id);
 }
 
 void HallMonitor::fetchAlarms() {
@@ -250,9 +379,23 @@ void HallMonitor::fetchAlarms() {
     // A failed fetch is retried at the next resync; the news keep the list current meanwhile.
     if (const auto alarms = client::readAlarms(reply)) addAlarms(json(*alarms));
   });
+  // A restarted dispatcher has forgotten the login: ask the PIN again rather than act as
+  // nobody.
+  if (manager_.empty()) return;
+  send_(requests::hello(), [this](const client::Reply& reply) {
+    if (!reply.ok || manager_.empty()) return;
+    const auto said = reply.result.find("manager");
+    if (said != reply.result.end() && said->is_string() && said->get<std::string>() == manager_) return;
+    manager_.clear();
+    emit managerChanged();
+  });
 }
 
 void HallMonitor::alarmAction(client::Request request) {
+  if (loginRequired()) {
+    refuse(tr("请先登录：管理员工号和密码"));
+    return;
+  }
   send_(std::move(request), [this](const client::Reply& reply) {
     const auto alarms = client::readAlarms(reply);
     if (!alarms) {
@@ -279,6 +422,10 @@ void HallMonitor::refuse(const QString& reason) {
 void HallMonitor::clearRefusal() { refuse(QString()); }
 
 void HallMonitor::act(client::Request request) {
+  if (loginRequired()) {  // what the monitor does is recorded as a person's
+    refuse(tr("请先登录：管理员工号和密码"));
+    return;
+  }
   send_(std::move(request), [this](const client::Reply& reply) {
     if (reply.ok) {
       if (!refusal_.isEmpty()) refuse(QString());
@@ -345,6 +492,7 @@ void HallMonitor::loadFigures(const QString& from, const QString& to) {
     refuse(tr("日期无效：%1 至 %2").arg(from, to));
     return;
   }
+  figuresAsked_ = {from, to};
   send_(requests::statistics({first.value(), last.value()}), [this](const client::Reply& reply) {
     const auto statistics = client::readStatistics(reply);
     if (!statistics) {
@@ -361,6 +509,21 @@ void HallMonitor::loadToday() {
 }
 
 void HallMonitor::loadCurrentAppraisalPeriod() { loadAppraisalPeriod(localDateTime(clock_()).date()); }
+
+void HallMonitor::loadPreviousAppraisalPeriod() {
+  // 考核 is of the period that has ended: the one before today's.
+  const QDate today = localDateTime(clock_()).date();
+  const QDate currentFirst(today.year(), ((today.month() - 1) / 2) * 2 + 1, 1);
+  loadAppraisalPeriod(currentFirst.addDays(-1));
+}
+
+void HallMonitor::refreshFiguresIfLive() {
+  // The figures of a period that holds today change as the hall works: ask again.
+  if (!online_ || figuresAsked_.first.isEmpty()) return;
+  const QString today = localDateTime(clock_()).date().toString(Qt::ISODate);
+  if (figuresAsked_.first <= today && today <= figuresAsked_.second)
+    loadFigures(figuresAsked_.first, figuresAsked_.second);
+}
 
 void HallMonitor::loadAppraisalPeriod(const QDate& day) {
   const int firstMonth = ((day.month() - 1) / 2) * 2 + 1;

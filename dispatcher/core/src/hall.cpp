@@ -60,6 +60,12 @@ WindowActions Hall::allowed(WindowNumber window, TimePoint now) const {
   return detail::allowedActions(impl_->data, window, now);
 }
 
+std::optional<Error> Hall::refusal(const Command& command, TimePoint now) const {
+  auto decision = detail::decide(impl_->data, command, now);
+  if (decision) return std::nullopt;
+  return decision.error();
+}
+
 std::optional<CallDecision> Hall::peekNext(WindowNumber window, TimePoint now) const {
   if (detail::callRefusal(impl_->data, window)) return std::nullopt;
   return detail::Router{impl_->data}.next(window, now);

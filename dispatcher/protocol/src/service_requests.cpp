@@ -6,7 +6,7 @@
 namespace jiujin::protocol {
 namespace {
 
-constexpr std::array<std::pair<ServiceRequest, const char*>, 17> kRequestNames{{
+constexpr std::array<std::pair<ServiceRequest, const char*>, 19> kRequestNames{{
     {ServiceRequest::Hello, "hello"},
     {ServiceRequest::Ping, "ping"},
     {ServiceRequest::Snapshot, "snapshot"},
@@ -24,6 +24,8 @@ constexpr std::array<std::pair<ServiceRequest, const char*>, 17> kRequestNames{{
     {ServiceRequest::Case, "case"},
     {ServiceRequest::Cases, "case_list"},
     {ServiceRequest::ConfirmClerk, "confirm_clerk"},
+    {ServiceRequest::ManagerLogin, "manager_login"},
+    {ServiceRequest::ManagerLogout, "manager_logout"},
 }};
 
 }  // namespace

@@ -15,12 +15,15 @@ json updated(const Alarm& alarm, QueryContext& c) {
   return json{{"alarm", std::move(a)}};
 }
 
+/// Who acknowledged: the manager logged in at the monitor, else the client.
+const std::string& actor(const ClientIdentity& who) { return who.person.empty() ? who.name : who.person; }
+
 }  // namespace
 
 Outcome<json> serveAcknowledgeAlarm(const json& body, QueryContext& c) {
   const auto id = readAlarmAcknowledgement(body);
   if (!id) return id.error();
-  auto alarm = c.alarmBook.acknowledge(id.value(), c.now, c.who.name);
+  auto alarm = c.alarmBook.acknowledge(id.value(), c.now, actor(c.who));
   if (!alarm) return alarm.error();
   return updated(alarm.value(), c);
 }
@@ -28,7 +31,7 @@ Outcome<json> serveAcknowledgeAlarm(const json& body, QueryContext& c) {
 Outcome<json> serveCloseFollowUp(const json& body, QueryContext& c) {
   const auto read = readFollowUp(body);
   if (!read) return read.error();
-  auto alarm = c.alarmBook.closeFollowUp(read.value().alarm, read.value().note, c.now, c.who.name);
+  auto alarm = c.alarmBook.closeFollowUp(read.value().alarm, read.value().note, c.now, actor(c.who));
   if (!alarm) return alarm.error();
   return updated(alarm.value(), c);
 }

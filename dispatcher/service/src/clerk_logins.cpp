@@ -11,12 +11,14 @@ namespace jiujin::service::detail {
 
 using nlohmann::json;
 
-Outcome<std::uint64_t> RequestHandler::submitPinCheck(const json& body, const ClientIdentity& who) {
+Outcome<std::uint64_t> RequestHandler::submitPinCheck(const json& body, const ClientIdentity& who,
+                                                      const char* idField) {
   // The PIN is read with its range (the command's codec has read the clerk already).
   const auto pin = readPin(body);
   if (!pin) return pin.error();
-  const auto clerkField = body.find("clerk");
-  if (clerkField == body.end() || !clerkField->is_string()) return errors::invalidArgument("\"clerk\" is required");
+  const auto clerkField = body.find(idField);
+  if (clerkField == body.end() || !clerkField->is_string())
+    return errors::invalidArgument(fmt::format("\"{}\" is required", idField));
   if (!settings_.verifyPin) return errors::wrongPin();
   const std::string& clerkId = clerkField->get_ref<const std::string&>();
   if (clerks_.empty()) return errors::unknownClerk(clerkId);
@@ -62,10 +64,52 @@ Outcome<json> RequestHandler::serveConfirmClerk(Pending& pending, const json& bo
   return json::object();
 }
 
+// A manager logs in at a monitor with an id and PIN of the hall file's [[clerk]] entries marked
+// `manager = true`: the same check, throttle and lockout as a clerk's. From then on the
+// dispatcher records what that monitor does as done by the manager (docs/protocol.md,
+// "manager_login").
+Outcome<json> RequestHandler::serveManagerLogin(Pending& pending, const json& body, const ClientIdentity& who) {
+  auto read = readManagerLogin(body);
+  if (!read) return read.error();
+  auto check = submitPinCheck(body, who, "manager");
+  if (!check) return check.error();
+  pending.setAside = check.value();
+  setAside_[check.value()].manager = read.value().manager;
+  return json::object();
+}
+
+Outcome<json> RequestHandler::finishManagerLogin(SetAside& login, bool pinMatches) {
+  const std::string& manager = login.manager;
+  switch (pinThrottle_.answer(manager, login.who.name, pinMatches)) {
+    case PinThrottle::Verdict::Accepted:
+      break;
+    case PinThrottle::Verdict::Wrong:
+      return errors::wrongPin();
+    case PinThrottle::Verdict::LockedNow:
+      raise(clerkLockedAlarm(manager, 0, pinThrottle_.rules().lockAfter, now_));
+      return clerkLocked(manager);
+    case PinThrottle::Verdict::Locked:
+      return clerkLocked(manager);
+  }
+  const auto entry = clerks_.find(manager);
+  // A reload while the PIN was checked may have removed the person or the role.
+  if (entry == clerks_.end()) return errors::wrongPin();
+  if (!entry->second.manager)
+    return errors::forbidden(fmt::format("{} is not a manager of this hall (manager = true in the hall file)", manager));
+  managers_[login.who.name] = manager;
+  return json{{"manager", manager}};
+}
+
 void RequestHandler::finishPinCheck(std::uint64_t id, bool pinMatches) {
   const auto found = setAside_.find(id);
   if (found == setAside_.end()) return;
   SetAside& login = found->second;
+  if (!login.manager.empty()) {
+    auto outcome = finishManagerLogin(login, pinMatches);
+    if (outcome.ok()) login.audit.client = login.who.name + "/" + login.manager;
+    finishSetAside(id, std::move(outcome));
+    return;
+  }
   auto outcome = finishLogin(login, pinMatches);
   if (outcome.ok()) login.audit.clerk = std::get<core::cmd::ClerkLogin>(*login.command).clerk;
   finishSetAside(id, std::move(outcome));

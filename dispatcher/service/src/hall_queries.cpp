@@ -42,7 +42,9 @@ Outcome<json> serveHello(const json& body, QueryContext& c) {
               {"authenticated", c.who.authenticated},
               {"protocol", kProtocolVersion},
               {"epoch", c.epoch},
-              {"hall", c.hall.definition().name}};
+              {"hall", c.hall.definition().name},
+              // The manager logged in at this client (manager_login), else null.
+              {"manager", c.who.person.empty() ? json(nullptr) : json(c.who.person)}};
 }
 
 Outcome<json> servePing(const json& body, QueryContext& c) {

@@ -23,6 +23,13 @@ ServiceError refusalOf(const PinThrottle::Refusal& refusal, const std::string& c
 Alarm clerkLockedAlarm(const std::string& clerk, core::WindowNumber window, int wrongPins, core::TimePoint at) {
   // The same words whether or not the id is a clerk of this hall: alarms are published, and
   // a guesser must not learn which ids exist from them.
+  if (window == 0) {  // a manager's PIN, typed at a monitor (manager_login)
+    return Alarm{.kind = "clerk_locked",
+                 .at = at,
+                 .zh = fmt::format("工号 {} 在监控台连续 {} 次密码错误，已锁定；核实后可解锁", clerk, wrongPins),
+                 .en = fmt::format("{} was locked after {} wrong PINs in a row at a monitor; unlock it once checked",
+                                   clerk, wrongPins)};
+  }
   return Alarm{.kind = "clerk_locked",
                .at = at,
                .zh = fmt::format("工号 {} 在 {} 号窗口连续 {} 次密码错误，已锁定；核实后可解锁", clerk, window, wrongPins),

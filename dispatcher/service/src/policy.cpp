@@ -92,6 +92,8 @@ std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest 
     case ServiceRequest::PrinterStatus:
       if (isOneOf(who.role, {Role::Kiosk, Role::Devices, Role::Manager, Role::Admin})) return std::nullopt;
       break;
+    case ServiceRequest::ManagerLogin:
+    case ServiceRequest::ManagerLogout:
     case ServiceRequest::AuditExport:
     case ServiceRequest::AcknowledgeAlarm:
     case ServiceRequest::CloseFollowUp:

@@ -13,7 +13,7 @@ struct QueryEntry {
   bool quietRead;
 };
 
-constexpr std::array<QueryEntry, 17> kQueries{{
+constexpr std::array<QueryEntry, 19> kQueries{{
     {ServiceRequest::Hello, serveHello, true},
     {ServiceRequest::Ping, servePing, true},
     {ServiceRequest::Snapshot, serveSnapshot, true},
@@ -31,6 +31,8 @@ constexpr std::array<QueryEntry, 17> kQueries{{
     {ServiceRequest::Case, serveCase, true},
     {ServiceRequest::Cases, serveCases, true},
     {ServiceRequest::ConfirmClerk, nullptr, false},
+    {ServiceRequest::ManagerLogin, nullptr, false},
+    {ServiceRequest::ManagerLogout, nullptr, false},
 }};
 
 const QueryEntry* entryOf(ServiceRequest request) {

@@ -124,6 +124,15 @@ Outcome<ConfirmClerkBody> readConfirmClerk(const json& body) {
   return read;
 }
 
+Outcome<ManagerLoginBody> readManagerLogin(const json& body) {
+  FieldReader reader(body, {"manager", "pin"});
+  ManagerLoginBody read;
+  read.manager = reader.text("manager", limits::kCode, Presence::Required).value_or("");
+  read.pin = reader.text("pin", limits::kPin, Presence::Required).value_or("");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
 Outcome<std::string> readPin(const json& body) {
   const json pin = body.is_object() && body.contains("pin") ? json{{"pin", body["pin"]}} : json::object();
   FieldReader reader(pin, {"pin"});

@@ -63,6 +63,13 @@ struct ConfirmClerkBody {
 };
 Outcome<ConfirmClerkBody> readConfirmClerk(const nlohmann::json& body);
 
+/// manager_login: the manager's id and PIN.
+struct ManagerLoginBody {
+  std::string manager;
+  std::string pin;
+};
+Outcome<ManagerLoginBody> readManagerLogin(const nlohmann::json& body);
+
 /// case: one case by its number.
 Outcome<std::string> readCaseNumber(const nlohmann::json& body);
 

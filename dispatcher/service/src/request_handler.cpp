@@ -134,7 +134,12 @@ void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::st
     pending_.push_back(std::move(pending));
     return;
   }
-  audit.client = who.value().name;
+  // A manager logged in at this client (manager_login) is the person acting.
+  if (who.value().role == Role::Manager || who.value().role == Role::Admin) {
+    if (const auto manager = managers_.find(who.value().name); manager != managers_.end())
+      who.value().person = manager->second;
+  }
+  audit.client = who.value().person.empty() ? who.value().name : who.value().name + "/" + who.value().person;
   audit.role = toString(who.value().role);
   if (const auto w = windowIn(request.value().body)) {
     const auto& windows = durable_->hall().state().windows;
@@ -187,6 +192,12 @@ Outcome<json> RequestHandler::serveQuery(Pending& pending, ServiceRequest kind, 
       return serveStatistics(pending, body);
     case ServiceRequest::ConfirmClerk:  // the PIN is checked off the command thread
       return serveConfirmClerk(pending, body, who);
+    case ServiceRequest::ManagerLogin:  // likewise
+      return serveManagerLogin(pending, body, who);
+    case ServiceRequest::ManagerLogout:
+      if (auto noFields = refuseAnyField(body, "manager_logout")) return *noFields;
+      managers_.erase(who.name);
+      return json{{"manager", nullptr}};
     default:
       break;
   }

@@ -102,6 +102,7 @@ class RequestHandler {
     Pending pending;
     std::optional<core::Command> command;  ///< a login: executed once the PIN matches
     bool confirmOnly = false;  ///< confirm_clerk: the PIN of the clerk already logged in, nothing executed
+    std::string manager;       ///< manager_login: the manager whose PIN is checked
     ClientIdentity who;
     AuditRecord audit;
     bool auditWhenOk = true;  ///< false for reads, recorded only when refused
@@ -149,7 +150,11 @@ class RequestHandler {
   Outcome<nlohmann::json> reloadConfiguration(Pending& pending);
 
   // clerk_logins.cpp
-  Outcome<std::uint64_t> submitPinCheck(const nlohmann::json& body, const ClientIdentity& who);
+  /// `idField`: the body's field naming the person whose PIN it is ("clerk", "manager").
+  Outcome<std::uint64_t> submitPinCheck(const nlohmann::json& body, const ClientIdentity& who,
+                                        const char* idField = "clerk");
+  Outcome<nlohmann::json> serveManagerLogin(Pending& pending, const nlohmann::json& body, const ClientIdentity& who);
+  Outcome<nlohmann::json> finishManagerLogin(SetAside& login, bool pinMatches);
   Outcome<nlohmann::json> serveConfirmClerk(Pending& pending, const nlohmann::json& body, const ClientIdentity& who);
   void finishPinCheck(std::uint64_t id, bool pinMatches);
   Outcome<nlohmann::json> finishLogin(SetAside& login, bool pinMatches);
@@ -172,6 +177,8 @@ class RequestHandler {
   std::string epoch_;
   std::map<std::string, ClientEntry> clients_;
   std::map<core::ClerkId, ClerkEntry> clerks_;
+  /// Client name → the manager logged in there (manager_login); in memory, a restart forgets.
+  std::map<std::string, core::ClerkId> managers_;
   TicketingRule ticketing_;
   std::vector<ConfiguredDevice> configuredDevices_;  ///< the hall file's, as last (re)loaded
   DeviceTable devices_;

@@ -150,6 +150,8 @@ std::vector<RequestSpec> makeTable() {
       {"unlock_clerk", {{"clerk", "nobody"}}, {{"clerk", kText}}},
       {"confirm_clerk", {{"window", 1}, {"clerk", "c01"}, {"pin", "0000"}}, {window(), {"clerk", kText}, {"pin", kText}}},
       {"reload_config", json::object(), {}},
+      {"manager_login", {{"manager", "m01"}, {"pin", "0000"}}, {{"manager", kText}, {"pin", kText}}},
+      {"manager_logout", json::object(), {}},
       {"case", {{"number", "X-20300102-0001"}}, {{"number", kText}}},
       {"case_list",
        {{"state", "accepted"}, {"item", "T-0001"}, {"clerk", "c01"}, {"window", 1}, {"due_before", "2030-01-09"},

@@ -116,6 +116,14 @@ name = "李强"
 pin_hash = '{pin}'
 agent = true
 
+# The hall manager: logs in at the monitor (manager_login), works at no window.
+[[clerk]]
+id = "m01"
+name = "李主任"
+windows = [2]
+manager = true
+pin_hash = '{pin}'
+
 [rules]
 waiting_target_minutes = {target}
 

@@ -53,6 +53,7 @@ struct ClerkConfig {
   std::string pinHash;  ///< libsodium argon2id string; the PIN itself is never stored
   std::vector<core::WindowNumber> allowedWindows;  ///< empty: any window
   bool agent = false;                              ///< 代办员
+  bool manager = false;  ///< 大厅管理员: may log in at the monitor (manager_login) with this PIN
   bool operator==(const ClerkConfig&) const = default;
 };
 

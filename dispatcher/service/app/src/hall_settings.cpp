@@ -68,7 +68,7 @@ std::vector<service::ClientEntry> clientsOf(const config::HallConfig& hall) {
 std::vector<service::ClerkEntry> clerksOf(const config::HallConfig& hall) {
   std::vector<service::ClerkEntry> clerks;
   for (const auto& c : hall.clerks)
-    clerks.push_back({c.id, c.pinHash, {c.allowedWindows.begin(), c.allowedWindows.end()}, c.agent});
+    clerks.push_back({c.id, c.pinHash, {c.allowedWindows.begin(), c.allowedWindows.end()}, c.agent, c.manager});
   return clerks;
 }
 

@@ -32,7 +32,7 @@ enum class RequestKind {
   // Service requests (questions, reports, administration).
   Hello, Ping, Snapshot, TicketStatus, Items, Estimate, Statistics, DeviceReport,
   PrinterStatus, AuditExport, AcknowledgeAlarm, CloseFollowUp, UnlockClerk, ReloadConfig,
-  Case, Cases, ConfirmClerk,
+  Case, Cases, ConfirmClerk, ManagerLogin, ManagerLogout,
 };
 
 /// The type string of the envelope, e.g. "call_next" (docs/protocol.md).
@@ -164,6 +164,9 @@ Request unlockClerk(const core::ClerkId& clerk);
 /// A console started where `clerk` is already logged in: that clerk's PIN before it acts.
 Request confirmClerk(core::WindowNumber window, const core::ClerkId& clerk, const std::string& pin);
 Request reloadConfig();
+/// A manager logs in at the monitor: what it does from then on is recorded as theirs.
+Request managerLogin(const core::ClerkId& manager, const std::string& pin);
+Request managerLogout();
 /// One case by its number (as scanned from the receipt's QR code).
 Request caseByNumber(const std::string& number);
 /// The case register (台账), filtered and paged.

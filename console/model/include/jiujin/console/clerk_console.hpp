@@ -65,6 +65,9 @@ class ClerkConsole : public QObject {
   Q_PROPERTY(QString ratingsToday READ ratingsToday NOTIFY figuresChanged)
   Q_PROPERTY(double satisfactionToday READ satisfactionToday NOTIFY figuresChanged)
   Q_PROPERTY(QObject* queues READ queues CONSTANT)
+  /// 过号: today's no-shows at this window, newest first, each with whether 过号重排 is
+  /// possible now (the core's own check, Hall::refusal) and why not.
+  Q_PROPERTY(QObject* noShows READ noShows CONSTANT)
   /// The cases of this window: acceptance, 代办, 统一出件 and progress (case_desk.hpp).
   Q_PROPERTY(QObject* cases READ cases CONSTANT)
 
@@ -116,6 +119,9 @@ class ClerkConsole : public QObject {
   QString ratingsToday() const { return ratingsToday_; }
   double satisfactionToday() const { return satisfactionToday_; }
   RowListModel* queues() { return &queues_; }
+  RowListModel* noShows() { return &noShows_; }
+  /// 过号重排: the late resident is back, the ticket waits again (cmd::Reactivate).
+  Q_INVOKABLE void reactivate(qint64 ticket);
   CaseDesk* cases() { return &cases_; }
   /// "zh" or "en": the language a dispatcher's refusal is shown in (it sends both).
   void setLanguage(const QString& language);
@@ -154,6 +160,7 @@ class ClerkConsole : public QObject {
   void act(client::Request request, std::function<void()> then = {});
   void refuse(const QString& reason);
   void refreshQueues();
+  void refreshNoShows();
   void refreshFiguresIfChanged();
 
   const int window_;
@@ -177,6 +184,7 @@ class ClerkConsole : public QObject {
   QString ratingsToday_;
   double satisfactionToday_ = 0;
   RowListModel queues_{{"queue", "name", "prefix", "waiting", "oldestWait", "overTarget"}};
+  RowListModel noShows_{{"ticket", "number", "at", "canReactivate", "refusal"}};
   CaseDesk cases_;
   QTimer ticker_;
 };

@@ -23,6 +23,13 @@ namespace jiujin::console {
 class HallMonitor : public QObject {
   Q_OBJECT
   Q_PROPERTY(bool online READ online NOTIFY changed)
+  /// The hall has managers (`manager = true` clerks) and none is logged in here: the monitor
+  /// shows only its login until one is.
+  Q_PROPERTY(bool loginRequired READ loginRequired NOTIFY managerChanged)
+  /// The manager logged in here, by name ("李主任"), or empty.
+  Q_PROPERTY(QString managerName READ managerName NOTIFY managerChanged)
+  /// A login being checked (argon2id takes a moment): the login button waits.
+  Q_PROPERTY(bool loggingIn READ loggingIn NOTIFY managerChanged)
   Q_PROPERTY(QString hallName READ hallName NOTIFY changed)
   Q_PROPERTY(QString notice READ notice NOTIFY changed)
   Q_PROPERTY(QString printerPaper READ printerPaper NOTIFY devicesChanged)
@@ -44,6 +51,13 @@ class HallMonitor : public QObject {
   /// The hall's queues by name with a tick each, for 设置队列 (chooseQueuesOf fills the ticks).
   Q_PROPERTY(QObject* queueChoices READ queueChoices CONSTANT)
   Q_PROPERTY(QObject* alarms READ alarms CONSTANT)
+  /// The alarm filter: "" (every alarm) or a family key ("follow_up" "waiting" "device" "case"
+  /// "other"); the alarms list shows only that family.
+  Q_PROPERTY(QString alarmFilter READ alarmFilter WRITE setAlarmFilter NOTIFY alarmsChanged)
+  /// The filter's choices: key, label ("设备 (12)") and unacknowledged count of each family.
+  Q_PROPERTY(QObject* alarmFamilies READ alarmFamilies CONSTANT)
+  /// Unacknowledged alarms the filter shows (what 全部确认 acknowledges).
+  Q_PROPERTY(int shownUnacknowledged READ shownUnacknowledged NOTIFY alarmsChanged)
   Q_PROPERTY(QObject* byItem READ byItem CONSTANT)
   Q_PROPERTY(QObject* byQueue READ byQueue CONSTANT)
   Q_PROPERTY(QObject* byWindow READ byWindow CONSTANT)
@@ -57,6 +71,9 @@ class HallMonitor : public QObject {
               QObject* parent = nullptr);
 
   void setHall(const core::Hall* hall, bool online);
+  /// The hall file's managers (`[[clerk]]` with `manager = true`), id → name. None: the
+  /// monitor asks no login (and the dispatcher records the client as before).
+  void setManagers(std::map<std::string, std::string> managers);
   /// The interface language ("zh", "en"): which of an alarm's two texts the list shows.
   void setLanguage(const QString& language);
   /// Device health by id (HallLink::devices(), with the dispatcher's fault counts); call
@@ -71,6 +88,10 @@ class HallMonitor : public QObject {
   void fetchAlarms();
 
   bool online() const { return online_; }
+  bool loginRequired() const { return !managers_.empty() && manager_.empty(); }
+  QString managerName() const;
+  bool loggingIn() const { return loggingIn_; }
+  const std::string& manager() const { return manager_; }
   QString hallName() const;
   QString notice() const;
   QString printerPaper() const { return printerPaper_; }
@@ -92,6 +113,10 @@ class HallMonitor : public QObject {
   RowListModel* devices() { return &devices_; }
   RowListModel* queueChoices() { return &queueChoices_; }
   RowListModel* alarms() { return &alarms_; }
+  RowListModel* alarmFamilies() { return &alarmFamilies_; }
+  QString alarmFilter() const { return alarmFilter_; }
+  void setAlarmFilter(const QString& family);
+  int shownUnacknowledged() const;
   RowListModel* byItem() { return &byItem_; }
   RowListModel* byQueue() { return &byQueue_; }
   RowListModel* byWindow() { return &byWindow_; }
@@ -99,6 +124,10 @@ class HallMonitor : public QObject {
   CaseLedger* cases() { return &cases_; }
   const nlohmann::json& figures() const { return figures_; }
 
+  /// manager_login: the dispatcher checks the PIN and from then on records what this monitor
+  /// does as done by `manager`. A refusal (wrong PIN, backoff, lock) shows in the banner.
+  Q_INVOKABLE void login(const QString& manager, const QString& pin);
+  Q_INVOKABLE void logout();
   Q_INVOKABLE void openWindow(int window);
   Q_INVOKABLE void closeWindow(int window);
   /// Serve exactly these queues (weight 1, unconditional) at `window`.
@@ -113,6 +142,10 @@ class HallMonitor : public QObject {
   Q_INVOKABLE void broadcastNotice(const QString& text);
   /// Acknowledges the alarm with this id (the dispatcher records who and when).
   Q_INVOKABLE void acknowledgeAlarm(qint64 alarm);
+  /// Acknowledges every alarm of an episode (a row's "ids").
+  Q_INVOKABLE void acknowledgeAlarms(const QVariantList& ids);
+  /// 全部确认: acknowledges every unacknowledged alarm the filter shows.
+  Q_INVOKABLE void acknowledgeShown();
   /// Closes the follow-up (回访) of a bad rating with what the manager did.
   Q_INVOKABLE void closeFollowUp(qint64 alarm, const QString& note);
   /// Asks the dispatcher for the figures of [from, to] (dates "YYYY-MM-DD").
@@ -122,6 +155,11 @@ class HallMonitor : public QObject {
   void loadAppraisalPeriod(const QDate& day);
   /// The appraisal period holding today (the monitor's clock).
   Q_INVOKABLE void loadCurrentAppraisalPeriod();
+  /// 上一考核期: the bi-monthly period before today's, the one 考核 is of.
+  Q_INVOKABLE void loadPreviousAppraisalPeriod();
+  /// Asks again for the figures last asked when their period holds today (every 30 s, and
+  /// when the link comes up).
+  void refreshFiguresIfLive();
   /// Writes the loaded figures (or the appraisal) to `path`; false and refusal set on failure.
   Q_INVOKABLE bool exportFigures(const QString& path);
   Q_INVOKABLE bool exportAppraisal(const QString& path);
@@ -135,6 +173,7 @@ class HallMonitor : public QObject {
   void alarmsChanged();
   void refusalChanged();
   void figuresChanged();
+  void managerChanged();
 
  private:
   void act(client::Request request);
@@ -145,10 +184,14 @@ class HallMonitor : public QObject {
   QString deviceStatusText(const std::string& status) const;
   void refreshAlarms();
   void alarmAction(client::Request request);
+  QString alarmTitle(const nlohmann::json& alarm, int count) const;
   void setFigures(nlohmann::json figures);
 
   Send send_;
   std::map<std::string, std::string> clerkNames_;
+  std::map<std::string, std::string> managers_;
+  std::string manager_;
+  bool loggingIn_ = false;
   Clock clock_;
   const core::Hall* hall_ = nullptr;
   bool online_ = false;
@@ -165,6 +208,8 @@ class HallMonitor : public QObject {
   RowListModel queues_{{"queue", "name", "prefix", "waiting", "oldestWait", "estimatedWait", "overTarget"}};
   RowListModel devices_{{"device", "kind", "window", "status", "online", "faults", "detail", "label", "statusText"}};
   RowListModel alarms_{AlarmList::roles()};
+  RowListModel alarmFamilies_{{"key", "label", "count"}};
+  QString alarmFilter_;
   RowListModel byItem_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
                         "serviceP90", "satisfaction"}};
   RowListModel byQueue_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
@@ -175,6 +220,9 @@ class HallMonitor : public QObject {
                          "serviceP90", "satisfaction", "loggedIn", "paused"}};
   CaseLedger cases_;
   QTimer ticker_;
+  static constexpr int kFiguresEverySeconds = 30;
+  int ticks_ = 0;
+  std::pair<QString, QString> figuresAsked_;  ///< the period last asked for, "YYYY-MM-DD"
 };
 
 }  // namespace jiujin::console

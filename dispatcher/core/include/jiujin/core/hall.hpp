@@ -57,6 +57,9 @@ class Hall {
   /// Which of `window`'s keypad actions execute() would accept at `now`, and why not the
   /// others, without changing anything (the console asks this instead of its own rules).
   WindowActions allowed(WindowNumber window, TimePoint now) const;
+  /// Why execute() would refuse `command` at `now`, without changing anything; nothing when
+  /// it would accept it (the console asks this for a ticket's actions, e.g. 过号重排).
+  std::optional<Error> refusal(const Command& command, TimePoint now) const;
   /// What CallNext at `window` would choose at `now`, without changing anything.
   std::optional<CallDecision> peekNext(WindowNumber window, TimePoint now) const;
   WaitEstimate estimateForQueue(const QueueId& queue, TimePoint now) const;

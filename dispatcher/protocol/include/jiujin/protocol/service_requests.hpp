@@ -27,6 +27,8 @@ enum class ServiceRequest {
   Case,              ///< one case by number (ID number and phone whole for clerks and managers)
   Cases,             ///< the case register (台账), filtered and paged
   ConfirmClerk,      ///< a console that starts where a clerk is logged in asks for that clerk's PIN
+  ManagerLogin,      ///< a manager logs in at a monitor with id and PIN: acts are recorded as theirs
+  ManagerLogout,     ///< the manager leaves the monitor
 };
 
 /// The request named `type` on the wire, if it is one of the service's own.

@@ -36,6 +36,7 @@ struct ClerkEntry {
   std::string pinHash;
   std::set<core::WindowNumber> allowedWindows;  ///< empty: any window
   bool agent = false;  ///< 代办员: may register cases for residents who are not present
+  bool manager = false;  ///< 大厅管理员: may log in at a monitor (manager_login)
   bool operator==(const ClerkEntry&) const = default;
 };
 

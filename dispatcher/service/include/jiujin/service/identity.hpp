@@ -29,6 +29,9 @@ struct ClientIdentity {
   /// Console: its one window. Devices: the windows of its buses (empty: every window).
   std::set<core::WindowNumber> windows;
   bool authenticated = false;  ///< true when proven by a CURVE key, false when stated
+  /// Manager and admin clients: the manager logged in there (manager_login), else empty. What
+  /// the client does is recorded as done by this person.
+  std::string person;
 };
 
 }  // namespace jiujin::service
