@@ -69,7 +69,9 @@ class CaseEndToEnd : public ::testing::Test {
   void TearDown() override {
     model.reset();
     if (link) link->stop();
-    if (daemonProcess) EXPECT_EQ(daemonProcess->terminate(), 0) << daemonProcess->output();
+    if (daemonProcess) {
+      EXPECT_EQ(daemonProcess->terminate(), 0) << daemonProcess->output();
+    }
   }
 
   /// Turns the hall's clock: the dispatcher reads the file at every turn (written whole, then

@@ -164,8 +164,16 @@ try:
         driver.get(page)
         WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "rate").is_displayed())
         driver.find_element(By.CSS_SELECTOR, "#rate button[value=satisfied]").click()
-        WebDriverWait(driver, 10).until(
-            lambda d: d.find_element(By.ID, "detail").text == "感谢您的评价：满意")
+        # The form posts and the page reloads: read the new document's text by script, since
+        # an element found during the navigation may belong to the page being left.
+        try:
+            WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+                "const e = document.getElementById('detail'); return e ? e.textContent.trim() : ''")
+                == "感谢您的评价：满意")
+        except Exception:
+            # which page the browser is on says why (页面已过期: the CSRF or Origin check)
+            print("after rating, at", driver.current_url, ":", driver.execute_script("return document.body.innerText"))
+            raise
         assert not driver.find_element(By.ID, "rate").is_displayed()
         shoot("status-rated")
         pad = refusal("console", "evaluate", {"window": 1, "rating": "very_dissatisfied"}, window=1)

@@ -368,6 +368,15 @@ TEST_F(RatingForm, AFormWithoutOurTokenOrFromAnotherSiteIsRefusedAndNothingIsRat
                               "Sec-Fetch-Site: cross-site\r\n")
                 .status,
             403);
+  // Our no-referrer pages make a browser send "Origin: null": another site's frame says so too.
+  EXPECT_EQ(testing::postForm(port, "/t/" + kToken + "/rate", "csrf=" + csrf + "&rating=satisfied",
+                              "Origin: null\r\nSec-Fetch-Site: cross-site\r\n")
+                .status,
+            403);
+  EXPECT_EQ(testing::postForm(port, "/t/" + kToken + "/rate", "csrf=" + csrf + "&rating=satisfied",
+                              "Origin: null\r\n")
+                .status,
+            403);
   // Another ticket's page's token does not fit this ticket.
   const std::string other = "OtherTokenOtherTokenOtherTo1";
   EXPECT_EQ(testing::postForm(port, "/t/" + other + "/rate", "csrf=" + csrf + "&rating=satisfied").status, 403);

@@ -59,14 +59,18 @@ bool csrfMatches(const std::string& expected, std::string_view given) {
 
 /// A form posted from another site: its Origin (or, lacking one, Sec-Fetch-Site) says so.
 /// Browsers send Origin with every POST; a client sending neither is not a browser tricked.
+/// Our pages say `Referrer-Policy: no-referrer` (the token is in the address), and with it a
+/// browser sends `Origin: null` on the form's POST: then Sec-Fetch-Site decides (a null origin
+/// from another site's sandboxed frame says cross-site there; the CSRF token guards it too).
 bool crossSite(const http::request<http::string_body>& request) {
   const auto origin = request.find(http::field::origin);
-  if (origin != request.end()) {
+  if (origin != request.end() && origin->value() != "null") {
     const std::string host(request[http::field::host]);
     const std::string given(origin->value());
     return host.empty() || (given != "http://" + host && given != "https://" + host);
   }
   const auto site = request.find("Sec-Fetch-Site");
+  if (origin != request.end() && site == request.end()) return true;  // null, and nothing to say otherwise
   return site != request.end() && site->value() != "same-origin" && site->value() != "none";
 }
 

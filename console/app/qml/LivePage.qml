@@ -196,11 +196,13 @@ Item {
                 // A Row, not a RowLayout: the titles' model is rebuilt on a language switch, and a
                 // Repeater directly in a Quick Layout crashes on Qt 6.4 when its model changes.
                 header: Row {
+                    id: titles
                     width: ListView.view.width
-                    spacing: 5  // a RowLayout's default, so the titles stay over the rows' columns
+                    spacing: 5  // a RowLayout's default: four equal columns, as the rows below
                     Repeater {
                         model: [qsTr("队列"), qsTr("等候"), qsTr("最久等候"), qsTr("预计等候")]
-                        Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted; width: 120 }
+                        Text { required property string modelData; text: modelData; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted
+                               width: (titles.width - 3 * titles.spacing) / 4 }
                     }
                 }
                 delegate: Rectangle {
@@ -210,10 +212,10 @@ Item {
                     color: model.overTarget ? "#fdecea" : "transparent"
                     RowLayout {
                         anchors.fill: parent
-                        Text { text: model.prefix + " " + model.name; font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 120 }
-                        Text { text: qsTr("%1 人").arg(model.waiting); font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 120 }
-                        Text { text: model.oldestWait; font.family: Theme.font; font.pixelSize: 18; color: model.overTarget ? Theme.bad : Theme.ink; Layout.preferredWidth: 120 }
-                        Text { text: model.estimatedWait; font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 120 }
+                        Text { text: model.prefix + " " + model.name; font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 1; Layout.fillWidth: true }
+                        Text { text: qsTr("%1 人").arg(model.waiting); font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 1; Layout.fillWidth: true }
+                        Text { text: model.oldestWait; font.family: Theme.font; font.pixelSize: 18; color: model.overTarget ? Theme.bad : Theme.ink; Layout.preferredWidth: 1; Layout.fillWidth: true }
+                        Text { text: model.estimatedWait; font.family: Theme.font; font.pixelSize: 18; color: Theme.ink; Layout.preferredWidth: 1; Layout.fillWidth: true }
                     }
                 }
             }
@@ -230,7 +232,7 @@ Item {
                     required property var model
                     width: ListView.view.width
                     Rectangle { width: 12; height: 12; radius: 6; color: model.online ? Theme.good : Theme.bad }
-                    Text { text: model.label; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 170; elide: Text.ElideRight }
+                    Text { text: model.label; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.preferredWidth: 170; wrapMode: Text.Wrap }
                     Text { text: model.statusText; font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.preferredWidth: 80 }
                     Text { text: qsTr("故障 %1 次").arg(model.faults); font.family: Theme.font; font.pixelSize: 16; color: Theme.muted; Layout.fillWidth: true }
                 }
@@ -246,7 +248,13 @@ Item {
             // The hall's queues by name, ticked as the window serves them now.
             // A positioner holds the Repeater: on Qt 6.4 a Repeater directly inside a Quick Layout whose
             // model changes leaves the layout a freed delegate, and the next relayout crashes.
-            Row {
+            // A Flow that wraps in the width left over, so a district's nine queues never push
+            // the page wider than a 1280 px screen.
+            Flow {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 0
+                Layout.preferredWidth: 0
+                Layout.preferredHeight: implicitHeight
                 Repeater {
                     model: live.monitor.queueChoices
                     delegate: CheckBox {
