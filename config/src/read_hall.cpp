@@ -355,6 +355,90 @@ void readWeb(TableReader& t, WebSettings& w) {
   if (auto v = t.integer("requests_per_minute", 10, 1000000)) w.requestsPerMinute = static_cast<int>(*v);
 }
 
+// [booking] and [[booking.session]]: 预约 (docs/booking.md). Queues and items are checked
+// against the layout and the catalog in validate.cpp.
+void readBookingSession(TableReader& t, core::BookingSession& s, BookingSessionSource& source) {
+  source.table = t.self();
+  if (auto queue = t.string("queue")) {
+    s.queue = *queue;
+    source.queue = t.at("queue");
+  }
+  if (const auto* items = t.array("items")) {
+    for (const auto& [code, at] : stringsOf(*items, "booking.session.items", t.report())) {
+      s.items.push_back(code);
+      source.items.push_back(at);
+    }
+  }
+  if (s.queue.empty() == s.items.empty()) {
+    t.report().error(t.self(), "each [[booking.session]] names either a queue (queue = \"general\") or the items it "
+                               "takes (items = [\"...\"]), not both and not neither");
+  }
+  if (const auto* days = t.array("days", Need::Required)) {
+    for (const auto& [text, at] : stringsOf(*days, "booking.session.days", t.report())) {
+      if (text == "working" || text == "工作日") {
+        s.workingDays = true;
+      } else if (auto day = parseWeekday(text)) {
+        s.weekdays.push_back(day->iso_encoding());
+      } else {
+        t.report().error(at, fmt::format("day \"{}\" in [[booking.session]] days is not \"working\" (the "
+                                         "calendar's working days) or a weekday (mon … sun, 周一 … 周日)",
+                                         text));
+      }
+    }
+    if (!s.workingDays && s.weekdays.empty() && days->empty())
+      t.report().error(t.at("days"), "[[booking.session]] days is empty: the session would never run");
+  }
+  if (auto time = t.string("time", Need::Required)) {
+    if (auto span = readTimeSpan(*time, t.at("time"), "[[booking.session]] time", t.report())) {
+      s.from = core::Minutes{span->start.minutesSinceMidnight};
+      s.to = core::Minutes{span->end.minutesSinceMidnight};
+    }
+  }
+  if (auto v = t.integer("slot_minutes", 5, 240)) s.slotLength = core::Minutes{*v};
+  if (auto v = t.integer("capacity", 1, 1000, Need::Required)) s.capacity = static_cast<int>(*v);
+  if (auto name = t.string("name")) s.name = *name;
+  if (s.to - s.from < s.slotLength) {
+    t.report().error(t.at("time"), fmt::format("[[booking.session]] time is shorter than one slot of {} minutes",
+                                               s.slotLength.count()));
+  }
+  t.rejectUnknownKeys();
+}
+
+void readBooking(TableReader& t, core::BookingRules& b, Sources& sources) {
+  if (auto v = t.integer("advance_days", 1, 60)) b.advanceDays = static_cast<int>(*v);
+  if (auto v = t.boolean("same_day")) b.sameDay = *v;
+  if (auto v = t.integer("per_phone_per_day", 1, 10)) b.perPhonePerDay = static_cast<int>(*v);
+  if (auto v = t.integer("early_minutes", 0, 240)) b.earlyCheckIn = core::Minutes{*v};
+  if (auto v = t.integer("late_minutes", 0, 240)) b.lateCheckIn = core::Minutes{*v};
+  if (auto v = t.string("late")) {
+    if (auto rule = core::parseLateCheckIn(*v)) {
+      b.late = *rule;
+    } else {
+      t.report().error(t.at("late"), fmt::format("booking.late \"{}\" should be \"walk_in\" (a late resident gets "
+                                                 "an ordinary ticket) or \"refuse\"",
+                                                 *v));
+    }
+  }
+  if (auto v = t.integer("no_show_limit", 0, 100)) b.noShowLimit = static_cast<int>(*v);
+  if (auto v = t.integer("no_show_days", 1, 365)) b.noShowDays = static_cast<int>(*v);
+  const auto* sessions = t.array("session");
+  if (!sessions) return;
+  for (const auto& node : *sessions) {
+    const auto* table = node.as_table();
+    if (!table) {
+      t.report().error(positionOf(node), fmt::format("each booking.session should be a table, not {}",
+                                                     describe(node.type())));
+      continue;
+    }
+    TableReader session(*table, "[[booking.session]]", t.report());
+    core::BookingSession s;
+    BookingSessionSource source;
+    readBookingSession(session, s, source);
+    b.sessions.push_back(std::move(s));
+    sources.bookingSessions.push_back(std::move(source));
+  }
+}
+
 }  // namespace
 
 void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
@@ -371,6 +455,7 @@ void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
             [&](TableReader& t) { readAudit(t, config.audit, config.sourceFile); });
   withTable(root, "kiosk", Need::Optional, [&](TableReader& t) { readKiosk(t, config.kiosk); });
   withTable(root, "web", Need::Optional, [&](TableReader& t) { readWeb(t, config.web); });
+  withTable(root, "booking", Need::Optional, [&](TableReader& t) { readBooking(t, config.booking, sources); });
   // Read even when absent: the prefix follows the region code.
   config.definition.cases.numberPrefix = config.hall.regionCode.empty() ? "BJ" : config.hall.regionCode;
   withTable(root, "cases", Need::Optional,

@@ -41,6 +41,12 @@ struct ClientSource {
   std::vector<Position> buses;  ///< parallel to buses
 };
 
+struct BookingSessionSource {
+  Position table;
+  Position queue;               ///< line 0 when the session names items instead
+  std::vector<Position> items;  ///< parallel to the session's items
+};
+
 /// Parallel to the vectors of HallConfig: entry i was written at sources.x[i].
 struct Sources {
   Position catalog;
@@ -51,6 +57,7 @@ struct Sources {
   std::vector<BusSource> buses;
   std::vector<DeviceSource> devices;
   std::vector<ClientSource> clients;
+  std::vector<BookingSessionSource> bookingSessions;  ///< parallel to booking.sessions
   std::vector<std::pair<std::string, Position>> calendars;  ///< [hall] calendars, as written
 };
 

@@ -260,6 +260,28 @@ void checkItems(const HallConfig& c, const CatalogResult& catalog, Report& r,
   }
 }
 
+/// 预约 sessions take the items of a defined queue, or items of the catalog.
+void checkBookings(const HallConfig& c, const Sources& s, const CatalogResult& catalog, Report& r,
+                   const FirstSeen<std::string>& queueIds) {
+  for (std::size_t i = 0; i < c.booking.sessions.size() && i < s.bookingSessions.size(); ++i) {
+    const auto& session = c.booking.sessions[i];
+    const auto& source = s.bookingSessions[i];
+    if (!session.queue.empty() && !queueIds.mayContain(session.queue)) {
+      r.error(source.queue, fmt::format("[[booking.session]] names queue \"{}\", which is not defined (defined "
+                                        "queues: {})",
+                                        session.queue, listOf(queueIds.keys())));
+    }
+    for (std::size_t k = 0; k < session.items.size() && k < source.items.size(); ++k) {
+      const auto& code = session.items[k];
+      const bool known = std::any_of(catalog.items.begin(), catalog.items.end(),
+                                     [&](const core::ServiceItem& item) { return item.code == code; });
+      if (!known && !catalog.items.empty())
+        r.error(source.items[k], fmt::format("[[booking.session]] names item \"{}\", which is not in the catalog",
+                                             code));
+    }
+  }
+}
+
 }  // namespace
 
 void crossCheck(const HallConfig& config, const Sources& sources, const CatalogResult& catalog,
@@ -273,6 +295,7 @@ void crossCheck(const HallConfig& config, const Sources& sources, const CatalogR
   checkDevices(config, sources, hallFile, windowNumbers, queueIds, busIds);
   checkClients(config, sources, hallFile, windowNumbers, busIds);
   checkItems(config, catalog, catalogFile, queueIds);
+  checkBookings(config, sources, catalog, hallFile, queueIds);
 }
 
 }  // namespace jiujin::config

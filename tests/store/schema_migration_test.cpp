@@ -73,7 +73,7 @@ TEST_P(EarlierSchema, OpensMigratesToTodaysSchemaAndRecoversTheSameHall) {
   EXPECT_TRUE(again.ok()) << again.error().message;
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryEarlierVersion, EarlierSchema, ::testing::Values(1, 2, 3, 4),
+INSTANTIATE_TEST_SUITE_P(EveryEarlierVersion, EarlierSchema, ::testing::Values(1, 2, 3, 4, 5),
                          [](const auto& version) { return fmt::format("Schema{}", version.param); });
 
 TEST(Upgrade, EveryEarlierSchemaHasAFixture) {

@@ -203,6 +203,7 @@ StoreStatus pruneOlderDays(Database& db, int retentionDays, const core::Date& to
   for (const char* sql : {
            "DELETE FROM journal WHERE day < ?1 AND seq <= (SELECT coalesce(max(seq), 0) FROM snapshot)",
            "DELETE FROM ticket WHERE day < ?1",
+           "DELETE FROM bookings WHERE day < ?1",
            "DELETE FROM snapshot WHERE (day IS NULL OR day < ?1) AND seq < (SELECT max(seq) FROM snapshot)",
        }) {
     auto s = db.prepare(sql);
@@ -231,6 +232,7 @@ void HallStore::abandonBatch() {
 AuditTrail& HallStore::audit() { return impl_->audit; }
 const AuditTrail& HallStore::audit() const { return impl_->audit; }
 AlarmTable& HallStore::alarms() { return impl_->alarms; }
+BookingTable& HallStore::bookings() { return impl_->bookings; }
 ReplyTable& HallStore::replies() { return impl_->replies; }
 
 StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const core::Hall& after,

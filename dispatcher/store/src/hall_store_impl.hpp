@@ -6,6 +6,7 @@
 
 #include "hall_lock.hpp"
 #include "jiujin/store/alarm_table.hpp"
+#include "jiujin/store/booking_table.hpp"
 #include "jiujin/store/audit_trail.hpp"
 #include "jiujin/store/reply_table.hpp"
 #include "jiujin/store/database.hpp"
@@ -36,6 +37,7 @@ struct HallStore::Impl {
   // Tables written in the batch's transaction beside the journal (they refer to `db`).
   AuditTrail audit{db};
   AlarmTable alarms{db};
+  BookingTable bookings{db};
   ReplyTable replies{db};
   /// The open batch transaction: begun by the first write of a batch, ended by append().
   std::optional<Transaction> batch;

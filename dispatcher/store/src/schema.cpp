@@ -135,6 +135,27 @@ constexpr std::array kMigrations{
       CREATE INDEX cases_by_decided ON cases(decided_day);
       ALTER TABLE alarms ADD COLUMN case_number TEXT NOT NULL DEFAULT '';
     )sql"},
+    Migration{6, "bookings (预约): slots booked ahead, cancelled, checked in", R"sql(
+      CREATE TABLE bookings (
+        code          TEXT PRIMARY KEY,   -- 8 random digits, the resident's key
+        day           TEXT NOT NULL,      -- YYYY-MM-DD of the slot
+        item          TEXT NOT NULL,
+        queue         TEXT NOT NULL,
+        start_ms      INTEGER NOT NULL,
+        end_ms        INTEGER NOT NULL,
+        phone_digest  TEXT NOT NULL,      -- keyed digest of the number; the number is never stored
+        phone_masked  TEXT NOT NULL,      -- 138****5678, for the manager
+        made_ms       INTEGER NOT NULL,
+        state         TEXT NOT NULL,      -- booked cancelled checked_in
+        cancelled_ms  INTEGER,
+        checked_in_ms INTEGER,
+        ticket        INTEGER,            -- the ticket its check-in issued
+        ticket_number TEXT NOT NULL DEFAULT '',
+        late          INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX bookings_by_day ON bookings(day, start_ms);
+      CREATE INDEX bookings_by_phone ON bookings(phone_digest, day);
+    )sql"},
 };
 
 }  // namespace

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# make_fixtures.sh BUILD_DIR — writes schema-1.sql … schema-4.sql, the hall databases of each
+# make_fixtures.sh BUILD_DIR — writes schema-1.sql … schema-5.sql, the hall databases of each
 # earlier schema as SQL text (sqlite3 .dump), for schema_migration_test.cpp.
 #
 # How: the dispatcher of BUILD_DIR runs a small hall (config/samples/village.toml) through
 # a morning — two tickets issued, one called, started and completed — so the journal, snapshots, ticket
 # rows, audit rows and replies are real. The database is then taken back one schema at a time
-# by undoing each migration of dispatcher/store/src/schema.cpp (5 → 4: drop the case register
+# by undoing each migration of dispatcher/store/src/schema.cpp (6 → 5: drop the bookings; 5 → 4: drop the case register
 # and alarms.case_number; 4 → 3: drop the journal's (day, type) index; 3 → 2: drop the audit
 # record, alarms and replies; 2 → 1: drop the ticket history), user_version set to match.
 # The tables a migration adds are the only difference between versions (the migrations are
@@ -43,6 +43,7 @@ down() {  # down VERSION SQL
   echo "PRAGMA user_version = $1;" >>"$here/schema-$1.sql"  # .dump leaves it out
 }
 sqlite3 "$work/hall.db" "PRAGMA journal_mode = DELETE;" >/dev/null
+down 5 "DROP TABLE bookings;"
 down 4 "DROP TABLE cases; ALTER TABLE alarms DROP COLUMN case_number;"
 down 3 "DROP INDEX journal_by_day_type;"
 down 2 "DROP TABLE audit_log; DROP TABLE alarms; DROP TABLE reply;"

@@ -11,6 +11,7 @@
 #include "jiujin/config/catalog.hpp"
 #include "jiujin/config/clock_time.hpp"
 #include "jiujin/config/devices.hpp"
+#include "jiujin/core/booking.hpp"
 #include "jiujin/core/model.hpp"
 
 namespace jiujin::config {
@@ -152,6 +153,8 @@ struct HallConfig {
   /// The catalog's 主题 and 拼音首字母 per item, in catalog order (the kiosk's home screen).
   std::vector<ItemGuide> guides;
   WebSettings web;
+  /// [booking] and its [[booking.session]]s: 预约 (docs/booking.md). No session: no bookings.
+  core::BookingRules booking;
   /// [hall] calendars: the working-day calendar of each year the hall counts promised
   /// dates in (one file per year, docs/configuration.md "Working-day calendar").
   std::vector<CalendarFile> calendars;

@@ -18,6 +18,7 @@
 #include "jiujin/core/hall.hpp"
 #include "jiujin/store/alarm_table.hpp"
 #include "jiujin/store/audit_trail.hpp"
+#include "jiujin/store/booking_table.hpp"
 #include "jiujin/store/case_register.hpp"
 #include "jiujin/store/reply_table.hpp"
 #include "jiujin/store/store_error.hpp"
@@ -105,6 +106,8 @@ class HallStore {
   AuditTrail& audit();
   const AuditTrail& audit() const;
   AlarmTable& alarms();
+  /// The bookings (预约); their writes belong in a batch like the alarms'.
+  BookingTable& bookings();
   ReplyTable& replies();
 
   /// Deletes journal and ticket rows of days before `today - retentionDays`,
