@@ -59,6 +59,15 @@ TEST(BookingSlots, HolidaysWeekendsAndAMakeUpSaturdayFollowTheCalendar) {
       << "a Saturday in the holiday has no weekday session";
 }
 
+TEST(BookingSlots, ASlotsCapacityIsSharedByTheItemsOfItsSession) {
+  auto h = hall();
+  h.items.push_back(ServiceItem{.code = "GA-003", .name = "身份证换领", .queue = "general"});
+  const auto general = bookingSlots(rules(), h, h.items[0], 2026y / December / 7d).front();
+  EXPECT_EQ(itemsSharing(rules(), h, general), (std::vector<ItemCode>{"GA-001", "GA-003"}));
+  const auto saturday = bookingSlots(rules(), h, h.items[1], 2026y / December / 5d).front();
+  EXPECT_EQ(itemsSharing(rules(), h, saturday), (std::vector<ItemCode>{"MZ-002"}));
+}
+
 TEST(BookingSlots, ASlotIsFoundOnlyAtAStartTheSessionsGive) {
   const auto h = hall();
   EXPECT_TRUE(bookingSlotAt(rules(), h, h.items[0], at(2026y / December / 7d, 9, 30)).has_value());

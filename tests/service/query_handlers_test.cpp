@@ -40,6 +40,7 @@ class Queries : public ::testing::Test {
     EXPECT_TRUE(opened.ok());
     durable = std::move(opened).value();
     alarmBook = std::make_unique<AlarmBook>(durable->store());
+    bookings = std::make_unique<BookingDesk>(durable->store(), core::BookingRules{}, "key");
     clerks.emplace("c01", ClerkEntry{"c01", "hash", {}});
     hall().execute(core::cmd::OpenDay{core::dateOf(kMorning)}, kMorning);
   }
@@ -48,7 +49,7 @@ class Queries : public ::testing::Test {
 
   Outcome<json> ask(QueryHandler handler, const json& body, const ClientIdentity& who = manager) {
     QueryContext context{who,         kMorning, hall(),   7,      epoch, durable->store(), *alarmBook, alarms,
-                         devices,     configured, throttle, clerks, news,  raised, tokens};
+                         devices,     configured, throttle, clerks, news,  raised, tokens, *bookings};
     return handler(body, context);
   }
 
@@ -63,6 +64,7 @@ class Queries : public ::testing::Test {
   jiujin::testing::TempDir dir;
   std::unique_ptr<DurableHall> durable;
   std::unique_ptr<AlarmBook> alarmBook;
+  std::unique_ptr<BookingDesk> bookings;
   const std::string epoch = "test-epoch";
   AlarmDesk alarms;
   DeviceTable devices;
@@ -196,7 +198,7 @@ TEST(QueryTable, EveryQueryHasAHandlerButTheThreeTheRequestHandlerServes) {
     // Statistics and confirm_clerk are answered off the command thread, reload_config in the batch.
     const bool servedByTheHandler = request == ServiceRequest::Statistics || request == ServiceRequest::ReloadConfig ||
                                     request == ServiceRequest::ConfirmClerk || request == ServiceRequest::ManagerLogin ||
-                                    request == ServiceRequest::ManagerLogout;
+                                    request == ServiceRequest::ManagerLogout || request == ServiceRequest::CheckIn;
     EXPECT_EQ(queryHandlerFor(request) == nullptr, servedByTheHandler) << type;
   }
 }

@@ -18,7 +18,7 @@ using Query = protocol::ServiceRequest;
 // In the order of RequestKind. The command names are checked against the protocol codec's
 // commandType() by a unit test; the service's own requests take their names from the
 // protocol's table, which the dispatcher authorises by.
-const std::array<std::pair<RequestKind, const char*>, 53> kNames{{
+const std::array<std::pair<RequestKind, const char*>, 59> kNames{{
     {RequestKind::OpenDay, "open_day"},
     {RequestKind::CloseDay, "close_day"},
     {RequestKind::IssueTicket, "issue_ticket"},
@@ -72,6 +72,12 @@ const std::array<std::pair<RequestKind, const char*>, 53> kNames{{
     {RequestKind::ConfirmClerk, protocol::toString(Query::ConfirmClerk)},
     {RequestKind::ManagerLogin, protocol::toString(Query::ManagerLogin)},
     {RequestKind::ManagerLogout, protocol::toString(Query::ManagerLogout)},
+    {RequestKind::BookingSlots, protocol::toString(Query::BookingSlots)},
+    {RequestKind::Book, protocol::toString(Query::Book)},
+    {RequestKind::CancelBooking, protocol::toString(Query::CancelBooking)},
+    {RequestKind::Booking, protocol::toString(Query::Booking)},
+    {RequestKind::Bookings, protocol::toString(Query::Bookings)},
+    {RequestKind::CheckIn, protocol::toString(Query::CheckIn)},
 }};
 
 Request plain(RequestKind kind) { return Request{kind, json::object()}; }
@@ -257,6 +263,27 @@ Request finishCaseOnSpot(core::WindowNumber window, const std::string& number) {
 }
 
 Request caseByNumber(const std::string& number) { return Request{RequestKind::Case, json{{"number", number}}}; }
+
+Request bookingSlots(const core::ItemCode& item, std::optional<core::Date> date) {
+  json body{{"item", item}};
+  if (date) body["date"] = protocol::dateToString(*date);
+  return Request{RequestKind::BookingSlots, std::move(body)};
+}
+
+Request book(const core::ItemCode& item, core::TimePoint start, const std::string& phone) {
+  return Request{RequestKind::Book, json{{"item", item}, {"start", start.time_since_epoch().count()}, {"phone", phone}}};
+}
+
+Request cancelBooking(const std::string& code) { return Request{RequestKind::CancelBooking, json{{"code", code}}}; }
+Request booking(const std::string& code) { return Request{RequestKind::Booking, json{{"code", code}}}; }
+
+Request bookings(std::optional<core::Date> date) {
+  json body = json::object();
+  if (date) body["date"] = protocol::dateToString(*date);
+  return Request{RequestKind::Bookings, std::move(body)};
+}
+
+Request checkIn(const std::string& code) { return Request{RequestKind::CheckIn, json{{"code", code}}}; }
 
 Request cases(const CaseQuery& q) {
   json body = json::object();

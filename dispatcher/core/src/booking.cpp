@@ -47,11 +47,12 @@ std::vector<BookingSlot> bookingSlots(const BookingRules& rules, const HallDefin
   if (!day.ok()) return slots;
   const WorkingCalendar calendar(hall.calendar);
   const TimePoint midnight = midnightOf(day);
-  for (const BookingSession& s : rules.sessions) {
+  for (std::size_t i = 0; i < rules.sessions.size(); ++i) {
+    const BookingSession& s = rules.sessions[i];
     if (!sessionTakes(s, item) || !sessionRunsOn(s, hall, calendar, day)) continue;
     if (s.slotLength <= Minutes{0} || s.capacity <= 0) continue;  // refused by the config check
     for (Minutes at = s.from; at + s.slotLength <= s.to; at += s.slotLength)
-      slots.push_back(BookingSlot{midnight + at, midnight + at + s.slotLength, s.capacity, s.name});
+      slots.push_back(BookingSlot{midnight + at, midnight + at + s.slotLength, s.capacity, s.name, i});
   }
   // Two sessions may offer the same start (e.g. a queue's and an item's): the first one wins.
   std::stable_sort(slots.begin(), slots.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
@@ -65,6 +66,15 @@ std::optional<BookingSlot> bookingSlotAt(const BookingRules& rules, const HallDe
   for (const BookingSlot& s : bookingSlots(rules, hall, item, dateOf(start)))
     if (s.start == start) return s;
   return std::nullopt;
+}
+
+std::vector<ItemCode> itemsSharing(const BookingRules& rules, const HallDefinition& hall, const BookingSlot& slot) {
+  std::vector<ItemCode> items;
+  if (slot.sessionIndex >= rules.sessions.size()) return items;
+  const BookingSession& s = rules.sessions[slot.sessionIndex];
+  for (const ServiceItem& item : hall.items)
+    if (sessionTakes(s, item)) items.push_back(item.code);
+  return items;
 }
 
 std::vector<Date> bookableDays(const BookingRules& rules, TimePoint now) {

@@ -6,7 +6,7 @@
 namespace jiujin::protocol {
 namespace {
 
-constexpr std::array<std::pair<ServiceRequest, const char*>, 19> kRequestNames{{
+constexpr std::array<std::pair<ServiceRequest, const char*>, 25> kRequestNames{{
     {ServiceRequest::Hello, "hello"},
     {ServiceRequest::Ping, "ping"},
     {ServiceRequest::Snapshot, "snapshot"},
@@ -26,6 +26,12 @@ constexpr std::array<std::pair<ServiceRequest, const char*>, 19> kRequestNames{{
     {ServiceRequest::ConfirmClerk, "confirm_clerk"},
     {ServiceRequest::ManagerLogin, "manager_login"},
     {ServiceRequest::ManagerLogout, "manager_logout"},
+    {ServiceRequest::BookingSlots, "booking_slots"},
+    {ServiceRequest::Book, "book"},
+    {ServiceRequest::CancelBooking, "cancel_booking"},
+    {ServiceRequest::Booking, "booking"},
+    {ServiceRequest::Bookings, "booking_list"},
+    {ServiceRequest::CheckIn, "check_in"},
 }};
 
 }  // namespace

@@ -32,6 +32,7 @@ Outcome<json> RequestHandler::reloadConfiguration(Pending& pending) {
   clerks_.clear();
   for (auto& c : next.clerks) clerks_.emplace(c.id, std::move(c));
   ticketing_ = std::move(next.ticketing);
+  bookings_->setRules(std::move(next.booking));
   configuredDevices_ = std::move(next.devices);
   result["clerks"] = clerks_.size();
   std::vector<ClientEntry> running;

@@ -80,6 +80,20 @@ std::optional<ServiceError> authorize(const ClientIdentity& who, ServiceRequest 
     case ServiceRequest::Statistics:
     case ServiceRequest::Case:  // kiosks tell a resident whether a result is ready; masked
       return std::nullopt;
+    case ServiceRequest::BookingSlots:  // the phone's page, the kiosk, the monitor
+    case ServiceRequest::Booking:
+      if (isOneOf(who.role, {Role::Web, Role::Kiosk, Role::Manager, Role::Admin})) return std::nullopt;
+      break;
+    case ServiceRequest::Book:  // residents book on their phones; a manager may book for one
+    case ServiceRequest::CancelBooking:
+      if (isOneOf(who.role, {Role::Web, Role::Manager, Role::Admin})) return std::nullopt;
+      break;
+    case ServiceRequest::CheckIn:
+      if (isOneOf(who.role, {Role::Kiosk, Role::Manager, Role::Admin})) return std::nullopt;
+      break;
+    case ServiceRequest::Bookings:
+      if (isOneOf(who.role, {Role::Manager, Role::Admin})) return std::nullopt;
+      break;
     case ServiceRequest::Cases:
       if (isOneOf(who.role, {Role::Console, Role::Manager, Role::Admin})) return std::nullopt;
       break;

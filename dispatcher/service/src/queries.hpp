@@ -18,6 +18,7 @@
 #include "jiujin/core/hall.hpp"
 #include "jiujin/service/alarm_book.hpp"
 #include "jiujin/service/alarms.hpp"
+#include "jiujin/service/booking_desk.hpp"
 #include "jiujin/service/device_table.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
 #include "jiujin/service/identity.hpp"
@@ -45,6 +46,7 @@ struct QueryContext {
   std::vector<std::pair<std::string, nlohmann::json>>& news;  ///< topic, message: published after the commit
   std::vector<Alarm>& raised;                                 ///< recorded and published after the commit
   const TicketTokens& tokens;  ///< residents' QR tokens: ticket_status by token
+  BookingDesk& bookings;       ///< 预约
 };
 
 using QueryHandler = Outcome<nlohmann::json> (*)(const nlohmann::json& body, QueryContext& context);
@@ -76,6 +78,15 @@ Outcome<nlohmann::json> serveAuditExport(const nlohmann::json& body, QueryContex
 // case_queries.cpp: the case register.
 Outcome<nlohmann::json> serveCase(const nlohmann::json& body, QueryContext& context);
 Outcome<nlohmann::json> serveCases(const nlohmann::json& body, QueryContext& context);
+// booking_requests.cpp: 预约 (check_in is served by the request handler: it issues a ticket).
+Outcome<nlohmann::json> serveBookingSlots(const nlohmann::json& body, QueryContext& context);
+Outcome<nlohmann::json> serveBook(const nlohmann::json& body, QueryContext& context);
+Outcome<nlohmann::json> serveCancelBooking(const nlohmann::json& body, QueryContext& context);
+Outcome<nlohmann::json> serveBooking(const nlohmann::json& body, QueryContext& context);
+Outcome<nlohmann::json> serveBookings(const nlohmann::json& body, QueryContext& context);
+/// A booking as the wire carries it; the masked phone only `withPhone` (the manager's list).
+nlohmann::json bookingJson(const core::Booking& booking, const core::Hall& hall, const core::BookingRules& rules,
+                           core::TimePoint now, bool withPhone);
 // unlock_clerk.cpp
 Outcome<nlohmann::json> serveUnlockClerk(const nlohmann::json& body, QueryContext& context);
 

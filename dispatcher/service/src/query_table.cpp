@@ -13,7 +13,7 @@ struct QueryEntry {
   bool quietRead;
 };
 
-constexpr std::array<QueryEntry, 19> kQueries{{
+constexpr std::array<QueryEntry, 25> kQueries{{
     {ServiceRequest::Hello, serveHello, true},
     {ServiceRequest::Ping, servePing, true},
     {ServiceRequest::Snapshot, serveSnapshot, true},
@@ -33,6 +33,12 @@ constexpr std::array<QueryEntry, 19> kQueries{{
     {ServiceRequest::ConfirmClerk, nullptr, false},
     {ServiceRequest::ManagerLogin, nullptr, false},
     {ServiceRequest::ManagerLogout, nullptr, false},
+    {ServiceRequest::BookingSlots, serveBookingSlots, true},
+    {ServiceRequest::Book, serveBook, false},
+    {ServiceRequest::CancelBooking, serveCancelBooking, false},
+    {ServiceRequest::Booking, serveBooking, true},
+    {ServiceRequest::Bookings, serveBookings, true},
+    {ServiceRequest::CheckIn, nullptr, false},
 }};
 
 const QueryEntry* entryOf(ServiceRequest request) {

@@ -141,4 +141,47 @@ Outcome<std::string> readPin(const json& body) {
   return std::move(*read);
 }
 
+Outcome<BookingSlotsBody> readBookingSlots(const json& body) {
+  FieldReader reader(body, {"item", "date"});
+  BookingSlotsBody read;
+  read.item = reader.text("item", limits::kCode, Presence::Required).value_or("");
+  read.date = reader.date("date");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
+Outcome<BookBody> readBook(const json& body) {
+  FieldReader reader(body, {"item", "start", "phone"});
+  BookBody read;
+  read.item = reader.text("item", limits::kCode, Presence::Required).value_or("");
+  read.start = core::TimePoint(core::Milliseconds(reader.integer("start", limits::kAppointmentSlot, Presence::Required).value_or(0)));
+  read.phone = reader.text("phone", limits::kMobilePhone, Presence::Required).value_or("");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
+Outcome<std::string> readBookingCode(const json& body) {
+  FieldReader reader(body, {"code"});
+  auto code = reader.text("code", limits::kBookingCode, Presence::Required).value_or("");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return code;
+}
+
+Outcome<CheckInBody> readCheckIn(const json& body) {
+  FieldReader reader(body, {"code"});
+  CheckInBody read;
+  read.code = reader.text("code", limits::kBookingCode, Presence::Required).value_or("");
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
+Outcome<BookingsBody> readBookings(const json& body) {
+  FieldReader reader(body, {"date", "limit"});
+  BookingsBody read;
+  read.date = reader.date("date");
+  read.limit = static_cast<std::size_t>(reader.integer("limit", limits::kBookingListLimit).value_or(2000));
+  if (reader.error()) return fromCoreError(*reader.error());
+  return read;
+}
+
 }  // namespace jiujin::service::detail

@@ -88,4 +88,29 @@ Outcome<CasesBody> readCases(const nlohmann::json& body);
 /// clerk_login's PIN (the rest of its body is the command's).
 Outcome<std::string> readPin(const nlohmann::json& body);
 
+// 预约 (docs/booking.md).
+struct BookingSlotsBody {
+  core::ItemCode item;
+  std::optional<core::Date> date;  ///< none: every day that may be booked
+};
+Outcome<BookingSlotsBody> readBookingSlots(const nlohmann::json& body);
+struct BookBody {
+  core::ItemCode item;
+  core::TimePoint start;  ///< the slot's start (ms, hall-local), as booking_slots gives it
+  std::string phone;
+};
+Outcome<BookBody> readBook(const nlohmann::json& body);
+/// cancel_booking, booking: the code only.
+Outcome<std::string> readBookingCode(const nlohmann::json& body);
+struct CheckInBody {
+  std::string code;
+};
+Outcome<CheckInBody> readCheckIn(const nlohmann::json& body);
+/// booking_list: a day (default today) and at most `limit` bookings.
+struct BookingsBody {
+  std::optional<core::Date> date;
+  std::size_t limit = 2000;
+};
+Outcome<BookingsBody> readBookings(const nlohmann::json& body);
+
 }  // namespace jiujin::service::detail

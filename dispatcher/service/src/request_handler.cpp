@@ -49,6 +49,7 @@ RequestHandler::RequestHandler(const ServiceSettings& settings, std::unique_ptr<
       durable_(std::move(hall)),
       auditCheckpointer_(settings.auditCheckpoints),
       alarmBook_(std::make_unique<AlarmBook>(durable_->store())),
+      bookings_(std::make_unique<BookingDesk>(durable_->store(), settings.booking, settings.ticketTokenKey)),
       epoch_(std::move(epoch)),
       ticketing_(settings.ticketing),
       configuredDevices_(settings.devices),
@@ -124,6 +125,9 @@ void RequestHandler::handleRequest(std::vector<zmq::message_t> envelope, std::st
   audit.body = request.value().body;
   if (audit.body.contains("pin")) audit.body["pin"] = "***";
   if (audit.body.contains("token")) audit.body["token"] = "***";  // a resident's QR token is a key
+  // A booking's phone number is kept nowhere, the audit record included (docs/booking.md).
+  if (const auto phone = audit.body.find("phone"); phone != audit.body.end() && phone->is_string())
+    *phone = core::maskPhone(phone->get_ref<const std::string&>());
   maskApplicant(audit.body);
 
   auto who = identify(request.value(), userId, settings_.curve, clients_);
@@ -194,6 +198,8 @@ Outcome<json> RequestHandler::serveQuery(Pending& pending, ServiceRequest kind, 
       return serveConfirmClerk(pending, body, who);
     case ServiceRequest::ManagerLogin:  // likewise
       return serveManagerLogin(pending, body, who);
+    case ServiceRequest::CheckIn:  // issues a ticket: its events need the request's place in the batch
+      return serveCheckIn(pending, body, who);
     case ServiceRequest::ManagerLogout:
       if (auto noFields = refuseAnyField(body, "manager_logout")) return *noFields;
       managers_.erase(who.name);
@@ -205,7 +211,7 @@ Outcome<json> RequestHandler::serveQuery(Pending& pending, ServiceRequest kind, 
   if (!handler) return errors::unknownCommand(toString(kind));
   QueryContext context{who,     now_,    durable_->hall(), seqAfterBatch(), epoch_,
                        durable_->store(), *alarmBook_, alarms_, devices_, configuredDevices_,
-                       pinThrottle_, clerks_, news_, raised_,  tokens_};
+                       pinThrottle_, clerks_, news_, raised_,  tokens_, *bookings_};
   return handler(body, context);
 }
 

@@ -20,6 +20,7 @@
 #include "jiujin/service/alarms.hpp"
 #include "jiujin/service/audit_checkpointer.hpp"
 #include "jiujin/service/audit_log.hpp"
+#include "jiujin/service/booking_desk.hpp"
 #include "jiujin/service/device_table.hpp"
 #include "jiujin/service/disk_watch.hpp"
 #include "jiujin/service/dispatcher_service.hpp"
@@ -146,6 +147,9 @@ class RequestHandler {
   Outcome<nlohmann::json> executeCommand(Pending& pending, const core::Command& command);
   void executeSystem(const core::Command& command);
 
+  // booking_requests.cpp: 预约签到 issues a ticket at the request's place in the batch.
+  Outcome<nlohmann::json> serveCheckIn(Pending& pending, const nlohmann::json& body, const ClientIdentity& who);
+
   // configuration_reload.cpp
   Outcome<nlohmann::json> reloadConfiguration(Pending& pending);
 
@@ -174,6 +178,7 @@ class RequestHandler {
   std::unique_ptr<DurableHall> durable_;
   AuditCheckpointer auditCheckpointer_;
   std::unique_ptr<AlarmBook> alarmBook_;
+  std::unique_ptr<BookingDesk> bookings_;
   std::string epoch_;
   std::map<std::string, ClientEntry> clients_;
   std::map<core::ClerkId, ClerkEntry> clerks_;

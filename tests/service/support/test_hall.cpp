@@ -156,7 +156,7 @@ address = 100
 {clients}
 )toml",
                                              fmt::arg("pin", kPinHash), fmt::arg("target", options.waitingTargetMinutes), fmt::arg("hours", options.hours),
-                                             fmt::arg("service", service), fmt::arg("clients", clients));
+                                             fmt::arg("service", service), fmt::arg("clients", clients)) << options.extraToml;
   return hall;
 }
 

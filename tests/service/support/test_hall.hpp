@@ -45,6 +45,8 @@ struct TestHallOptions {
   std::string hours = "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nopen = \"00:00-24:00\"\n";
   /// Extra arguments for jiujin-dispatcher (RunningHall), e.g. {"--hours", "ignore"}.
   std::vector<std::string> dispatcherArgs;
+  /// Appended to hall.toml as written, e.g. a [booking] table.
+  std::string extraToml;
 };
 
 /// Writes hall.toml, catalog.csv (and key files) into `dir`.

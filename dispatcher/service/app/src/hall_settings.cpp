@@ -127,7 +127,7 @@ service::Outcome<service::ReloadedHall> reloadFrom(const std::filesystem::path& 
   }
   return service::ReloadedHall{loaded.config->definition, clerksOf(*loaded.config),
                                ticketingOf(*loaded.config, followHours), clientsOf(*loaded.config),
-                               devicesOf(*loaded.config)};
+                               devicesOf(*loaded.config), loaded.config->booking};
 }
 
 service::Outcome<service::ServiceSettings> settingsFor(const config::HallConfig& hall, const DaemonOptions& options) {
@@ -154,6 +154,7 @@ service::Outcome<service::ServiceSettings> settingsFor(const config::HallConfig&
   s.clerks = clerksOf(hall);
   s.devices = devicesOf(hall);
   s.ticketing = ticketingOf(hall, options.followHours);
+  s.booking = hall.booking;
   s.verifyPin = [](std::string_view hash, std::string_view pin) { return config::verifyPin(hash, pin); };
   s.reload = [file = options.configFile, followHours = options.followHours] { return reloadFrom(file, followHours); };
   s.heartbeatInterval = std::chrono::milliseconds(options.heartbeatMs);

@@ -33,6 +33,8 @@ enum class RequestKind {
   Hello, Ping, Snapshot, TicketStatus, Items, Estimate, Statistics, DeviceReport,
   PrinterStatus, AuditExport, AcknowledgeAlarm, CloseFollowUp, UnlockClerk, ReloadConfig,
   Case, Cases, ConfirmClerk, ManagerLogin, ManagerLogout,
+  // 预约 (docs/booking.md).
+  BookingSlots, Book, CancelBooking, Booking, Bookings, CheckIn,
 };
 
 /// The type string of the envelope, e.g. "call_next" (docs/protocol.md).
@@ -171,6 +173,17 @@ Request managerLogout();
 Request caseByNumber(const std::string& number);
 /// The case register (台账), filtered and paged.
 Request cases(const CaseQuery& query = {});
+// 预约 (docs/booking.md).
+/// An item's slots with what is left of them: on `date`, or every day that may be booked.
+Request bookingSlots(const core::ItemCode& item, std::optional<core::Date> date = std::nullopt);
+/// Books the slot of `item` starting at `start` for a mobile number (role web or manager).
+Request book(const core::ItemCode& item, core::TimePoint start, const std::string& phone);
+Request cancelBooking(const std::string& code);
+Request booking(const std::string& code);
+/// A day's bookings (today when no date), the manager's list.
+Request bookings(std::optional<core::Date> date = std::nullopt);
+/// 预约签到 at the kiosk: a ticket for the booking with this code.
+Request checkIn(const std::string& code);
 
 }  // namespace requests
 }  // namespace jiujin::client

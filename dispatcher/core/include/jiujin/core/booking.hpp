@@ -54,6 +54,7 @@ struct BookingSlot {
   TimePoint end;
   int capacity = 0;
   std::string session;  ///< the session's name
+  std::size_t sessionIndex = 0;  ///< which of rules.sessions gives it (its capacity is shared by its items)
   bool operator==(const BookingSlot&) const = default;
 };
 
@@ -95,6 +96,8 @@ std::vector<BookingSlot> bookingSlots(const BookingRules& rules, const HallDefin
 /// The slot of `item` that starts at `start`, if there is one.
 std::optional<BookingSlot> bookingSlotAt(const BookingRules& rules, const HallDefinition& hall,
                                          const ServiceItem& item, TimePoint start);
+/// The items whose bookings share the capacity of `slot` (the items its session takes).
+std::vector<ItemCode> itemsSharing(const BookingRules& rules, const HallDefinition& hall, const BookingSlot& slot);
 /// The days a resident may book at `now`: today (if sameDay) and the next advanceDays days.
 std::vector<Date> bookableDays(const BookingRules& rules, TimePoint now);
 

@@ -103,6 +103,11 @@ inline constexpr IntegerRange kDueSoonWorkingDays{0, 30};
 inline constexpr EntryCount kCalendarDays{0, 2000};  ///< holidays or make-up days, some years of them
 inline constexpr EntryCount kWeekendDays{0, 6};
 
+// Bookings (预约, docs/booking.md).
+inline constexpr TextLength kBookingCode{8, 8};       ///< 8 digits, as printed
+inline constexpr TextLength kMobilePhone{11, 11};     ///< a mainland mobile number, 1[3-9]xxxxxxxxx
+inline constexpr IntegerRange kBookingListLimit{1, 5000};
+
 // The hall definition (update_definition): the hall file's ranges where it has one, else
 // generous bounds that keep one definition within a request.
 inline constexpr TextLength kHallName{1, 200};

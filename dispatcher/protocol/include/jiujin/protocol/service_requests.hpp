@@ -29,6 +29,12 @@ enum class ServiceRequest {
   ConfirmClerk,      ///< a console that starts where a clerk is logged in asks for that clerk's PIN
   ManagerLogin,      ///< a manager logs in at a monitor with id and PIN: acts are recorded as theirs
   ManagerLogout,     ///< the manager leaves the monitor
+  BookingSlots,      ///< 预约: an item's slots with what is left of them (docs/booking.md)
+  Book,              ///< book a slot with a phone number: the booking code
+  CancelBooking,     ///< cancel a booking by its code
+  Booking,           ///< one booking by its code
+  Bookings,          ///< a day's bookings (the manager's list)
+  CheckIn,           ///< 预约签到 at the kiosk: a ticket for the booking
 };
 
 /// The request named `type` on the wire, if it is one of the service's own.

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jiujin/core/booking.hpp"
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/time.hpp"
 #include "jiujin/service/device_table.hpp"
@@ -57,6 +58,7 @@ struct ReloadedHall {
   TicketingRule ticketing;
   std::vector<ClientEntry> clients;  ///< compared only, to say that a restart is needed
   std::vector<ConfiguredDevice> devices;
+  core::BookingRules booking;
 };
 
 struct ServiceSettings {
@@ -104,6 +106,8 @@ struct ServiceSettings {
   /// The key of the residents' ticket tokens (32 raw bytes, ticket_tokens.hpp). Empty: create()
   /// reads or makes "<database>.ticket-key".
   std::string ticketTokenKey;
+  /// 预约 (the hall file's [booking]); no session: bookings are refused (docs/booking.md).
+  core::BookingRules booking;
 };
 
 /// Whether an endpoint can only be reached from this machine (tcp://127.*, localhost,
