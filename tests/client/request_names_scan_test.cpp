@@ -107,6 +107,10 @@ const std::map<std::string, std::set<std::string>> kNotRequests{
     {"console/demo/demo_screens.cpp", {"case"}},
     // The monitor's alarm filter names its families (AlarmFamily::Case is "case").
     {"console/model/src/alarm_list.cpp", {"case"}},
+    // The hall file's [booking] table and a [[booking.session]]'s `items`.
+    {"config/src/read_hall.cpp", {"booking", "items"}},
+    // The `booking` of the dispatcher's booking replies, which the phone's pages show.
+    {"web/src/web_server.cpp", {"booking"}},
 };
 
 TEST(RequestNames, NoFileOutsideTheClientLibraryDispatcherAndTestsNamesARequestType) {

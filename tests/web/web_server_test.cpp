@@ -9,8 +9,10 @@
 #include <mutex>
 #include <thread>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "jiujin/web/booking_pages.hpp"
 #include "jiujin/web/web_server.hpp"
 #include "support/http_client.hpp"
 
@@ -42,6 +44,72 @@ class FakeHall : public TicketSource {
     ratings.emplace_back(token, rating);
     done(ratingAnswer);
   }
+
+  // 预约: answers as the dispatcher gives them (docs/protocol.md), the requests recorded.
+  // `done` runs after the lock is let go: the server may ask again from inside it.
+  void bookingSlots(const core::ItemCode& item, BookingDone done) override {
+    {
+      std::lock_guard lock(mutex);
+      asked.push_back("slots " + item);
+    }
+    BookingAnswer a;
+    a.kind = BookingAnswer::Kind::Ok;
+    a.result = nlohmann::json{
+        {"item", item}, {"open", true}, {"per_phone_per_day", 2}, {"early_minutes", 30}, {"late_minutes", 15},
+        {"late", "walk_in"},
+        {"days", {{{"date", "2026-12-07"},
+                   {"slots", {{{"start", 1796634000000}, {"end", 1796635800000}, {"from", "09:00"}, {"to", "09:30"},
+                               {"capacity", 2}, {"free", 0}, {"session", ""}},
+                              {{"start", 1796635800000}, {"end", 1796637600000}, {"from", "09:30"}, {"to", "10:00"},
+                               {"capacity", 2}, {"free", 2}, {"session", ""}}}}}}}};
+    done(a);
+  }
+  void book(const core::ItemCode& item, core::TimePoint start, const std::string& phone, BookingDone done) override {
+    BookingAnswer a;
+    {
+      std::lock_guard lock(mutex);
+      asked.push_back(fmt::format("book {} {} {}", item, start.time_since_epoch().count(), phone));
+      a = bookAnswer;
+    }
+    done(a);
+  }
+  void booking(const std::string& code, BookingDone done) override {
+    BookingAnswer a;
+    {
+      std::lock_guard lock(mutex);
+      asked.push_back("booking " + code);
+      if (code != "12345678") {
+        a.kind = BookingAnswer::Kind::Refused;
+        a.code = "not_found";
+      } else {
+        a.kind = BookingAnswer::Kind::Ok;
+        a.result = nlohmann::json{{"booking", bookingNow}};
+      }
+    }
+    done(a);
+  }
+  void cancelBooking(const std::string& code, BookingDone done) override {
+    BookingAnswer a;
+    {
+      std::lock_guard lock(mutex);
+      asked.push_back("cancel " + code);
+      bookingNow["state"] = "cancelled";
+      a.kind = BookingAnswer::Kind::Ok;
+      a.result = nlohmann::json{{"booking", bookingNow}};
+    }
+    done(a);
+  }
+
+  std::vector<std::string> asked;
+  BookingAnswer bookAnswer = [] {
+    BookingAnswer a;
+    a.kind = BookingAnswer::Kind::Ok;
+    a.result = nlohmann::json{{"booking", {{"code", "12345678"}}}};
+    return a;
+  }();
+  nlohmann::json bookingNow{{"code", "12345678"}, {"item", "370199-GG-0001"}, {"item_name", "生育服务登记"},
+                            {"date", "2026-12-07"}, {"from", "09:30"}, {"to", "10:00"}, {"state", "booked"},
+                            {"check_in_from", 1796634000000}, {"ticket", nullptr}};  // 09:00
 
   std::mutex mutex;
   TicketView current = [] {
@@ -77,7 +145,7 @@ Guide guide() {
   move.kind = core::ItemKind::Promised;
   move.promisedWorkingDays = 5;
   move.materials = {"<b>迁移证</b>"};
-  g.items = {{birth, "综合受理", {"1号窗口", "2号窗口"}}, {move, "户籍", {"3号窗口"}}};
+  g.items = {{birth, "综合受理", {"1号窗口", "2号窗口"}, true}, {move, "户籍", {"3号窗口"}, false}};
   return g;
 }
 
@@ -410,6 +478,102 @@ TEST_F(RatingForm, TheFormIsHiddenWhenThereIsNothingToRate) {
   const auto page = testing::get(port, "/t/" + kToken);
   EXPECT_NE(page.body.find("action=\"/t/" + kToken + "/rate\" hidden"), std::string::npos);
   EXPECT_NE(page.body.find("感谢您的评价：满意"), std::string::npos);
+}
+
+class BookingPages : public WebServerTest {
+ protected:
+  void SetUp() override { startServer(); }
+  std::vector<std::string> asked() {
+    std::lock_guard lock(hall.mutex);
+    return hall.asked;
+  }
+};
+
+TEST_F(BookingPages, ABookableItemOffersBookingAndTheSlotPageShowsWhatIsLeft) {
+  EXPECT_NE(testing::get(port, "/items/370199-GG-0001").body.find("href=\"/book/370199-GG-0001\""), std::string::npos);
+  EXPECT_EQ(testing::get(port, "/items/370199-HJ-0002").body.find("/book/"), std::string::npos)
+      << "no session takes 户口迁移";
+  EXPECT_EQ(testing::get(port, "/book/370199-HJ-0002").status, 404);
+  const auto page = testing::get(port, "/book/370199-GG-0001");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("12月7日 周一"), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"1796634000000\" required disabled"), std::string::npos) << "a full slot";
+  EXPECT_NE(page.body.find("已约满"), std::string::npos);
+  EXPECT_NE(page.body.find("余 2 个"), std::string::npos);
+  EXPECT_NE(page.body.find("每个手机号每天最多预约 2 次"), std::string::npos);
+  EXPECT_FALSE(testing::csrfIn(page.body).empty());
+  const auto english = testing::get(port, "/book/370199-GG-0001?lang=en");
+  EXPECT_NE(english.body.find("Mon 7 Dec"), std::string::npos);
+  EXPECT_NE(english.body.find("2 left"), std::string::npos);
+}
+
+TEST_F(BookingPages, TheFormBooksAndRedirectsToTheBookingsOwnPage) {
+  const std::string csrf = testing::csrfIn(testing::get(port, "/book/370199-GG-0001").body);
+  const auto r = testing::postForm(port, "/book/370199-GG-0001", "csrf=" + csrf + "&slot=1796635800000&phone=13800000001");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_NE(r.headers.find("/b/12345678"), std::string::npos) << r.headers;
+  EXPECT_EQ(asked().back(), "book 370199-GG-0001 1796635800000 13800000001");
+  const auto page = testing::get(port, "/b/12345678");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("1234 5678"), std::string::npos);
+  EXPECT_NE(page.body.find("<svg class=\"qr\""), std::string::npos);
+  EXPECT_NE(page.body.find("09:00 起"), std::string::npos) << "when check-in opens (check_in_from)";
+  EXPECT_EQ(page.body.find("13800000001"), std::string::npos) << "no personal data on any page";
+}
+
+TEST_F(BookingPages, ARefusalIsShownOnTheSlotPageInTheResidentsLanguage) {
+  {
+    std::lock_guard lock(hall.mutex);
+    hall.bookAnswer = BookingAnswer{BookingAnswer::Kind::Refused, {}, "booking_limit", "同一手机号每天最多预约 2 次。",
+                                    "one phone number may hold 2 bookings a day"};
+  }
+  const std::string csrf = testing::csrfIn(testing::get(port, "/book/370199-GG-0001").body);
+  const auto r = testing::postForm(port, "/book/370199-GG-0001", "csrf=" + csrf + "&slot=1796635800000&phone=13800000001");
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find("同一手机号每天最多预约 2 次。"), std::string::npos);
+  const auto en = testing::postForm(port, "/book/370199-GG-0001?lang=en", "csrf=" + csrf + "&slot=1796635800000&phone=1");
+  EXPECT_NE(en.body.find("one phone number may hold 2 bookings a day"), std::string::npos);
+  const auto noSlot = testing::postForm(port, "/book/370199-GG-0001", "csrf=" + csrf + "&phone=13800000001");
+  EXPECT_NE(noSlot.body.find("请先选择一个时段"), std::string::npos);
+}
+
+TEST_F(BookingPages, FormsFromElsewhereOrWithoutTheirTokenBookAndCancelNothing) {
+  const std::string csrf = testing::csrfIn(testing::get(port, "/book/370199-GG-0001").body);
+  const std::size_t before = asked().size();
+  EXPECT_EQ(testing::postForm(port, "/book/370199-GG-0001", "slot=1796635800000&phone=13800000001").status, 403);
+  EXPECT_EQ(testing::postForm(port, "/book/370199-GG-0001", "csrf=" + csrf + "&slot=1796635800000&phone=13800000001",
+                              "Origin: http://evil.example\r\n")
+                .status,
+            403);
+  EXPECT_EQ(testing::postForm(port, "/b/12345678/cancel", "csrf=" + csrf).status, 403)
+      << "the slot page's token is not the booking's";
+  EXPECT_EQ(testing::postForm(port, "/book/370199-GG-0001", "csrf=" + csrf + "&slot=9x&phone=1").status, 409);
+  EXPECT_EQ(testing::get(port, "/b/1234").status, 404);
+  EXPECT_EQ(testing::get(port, "/b/12345679").status, 404) << "the dispatcher knows no such booking";
+  EXPECT_EQ(testing::get(port, "/b/12345678/cancel").status, 405);
+  const auto all = asked();
+  for (std::size_t i = before; i < all.size(); ++i)
+    EXPECT_TRUE(all[i].rfind("book ", 0) != 0 && all[i].rfind("cancel", 0) != 0) << all[i];
+}
+
+TEST_F(BookingPages, CancellingFromTheBookingsPage) {
+  const std::string csrf = testing::csrfIn(testing::get(port, "/b/12345678").body);
+  ASSERT_FALSE(csrf.empty());
+  const auto r = testing::postForm(port, "/b/12345678/cancel", "csrf=" + csrf);
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(asked().back(), "cancel 12345678");
+  const auto page = testing::get(port, "/b/12345678");
+  EXPECT_NE(page.body.find("预约已取消"), std::string::npos);
+  EXPECT_EQ(page.body.find("<svg"), std::string::npos) << "no code to scan once cancelled";
+  EXPECT_EQ(page.body.find("/cancel"), std::string::npos);
+}
+
+TEST(BookingCode, GroupedAndAsAScannableQrCode) {
+  EXPECT_EQ(groupedCode("12345678"), "1234 5678");
+  EXPECT_EQ(groupedCode("123"), "123");
+  const std::string svg = qrSvg("12345678");
+  EXPECT_EQ(svg.rfind("<svg class=\"qr\"", 0), 0u);
+  EXPECT_NE(svg.find("viewBox=\"0 0 29 29\""), std::string::npos) << "version 1 (21 modules) and the quiet zone";
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ jiujin::web::Guide guideOf(const jiujin::config::HallConfig& hall) {
   guide.hoursEn = jiujin::config::describeHoursEn(hall.hours);
   const auto& d = hall.definition;
   for (const auto& item : d.items) {
-    jiujin::web::GuideItem g{item, {}, {}};
+    jiujin::web::GuideItem g{item, {}, {}, jiujin::core::takesBookings(hall.booking, item)};
     for (const auto& q : d.queues)
       if (q.id == item.queue) g.queueName = q.name;
     for (const auto& w : d.windows)

@@ -89,6 +89,42 @@ void DispatcherFeed::rate(const std::string& token, core::Rating rating, std::fu
   });
 }
 
+void DispatcherFeed::askAboutBooking(client::Request request, BookingDone done) {
+  channel_.send(std::move(request), [this, done = std::move(done)](const client::Reply& reply) {
+    BookingAnswer answer;
+    if (reply.ok) {
+      answer.kind = BookingAnswer::Kind::Ok;
+      answer.result = reply.result;
+    } else if (const std::string& code = reply.error.code;
+               !code.empty() && code != "timeout" && code != "bad_reply" && code != "interrupted" &&
+               code != "internal" && code != "storage_failed") {
+      // A refusal the resident can act on (full, limit, too far ahead …); the rest: try later.
+      answer.kind = BookingAnswer::Kind::Refused;
+      answer.code = reply.error.code;
+      answer.zh = reply.error.zh;
+      answer.en = reply.error.en;
+    }
+    boost::asio::post(io_, [done, answer = std::move(answer)] { done(answer); });
+  });
+}
+
+void DispatcherFeed::bookingSlots(const core::ItemCode& item, BookingDone done) {
+  askAboutBooking(client::requests::bookingSlots(item), std::move(done));
+}
+
+void DispatcherFeed::book(const core::ItemCode& item, core::TimePoint start, const std::string& phone,
+                          BookingDone done) {
+  askAboutBooking(client::requests::book(item, start, phone), std::move(done));
+}
+
+void DispatcherFeed::booking(const std::string& code, BookingDone done) {
+  askAboutBooking(client::requests::booking(code), std::move(done));
+}
+
+void DispatcherFeed::cancelBooking(const std::string& code, BookingDone done) {
+  askAboutBooking(client::requests::cancelBooking(code), std::move(done));
+}
+
 std::optional<TicketView> DispatcherFeed::view(core::TicketId ticket) {
   std::unique_lock lock(mutex_, kHallWait);
   if (!lock || !mirror_ || !mirror_->hall()) return std::nullopt;

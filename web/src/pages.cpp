@@ -44,6 +44,9 @@ std::string topBar(Lang lang, const std::string& hallName) {
 
 }  // namespace
 
+std::string pageHead(Lang lang, std::string_view title) { return head(lang, title); }
+std::string pageTopBar(Lang lang, const std::string& hallName) { return topBar(lang, hallName); }
+
 std::string ratingWords(core::Rating rating, Lang lang) {
   if (zh(lang)) return core::zhName(rating);
   switch (rating) {
@@ -336,7 +339,13 @@ std::string itemPage(Lang lang, const std::string& hallName, const Guide& guide,
   row("办理地点", "Windows", where);
   row("办理时间", "Hours", hoursWithoutLabel(zh(lang) ? guide.hoursZh : capitalized(guide.hoursEn)));
   row("办理依据", "Legal basis", item.legalBasis);
-  page += "</dl>\n</main>\n</body></html>\n";
+  page += "</dl>\n";
+  if (g.bookable) {
+    page += fmt::format("<p class=\"book\"><a class=\"button\" href=\"/book/{}{}\">{}</a> {}</p>\n", htmlEscape(item.code),
+                        langQuery(lang, '?'), zh(lang) ? "预约办理" : "Book a visit",
+                        zh(lang) ? "预约后按时到大厅签到，可优先办理。" : "Book a time, check in at the hall and be served first in your slot.");
+  }
+  page += "</main>\n</body></html>\n";
   return page;
 }
 

@@ -16,6 +16,7 @@
 #include "jiujin/base/log.hpp"
 #include "jiujin/core/names.hpp"
 #include "jiujin/web/pages.hpp"
+#include "jiujin/web/booking_pages.hpp"
 #include "jiujin/web/rate_limiter.hpp"
 #include "static_files.hpp"
 
@@ -33,6 +34,11 @@ constexpr std::chrono::seconds kStreamWriteTimeout{30};
 
 /// A token as the kiosk prints it is 28 base64url characters; anything not of that alphabet
 /// or longer than 64 is refused without asking the dispatcher.
+/// A booking code as the dispatcher makes them: 8 digits.
+bool bookingCodeShaped(std::string_view code) {
+  return code.size() == 8 && code.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 bool tokenShaped(std::string_view token) {
   if (token.empty() || token.size() > 64) return false;
   for (char c : token) {
@@ -124,6 +130,19 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   void startStream(const std::shared_ptr<Session>& session, core::TicketId ticket, Lang lang);
   void rate(const std::shared_ptr<Session>& session, const http::request<http::string_body>& request,
             const std::string& token, Lang lang);
+  // 预约 (docs/booking.md): the slot page and its form, a booking's page and its cancel form.
+  /// The page of a bookable item, or nothing.
+  const GuideItem* bookableItem(const std::string& code) const;
+  void showSlots(const std::shared_ptr<Session>& session, unsigned version, bool keepAlive, Lang lang,
+                 const GuideItem& item, const std::string& error);
+  void postBooking(const std::shared_ptr<Session>& session, const http::request<http::string_body>& request,
+                   const GuideItem& item, Lang lang);
+  void showBooking(const std::shared_ptr<Session>& session, unsigned version, bool keepAlive, Lang lang,
+                   const std::string& code, const std::string& notice);
+  void postCancel(const std::shared_ptr<Session>& session, const http::request<http::string_body>& request,
+                  const std::string& code, Lang lang);
+  /// Whether another request to the dispatcher may start; answers 503 itself when not.
+  bool mayAsk(const std::shared_ptr<Session>& session, unsigned version, Lang lang);
   void closed(Session* session);
 };
 
@@ -388,6 +407,26 @@ void WebServer::Impl::handle(const std::shared_ptr<Session>& session, http::requ
     }
     return rate(session, request, path.substr(3, path.size() - 8), lang);
   }
+  // 预约: /book/<item> (GET the slots, POST the form), /b/<code> (GET), /b/<code>/cancel (POST).
+  if (path.rfind("/book/", 0) == 0) {
+    const GuideItem* item = bookableItem(urlDecode(std::string_view(path).substr(6)));
+    if (!item) return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::NotFound));
+    if (request.method() == http::verb::post) return postBooking(session, request, *item, lang);
+    if (request.method() == http::verb::get) return showSlots(session, version, keepAlive, lang, *item, {});
+  }
+  if (path.rfind("/b/", 0) == 0) {
+    std::string code = path.substr(3);
+    const bool cancel = code.size() > 7 && code.ends_with("/cancel");
+    if (cancel) code.resize(code.size() - 7);
+    if (!bookingCodeShaped(code))
+      return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::NotFound));
+    if (cancel && request.method() == http::verb::post) return postCancel(session, request, code, lang);
+    if (!cancel && request.method() == http::verb::get) return showBooking(session, version, keepAlive, lang, code, {});
+    auto response = problemResponse(version, false, lang, hall, Problem::BadRequest);
+    response.result(http::status::method_not_allowed);
+    response.set(http::field::allow, cancel ? "POST" : "GET");
+    return session->reply(std::move(response));
+  }
   if (request.method() != http::verb::get) {
     auto response = problemResponse(version, false, lang, hall, Problem::BadRequest);
     response.result(http::status::method_not_allowed);
@@ -492,6 +531,116 @@ void WebServer::Impl::rate(const std::shared_ptr<Session>& session, const http::
                 }
                 session->reply(problemResponse(version, keepAlive, lang, hall, Problem::Unavailable));
               });
+}
+
+bool WebServer::Impl::mayAsk(const std::shared_ptr<Session>& session, unsigned version, Lang lang) {
+  if (pendingResolutions < settings.maxPendingResolutions) return true;
+  ++counters.refused;
+  session->reply(problemResponse(version, false, lang, source.hallName(), Problem::Busy));
+  return false;
+}
+
+const GuideItem* WebServer::Impl::bookableItem(const std::string& code) const {
+  for (const GuideItem& item : guide.items)
+    if (item.item.code == code && item.bookable) return &item;
+  return nullptr;
+}
+
+void WebServer::Impl::showSlots(const std::shared_ptr<Session>& session, unsigned version, bool keepAlive, Lang lang,
+                                const GuideItem& item, const std::string& error) {
+  if (!mayAsk(session, version, lang)) return;
+  ++pendingResolutions;
+  const std::string csrf = csrfFor(csrfKey, "book:" + item.item.code);
+  source.bookingSlots(item.item.code, [self = shared_from_this(), session, version, keepAlive, lang, &item, csrf,
+                                       error](BookingAnswer answer) {
+    --self->pendingResolutions;
+    const std::string hall = self->source.hallName();
+    if (answer.kind != BookingAnswer::Kind::Ok)
+      return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::Unavailable));
+    session->reply(respond(version, keepAlive, error.empty() ? http::status::ok : http::status::conflict,
+                           "text/html; charset=utf-8", bookingPage(lang, hall, item, answer.result, csrf, error)));
+  });
+}
+
+void WebServer::Impl::postBooking(const std::shared_ptr<Session>& session,
+                                  const http::request<http::string_body>& request, const GuideItem& item, Lang lang) {
+  const unsigned version = request.version();
+  const bool keepAlive = request.keep_alive();
+  const std::string hall = source.hallName();
+  if (crossSite(request)) return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
+  const std::string contentType(request[http::field::content_type]);
+  if (contentType.rfind("application/x-www-form-urlencoded", 0) != 0)
+    return session->reply(problemResponse(version, false, lang, hall, Problem::BadRequest));
+  const std::string& form = request.body();
+  if (!csrfMatches(csrfFor(csrfKey, "book:" + item.item.code), queryValue(form, "csrf")))
+    return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
+  const std::string slot = queryValue(form, "slot");
+  const std::string phone = queryValue(form, "phone");
+  if (slot.empty() || slot.size() > 15 || slot.find_first_not_of("0123456789") != std::string::npos)
+    return showSlots(session, version, keepAlive, lang, item,
+                     lang == Lang::Zh ? "请先选择一个时段。" : "Please choose a time first.");
+  if (!mayAsk(session, version, lang)) return;
+  ++pendingResolutions;
+  const core::TimePoint start{core::Milliseconds{std::stoll(slot)}};
+  source.book(item.item.code, start, phone,
+              [self = shared_from_this(), session, version, keepAlive, lang, &item](BookingAnswer answer) {
+                --self->pendingResolutions;
+                const std::string hallName = self->source.hallName();
+                if (answer.kind == BookingAnswer::Kind::Refused)
+                  return self->showSlots(session, version, keepAlive, lang, item,
+                                         lang == Lang::Zh ? answer.zh : answer.en);
+                const auto& booking = answer.result.contains("booking") ? answer.result["booking"] : nlohmann::json();
+                if (answer.kind != BookingAnswer::Kind::Ok || !booking.contains("code"))
+                  return session->reply(problemResponse(version, keepAlive, lang, hallName, Problem::Unavailable));
+                // Post/redirect/get: the booking's own page, which a resident keeps (a screenshot).
+                auto response = respond(version, keepAlive, http::status::see_other, "text/plain; charset=utf-8", "");
+                response.set(http::field::location, "/b/" + booking["code"].get<std::string>() +
+                                                        (lang == Lang::En ? "?lang=en" : ""));
+                session->reply(std::move(response));
+              });
+}
+
+void WebServer::Impl::showBooking(const std::shared_ptr<Session>& session, unsigned version, bool keepAlive, Lang lang,
+                                  const std::string& code, const std::string& notice) {
+  if (!mayAsk(session, version, lang)) return;
+  ++pendingResolutions;
+  const std::string csrf = csrfFor(csrfKey, "booking:" + code);
+  source.booking(code, [self = shared_from_this(), session, version, keepAlive, lang, csrf,
+                        notice](BookingAnswer answer) {
+    --self->pendingResolutions;
+    const std::string hall = self->source.hallName();
+    if (answer.kind == BookingAnswer::Kind::Refused)
+      return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::NotFound));
+    if (answer.kind != BookingAnswer::Kind::Ok || !answer.result.contains("booking"))
+      return session->reply(problemResponse(version, keepAlive, lang, hall, Problem::Unavailable));
+    session->reply(respond(version, keepAlive, notice.empty() ? http::status::ok : http::status::conflict,
+                           "text/html; charset=utf-8", bookedPage(lang, hall, answer.result["booking"], csrf, notice)));
+  });
+}
+
+void WebServer::Impl::postCancel(const std::shared_ptr<Session>& session,
+                                 const http::request<http::string_body>& request, const std::string& code, Lang lang) {
+  const unsigned version = request.version();
+  const bool keepAlive = request.keep_alive();
+  const std::string hall = source.hallName();
+  if (crossSite(request)) return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
+  const std::string contentType(request[http::field::content_type]);
+  if (contentType.rfind("application/x-www-form-urlencoded", 0) != 0)
+    return session->reply(problemResponse(version, false, lang, hall, Problem::BadRequest));
+  if (!csrfMatches(csrfFor(csrfKey, "booking:" + code), queryValue(request.body(), "csrf")))
+    return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
+  if (!mayAsk(session, version, lang)) return;
+  ++pendingResolutions;
+  source.cancelBooking(code, [self = shared_from_this(), session, version, keepAlive, lang, code](BookingAnswer answer) {
+    --self->pendingResolutions;
+    if (answer.kind == BookingAnswer::Kind::Refused)
+      return self->showBooking(session, version, keepAlive, lang, code, lang == Lang::Zh ? answer.zh : answer.en);
+    if (answer.kind != BookingAnswer::Kind::Ok)
+      return session->reply(problemResponse(version, keepAlive, lang, self->source.hallName(), Problem::Unavailable));
+    auto response = respond(version, keepAlive, http::status::see_other, "text/plain; charset=utf-8", "");
+    response.set(http::field::location, "/b/" + code + (lang == Lang::En ? "?lang=en" : ""));
+    session->reply(std::move(response));
+  });
 }
 
 void WebServer::Impl::withTicket(const std::shared_ptr<Session>& session, const std::string& token,

@@ -61,6 +61,11 @@ std::vector<BookingSlot> bookingSlots(const BookingRules& rules, const HallDefin
   return slots;
 }
 
+bool takesBookings(const BookingRules& rules, const ServiceItem& item) {
+  return std::any_of(rules.sessions.begin(), rules.sessions.end(),
+                     [&](const BookingSession& s) { return sessionTakes(s, item); });
+}
+
 std::optional<BookingSlot> bookingSlotAt(const BookingRules& rules, const HallDefinition& hall,
                                          const ServiceItem& item, TimePoint start) {
   for (const BookingSlot& s : bookingSlots(rules, hall, item, dateOf(start)))

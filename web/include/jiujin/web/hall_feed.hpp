@@ -53,9 +53,15 @@ class DispatcherFeed : public TicketSource {
   ItemFigures itemFigures() override;
   std::string hallName() override { return hallName_; }
   void rate(const std::string& token, core::Rating rating, std::function<void(RatingAnswer)> done) override;
+  void bookingSlots(const core::ItemCode& item, BookingDone done) override;
+  void book(const core::ItemCode& item, core::TimePoint start, const std::string& phone, BookingDone done) override;
+  void booking(const std::string& code, BookingDone done) override;
+  void cancelBooking(const std::string& code, BookingDone done) override;
 
  private:
   void run();
+  /// Sends a booking request; its answer is posted to the server's thread.
+  void askAboutBooking(client::Request request, BookingDone done);
   std::vector<std::pair<core::TicketId, TicketView>> followedViews(const core::Hall& hall);
 
   boost::asio::io_context& io_;

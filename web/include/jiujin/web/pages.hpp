@@ -43,6 +43,7 @@ struct GuideItem {
   core::ServiceItem item;
   std::string queueName;             ///< the window group
   std::vector<std::string> windows;  ///< the windows whose profile serves its queue
+  bool bookable = false;             ///< a [[booking.session]] takes it: the page offers 预约
 };
 struct Guide {
   std::string hoursZh;  ///< the opening hours in words (config::describeHoursZh)
@@ -72,6 +73,10 @@ std::string itemPage(Lang lang, const std::string& hallName, const Guide& guide,
 enum class Problem { UnknownToken, NotFound, TooMany, TooLarge, BadRequest, Unavailable, Busy, RatingRefused, StalePage };
 int httpStatusOf(Problem problem);
 std::string problemPage(Lang lang, const std::string& hallName, Problem problem);
+
+/// The parts every page shares: <head> with the style sheet, and the top bar.
+std::string pageHead(Lang lang, std::string_view title);
+std::string pageTopBar(Lang lang, const std::string& hallName);
 
 std::string_view styleSheet();
 std::string_view statusScript();

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "jiujin/web/pages.hpp"
 #include "jiujin/web/ticket_view.hpp"
 
@@ -30,6 +32,17 @@ enum class RatingAnswer {
   Unavailable,  ///< the dispatcher did not answer
 };
 
+/// What the dispatcher said to a booking request (预约, docs/booking.md).
+struct BookingAnswer {
+  enum class Kind { Ok, Refused, Unavailable };
+  Kind kind = Kind::Unavailable;
+  nlohmann::json result;  ///< Ok: the reply's result (booking_slots' days, or {"booking": …})
+  std::string code;       ///< Refused: the dispatcher's code (slot_full, booking_limit, not_found …)
+  std::string zh;         ///< Refused: its reason, in both languages
+  std::string en;
+};
+using BookingDone = std::function<void(BookingAnswer)>;
+
 class TicketSource {
  public:
   virtual ~TicketSource() = default;
@@ -52,6 +65,26 @@ class TicketSource {
     (void)token;
     (void)rating;
     done(RatingAnswer::Unavailable);
+  }
+  // 预约: each asks the dispatcher; `done` runs later on the server's thread (or at once).
+  // A source that cannot ask says Unavailable.
+  virtual void bookingSlots(const core::ItemCode& item, BookingDone done) {
+    (void)item;
+    done({});
+  }
+  virtual void book(const core::ItemCode& item, core::TimePoint start, const std::string& phone, BookingDone done) {
+    (void)item;
+    (void)start;
+    (void)phone;
+    done({});
+  }
+  virtual void booking(const std::string& code, BookingDone done) {
+    (void)code;
+    done({});
+  }
+  virtual void cancelBooking(const std::string& code, BookingDone done) {
+    (void)code;
+    done({});
   }
 };
 

@@ -93,6 +93,8 @@ struct BookingRefusal {
 /// The slots `item` may be booked in on `day` (whatever is already booked), in time order.
 std::vector<BookingSlot> bookingSlots(const BookingRules& rules, const HallDefinition& hall, const ServiceItem& item,
                                       Date day);
+/// Whether any session takes bookings for `item`.
+bool takesBookings(const BookingRules& rules, const ServiceItem& item);
 /// The slot of `item` that starts at `start`, if there is one.
 std::optional<BookingSlot> bookingSlotAt(const BookingRules& rules, const HallDefinition& hall,
                                          const ServiceItem& item, TimePoint start);
