@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QImage>
 #include <QQmlApplicationEngine>
+#include <QQmlIncubationController>
 #include <QQuickWindow>
 #include <QTranslator>
 
@@ -19,6 +20,31 @@ namespace jiujin::console {
 namespace {
 
 using nlohmann::json;
+
+/// The screen as it settles: polish runs from posted events, and a list whose rows were laid
+/// out again (a language switch rebuilds them) can ask for another pass after a grab has
+/// polished once; the rows it let go are deleted later, and until then still sit in the item
+/// tree a check walks. A list also makes the rows just past its end (its cache buffer) in the
+/// background, between frames: until placed they sit hidden at its top, where the check would
+/// find them over the first row. So: finish those, then grab until two pictures agree (a few
+/// rounds at most), and the check sees the laid-out screen that is saved.
+QImage settledPicture(QQuickWindow* window) {
+  QQmlIncubationController* incubation = nullptr;
+  if (QQmlEngine* engine = qmlEngine(window)) incubation = engine->incubationController();
+  QImage picture;
+  for (int round = 0; round < 8; ++round) {
+    QCoreApplication::processEvents();
+    for (int slice = 0; incubation && incubation->incubatingObjectCount() > 0 && slice < 100; ++slice)
+      incubation->incubateFor(20);
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QImage next = window->grabWindow();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    if (next == picture) break;
+    picture = std::move(next);
+  }
+  return picture;
+}
 
 /// A Tuesday mid-morning.
 core::TimePoint demoMorning() { return hallTime(QDateTime(QDate(2024, 5, 7), QTime(10, 24))); }
@@ -432,10 +458,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
   };
   const auto shoot = [&](QQuickWindow* window, const QString& name) {
     const QString file = QDir(dir).filePath(name);
-    // Let layouts settle to the window's size (polish runs from posted events); grabbing
-    // polishes what is still pending, so the check sees the laid-out screen it saves.
-    QCoreApplication::processEvents();
-    const QImage picture = window->grabWindow();
+    const QImage picture = settledPicture(window);
     if (check) check(window, name);
     if (!picture.save(file)) {
       if (run.error.isEmpty()) run.error = QStringLiteral("cannot write %1").arg(file);
@@ -448,6 +471,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
   for (const auto& c : config.clerks) clerkNames[c.id] = c.name;
   {
     ClerkConsole desk(1, send, demoMorning, clerkNames);
+    desk.setTicking(false);  // the demo's clock stands still
     desk.setHall(&dispatcher.hall(), true);
     QQmlApplicationEngine engine;
     QString error;
@@ -476,6 +500,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     {
       // A second console started at the same window while the clerk stays logged in.
       ClerkConsole restarted(1, send, demoMorning, clerkNames);
+      restarted.setTicking(false);
       restarted.setHall(&dispatcher.hall(), true);
       QQmlApplicationEngine confirmEngine;
       if (QQuickWindow* confirmWindow = loadConsole(confirmEngine, &restarted, nullptr, &error)) {
@@ -519,6 +544,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
   }
   {
     HallMonitor monitor(send, clerkNames, demoMorning);
+    monitor.setTicking(false);  // the demo's clock stands still
     monitor.setHall(&dispatcher.hall(), true);
     monitor.setDevices(json{{"w1-display", {{"kind", "window_display"}, {"window", 1}, {"status", "online"}, {"faults", 0}}},
                             {"w2-pad", {{"kind", "eval_pad"}, {"window", 2}, {"status", "offline"}, {"detail", "no reply"}, {"faults", 3}}},
@@ -612,6 +638,7 @@ ScreenshotRun renderMonitorWall(const config::HallConfig& config, const QString&
   std::map<std::string, std::string> clerkNames;
   for (const auto& c : config.clerks) clerkNames[c.id] = c.name;
   HallMonitor monitor(send, clerkNames, demoMorning);
+  monitor.setTicking(false);  // the demo's clock stands still
   monitor.setHall(&dispatcher.hall(), true);
   monitor.addAlarms(demoAlarms());
   monitor.addAlarms(flappingDevice(100, 24));
@@ -633,8 +660,7 @@ ScreenshotRun renderMonitorWall(const config::HallConfig& config, const QString&
       const QString name = QStringLiteral("monitor-district%1%2.png")
                                .arg(size.width() == 1920 ? QStringLiteral("-1920") : QString(), suffix);
       const QString file = QDir(dir).filePath(name);
-      QCoreApplication::processEvents();
-      const QImage picture = window->grabWindow();
+      const QImage picture = settledPicture(window);
       if (check) check(window, name);
       if (!picture.save(file)) {
         run.error = QStringLiteral("cannot write %1").arg(file);

@@ -215,9 +215,13 @@ TEST_F(ConsoleAgainstDispatcher, TheManagerClosesTheFollowUpOfABadRatingWithANot
   ASSERT_GE(row, 0);
   const qint64 id = monitor_->alarms()->field(row, "alarmId").toLongLong();
 
-  // The manager opens the 回访 form of that alarm.
+  // The manager opens the 回访 form of that alarm, leaves it, and opens it again.
   monitor_->beginFollowUp(id, QStringLiteral("3号窗口收到“不满意”评价"));
   EXPECT_EQ(monitor_->followUpAlarm(), id);
+  monitor_->cancelFollowUp();
+  EXPECT_EQ(monitor_->followUpAlarm(), 0);
+  monitor_->beginFollowUp(id, QStringLiteral("3号窗口收到“不满意”评价"));
+  EXPECT_EQ(monitor_->followUpText(), QStringLiteral("3号窗口收到“不满意”评价"));
 
   // An empty note is refused by the dispatcher, and the monitor says why; the form stays open.
   monitor_->closeFollowUp(id, QStringLiteral("  "));

@@ -80,6 +80,10 @@ class HallMonitor : public QObject {
   void setManagers(std::map<std::string, std::string> managers);
   /// The interface language ("zh", "en"): which of an alarm's two texts the list shows.
   void setLanguage(const QString& language);
+  /// Stops (false) or restarts the one-second refresh. The demo's screenshots stop it: their
+  /// clock stands still, so a tick changes nothing, and a list a tick rebuilt between a grab
+  /// and the overflow check leaves rows behind that the check would still find.
+  void setTicking(bool on) { on ? ticker_.start() : ticker_.stop(); }
   /// Device health by id (HallLink::devices(), with the dispatcher's fault counts); call
   /// after every device. news too.
   void setDevices(const nlohmann::json& devices);
