@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QImage>
 #include <QQmlApplicationEngine>
+#include <QQmlIncubationController>
 #include <QQuickWindow>
 #include <QTranslator>
 
@@ -18,6 +20,31 @@ namespace jiujin::console {
 namespace {
 
 using nlohmann::json;
+
+/// The screen as it settles: polish runs from posted events, and a list whose rows were laid
+/// out again (a language switch rebuilds them) can ask for another pass after a grab has
+/// polished once; the rows it let go are deleted later, and until then still sit in the item
+/// tree a check walks. A list also makes the rows just past its end (its cache buffer) in the
+/// background, between frames: until placed they sit hidden at its top, where the check would
+/// find them over the first row. So: finish those, then grab until two pictures agree (a few
+/// rounds at most), and the check sees the laid-out screen that is saved.
+QImage settledPicture(QQuickWindow* window) {
+  QQmlIncubationController* incubation = nullptr;
+  if (QQmlEngine* engine = qmlEngine(window)) incubation = engine->incubationController();
+  QImage picture;
+  for (int round = 0; round < 8; ++round) {
+    QCoreApplication::processEvents();
+    for (int slice = 0; incubation && incubation->incubatingObjectCount() > 0 && slice < 100; ++slice)
+      incubation->incubateFor(20);
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QImage next = window->grabWindow();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    if (next == picture) break;
+    picture = std::move(next);
+  }
+  return picture;
+}
 
 /// A Tuesday mid-morning.
 core::TimePoint demoMorning() { return hallTime(QDateTime(QDate(2024, 5, 7), QTime(10, 24))); }
@@ -358,6 +385,7 @@ void shootCases(ClerkConsole& desk, DemoDispatcher& dispatcher, QQmlApplicationE
   cases->accept();
   refresh();
   shoot(window, QStringLiteral("console-receipt.png"));
+  inEnglish(QStringLiteral("console-receipt-en.png"));
 
   // 代办登记 by a 代办员 for a resident who is not there.
   cases->setAgents({desk.clerk().toStdString()});
@@ -374,6 +402,7 @@ void shootCases(ClerkConsole& desk, DemoDispatcher& dispatcher, QQmlApplicationE
   for (int r = 0; r < agentMaterials; ++r)
     cases->markMaterial(r, r == agentMaterials - 1 ? QStringLiteral("not_applicable") : QStringLiteral("received"));
   shoot(window, QStringLiteral("console-agent.png"));
+  inEnglish(QStringLiteral("console-agent-en.png"));
   cases->setAgentMode(false);
   cases->setAgents({});
 
@@ -392,6 +421,7 @@ void shootCases(ClerkConsole& desk, DemoDispatcher& dispatcher, QQmlApplicationE
   cases->lookUp(QString::fromStdString(dispatcher.caseIn(core::CaseState::Processing)));
   refresh();
   shoot(window, QStringLiteral("console-progress.png"));
+  inEnglish(QStringLiteral("console-progress-en.png"));
 
   // 补正 after acceptance: the case accepted this morning turns out to miss its last materials.
   cases->lookUp(QString::fromStdString(dispatcher.caseIn(core::CaseState::Accepted)));
@@ -428,10 +458,9 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
   };
   const auto shoot = [&](QQuickWindow* window, const QString& name) {
     const QString file = QDir(dir).filePath(name);
-    // Let layouts settle to the window's size (polish runs from posted events).
-    QCoreApplication::processEvents();
+    const QImage picture = settledPicture(window);
     if (check) check(window, name);
-    if (!window->grabWindow().save(file)) {
+    if (!picture.save(file)) {
       if (run.error.isEmpty()) run.error = QStringLiteral("cannot write %1").arg(file);
       return;
     }
@@ -442,6 +471,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
   for (const auto& c : config.clerks) clerkNames[c.id] = c.name;
   {
     ClerkConsole desk(1, send, demoMorning, clerkNames);
+    desk.setTicking(false);  // the demo's clock stands still
     desk.setHall(&dispatcher.hall(), true);
     QQmlApplicationEngine engine;
     QString error;
@@ -450,7 +480,18 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
       run.error = error;
       return run;
     }
+    std::unique_ptr<QTranslator> translator;
+    // The console in `language` ("zh", "en"), its model's own words made again in it.
+    const auto speak = [&](const QString& language) {
+      if (!useLanguage(engine, language, translator)) return false;
+      desk.setLanguage(language);
+      desk.refreshFigures();
+      desk.setHall(&dispatcher.hall(), true);
+      return true;
+    };
     shoot(window, QStringLiteral("console-login.png"));
+    if (speak(QStringLiteral("en"))) shoot(window, QStringLiteral("console-login-en.png"));
+    speak(QStringLiteral("zh"));
     desk.login(QStringLiteral("c01"), QStringLiteral("1234"));
     desk.callNext();
     desk.start();
@@ -459,10 +500,19 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     {
       // A second console started at the same window while the clerk stays logged in.
       ClerkConsole restarted(1, send, demoMorning, clerkNames);
+      restarted.setTicking(false);
       restarted.setHall(&dispatcher.hall(), true);
       QQmlApplicationEngine confirmEngine;
-      if (QQuickWindow* confirmWindow = loadConsole(confirmEngine, &restarted, nullptr, &error))
+      if (QQuickWindow* confirmWindow = loadConsole(confirmEngine, &restarted, nullptr, &error)) {
         shoot(confirmWindow, QStringLiteral("console-confirm.png"));
+        std::unique_ptr<QTranslator> confirmTranslator;
+        if (useLanguage(confirmEngine, QStringLiteral("en"), confirmTranslator)) {
+          restarted.setLanguage(QStringLiteral("en"));
+          restarted.setHall(&dispatcher.hall(), true);
+          shoot(confirmWindow, QStringLiteral("console-confirm-en.png"));
+        }
+        useLanguage(confirmEngine, QStringLiteral("zh"), confirmTranslator);
+      }
     }
     desk.complete();
     desk.setHall(&dispatcher.hall(), true);
@@ -470,21 +520,31 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     desk.setHall(&dispatcher.hall(), true);
     shoot(window, QStringLiteral("console-refused.png"));
     desk.clearRefusal();
+    if (speak(QStringLiteral("en"))) {
+      desk.recall();  // refused again, the reason in English
+      desk.setHall(&dispatcher.hall(), true);
+      shoot(window, QStringLiteral("console-refused-en.png"));
+      desk.clearRefusal();
+    }
+    speak(QStringLiteral("zh"));
     desk.callNext();
     desk.setHall(&dispatcher.hall(), true);
-    std::unique_ptr<QTranslator> translator;
-    if (useLanguage(engine, QStringLiteral("en"), translator)) {
-      // The model's own words were made in Chinese: let it make them again.
-      desk.refreshFigures();
-      desk.setHall(&dispatcher.hall(), true);
-      shoot(window, QStringLiteral("console-serving-en.png"));
-    }
-    useLanguage(engine, QStringLiteral("zh"), translator);
+    if (speak(QStringLiteral("en"))) shoot(window, QStringLiteral("console-serving-en.png"));
+    speak(QStringLiteral("zh"));
+    // 过号: the resident called does not come; the next one is called, and the late one can
+    // still be put back in the queue (过号重排).
+    desk.markNoShow();
     desk.setHall(&dispatcher.hall(), true);
+    desk.callNext();
+    desk.setHall(&dispatcher.hall(), true);
+    shoot(window, QStringLiteral("console-noshow.png"));
+    if (speak(QStringLiteral("en"))) shoot(window, QStringLiteral("console-noshow-en.png"));
+    speak(QStringLiteral("zh"));
     shootCases(desk, dispatcher, engine, window, shoot, run);
   }
   {
     HallMonitor monitor(send, clerkNames, demoMorning);
+    monitor.setTicking(false);  // the demo's clock stands still
     monitor.setHall(&dispatcher.hall(), true);
     monitor.setDevices(json{{"w1-display", {{"kind", "window_display"}, {"window", 1}, {"status", "online"}, {"faults", 0}}},
                             {"w2-pad", {{"kind", "eval_pad"}, {"window", 2}, {"status", "offline"}, {"detail", "no reply"}, {"faults", 3}}},
@@ -515,23 +575,40 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
         window->resize(kConsoleScreen);
       }
     }
-    // The 回访 of the open bad rating, with the manager's note typed in.
-    if (auto* dialog = window->findChild<QObject*>(QStringLiteral("followUpDialog"))) {
-      QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant::fromValue<qint64>(3)),
-                                Q_ARG(QVariant, QStringLiteral("3号窗口收到“不满意”评价（A002）")));
-      if (auto* note = window->findChild<QObject*>(QStringLiteral("followUpNote")))
-        note->setProperty("text", QStringLiteral("已电话回访，居民反映材料清单不清楚，已当面说明并致歉"));
-      shoot(window, QStringLiteral("monitor-follow-up.png"));
-      QMetaObject::invokeMethod(dialog, "close");
-    } else if (run.error.isEmpty()) {
-      run.error = QStringLiteral("the monitor has no follow-up dialog");
+    std::unique_ptr<QTranslator> translator;
+    // The 回访 of the open bad rating, with the manager's note typed in, in both languages.
+    for (const QString& language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+      if (!useLanguage(engine, language, translator)) continue;
+      monitor.setLanguage(language);
+      monitor.setHall(&dispatcher.hall(), true);
+      const bool english = language == QStringLiteral("en");
+      monitor.beginFollowUp(3, english ? QStringLiteral("window 3 was rated dissatisfied (A002)")
+                                       : QStringLiteral("3号窗口收到“不满意”评价（A002）"));
+      auto* note = window->findChild<QObject*>(QStringLiteral("followUpNote"));
+      if (!note) {
+        if (run.error.isEmpty()) run.error = QStringLiteral("the monitor has no follow-up form");
+        break;
+      }
+      note->setProperty("text", english ? QStringLiteral("Called back: the list of materials was unclear; explained and apologised")
+                                        : QStringLiteral("已电话回访，居民反映材料清单不清楚，已当面说明并致歉"));
+      shoot(window, QStringLiteral("monitor-follow-up%1.png").arg(english ? QStringLiteral("-en") : QString()));
+      monitor.cancelFollowUp();
     }
     auto* page = window->findChild<QObject*>(QStringLiteral("monitorPage"));
+    // 统计与考核, at the desk's screen and at a wall screen's.
     if (page) page->setProperty("currentTab", 1);
-    shoot(window, QStringLiteral("monitor-figures.png"));
+    for (const QString& language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+      if (!useLanguage(engine, language, translator)) continue;
+      monitor.setLanguage(language);
+      monitor.loadToday();
+      const QString suffix = language == QStringLiteral("en") ? QStringLiteral("-en") : QString();
+      shoot(window, QStringLiteral("monitor-figures%1.png").arg(suffix));
+      window->resize(1920, 1080);
+      shoot(window, QStringLiteral("monitor-figures-1920%1.png").arg(suffix));
+      window->resize(kConsoleScreen);
+    }
     // 办件台账: the register of the fortnight, at the desk's screen and at a wall screen's.
     if (page) page->setProperty("currentTab", 2);
-    std::unique_ptr<QTranslator> translator;
     for (const QString& language : {QStringLiteral("zh"), QStringLiteral("en")}) {
       if (!useLanguage(engine, language, translator)) continue;
       monitor.setLanguage(language);
@@ -561,6 +638,7 @@ ScreenshotRun renderMonitorWall(const config::HallConfig& config, const QString&
   std::map<std::string, std::string> clerkNames;
   for (const auto& c : config.clerks) clerkNames[c.id] = c.name;
   HallMonitor monitor(send, clerkNames, demoMorning);
+  monitor.setTicking(false);  // the demo's clock stands still
   monitor.setHall(&dispatcher.hall(), true);
   monitor.addAlarms(demoAlarms());
   monitor.addAlarms(flappingDevice(100, 24));
@@ -582,9 +660,9 @@ ScreenshotRun renderMonitorWall(const config::HallConfig& config, const QString&
       const QString name = QStringLiteral("monitor-district%1%2.png")
                                .arg(size.width() == 1920 ? QStringLiteral("-1920") : QString(), suffix);
       const QString file = QDir(dir).filePath(name);
-      QCoreApplication::processEvents();
+      const QImage picture = settledPicture(window);
       if (check) check(window, name);
-      if (!window->grabWindow().save(file)) {
+      if (!picture.save(file)) {
         run.error = QStringLiteral("cannot write %1").arg(file);
         return run;
       }

@@ -215,10 +215,19 @@ TEST_F(ConsoleAgainstDispatcher, TheManagerClosesTheFollowUpOfABadRatingWithANot
   ASSERT_GE(row, 0);
   const qint64 id = monitor_->alarms()->field(row, "alarmId").toLongLong();
 
-  // An empty note is refused by the dispatcher, and the monitor says why.
+  // The manager opens the 回访 form of that alarm, leaves it, and opens it again.
+  monitor_->beginFollowUp(id, QStringLiteral("3号窗口收到“不满意”评价"));
+  EXPECT_EQ(monitor_->followUpAlarm(), id);
+  monitor_->cancelFollowUp();
+  EXPECT_EQ(monitor_->followUpAlarm(), 0);
+  monitor_->beginFollowUp(id, QStringLiteral("3号窗口收到“不满意”评价"));
+  EXPECT_EQ(monitor_->followUpText(), QStringLiteral("3号窗口收到“不满意”评价"));
+
+  // An empty note is refused by the dispatcher, and the monitor says why; the form stays open.
   monitor_->closeFollowUp(id, QStringLiteral("  "));
   ASSERT_TRUE(waitFor([&] { return !monitor_->refusal().isEmpty(); }));
   EXPECT_EQ(monitor_->alarms()->field(rowOfKind(*monitor_, "bad_rating"), "followUp").toString(), QStringLiteral("open"));
+  EXPECT_EQ(monitor_->followUpAlarm(), id);
   monitor_->clearRefusal();
 
   monitor_->closeFollowUp(id, QStringLiteral("已电话回访，居民表示理解"));
@@ -230,6 +239,8 @@ TEST_F(ConsoleAgainstDispatcher, TheManagerClosesTheFollowUpOfABadRatingWithANot
   EXPECT_EQ(monitor_->alarms()->field(closed, "followUpNote").toString(), QStringLiteral("已电话回访，居民表示理解"));
   EXPECT_EQ(monitor_->openFollowUps(), 0);
   EXPECT_TRUE(monitor_->refusal().isEmpty());
+  EXPECT_EQ(monitor_->followUpAlarm(), 0) << "the form closes with the follow-up";
+  EXPECT_TRUE(monitor_->followUpText().isEmpty());
 
   // Closing it again: the dispatcher refuses (already closed) and the reason is shown.
   monitor_->closeFollowUp(id, QStringLiteral("再次回访"));

@@ -22,15 +22,44 @@ namespace {
 
 using jiujin::test::shownTexts;
 
-/// Every text of the case screens shown whole, on the screen, inside its box, over no other.
+/// The texts the design cuts short on purpose, by the objectName of their Text item, and why.
+/// Only these may be elided; they must still stay on the screen, in their box, over no other.
+const std::map<QString, const char*> kElidedByDesign{
+    // The core's reason for a call can run to a paragraph: two lines of it under the ticket,
+    // the whole reason in the text's tooltip (ClerkPage.qml).
+    {QStringLiteral("callReason"), "the call reason: two lines, the rest in its tooltip"},
+};
+
+void collectItems(QQuickItem* item, std::vector<QQuickItem*>& out) {
+  for (QQuickItem* child : item->childItems()) {
+    out.push_back(child);
+    collectItems(child, out);
+  }
+}
+
+/// The texts now shown by the items elided by design.
+std::set<QString> elidedByDesign(QQuickWindow* window) {
+  std::vector<QQuickItem*> items;
+  collectItems(window->contentItem(), items);
+  std::set<QString> texts;
+  for (QQuickItem* item : items)
+    if (kElidedByDesign.contains(item->objectName())) texts.insert(item->property("text").toString());
+  return texts;
+}
+
+/// Every text of the screen shown whole (but those elided by design), on the screen, inside
+/// its box, over no other.
 void expectNoTextOverflows(QQuickWindow* window, const QString& file) {
   SCOPED_TRACE(file.toStdString());
   const QRectF screen(QPointF(0, 0), QSizeF(window->size()));
   const auto texts = shownTexts(window);
+  const auto elided = elidedByDesign(window);
   EXPECT_GT(texts.size(), 10u) << "the screen shows hardly any text";
   for (const auto& t : texts) {
     const std::string what = "\"" + t.text.toStdString() + "\"";
-    EXPECT_FALSE(t.truncated) << what << " is cut short or wider than its place";
+    if (!elided.contains(t.text)) {
+      EXPECT_FALSE(t.truncated) << what << " is cut short or wider than its place";
+    }
     EXPECT_TRUE(screen.contains(t.inked)) << what << " runs off the screen";
     if (!t.box.isEmpty()) {
       EXPECT_TRUE(t.box.adjusted(-1, -1, 1, 1).contains(t.inked)) << what << " runs out of its box";
@@ -43,31 +72,53 @@ void expectNoTextOverflows(QQuickWindow* window, const QString& file) {
   }
 }
 
-TEST(ConsoleScreens, EveryScreenRendersToAPictureOfTheScreensSizeAndTheCaseScreensTextsFit) {
+/// The 过号 panel shows the missed ticket with its 过号重排 button, which the core allows.
+void expectAReactivateButton(QQuickWindow* window, const QString& file) {
+  SCOPED_TRACE(file.toStdString());
+  std::vector<QQuickItem*> items;
+  collectItems(window->contentItem(), items);
+  int shown = 0;
+  for (QQuickItem* item : items) {
+    if (!item->objectName().startsWith(QStringLiteral("reactivate_")) || !item->isVisible()) continue;
+    ++shown;
+    EXPECT_TRUE(item->isEnabled()) << item->objectName().toStdString();
+  }
+  EXPECT_GE(shown, 1) << "no 过号重排 button on the screen";
+}
+
+TEST(ConsoleScreens, EveryScreenRendersToAPictureOfTheScreensSizeWithItsTextsFittingInBothLanguages) {
   const QString source = qEnvironmentVariable("JIUJIN_SOURCE_DIR");
   ASSERT_FALSE(source.isEmpty());
   const auto loaded = jiujin::config::loadHallConfig((source + "/config/samples/township.toml").toStdString());
   ASSERT_TRUE(loaded.ok());
-  // The case screens (issue 19) are checked for text that does not fit, in both languages.
-  const std::set<QString> checked{"console-acceptance.png", "console-acceptance-en.png", "console-receipt.png",
-                                  "console-agent.png",      "console-handover.png",      "console-handover-en.png",
-                                  "console-progress.png",   "console-correction.png",    "console-correction-en.png",
-                                  "console-supply.png",     "console-supply-en.png",     "monitor-cases.png",
-                                  "monitor-cases-en.png",
-                                  "monitor-cases-1920.png", "monitor-cases-1920-en.png",
-                                  // The live monitor (issue 17): alarms as episodes, windows as tiles.
-                                  "monitor-live.png",       "monitor-live-en.png",       "monitor-live-1920.png",
-                                  "monitor-live-1920-en.png"};
+  // Every screen, in both languages, is checked for text that does not fit (elided by design:
+  // kElidedByDesign only); a screen added to the demo must be added here.
+  const std::set<QString> checked{
+      // The clerk's console: login, serving, a restarted console asking the PIN, a refusal, 过号.
+      "console-login.png", "console-login-en.png", "console-serving.png", "console-serving-en.png",
+      "console-confirm.png", "console-confirm-en.png", "console-refused.png", "console-refused-en.png",
+      "console-noshow.png", "console-noshow-en.png",
+      // The case screens (issue 19).
+      "console-acceptance.png", "console-acceptance-en.png", "console-receipt.png", "console-receipt-en.png",
+      "console-agent.png", "console-agent-en.png", "console-handover.png", "console-handover-en.png",
+      "console-progress.png", "console-progress-en.png", "console-correction.png", "console-correction-en.png",
+      "console-supply.png", "console-supply-en.png",
+      // The monitor (issue 17): live, 回访, figures and the case register, at 1280×800 and 1920×1080.
+      "monitor-live.png", "monitor-live-en.png", "monitor-live-1920.png", "monitor-live-1920-en.png",
+      "monitor-follow-up.png", "monitor-follow-up-en.png", "monitor-figures.png", "monitor-figures-en.png",
+      "monitor-figures-1920.png", "monitor-figures-1920-en.png", "monitor-cases.png", "monitor-cases-en.png",
+      "monitor-cases-1920.png", "monitor-cases-1920-en.png"};
   std::set<QString> seen;
   const auto run = jiujin::console::renderScreens(*loaded.config, source + "/docs/images",
                                                   [&](QQuickWindow* window, const QString& file) {
-                                                    if (!checked.contains(file)) return;
                                                     seen.insert(file);
                                                     expectNoTextOverflows(window, file);
+                                                    if (file.startsWith(QStringLiteral("console-noshow")))
+                                                      expectAReactivateButton(window, file);
                                                   });
   ASSERT_TRUE(run.error.isEmpty()) << run.error.toStdString();
   EXPECT_EQ(seen, checked);
-  ASSERT_EQ(run.files.size(), 26);
+  ASSERT_EQ(run.files.size(), static_cast<qsizetype>(checked.size()));
   for (const auto& file : run.files) {
     const QImage image(file);
     const bool wall = file.contains(QStringLiteral("-1920"));

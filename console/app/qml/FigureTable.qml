@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // A table of figures: a header row and one row per group, each column a role of the rows'
-// model with a relative width; long names are elided (the full name is the row's tooltip).
+// model with a relative width. A title or a name longer than its column wraps onto a second
+// line (the row grows) rather than lose its end.
 Item {
     id: table
     required property var rows
@@ -27,7 +28,7 @@ Item {
                 text: modelData.title
                 horizontalAlignment: index === 0 ? Text.AlignLeft : Text.AlignRight
                 rightPadding: 6
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 font.family: Theme.font; font.pixelSize: 14; font.bold: true; color: Theme.muted
             }
         }
@@ -49,12 +50,12 @@ Item {
                     required property var modelData
                     required property int index
                     width: modelData.width * table.unit
-                    height: 26
+                    height: Math.max(26, implicitHeight)
                     verticalAlignment: Text.AlignVCenter
                     text: row.model[modelData.role] ?? ""
                     horizontalAlignment: index === 0 ? Text.AlignLeft : Text.AlignRight
                     rightPadding: 6
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     font.family: Theme.font; font.pixelSize: 15; color: Theme.ink
                 }
             }

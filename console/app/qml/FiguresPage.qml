@@ -10,20 +10,29 @@ Item {
         anchors.fill: parent
         spacing: 10
 
-        RowLayout {
+        // The period and the exports: two groups that share a line where the screen is wide
+        // enough, the exports below the period where not (English at 1280 px).
+        Flow {
+            Layout.fillWidth: true
             spacing: 8
-            Text { text: qsTr("统计期间"); font.family: Theme.font; font.pixelSize: 18; color: Theme.ink }
-            TextField { id: fromField; text: figures.monitor.figuresFrom; placeholderText: "2024-05-01"; font.family: Theme.font; Layout.preferredWidth: 130 }
-            Text { text: "—"; font.pixelSize: 18 }
-            TextField { id: toField; text: figures.monitor.figuresTo; placeholderText: "2024-05-31"; font.family: Theme.font; Layout.preferredWidth: 130 }
-            Button { text: qsTr("查询"); font.family: Theme.font; onClicked: figures.monitor.loadFigures(fromField.text, toField.text) }
-            Button { text: qsTr("今日"); font.family: Theme.font; onClicked: figures.monitor.loadToday() }
-            Button { text: qsTr("本考核期"); font.family: Theme.font; onClicked: figures.monitor.loadCurrentAppraisalPeriod() }
-            Button { objectName: "previousPeriod"; text: qsTr("上一考核期"); font.family: Theme.font; onClicked: figures.monitor.loadPreviousAppraisalPeriod() }
-            Item { Layout.fillWidth: true }
-            TextField { id: exportPath; text: "jiujin-figures.csv"; font.family: Theme.font; Layout.preferredWidth: 170 }
-            Button { text: qsTr("导出统计 CSV"); font.family: Theme.font; onClicked: figures.monitor.exportFigures(exportPath.text) }
-            Button { text: qsTr("导出考核表"); font.family: Theme.font; onClicked: figures.monitor.exportAppraisalBeside(exportPath.text) }
+            RowLayout {
+                spacing: 8
+                Text { text: qsTr("统计期间"); font.family: Theme.font; font.pixelSize: 18; color: Theme.ink }
+                TextField { id: fromField; text: figures.monitor.figuresFrom; placeholderText: "2024-05-01"; font.family: Theme.font; Layout.preferredWidth: 130 }
+                Text { text: "—"; font.pixelSize: 18 }
+                TextField { id: toField; text: figures.monitor.figuresTo; placeholderText: "2024-05-31"; font.family: Theme.font; Layout.preferredWidth: 130 }
+                Button { text: qsTr("查询"); font.family: Theme.font; onClicked: figures.monitor.loadFigures(fromField.text, toField.text) }
+                Button { text: qsTr("今日"); font.family: Theme.font; onClicked: figures.monitor.loadToday() }
+                Button { text: qsTr("本考核期"); font.family: Theme.font; onClicked: figures.monitor.loadCurrentAppraisalPeriod() }
+                Button { objectName: "previousPeriod"; text: qsTr("上一考核期"); font.family: Theme.font; onClicked: figures.monitor.loadPreviousAppraisalPeriod() }
+                Item { Layout.preferredWidth: 16 }
+            }
+            RowLayout {
+                spacing: 8
+                TextField { id: exportPath; text: "jiujin-figures.csv"; font.family: Theme.font; Layout.preferredWidth: 170 }
+                Button { text: qsTr("导出统计 CSV"); font.family: Theme.font; onClicked: figures.monitor.exportFigures(exportPath.text) }
+                Button { text: qsTr("导出考核表"); font.family: Theme.font; onClicked: figures.monitor.exportAppraisalBeside(exportPath.text) }
+            }
         }
 
         // A positioner holds the Repeater: on Qt 6.4 a Repeater directly inside a Quick Layout whose
@@ -48,106 +57,119 @@ Item {
                 Rectangle {
                     required property var modelData
                     width: (summaryRow.width - (summaryCards.count - 1) * summaryRow.spacing) / Math.max(1, summaryCards.count)
-                    height: 70
                     radius: 6
                     color: Theme.panel
                     border.color: Theme.line
+                    // A long label (Called within target) takes two lines; the card grows with it.
+                    height: Math.max(70, card.implicitHeight + 12)
                     Column {
+                        id: card
                         anchors.centerIn: parent
-                        Text { anchors.horizontalCenter: parent.horizontalCenter; text: modelData.label; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted }
-                        Text { anchors.horizontalCenter: parent.horizontalCenter; text: modelData.value; font.family: Theme.font; font.pixelSize: 22; font.bold: true; color: Theme.ink }
+                        width: parent.width - 8
+                        Text { width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.Wrap
+                               text: modelData.label; font.family: Theme.font; font.pixelSize: 14; color: Theme.muted }
+                        Text { width: parent.width; horizontalAlignment: Text.AlignHCenter
+                               text: modelData.value; font.family: Theme.font; font.pixelSize: 22; font.bold: true; color: Theme.ink }
                     }
                 }
             }
         }
 
+        // The chart over the clerks' table at the left, the items' table (the longest names) at
+        // the right: each table wide enough for its figures at 1280×800.
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 10
-            // Arrivals by hour as bars drawn by Qt Quick itself (renders offscreen as on screen).
-            Panel {
-                title: qsTr("各时段取号人数")
+            ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 3
-                Item {
-                    id: chart
-                    objectName: "arrivalsChart"
-                    anchors.fill: parent
-                    readonly property int peak: Math.max(1, figures.monitor.arrivalsPeak)
-                    Row {
-                        id: bars
-                        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: hours.top; bottomMargin: 2 }
-                        Repeater {
-                            model: figures.monitor.arrivalsByHour
-                            Item {
-                                required property var modelData
-                                required property int index
-                                width: bars.width / 24
-                                height: bars.height
-                                Rectangle {
-                                    anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
-                                    width: parent.width * 0.7
-                                    height: (parent.height - 18) * modelData / chart.peak
-                                    color: Theme.accent
-                                }
-                                Text {
-                                    visible: modelData > 0
-                                    text: modelData
-                                    anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: (parent.height - 18) * modelData / chart.peak + 1 }
-                                    font.family: Theme.font; font.pixelSize: 11; color: Theme.ink
+                Layout.preferredWidth: 6
+                spacing: 10
+                // Arrivals by hour as bars drawn by Qt Quick itself (renders offscreen as on screen).
+                Panel {
+                    title: qsTr("各时段取号人数")
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredHeight: 1
+                    Item {
+                        id: chart
+                        objectName: "arrivalsChart"
+                        anchors.fill: parent
+                        readonly property int peak: Math.max(1, figures.monitor.arrivalsPeak)
+                        Row {
+                            id: bars
+                            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: hours.top; bottomMargin: 2 }
+                            Repeater {
+                                model: figures.monitor.arrivalsByHour
+                                Item {
+                                    required property var modelData
+                                    required property int index
+                                    width: bars.width / 24
+                                    height: bars.height
+                                    Rectangle {
+                                        anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
+                                        width: parent.width * 0.7
+                                        height: (parent.height - 20) * modelData / chart.peak
+                                        color: Theme.accent
+                                    }
+                                    Text {
+                                        visible: modelData > 0
+                                        text: modelData
+                                        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: (parent.height - 20) * modelData / chart.peak + 1 }
+                                        font.family: Theme.font; font.pixelSize: 13; color: Theme.ink
+                                    }
                                 }
                             }
                         }
-                    }
-                    Row {
-                        id: hours
-                        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-                        height: 16
-                        Repeater {
-                            model: 24
-                            Text {
-                                required property int index
-                                width: hours.width / 24
-                                horizontalAlignment: Text.AlignHCenter
-                                text: index % 2 === 0 ? index : ""
-                                font.family: Theme.font; font.pixelSize: 11; color: Theme.muted
+                        Row {
+                            id: hours
+                            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                            height: 18
+                            Repeater {
+                                model: 24
+                                Text {
+                                    required property int index
+                                    width: hours.width / 24
+                                    horizontalAlignment: Text.AlignHCenter
+                                    text: index % 2 === 0 ? index : ""
+                                    font.family: Theme.font; font.pixelSize: 13; color: Theme.muted
+                                }
                             }
                         }
                     }
                 }
-            }
-            Panel {
-                title: qsTr("按工作人员")
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                Layout.preferredWidth: 3
-                FigureTable {
-                    anchors.fill: parent
-                    objectName: "clerkTable"
-                    rows: figures.monitor.byClerk
-                    columns: [
-                        { title: qsTr("姓名"), role: "name", width: 2 },
-                        { title: qsTr("办结"), role: "completed", width: 1 },
-                        { title: qsTr("平均办理"), role: "serviceMean", width: 1.4 },
-                        { title: qsTr("满意率"), role: "satisfaction", width: 1.2 },
-                        { title: qsTr("在岗"), role: "loggedIn", width: 1.4 },
-                        { title: qsTr("暂停"), role: "paused", width: 1.4 }
-                    ]
+                Panel {
+                    title: qsTr("按工作人员")
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredHeight: 1
+                    FigureTable {
+                        anchors.fill: parent
+                        objectName: "clerkTable"
+                        rows: figures.monitor.byClerk
+                        columns: [
+                            { title: qsTr("姓名"), role: "name", width: 1.8 },
+                            { title: qsTr("办结"), role: "completed", width: 1.2 },
+                            { title: qsTr("平均办理"), role: "serviceMean", width: 1.4 },
+                            { title: qsTr("满意率"), role: "satisfaction", width: 1.4 },
+                            { title: qsTr("在岗"), role: "loggedIn", width: 1.4 },
+                            { title: qsTr("暂停"), role: "paused", width: 1.2 }
+                        ]
+                    }
                 }
             }
             Panel {
                 title: qsTr("按事项")
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 3
+                Layout.preferredWidth: 5
                 FigureTable {
                     anchors.fill: parent
                     objectName: "itemTable"
                     rows: figures.monitor.byItem
                     columns: [
-                        { title: qsTr("事项"), role: "name", width: 3 },
+                        { title: qsTr("事项"), role: "name", width: 4 },
                         { title: qsTr("取号"), role: "issued", width: 1 },
                         { title: qsTr("办结"), role: "completed", width: 1 },
                         { title: qsTr("过号"), role: "noShow", width: 1 }

@@ -82,9 +82,11 @@ Item {
             ColumnLayout {
                 anchors.fill: parent
                 spacing: 6
-                // Filter by family (回访, 等候, 设备…) and acknowledge what the filter shows.
+                // Filter by family (回访, 等候, 设备…) and acknowledge what the filter shows; out of
+                // the way while a 回访 is written, so the list keeps its room below the form.
                 RowLayout {
                     Layout.fillWidth: true
+                    visible: live.monitor.followUpAlarm === 0
                     spacing: 4
                     Flow {
                         Layout.fillWidth: true
@@ -107,6 +109,62 @@ Item {
                         font.family: Theme.font; font.pixelSize: 13
                         enabled: live.monitor.shownUnacknowledged > 0
                         onClicked: live.monitor.acknowledgeShown()
+                    }
+                }
+                // 回访: what the manager did about a bad rating, recorded by the dispatcher. Written
+                // here, above the list (which stays in view), not in a dialog over it.
+                Rectangle {
+                    objectName: "followUpForm"
+                    visible: live.monitor.followUpAlarm > 0
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: followUpColumn.implicitHeight + 16
+                    radius: 4
+                    color: "#fff8e6"
+                    border.color: Theme.warn
+                    ColumnLayout {
+                        id: followUpColumn
+                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 8 }
+                        spacing: 6
+                        Text {
+                            text: qsTr("办结回访：%1").arg(live.monitor.followUpText)
+                            font.family: Theme.font; font.pixelSize: 16; font.bold: true; color: Theme.ink
+                            Layout.fillWidth: true; wrapMode: Text.Wrap
+                        }
+                        ScrollView {
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 76
+                            TextArea {
+                                id: noteArea
+                                objectName: "followUpNote"
+                                placeholderText: qsTr("回访情况，如：已电话回访，居民表示理解")
+                                font.family: Theme.font
+                                font.pixelSize: 16
+                                wrapMode: TextEdit.Wrap
+                                background: Rectangle { color: Theme.panel; border.color: Theme.line; radius: 3 }
+                            }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: 8
+                            Item { Layout.fillWidth: true }
+                            Button {
+                                objectName: "followUpDone"
+                                text: qsTr("办结回访")
+                                font.family: Theme.font; font.pixelSize: 16
+                                enabled: noteArea.text.trim().length > 0
+                                onClicked: live.monitor.closeFollowUp(live.monitor.followUpAlarm, noteArea.text)
+                            }
+                            Button {
+                                text: qsTr("取消")
+                                font.family: Theme.font; font.pixelSize: 16
+                                onClicked: live.monitor.cancelFollowUp()
+                            }
+                        }
+                    }
+                    // A new follow-up starts with an empty note.
+                    Connections {
+                        target: live.monitor
+                        function onFollowUpChanged() { noteArea.text = "" }
                     }
                 }
                 ListView {
@@ -177,7 +235,7 @@ Item {
                                 Button {
                                     visible: alarm.model.actionable && alarm.model.followUpOpen
                                     text: qsTr("办结回访"); font.family: Theme.font
-                                    onClicked: followUpDialog.ask(alarm.model.alarmId, alarm.model.shownText)
+                                    onClicked: live.monitor.beginFollowUp(alarm.model.alarmId, alarm.model.shownText)
                                 }
                             }
                         }
@@ -278,42 +336,5 @@ Item {
             TextField { id: noticeField; placeholderText: qsTr("公告内容"); font.family: Theme.font; Layout.fillWidth: true }
             Button { text: qsTr("发布公告"); font.family: Theme.font; onClicked: live.monitor.broadcastNotice(noticeField.text) }
         }
-    }
-
-    // 回访: what the manager did about a bad rating, recorded by the dispatcher.
-    Dialog {
-        id: followUpDialog
-        objectName: "followUpDialog"
-        property var alarmId: 0
-        property string alarmText
-        function ask(id, text) {
-            alarmId = id
-            alarmText = text
-            noteArea.text = ""
-            open()
-        }
-        anchors.centerIn: parent
-        width: 560
-        modal: true
-        title: qsTr("办结回访")
-        font.family: Theme.font
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        onOpened: standardButton(Dialog.Ok).enabled = Qt.binding(function() { return noteArea.text.trim().length > 0 })
-        ColumnLayout {
-            anchors.fill: parent
-            spacing: 8
-            Text { text: followUpDialog.alarmText; font.family: Theme.font; font.pixelSize: 16; color: Theme.ink; Layout.fillWidth: true; wrapMode: Text.Wrap }
-            TextArea {
-                id: noteArea
-                objectName: "followUpNote"
-                Layout.fillWidth: true
-                Layout.preferredHeight: 120
-                placeholderText: qsTr("回访情况，如：已电话回访，居民表示理解")
-                font.family: Theme.font
-                font.pixelSize: 16
-                wrapMode: TextEdit.Wrap
-            }
-        }
-        onAccepted: live.monitor.closeFollowUp(alarmId, noteArea.text)
     }
 }

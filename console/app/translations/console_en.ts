@@ -522,12 +522,12 @@
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>叫号原因：%1</source>
         <translation>Called because: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>已用时</source>
         <translation>Elapsed</translation>
     </message>
@@ -547,7 +547,7 @@
         <translation>Transfer history</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>本窗口服务的队列</source>
         <translation>Queues this window serves</translation>
     </message>
@@ -840,7 +840,7 @@
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../qml/FiguresPage.qml" line="+15"/>
+        <location filename="../qml/FiguresPage.qml" line="+20"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
@@ -865,7 +865,7 @@
         <translation>Previous appraisal period</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>导出统计 CSV</source>
         <translation>Export figures CSV</translation>
     </message>
@@ -875,20 +875,20 @@
         <translation>Export appraisal</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+113"/>
+        <location line="+13"/>
+        <location line="+126"/>
         <source>取号</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+93"/>
-        <location line="+20"/>
+        <location line="-125"/>
+        <location line="+105"/>
+        <location line="+21"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-125"/>
         <source>平均等候</source>
         <translation>Avg. wait</translation>
     </message>
@@ -899,12 +899,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+103"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-102"/>
         <source>办理P90</source>
         <translation>Service P90</translation>
     </message>
@@ -920,7 +920,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+88"/>
+        <location line="+100"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
@@ -950,7 +950,7 @@
         <translation>Paused</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
@@ -993,7 +993,17 @@
         <translation>Acknowledge all</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+21"/>
+        <source>办结回访：%1</source>
+        <translation>Follow-up: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>收起</source>
         <translation>Less</translation>
     </message>
@@ -1019,7 +1029,7 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>队列</source>
         <translation>Queues</translation>
     </message>
@@ -1039,7 +1049,7 @@
         <translation>Est. wait</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 人</source>
         <translation>%1 waiting</translation>
     </message>
@@ -1054,7 +1064,7 @@
         <translation>%1 faults</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>设置队列</source>
         <translation>Set queues</translation>
     </message>
@@ -1079,17 +1089,17 @@
         <translation>Broadcast notice</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-116"/>
         <source>已确认 %1 %2</source>
         <translation>Acknowledged %1 %2</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-203"/>
         <source>窗口（%1）</source>
         <translation>Windows (%1)</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+208"/>
         <source>回访待办结</source>
         <translation>Follow-up open</translation>
     </message>
@@ -1099,13 +1109,13 @@
         <translation>Followed up: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+104"/>
+        <location line="-78"/>
+        <location line="+85"/>
         <source>办结回访</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-98"/>
         <source>回访情况，如：已电话回访，居民表示理解</source>
         <translation>What was done, e.g. called the resident back, who understood</translation>
     </message>
@@ -1594,7 +1604,7 @@
 <context>
     <name>jiujin::console::HallMonitor</name>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="+211"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="+212"/>
         <source>无窗口办理</source>
         <translation>No window serving</translation>
     </message>
@@ -1751,7 +1761,7 @@
     </message>
     <message>
         <location line="+40"/>
-        <location line="+30"/>
+        <location line="+46"/>
         <source>请先登录：管理员工号和密码</source>
         <translation>Log in first: manager id and PIN</translation>
     </message>
@@ -1777,7 +1787,7 @@
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-495"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>

@@ -31,6 +31,7 @@ QList<QVariantMap> groupRows(const json& groups, const std::map<std::string, std
   for (const auto& [key, g] : groups.items()) {
     QString name = qs(g.value("name", std::string()));
     if (const auto it = names.find(key); name.isEmpty() && it != names.end()) name = qs(it->second);
+    if (name.isEmpty()) name = qs(key);  // a clerk the hall file does not name: by id, not a blank row
     const json waiting = g.value("waiting", json::object());
     const json service = g.value("service", json::object());
     rows << QVariantMap{{"key", qs(key)},
@@ -391,12 +392,12 @@ void HallMonitor::fetchAlarms() {
   });
 }
 
-void HallMonitor::alarmAction(client::Request request) {
+void HallMonitor::alarmAction(client::Request request, std::function<void()> done) {
   if (loginRequired()) {
     refuse(tr("请先登录：管理员工号和密码"));
     return;
   }
-  send_(std::move(request), [this](const client::Reply& reply) {
+  send_(std::move(request), [this, done = std::move(done)](const client::Reply& reply) {
     const auto alarms = client::readAlarms(reply);
     if (!alarms) {
       refuse(alarms.error().zh.empty() ? qs(alarms.error().code) : qs(alarms.error().zh));
@@ -405,13 +406,29 @@ void HallMonitor::alarmAction(client::Request request) {
     if (!refusal_.isEmpty()) refuse(QString());
     // The news says the same a moment later; the result shows it at once.
     for (const auto& alarm : *alarms) addAlarm(alarm);
+    if (done) done();
   });
 }
 
 void HallMonitor::acknowledgeAlarm(qint64 alarm) { alarmAction(requests::acknowledgeAlarm(alarm)); }
 
 void HallMonitor::closeFollowUp(qint64 alarm, const QString& note) {
-  alarmAction(requests::closeFollowUp(alarm, note.trimmed().toStdString()));
+  alarmAction(requests::closeFollowUp(alarm, note.trimmed().toStdString()), [this, alarm] {
+    if (followUpAlarm_ == alarm) cancelFollowUp();
+  });
+}
+
+void HallMonitor::beginFollowUp(qint64 alarm, const QString& text) {
+  followUpAlarm_ = alarm;
+  followUpText_ = text;
+  emit followUpChanged();
+}
+
+void HallMonitor::cancelFollowUp() {
+  if (followUpAlarm_ == 0 && followUpText_.isEmpty()) return;
+  followUpAlarm_ = 0;
+  followUpText_.clear();
+  emit followUpChanged();
 }
 
 void HallMonitor::refuse(const QString& reason) {

@@ -125,6 +125,10 @@ class ClerkConsole : public QObject {
   CaseDesk* cases() { return &cases_; }
   /// "zh" or "en": the language a dispatcher's refusal is shown in (it sends both).
   void setLanguage(const QString& language);
+  /// Stops (false) or restarts the one-second refresh. The demo's screenshots stop it: their
+  /// clock stands still, so a tick changes nothing, and a list a tick rebuilt between a grab
+  /// and the overflow check leaves rows behind that the check would still find.
+  void setTicking(bool on) { on ? ticker_.start() : ticker_.stop(); }
 
   Q_INVOKABLE void login(const QString& clerk, const QString& pin);
   Q_INVOKABLE void logout();

@@ -4,6 +4,7 @@
 // figures of a period as the dispatcher computes them from its durable history (shown,
 // charted and exported), and the case register (办件台账) with its due and overdue cases. Alarms, their acknowledgements and device fault counts are the
 // dispatcher's: the monitor shows them and sends the manager's intents, it decides nothing.
+#include <functional>
 #include <map>
 
 #include <QDate>
@@ -37,6 +38,9 @@ class HallMonitor : public QObject {
   Q_PROPERTY(bool printerOk READ printerOk NOTIFY devicesChanged)
   Q_PROPERTY(int unacknowledged READ unacknowledged NOTIFY alarmsChanged)
   Q_PROPERTY(int openFollowUps READ openFollowUps NOTIFY alarmsChanged)
+  /// The 回访 being written (beginFollowUp): its alarm (0: none) and that alarm's text.
+  Q_PROPERTY(qint64 followUpAlarm READ followUpAlarm NOTIFY followUpChanged)
+  Q_PROPERTY(QString followUpText READ followUpText NOTIFY followUpChanged)
   Q_PROPERTY(QString refusal READ refusal NOTIFY refusalChanged)
   Q_PROPERTY(QString figuresFrom READ figuresFrom NOTIFY figuresChanged)
   Q_PROPERTY(QString figuresTo READ figuresTo NOTIFY figuresChanged)
@@ -76,6 +80,10 @@ class HallMonitor : public QObject {
   void setManagers(std::map<std::string, std::string> managers);
   /// The interface language ("zh", "en"): which of an alarm's two texts the list shows.
   void setLanguage(const QString& language);
+  /// Stops (false) or restarts the one-second refresh. The demo's screenshots stop it: their
+  /// clock stands still, so a tick changes nothing, and a list a tick rebuilt between a grab
+  /// and the overflow check leaves rows behind that the check would still find.
+  void setTicking(bool on) { on ? ticker_.start() : ticker_.stop(); }
   /// Device health by id (HallLink::devices(), with the dispatcher's fault counts); call
   /// after every device. news too.
   void setDevices(const nlohmann::json& devices);
@@ -100,6 +108,8 @@ class HallMonitor : public QObject {
   bool printerOk() const { return printerOk_; }
   int unacknowledged() const { return alarmList_.unacknowledged(); }
   int openFollowUps() const { return alarmList_.openFollowUps(); }
+  qint64 followUpAlarm() const { return followUpAlarm_; }
+  QString followUpText() const { return followUpText_; }
   QString refusal() const { return refusal_; }
   QString figuresFrom() const;
   QString figuresTo() const;
@@ -147,7 +157,12 @@ class HallMonitor : public QObject {
   /// 全部确认: acknowledges every unacknowledged alarm the filter shows.
   Q_INVOKABLE void acknowledgeShown();
   /// Closes the follow-up (回访) of a bad rating with what the manager did.
+  /// Once the dispatcher has closed it, the follow-up being written (if this one) is done.
   Q_INVOKABLE void closeFollowUp(qint64 alarm, const QString& note);
+  /// The manager starts writing the 回访 of `alarm` (`text`: the alarm as the list shows it):
+  /// the form stands above the alarm list, which stays in view.
+  Q_INVOKABLE void beginFollowUp(qint64 alarm, const QString& text);
+  Q_INVOKABLE void cancelFollowUp();
   /// Asks the dispatcher for the figures of [from, to] (dates "YYYY-MM-DD").
   Q_INVOKABLE void loadFigures(const QString& from, const QString& to);
   Q_INVOKABLE void loadToday();
@@ -174,6 +189,7 @@ class HallMonitor : public QObject {
   void refusalChanged();
   void figuresChanged();
   void managerChanged();
+  void followUpChanged();
 
  private:
   void act(client::Request request);
@@ -183,7 +199,8 @@ class HallMonitor : public QObject {
   QString deviceLabel(const std::string& kind, int window, const QString& id) const;
   QString deviceStatusText(const std::string& status) const;
   void refreshAlarms();
-  void alarmAction(client::Request request);
+  /// `done`: called once the dispatcher has carried it out.
+  void alarmAction(client::Request request, std::function<void()> done = {});
   QString alarmTitle(const nlohmann::json& alarm, int count) const;
   void setFigures(nlohmann::json figures);
 
@@ -210,6 +227,8 @@ class HallMonitor : public QObject {
   RowListModel alarms_{AlarmList::roles()};
   RowListModel alarmFamilies_{{"key", "label", "count"}};
   QString alarmFilter_;
+  qint64 followUpAlarm_ = 0;
+  QString followUpText_;
   RowListModel byItem_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
                         "serviceP90", "satisfaction"}};
   RowListModel byQueue_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
