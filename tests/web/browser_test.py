@@ -4,8 +4,10 @@
 Starts the real jiujin-dispatcher on the township sample and jiujin-web, issues a ticket as a
 kiosk (the dispatcher's protocol over ZeroMQ, docs/protocol.md, as loopback clients state
 their role), opens its page, and checks that the page turns into 请到1号窗口 without a
-reload when window 1 calls it, the call reaching the page within a bound. Saves a screenshot
-of every page in both languages:
+reload when window 1 calls it, the call reaching the page within a bound; then 预约 on a
+second hall on the dispatcher's test clock: book on the page, check in as the kiosk, called,
+rated on the phone, and another booking cancelled. Saves a screenshot of every page in both
+languages:
 
     browser_test.py BINARY_DIR SOURCE_DIR [SCREENSHOT_DIR]
 
@@ -34,9 +36,9 @@ work = tempfile.mkdtemp(prefix="jiujin-web-browser-")
 children = []
 
 
-def start(argv, marker):
+def start(argv, marker, env=None):
     """Starts a program and returns (process, its READY line), waiting at most 20 s."""
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     children.append(process)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -63,12 +65,12 @@ try:
 
     context = zmq.Context()
 
-    def request(role, type_, body, window=None):
+    def request(role, type_, body, window=None, endpoint=None):
         """One request as a loopback client stating `role`; the result, or the test stops."""
         socket = context.socket(zmq.REQ)
         socket.setsockopt(zmq.RCVTIMEO, 30000)
         socket.setsockopt(zmq.LINGER, 0)
-        socket.connect(commands)
+        socket.connect(endpoint or commands)
         stated = {"role": role, "name": f"browser-test-{role}"}
         if window:
             stated["window"] = window
@@ -98,6 +100,79 @@ try:
 
     def at_window(type_, body=None):
         return request("console", type_, dict({"window": 1}, **(body or {})), window=1)
+
+    # 预约 (docs/booking.md) on a second hall of the same sample, on the dispatcher's test-only
+    # clock (Monday 2026-12-07 08:40), so that a slot of today can be booked and checked in.
+    clock = os.path.join(work, "clock")
+    with open(clock, "w") as f:
+        f.write("2026-12-07T08:40:00\n")
+    _, ready = start([os.path.join(binary_dir, "dispatcher/service/app/jiujin-dispatcher"), "--config", hall,
+                      "--db", os.path.join(work, "booking.db"), "--commands", "tcp://127.0.0.1:0",
+                      "--events", "tcp://127.0.0.1:0", "--hours", "ignore", "--test-clock-file", clock], "READY",
+                     env=dict(os.environ, JIUJIN_TEST_CLOCK="i-am-a-test"))
+    booking_commands, booking_events = field(ready, "commands"), field(ready, "events")
+    _, ready = start([os.path.join(binary_dir, "web/jiujin-web"), "--config", hall, "--commands", booking_commands,
+                      "--events", booking_events, "--listen", "127.0.0.1", "--port", "0"], "READY")
+    booking_base = ready.split()[1].rstrip("/")
+
+    def booking_flow(driver, shoot):
+        """Book a slot on the phone, check in at the kiosk, be called and rate; cancel another."""
+        def ask(role, type_, body, window=None):
+            return request(role, type_, body, window, endpoint=booking_commands)
+
+        item = "370199-GG-0001"
+        driver.get(f"{booking_base}/items/{item}")
+        driver.find_element(By.CSS_SELECTOR, "p.book a.button").click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "label.slot"))
+        assert "12月7日 周一" in driver.page_source
+        shoot("book")
+        driver.get(f"{booking_base}/book/{item}?lang=en")
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "label.slot"))
+        shoot("book-en")
+        driver.get(f"{booking_base}/book/{item}")
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "label.slot"))
+        driver.find_element(By.CSS_SELECTOR, "label.slot input").click()  # 09:00, the first
+        driver.find_element(By.ID, "phone").send_keys("13800000001")
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "/b/" in d.current_url)
+        code = driver.find_element(By.CSS_SELECTOR, ".booking-code").text.replace(" ", "")
+        assert len(code) == 8 and code.isdigit(), code
+        assert "预约成功" in driver.page_source and "13800000001" not in driver.page_source
+        assert driver.find_elements(By.CSS_SELECTOR, "svg.qr")
+        shoot("booked")
+        driver.get(f"{booking_base}/b/{code}?lang=en")
+        shoot("booked-en")
+
+        # 预约签到 at the kiosk: a ticket with the slot; then called at window 1 and rated.
+        checked = ask("kiosk", "check_in", {"code": code})
+        assert checked["ticket"]["appointmentSlot"] is not None and checked["late"] is False, checked
+        driver.get(f"{booking_base}/t/{checked['token']}")
+        WebDriverWait(driver, 10).until(lambda d: headline() == "下一位就是您")
+        ask("console", "clerk_login", {"window": 1, "clerk": "c01", "pin": "1234"}, window=1)
+        ask("console", "open_window", {"window": 1}, window=1)
+        ask("console", "call_next", {"window": 1}, window=1)
+        WebDriverWait(driver, 10, poll_frequency=0.02).until(lambda d: headline() == "请到1号窗口")
+        ask("console", "start_service", {"window": 1}, window=1)
+        ask("console", "complete", {"window": 1}, window=1)
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "rate").is_displayed())
+        driver.find_element(By.CSS_SELECTOR, "#rate button[value=very_satisfied]").click()
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "const e = document.getElementById('detail'); return e ? e.textContent.trim() : ''")
+            == "感谢您的评价：非常满意")
+        driver.get(f"{booking_base}/b/{code}")
+        assert "已签到" in driver.page_source, driver.page_source
+
+        # Another resident books and cancels on the page.
+        driver.get(f"{booking_base}/book/{item}")
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "label.slot"))
+        driver.find_elements(By.CSS_SELECTOR, "label.slot input")[1].click()
+        driver.find_element(By.ID, "phone").send_keys("13800000002")
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "/b/" in d.current_url)
+        driver.find_element(By.CSS_SELECTOR, "button.secondary").click()
+        WebDriverWait(driver, 10).until(lambda d: "预约已取消" in d.page_source)
+        shoot("booking-cancelled")
+        print("booked, checked in at the kiosk, called, rated on the phone; another booked and cancelled")
 
     issue()  # somebody ahead
     token = issue()["token"]
@@ -189,6 +264,8 @@ try:
         shoot("item")
         driver.get(base + "/items/370199-GG-0001?lang=en")
         shoot("item-en")
+
+        booking_flow(driver, shoot)
 
         driver.get(f"{base}/t/AAAAAAAAAAAAAAAAAAAAAAAAAAAA")
         assert "号票二维码无效或已过期" in driver.page_source
