@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "jiujin/service/alarms.hpp"
+#include "support/one_window_hall.hpp"
 
 namespace jiujin::service {
 namespace {
@@ -12,19 +13,7 @@ const core::TimePoint kOpening =
     core::TimePoint{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}} + 8h + 30min;
 
 core::HallDefinition oneWindowHall() {
-  core::HallDefinition d;
-  d.name = "测试站";
-  core::ServiceItem item;
-  item.code = "T-1";
-  item.name = "高龄津贴申领";
-  item.queue = "general";
-  d.items.push_back(item);
-  d.queues.push_back({"general", "A", "综合受理"});
-  core::WindowDef w;
-  w.number = 1;
-  w.name = "综合服务";
-  w.profile.entries.push_back(core::ProfileEntry{"general"});
-  d.windows.push_back(w);
+  core::HallDefinition d = jiujin::testing::oneWindowHall();
   d.rules.idleWindowLimit = 5min;
   d.rules.overflowThreshold = 2;
   return d;

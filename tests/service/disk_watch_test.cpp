@@ -7,6 +7,7 @@
 #include "jiujin/service/disk_watch.hpp"
 #include "support/handler_on_disk.hpp"
 #include "support/test_hall.hpp"
+#include "support/one_window_hall.hpp"
 
 namespace jiujin::testing {
 namespace {
@@ -66,23 +67,6 @@ TEST(DiskWatch, TheRealProbeReadsTheFilesystemOfTheFolderItIsGiven) {
 }
 
 const core::TimePoint kMorning = core::TimePoint{std::chrono::sys_days{std::chrono::year{2026} / 12 / 3}} + 9h;
-
-core::HallDefinition oneWindowHall() {
-  core::HallDefinition d;
-  d.name = "测试站";
-  core::ServiceItem item;
-  item.code = "T-1";
-  item.name = "高龄津贴申领";
-  item.queue = "general";
-  d.items.push_back(item);
-  d.queues.push_back({"general", "A", "综合受理"});
-  core::WindowDef w;
-  w.number = 1;
-  w.name = "综合服务";
-  w.profile.entries.push_back(core::ProfileEntry{"general"});
-  d.windows.push_back(w);
-  return d;
-}
 
 /// The publications of a batch by topic.
 std::multimap<std::string, json> byTopic(const service::detail::BatchOutput& out) {

@@ -8,6 +8,7 @@
 #include "jiujin/protocol/json_codec.hpp"
 #include "support/handler_on_disk.hpp"
 #include "support/test_hall.hpp"
+#include "support/one_window_hall.hpp"
 
 namespace jiujin::testing {
 namespace {
@@ -19,22 +20,7 @@ using service::detail::RequestHandler;
 
 const core::TimePoint kMorning = core::TimePoint{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}} + 9h;
 
-core::HallDefinition oneQueueHall() {
-  core::HallDefinition d;
-  d.name = "测试站";
-  core::ServiceItem item;
-  item.code = "T-1";
-  item.name = "高龄津贴申领";
-  item.queue = "general";
-  d.items.push_back(item);
-  d.queues.push_back({"general", "A", "综合受理"});
-  core::WindowDef w;
-  w.number = 1;
-  w.name = "综合服务";
-  w.profile.entries.push_back(core::ProfileEntry{"general"});
-  d.windows.push_back(w);
-  return d;
-}
+core::HallDefinition oneQueueHall() { return jiujin::testing::oneWindowHall(); }
 
 class LastResort : public ::testing::Test {
  protected:
