@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <random>
 #include <sys/resource.h>
@@ -119,8 +120,9 @@ core::HallDefinition commandPathHall() {
 /// issue, call, start, complete — with, when `withCases`, a case accepted and decided while
 /// each resident is served and 2,000 cases already open in the hall (a district's month).
 struct PathCost {
-  double wall = 0;  ///< seconds a commit, fsync included
-  double cpu = 0;   ///< this process's CPU seconds a commit (user + system): what the case work adds
+  double wall = 0;     ///< seconds a commit, fsync included
+  double cpu = 0;      ///< this process's CPU seconds a commit (user + system): what the case work adds
+  double written = 0;  ///< bytes handed to write(2) a commit: WAL frames and checkpoints
 };
 
 double cpuSeconds() {
@@ -128,6 +130,17 @@ double cpuSeconds() {
   getrusage(RUSAGE_SELF, &usage);
   const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/// Bytes this process has handed to write(2) and pwrite(2) so far (Linux /proc/self/io).
+double bytesWritten() {
+  std::ifstream io("/proc/self/io");
+  std::string key;
+  double value = 0;
+  while (io >> key >> value) {
+    if (key == "wchar:") return value;
+  }
+  return 0;
 }
 
 PathCost commandPath(const std::filesystem::path& path, int commits, bool withCases) {
@@ -163,11 +176,13 @@ PathCost commandPath(const std::filesystem::path& path, int commits, bool withCa
   cycle.push_back(core::cmd::Complete{1});
   const auto start = Clock::now();
   const double cpuStart = cpuSeconds();
+  const double writtenStart = bytesWritten();
   for (int i = 0; i < commits; ++i) {
     const auto& c = cycle[static_cast<std::size_t>(i) % cycle.size()];
     commit(run(c));
   }
-  return {std::chrono::duration<double>(Clock::now() - start).count() / commits, (cpuSeconds() - cpuStart) / commits};
+  return {std::chrono::duration<double>(Clock::now() - start).count() / commits, (cpuSeconds() - cpuStart) / commits,
+          (bytesWritten() - writtenStart) / commits};
 }
 
 
@@ -181,6 +196,8 @@ void compareCommandPaths(const std::filesystem::path& folder, int commits) {
   fmt::print("  of which CPU (encoding, SQLite, the WAL write calls): {:.0f} us without cases, {:.0f} us with "
              "(+{:.0f} us a commit); the rest is waiting for the disk (fsync)\n",
              without.cpu * 1e6, with.cpu * 1e6, (with.cpu - without.cpu) * 1e6);
+  fmt::print("  written (WAL frames and checkpoints): {:.1f} KB a commit without cases, {:.1f} KB with\n",
+             without.written / 1024, with.written / 1024);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "jiujin/core/names.hpp"
+#include "jiujin/protocol/json_codec.hpp"
 #include "store_fixtures.hpp"
 
 namespace jiujin::testing {
@@ -87,6 +88,60 @@ TEST_F(CaseRegisterTest, CasesSurviveARestartAndDaysWhileTicketsDoNot) {
   EXPECT_EQ(hall->findCase(number)->dueDate, Date{2026y / 3 / 4});
   open();
   ASSERT_NE(hall->findCase(number), nullptr);
+}
+
+TEST_F(CaseRegisterTest, EverySnapshotHoldsTheCasesAsTheStateEncodesThemWhateverChangedBetween) {
+  // given snapshots as often as the store takes them (every max(1, tickets + cases) events)
+  store::StoreOptions options;
+  options.snapshotEvery = 1;
+  open(options);
+  // the state as protocol::toJson writes it after each journal row a batch ends with
+  std::map<store::Seq, nlohmann::json> states;
+  std::set<store::Seq> snapshotsWithCases;
+  auto snapshotIsTheStateOfItsRow = [&] {
+    states[store->lastSeq()] = protocol::toJson(hall->state());
+    auto db = store::Database::open(folder / "hall.db", store::Database::Mode::OpenExisting);
+    ASSERT_TRUE(db.ok());
+    auto s = db.value().prepare("SELECT seq, state FROM snapshot ORDER BY seq DESC LIMIT 1");
+    ASSERT_TRUE(s.ok() && s.value().step().value());
+    const store::Seq seq = s.value().integer(0);
+    if (!states.contains(seq)) return;  // taken in startDay(), before this test looked
+    EXPECT_EQ(nlohmann::json::parse(s.value().text(1)), states.at(seq)) << "snapshot after row " << seq;
+    if (!states.at(seq).at("cases").empty()) snapshotsWithCases.insert(seq);
+  };
+  startDay(kMonday);
+  std::vector<std::string> numbers;
+  int minute = 10;
+  // when cases are accepted, move on, are decided, collected, and leave the state at a day's open
+  for (int i = 0; i < 6; ++i) {
+    numbers.push_back(accept(morning(kMonday, ++minute)));
+    snapshotIsTheStateOfItsRow();
+  }
+  numbers.push_back(accept(morning(kMonday, ++minute), "SHEBAO"));
+  run(cmd::StartCaseProcessing{1, numbers[1]}, morning(kMonday, ++minute));
+  run(cmd::DecideCase{1, numbers[2], CaseOutcome::Approved, ""}, morning(kMonday, ++minute));
+  run(cmd::FinishCaseOnSpot{1, numbers[6]}, morning(kMonday, ++minute));
+  for (int i = 3; i < 6; ++i) {
+    for (const Command& c : std::vector<Command>{cmd::StartCaseProcessing{1, numbers[i]},
+                                                 cmd::DecideCase{1, numbers[i], CaseOutcome::Approved, ""},
+                                                 cmd::MarkCaseReady{1, numbers[i]}}) {
+      run(c, morning(kMonday, ++minute));
+      // then each snapshot is the state after its row, as protocol::toJson writes it
+      snapshotIsTheStateOfItsRow();
+    }
+  }
+  // and recovery from it (and the journal after it) gives the same hall
+  const HallState before = hall->state();
+  open(options);
+  EXPECT_TRUE(hall->state() == before);
+  startDay(Date{2026y / 3 / 3});
+  startDay(Date{2026y / 3 / 4});
+  snapshotIsTheStateOfItsRow();
+  EXPECT_GE(snapshotsWithCases.size(), 3u);
+  EXPECT_EQ(hall->findCase(numbers[6]), nullptr) << "a case closed before the previous day leaves the state";
+  const HallState later = hall->state();
+  open(options);
+  EXPECT_TRUE(hall->state() == later);
 }
 
 TEST_F(CaseRegisterTest, ListsFilterByStateItemClerkWindowAndDueDateAndPage) {

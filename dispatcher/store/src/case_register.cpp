@@ -95,6 +95,10 @@ StoreStatus writeCase(Database& db, const core::Case& c, std::int64_t lastSeq) {
 }
 
 StoreStatus writeCase(Statement& st, const core::Case& c, std::int64_t lastSeq) {
+  return writeCase(st, c, lastSeq, dump(protocol::toJson(c)));
+}
+
+StoreStatus writeCase(Statement& st, const core::Case& c, std::int64_t lastSeq, std::string_view body) {
   st.bind(1, static_cast<std::int64_t>(c.id)).bind(2, c.number).bind(3, c.item);
   st.bind(4, std::string_view{core::toString(c.state)}).bind(5, std::string_view{core::toString(c.channel)});
   st.bind(6, std::int64_t{c.window}).bind(7, c.clerk);
@@ -103,7 +107,7 @@ StoreStatus writeCase(Statement& st, const core::Case& c, std::int64_t lastSeq) 
   st.bind(10, c.decidedAt ? std::optional<std::string>{protocol::dateToString(core::dateOf(*c.decidedAt))}
                           : std::nullopt);
   st.bind(11, c.decidedAt ? std::optional<std::int64_t>{core::decidedOnTime(c) ? 1 : 0} : std::nullopt);
-  st.bind(12, millis(c.closedAt)).bind(13, lastSeq).bind(14, dump(protocol::toJson(c)));
+  st.bind(12, millis(c.closedAt)).bind(13, lastSeq).bind(14, body);
   return st.run();
 }
 

@@ -283,8 +283,13 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
     s.bind(5, ticket ? std::optional<std::int64_t>(static_cast<std::int64_t>(*ticket)) : std::nullopt);
     const auto window = windowOf(event);
     s.bind(6, window ? std::optional<std::int64_t>(*window) : std::nullopt);
-    s.bind(7, dump(protocol::toJson(event)));
+    const json payload = protocol::toJson(event);
+    s.bind(7, dump(payload));
     if (auto r = s.run(); !r.ok()) return r.error();
+    if (const auto* registered = std::get_if<core::ev::CaseRegistered>(&event)) {
+      // The new case's register row and the next snapshot reuse this encoding of it.
+      if (auto body = payload.find("case"); body != payload.end()) m.caseBodies.remember(registered->registered, dump(*body));
+    }
     for (core::TicketId id : ticketsChangedBy(event)) changed[id] = seq;
     if (const auto id = caseOf(event)) changedCases[*id] = seq;
     ++seq;
@@ -307,7 +312,9 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
   // its row was written by the batch that closed it.
   for (const auto& [id, rowSeq] : changedCases) {
     if (auto it = after.state().cases.find(id); it != after.state().cases.end()) {
-      if (auto r = writeCase(m.upsertCase, it->second, rowSeq); !r.ok()) return r.error();
+      if (auto r = writeCase(m.upsertCase, it->second, rowSeq, m.caseBodies.bodyOf(it->second)); !r.ok()) {
+        return r.error();
+      }
     }
   }
   if (openedDay && m.options.caseArchiveDays > 0) {
@@ -328,7 +335,7 @@ StoreResult<Seq> HallStore::append(std::span<const core::Event> events, const co
     s.bind(1, last);
     s.bind(2, state.day ? std::optional<std::string>{protocol::dateToString(*state.day)} : std::nullopt);
     s.bind(3, static_cast<std::int64_t>(core::timeOf(events.back()).time_since_epoch().count()));
-    s.bind(4, dump(protocol::toJson(after.definition()))).bind(5, dump(protocol::toJson(state)));
+    s.bind(4, dump(protocol::toJson(after.definition()))).bind(5, m.caseBodies.stateText(state));
     if (auto r = s.run(); !r.ok()) return r.error();
     // Recovery only ever reads the latest snapshot; the journal is the history.
     if (auto r = m.deleteOlderSnapshots.bind(1, last).run(); !r.ok()) return r.error();

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "case_bodies.hpp"
 #include "hall_lock.hpp"
 #include "jiujin/store/alarm_table.hpp"
 #include "jiujin/store/booking_table.hpp"
@@ -26,6 +27,7 @@ struct HallStore::Impl {
   Seq lastSeq = 0;
   int eventsSinceSnapshot = 0;
   std::string currentDay;  // the hall day the next event belongs to ("" before any)
+  CaseBodies caseBodies;   // each open case's JSON, encoded once a change
 
   Statement insertEvent;
   Statement upsertTicket;

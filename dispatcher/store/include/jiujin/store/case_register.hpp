@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jiujin/core/case.hpp"
@@ -59,6 +60,8 @@ StoreStatus writeCase(Database& db, const core::Case& c, std::int64_t lastSeq);
 /// The same through a statement of prepareCaseWrite(), kept by a caller that writes often.
 StoreResult<Statement> prepareCaseWrite(Database& db);
 StoreStatus writeCase(Statement& prepared, const core::Case& c, std::int64_t lastSeq);
+/// The same with the case's JSON text already made (protocol::toJson(c), dumped).
+StoreStatus writeCase(Statement& prepared, const core::Case& c, std::int64_t lastSeq, std::string_view body);
 StoreResult<CasePage> listCases(Database& db, const CaseFilter& filter);
 StoreResult<std::optional<core::Case>> findCase(Database& db, const std::string& number);
 /// Cases decided on the days `from` … `to`, both included.
