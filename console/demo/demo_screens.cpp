@@ -134,6 +134,12 @@ class DemoDispatcher {
     } else if (request.kind == client::RequestKind::Cases) {
       reply.ok = true;
       reply.result = caseList(body);
+    } else if (request.kind == client::RequestKind::Bookings) {
+      reply.ok = true;
+      reply.result = bookingList();
+    } else if (request.kind == client::RequestKind::BookingSlots) {
+      reply.ok = true;
+      reply.result = json{{"item", body.value("item", std::string())}, {"open", true}, {"days", json::array()}};
     } else {
       body.erase("pin");  // the demo takes any PIN
       body["type"] = request.type();
@@ -227,6 +233,44 @@ class DemoDispatcher {
           return nullptr;
         },
         command);
+  }
+
+  /// `booking_list` of the morning (the manager's 预约 tab): the first tickets of the day came
+  /// with a booking (one checked in after its late limit: an ordinary ticket), the later slots
+  /// still booked, one cancelled. Missed ones show only once the day is over: none yet.
+  json bookingList() const {
+    const auto& items = hall_.definition().items;
+    json list = json::array();
+    std::map<std::string, int> counts;
+    const auto add = [&](const std::string& item, int hour, int minute, const char* state, const std::string& ticket,
+                         bool late, const char* phone) {
+      std::string name = item;
+      for (const auto& i : items)
+        if (i.code == item) name = i.name;
+      const auto at = [](int h, int m) { return QStringLiteral("%1:%2").arg(h, 2, 10, QLatin1Char('0')).arg(m, 2, 10, QLatin1Char('0')).toStdString(); };
+      const int end = hour * 60 + minute + 30;
+      const char* codes[] = {"40371862", "17290345", "63518027", "85024619", "29736150", "51847302", "76402981",
+                             "38165740"};
+      list.push_back(json{{"code", codes[list.size() % 8]},
+                          {"item", item}, {"item_name", name}, {"date", "2024-05-07"},
+                          {"from", at(hour, minute)}, {"to", at(end / 60, end % 60)}, {"state", state},
+                          {"ticket", ticket.empty() ? json(nullptr) : json(ticket)}, {"late", late}, {"phone", phone}});
+      ++counts[state];
+    };
+    std::vector<const core::Ticket*> morning;
+    for (const auto& [id, t] : hall_.state().tickets) morning.push_back(&t);
+    const char* phones[] = {"138****5678", "139****0412", "186****2231", "137****9086", "150****3317",
+                            "135****7420", "188****6153", "131****2864"};
+    int n = 0;
+    for (std::size_t i = 0; i < morning.size() && i < 3; ++i, ++n)
+      add(morning[i]->item, 9, i < 2 ? 0 : 30, "checked_in", morning[i]->number, i == 2, phones[n]);
+    if (!items.empty()) {
+      add(items[n % items.size()].code, 10, 0, "cancelled", "", false, phones[n]), ++n;
+      add(items[n % items.size()].code, 10, 30, "booked", "", false, phones[n]), ++n;
+      add(items[n % items.size()].code, 10, 30, "booked", "", false, phones[n]), ++n;
+      add(items[n % items.size()].code, 11, 0, "booked", "", false, phones[n]), ++n;
+    }
+    return json{{"date", "2024-05-07"}, {"bookings", std::move(list)}, {"counts", counts}};
   }
 
   /// `case_list` over the hall's cases (the demo's whole register), applicants masked.
@@ -619,6 +663,15 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
       window->resize(1920, 1080);
       shoot(window, QStringLiteral("monitor-cases-1920%1.png").arg(suffix));
       window->resize(kConsoleScreen);
+    }
+    // 预约: the morning's bookings and check-ins.
+    if (page) page->setProperty("currentTab", 3);
+    for (const QString& language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+      if (!useLanguage(engine, language, translator)) continue;
+      monitor.setLanguage(language);
+      monitor.bookings()->reload();
+      const QString suffix = language == QStringLiteral("en") ? QStringLiteral("-en") : QString();
+      shoot(window, QStringLiteral("monitor-bookings%1.png").arg(suffix));
     }
     useLanguage(engine, QStringLiteral("zh"), translator);
   }

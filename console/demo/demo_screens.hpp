@@ -22,7 +22,7 @@ using ScreenCheck = std::function<void(QQuickWindow* window, const QString& file
 
 /// Writes the console's screens (login, serving, confirm, refused, English; the case screens:
 /// acceptance, receipt, 代办, 统一出件, progress) and the monitor's (live, follow-up, figures,
-/// 台账 at 1280×800 and 1920×1080, both languages) into `dir`.
+/// 台账 at 1280×800 and 1920×1080, 预约 at 1280×800, both languages) into `dir`.
 ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir, const ScreenCheck& check = {});
 
 /// The monitor's live view of a large hall (a district's 30+ windows) at 1280×800 and

@@ -107,7 +107,9 @@ TEST(ConsoleScreens, EveryScreenRendersToAPictureOfTheScreensSizeWithItsTextsFit
       "monitor-live.png", "monitor-live-en.png", "monitor-live-1920.png", "monitor-live-1920-en.png",
       "monitor-follow-up.png", "monitor-follow-up-en.png", "monitor-figures.png", "monitor-figures-en.png",
       "monitor-figures-1920.png", "monitor-figures-1920-en.png", "monitor-cases.png", "monitor-cases-en.png",
-      "monitor-cases-1920.png", "monitor-cases-1920-en.png"};
+      "monitor-cases-1920.png", "monitor-cases-1920-en.png",
+      // 预约 (issue 20): today's bookings and check-ins.
+      "monitor-bookings.png", "monitor-bookings-en.png"};
   std::set<QString> seen;
   const auto run = jiujin::console::renderScreens(*loaded.config, source + "/docs/images",
                                                   [&](QQuickWindow* window, const QString& file) {

@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Window
 
-// The hall manager's monitor: the live hall and the figures of a period.
+// The hall manager's monitor: the live hall, the figures of a period, the case register and
+// today's bookings.
 Item {
     id: page
     required property var monitor
@@ -60,6 +61,7 @@ Item {
             MonitorTab { text: qsTr("实时") }
             MonitorTab { text: qsTr("统计与考核") }
             MonitorTab { text: qsTr("办件台账") }
+            MonitorTab { text: qsTr("预约") }
         }
         // 管理员登录: what the monitor does is recorded as this person's (manager_login).
         Item {
@@ -93,6 +95,7 @@ Item {
             LivePage { monitor: page.monitor }
             FiguresPage { monitor: page.monitor }
             CasesPage { ledger: page.monitor.cases }
+            BookingsPage { bookings: page.monitor.bookings }
         }
     }
 }

@@ -10,6 +10,44 @@
     </message>
 </context>
 <context>
+    <name>BookingsPage</name>
+    <message>
+        <location filename="../qml/BookingsPage.qml" line="+24"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>今日预约</source>
+        <translation>Today&apos;s bookings</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>时段</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预约码</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
     <name>CaseCounter</name>
     <message>
         <location filename="../qml/CaseCounter.qml" line="+43"/>
@@ -1136,7 +1174,7 @@
 <context>
     <name>MonitorPage</name>
     <message>
-        <location filename="../qml/MonitorPage.qml" line="+29"/>
+        <location filename="../qml/MonitorPage.qml" line="+30"/>
         <source> · 大厅监控</source>
         <translation> · Hall monitor</translation>
     </message>
@@ -1191,6 +1229,11 @@
         <translation>Case register</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>预约</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>管理员登录</source>
         <translation>Manager login</translation>
@@ -1221,7 +1264,7 @@
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>待回访 %1</source>
         <translation>Open follow-ups %1</translation>
     </message>
@@ -1232,6 +1275,59 @@
         <location filename="../qml/RefusalBanner.qml" line="+15"/>
         <source>未执行：%1</source>
         <translation>Not done: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jiujin::console::BookingList</name>
+    <message>
+        <location filename="../../model/src/booking_list.cpp" line="+114"/>
+        <source> · 迟到</source>
+        <translation> · late</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已签到 %1</source>
+        <translation>Checked in %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未到</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>预约 %1 · 已签到 %2 · 未到 %3 · 已取消 %4</source>
+        <translation>Bookings %1 · checked in %2 · missed %3 · cancelled %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>正在读取预约…</source>
+        <translation>Reading the bookings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本大厅未开通预约</source>
+        <translation>This hall takes no bookings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今天还没有预约</source>
+        <translation>No bookings today yet</translation>
     </message>
 </context>
 <context>
@@ -1604,7 +1700,7 @@
 <context>
     <name>jiujin::console::HallMonitor</name>
     <message>
-        <location filename="../../model/src/hall_monitor.cpp" line="+212"/>
+        <location filename="../../model/src/hall_monitor.cpp" line="+218"/>
         <source>无窗口办理</source>
         <translation>No window serving</translation>
     </message>
@@ -1621,12 +1717,12 @@
         <translation>Paper low</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-245"/>
         <source>请输入工号和密码</source>
         <translation>Enter the id and PIN</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>无工作人员登录，不能开窗</source>
         <translation>No clerk logged in: the window cannot open</translation>
     </message>

@@ -57,9 +57,12 @@ HallMonitor::HallMonitor(Send send, std::map<std::string, std::string> clerkName
       send_(std::move(send)),
       clerkNames_(std::move(clerkNames)),
       clock_(std::move(clock)),
-      cases_(send_, clerkNames_, clock_) {
+      cases_(send_, clerkNames_, clock_),
+      bookings_(send_) {
   cases_.setParent(this);
+  bookings_.setParent(this);
   connect(&cases_, &CaseLedger::refused, this, &HallMonitor::refuse);
+  connect(&bookings_, &BookingList::refused, this, &HallMonitor::refuse);
   for (RowListModel* m : {&windows_, &queues_, &devices_, &alarms_, &alarmFamilies_, &byItem_, &byQueue_, &byWindow_, &byClerk_,
                           &queueChoices_})
     m->setParent(this);
@@ -68,6 +71,7 @@ HallMonitor::HallMonitor(Send send, std::map<std::string, std::string> clerkName
     refreshWindows();
     refreshQueues();
     if (++ticks_ % kFiguresEverySeconds == 0) refreshFiguresIfLive();
+    if (ticks_ % kBookingsEverySeconds == 0) bookings_.reload();
   });
   ticker_.start();
 }
@@ -81,6 +85,7 @@ void HallMonitor::setHall(const core::Hall* hall, bool online) {
   refreshWindows();
   refreshQueues();
   cases_.setHall(hall, online);
+  bookings_.setHall(hall, online);
   // 设置队列 starts on the first window, ticked as it serves now.
   if (queueChoices_.rowCount() == 0 && hall_ && !hall_->definition().windows.empty())
     chooseQueuesOf(hall_->definition().windows.front().number);
@@ -129,6 +134,7 @@ void HallMonitor::logout() {
 void HallMonitor::setLanguage(const QString& language) {
   english_ = language == QStringLiteral("en");
   cases_.setLanguage(english_);
+  bookings_.setLanguage(english_);
   setDevices(lastDevices_);  // the printer's words were made in the language before
 }
 

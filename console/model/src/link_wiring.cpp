@@ -26,6 +26,8 @@ void followLink(HallMonitor& monitor, clientqt::HallLink& link) {
     // "alarm.<kind>" when raised, "alarm.updated" after an acknowledgement or a closed 回访.
     if (topic.startsWith(QStringLiteral("alarm.")) && message.contains("alarm")) monitor.addAlarm(message["alarm"]);
     if (topic.startsWith(QStringLiteral("device."))) monitor.setDevices(link.devices());
+    // booking.made, booking.cancelled, booking.checked_in: the day's list asked again.
+    if (topic.startsWith(QStringLiteral("booking."))) monitor.bookings()->bookingNews();
   });
   update();
   monitor.setDevices(link.devices());

@@ -2,7 +2,8 @@
 // The hall manager's monitor (电子监察): every window, queue and device live, the alarms to
 // acknowledge and follow up (回访), the manager's actions on windows and notices, and the
 // figures of a period as the dispatcher computes them from its durable history (shown,
-// charted and exported), and the case register (办件台账) with its due and overdue cases. Alarms, their acknowledgements and device fault counts are the
+// charted and exported), the case register (办件台账) with its due and overdue cases, and today's
+// bookings (预约) with their check-ins. Alarms, their acknowledgements and device fault counts are the
 // dispatcher's: the monitor shows them and sends the manager's intents, it decides nothing.
 #include <functional>
 #include <map>
@@ -14,6 +15,7 @@
 #include <QVariantMap>
 
 #include "jiujin/console/alarm_list.hpp"
+#include "jiujin/console/booking_list.hpp"
 #include "jiujin/console/case_ledger.hpp"
 #include "jiujin/console/dispatcher_access.hpp"
 #include "jiujin/console/row_list_model.hpp"
@@ -68,6 +70,8 @@ class HallMonitor : public QObject {
   Q_PROPERTY(QObject* byClerk READ byClerk CONSTANT)
   /// 办件台账: the case register with its filters and on-time rates (case_ledger.hpp).
   Q_PROPERTY(QObject* cases READ cases CONSTANT)
+  /// 预约: today's bookings and check-ins (booking_list.hpp).
+  Q_PROPERTY(QObject* bookings READ bookings CONSTANT)
 
  public:
   /// `clerkNames`: id → name from the hall file, for the tables and the appraisal.
@@ -132,6 +136,7 @@ class HallMonitor : public QObject {
   RowListModel* byWindow() { return &byWindow_; }
   RowListModel* byClerk() { return &byClerk_; }
   CaseLedger* cases() { return &cases_; }
+  BookingList* bookings() { return &bookings_; }
   const nlohmann::json& figures() const { return figures_; }
 
   /// manager_login: the dispatcher checks the PIN and from then on records what this monitor
@@ -238,8 +243,12 @@ class HallMonitor : public QObject {
   RowListModel byClerk_{{"key", "name", "issued", "completed", "noShow", "waitMean", "waitP90", "serviceMean",
                          "serviceP90", "satisfaction", "loggedIn", "paused"}};
   CaseLedger cases_;
+  BookingList bookings_;
   QTimer ticker_;
   static constexpr int kFiguresEverySeconds = 30;
+  /// The bookings are asked again on their news; this slow tick only catches what a lost
+  /// news message would leave behind (and the day's missed ones).
+  static constexpr int kBookingsEverySeconds = 60;
   int ticks_ = 0;
   std::pair<QString, QString> figuresAsked_;  ///< the period last asked for, "YYYY-MM-DD"
 };
