@@ -112,6 +112,17 @@ Item {
                 font.pixelSize: Theme.large
                 font.bold: page.issuer.priority
             }
+            // A check-in on time: the slot is the ticket's place (called first once it begins).
+            Text {
+                objectName: "appointmentMark"
+                Layout.alignment: Qt.AlignHCenter
+                visible: page.issuer.appointment !== ""
+                text: qsTr("预约 %1").arg(page.issuer.appointment)
+                color: Theme.priority
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.title
+                font.bold: true
+            }
             Rectangle {
                 Layout.alignment: Qt.AlignHCenter
                 Layout.preferredWidth: numberText.implicitWidth + 120
@@ -150,6 +161,31 @@ Item {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.title
                 font.bold: true
+            }
+        }
+
+        // A check-in after the booking time (an ordinary ticket), or one checked in before.
+        Rectangle {
+            objectName: "checkInNotice"
+            Layout.fillWidth: true
+            Layout.columnSpan: page.landscape ? 2 : 1
+            Layout.preferredHeight: checkInText.implicitHeight + 48
+            visible: page.issued && page.issuer.checkInNotice !== ""
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.brand
+            border.width: 4
+            Text {
+                id: checkInText
+                anchors.centerIn: parent
+                width: parent.width - 48
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.large
+                font.bold: true
+                color: Theme.ink
+                text: page.issuer.checkInNotice
             }
         }
 
