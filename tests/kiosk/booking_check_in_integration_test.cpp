@@ -121,7 +121,9 @@ class CheckInAgainstDispatcher : public ::testing::Test {
     model.reset();
     if (link) link->stop();
     web.reset();
-    if (dispatcher) EXPECT_EQ(dispatcher->terminate(), 0) << dispatcher->output();
+    if (dispatcher) {
+      EXPECT_EQ(dispatcher->terminate(), 0) << dispatcher->output();
+    }
   }
 
   client::ConnectionOptions as(const std::string& role) const {

@@ -241,6 +241,24 @@ TEST_F(CheckInAtTheKiosk, ATimeoutIsRetriedWithTheSameCodeAndTheRepeatedAnswerIs
   EXPECT_EQ(printed[0].appointment, "");
 }
 
+TEST_F(CheckInAtTheKiosk, AnAnswerWithinTheSendingCallIsNotOverwrittenByCheckingIn) {
+  // a dispatcher that answers at once (the screenshot demo's does)
+  KioskModel quick(
+      config,
+      [](client::Request request, TicketIssuer::ReplyHandler done) {
+        client::Reply reply;
+        if (request.type() != "check_in") return;
+        reply.error = {"not_found", "没有预约码为 20261207 的预约，请核对。", "no booking has the code 20261207", {}};
+        done(reply);
+      },
+      TicketIssuer::Print{}, {});
+  quick.openCheckIn();
+  quick.checkIn()->scanned("20261207\r");
+  EXPECT_EQ(quick.checkIn()->state(), BookingCheckIn::State::Refused);
+  EXPECT_EQ(quick.checkIn()->refusalCode(), "not_found");
+  EXPECT_EQ(quick.page(), KioskModel::Page::CheckIn);
+}
+
 TEST_F(CheckInAtTheKiosk, AHallWithoutBookingSessionsOffersNoCheckIn) {
   config.booking.sessions.clear();
   KioskModel plain(config, [](client::Request, TicketIssuer::ReplyHandler) {}, TicketIssuer::Print{}, {});

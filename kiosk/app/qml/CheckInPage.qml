@@ -39,11 +39,7 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.bottom: submitButton.top
-        anchors.leftMargin: Theme.margin
-        anchors.rightMargin: Theme.margin
-        anchors.topMargin: Theme.margin
-        anchors.bottomMargin: Theme.gap
+        anchors.margins: Theme.margin
         columns: page.landscape ? 2 : 1
         columnSpacing: 48
         rowSpacing: Theme.gap
@@ -126,7 +122,7 @@ Item {
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             Layout.alignment: Qt.AlignTop
-            keyHeight: page.landscape ? 140 : 150
+            keyHeight: page.landscape ? 140 : 170
             checkIn: page.checkIn
         }
     }

@@ -148,6 +148,10 @@ void BookingCheckIn::clear() {
 
 void BookingCheckIn::setCheckingIn() { setState(State::CheckingIn); }
 
+void BookingCheckIn::setNotSent() {
+  if (state_ == State::CheckingIn) setState(State::Entering);
+}
+
 void BookingCheckIn::setRefused(const client::Failure& failure) {
   refusal_ = failure;
   setState(State::Refused);

@@ -235,7 +235,9 @@ void KioskModel::checkInBooking(const QString& code) {
   // Only from the check-in page. Not gated on the opening hours: a booking may be for an
   // appointment-only session (the dispatcher decides whether it is the time).
   if (page_ != Page::CheckIn) return;
-  if (issuer_.checkIn(code.toStdString())) checkIn_.setCheckingIn();
+  // On its way before it is sent: an answer may come back within the call (followCheckIn).
+  checkIn_.setCheckingIn();
+  if (!issuer_.checkIn(code.toStdString())) checkIn_.setNotSent();
 }
 
 void KioskModel::followCheckIn() {

@@ -76,6 +76,8 @@ class BookingCheckIn : public QObject {
   void clear();
   /// Set by the kiosk model: the check-in was sent / refused / answered with a ticket.
   void setCheckingIn();
+  /// The issuer did not send it (another intent under way): the code waits to be sent again.
+  void setNotSent();
   void setRefused(const client::Failure& failure);
   void setAnswered();
   void setEnglish(bool english);
