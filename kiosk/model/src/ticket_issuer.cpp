@@ -180,23 +180,21 @@ void TicketIssuer::send() {
   send_(*request_, [this, intent](const client::Reply& reply) { answered(intent, reply); });
 }
 
+client::Answer<client::IssuedTicket> TicketIssuer::readAnswer(const client::Reply& reply) {
+  if (!checkIn_) return client::readIssuedTicket(reply);
+  auto checkedIn = readCheckIn(reply);
+  if (!checkedIn) return checkedIn.error();
+  // A check-in learns its item and queue from the answer.
+  booking_ = checkedIn.value().booking;
+  itemName_ = QString::fromStdString(booking_->itemName);
+  const auto queue = settings_.queueNames.find(checkedIn.value().issued.ticket.queue);
+  queueName_ = queue == settings_.queueNames.end() ? QString() : QString::fromStdString(queue->second);
+  return std::move(checkedIn).value().issued;
+}
+
 void TicketIssuer::answered(quint64 intent, const client::Reply& reply) {
   if (intent != intent_ || !busy()) return;
-  client::Answer<client::IssuedTicket> issued = client::Failure{};
-  if (checkIn_) {
-    auto checkedIn = readCheckIn(reply);
-    if (checkedIn) {
-      booking_ = checkedIn.value().booking;
-      itemName_ = QString::fromStdString(booking_->itemName);
-      issued = std::move(checkedIn.value().issued);
-      const auto queue = settings_.queueNames.find(issued.value().ticket.queue);
-      queueName_ = queue == settings_.queueNames.end() ? QString() : QString::fromStdString(queue->second);
-    } else {
-      issued = checkedIn.error();
-    }
-  } else {
-    issued = client::readIssuedTicket(reply);
-  }
+  const auto issued = readAnswer(reply);
   if (issued) {
     accept(*issued);
     return;

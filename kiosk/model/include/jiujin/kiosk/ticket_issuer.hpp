@@ -152,6 +152,8 @@ class TicketIssuer : public QObject {
   void begin(client::Request request);
   void send();
   void answered(quint64 intent, const client::Reply& reply);
+  /// The ticket an answer gives (issue_ticket's, or check_in's: its booking kept on the way).
+  client::Answer<client::IssuedTicket> readAnswer(const client::Reply& reply);
   void accept(const client::IssuedTicket& issued);
   void refuse(const client::Failure& failure);
   void printTicket();
