@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include <QFile>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 #include <fmt/format.h>
@@ -59,6 +60,24 @@ core::TimePoint monday(int hour, int minute) {
   return core::TimePoint{sys_days{year{2026} / December / 7} + hours{hour} + minutes{minute}};
 }
 
+/// The hall file with this test's [booking] instead of any the sample has (the always-open
+/// copy widens every `days =` line, the sessions' too).
+bool withOurBookingRules(const QString& hallFile) {
+  QFile file(hallFile);
+  if (!file.open(QIODevice::ReadOnly)) return false;
+  QStringList kept;
+  bool inBooking = false;
+  for (const QString& line : QString::fromUtf8(file.readAll()).split('\n')) {
+    const QString header = line.trimmed();
+    if (header.startsWith('[')) inBooking = header == "[booking]" || header == "[[booking.session]]";
+    if (!inBooking) kept << line;
+  }
+  file.close();
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+  file.write((kept.join('\n') + kBookingToml).toUtf8());
+  return true;
+}
+
 bool hasLine(const std::vector<std::string>& lines, const std::string& line) {
   return std::find(lines.begin(), lines.end(), line) != lines.end();
 }
@@ -68,11 +87,7 @@ class CheckInAgainstDispatcher : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(dir.isValid());
     hallFile = test::writeAlwaysOpenHall(dir.path());
-    {
-      QFile hall(hallFile);
-      ASSERT_TRUE(hall.open(QIODevice::Append));
-      hall.write(kBookingToml);
-    }
+    ASSERT_TRUE(withOurBookingRules(hallFile));
     config = test::loadHall(hallFile);
     ASSERT_FALSE(config.booking.sessions.empty());
     for (const auto& item : config.definition.items)

@@ -6,14 +6,7 @@
 
 namespace jiujin::kiosk {
 
-using nlohmann::json;
-
 namespace {
-
-std::string text(const json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 /// The refusals after which the resident is pointed to an ordinary ticket: the booking cannot
 /// be used now, but a walk-in is never refused.
@@ -23,35 +16,6 @@ constexpr std::array kWalkInInstead{"too_early", "late", "cancelled", "not_found
 constexpr const char* kNotACode = "not_a_code";
 
 }  // namespace
-
-client::Answer<CheckIn> readCheckIn(const client::Reply& reply) {
-  if (!reply.ok) return reply.error;
-  const json& r = reply.result;
-  if (!r.is_object() || !r.contains("booking") || !r["booking"].is_object())
-    return client::badReply("check_in answered without its booking");
-  const json& b = r["booking"];
-  CheckIn checkIn;
-  checkIn.booking.code = text(b, "code");
-  checkIn.booking.itemName = text(b, "item_name");
-  checkIn.booking.from = text(b, "from");
-  checkIn.booking.to = text(b, "to");
-  // A first check-in says `late`; a repeated one has it in the booking.
-  checkIn.booking.late = r.value("late", false) || b.value("late", false);
-  if (!r.contains("ticket")) {
-    // Checked in before, but its ticket is no longer in the hall's day: asking again would
-    // answer the same, so this is no reason to retry.
-    const std::string number = text(b, "ticket");
-    return client::Failure{"already_checked_in",
-                           "该预约已签到" + (number.empty() ? std::string() : "，号码 " + number) + "；请到咨询台询问。",
-                           "the booking was already checked in" + (number.empty() ? std::string() : " (ticket " + number + ")") +
-                               "; please ask at the information desk",
-                           {}};
-  }
-  auto issued = client::readIssuedTicket(reply);
-  if (!issued) return issued.error();
-  checkIn.issued = std::move(issued).value();
-  return checkIn;
-}
 
 QString bookingCodeFrom(const QString& typed) {
   QString code = typed;

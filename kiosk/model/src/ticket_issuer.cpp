@@ -182,7 +182,7 @@ void TicketIssuer::send() {
 
 client::Answer<client::IssuedTicket> TicketIssuer::readAnswer(const client::Reply& reply) {
   if (!checkIn_) return client::readIssuedTicket(reply);
-  auto checkedIn = readCheckIn(reply);
+  auto checkedIn = client::readCheckIn(reply);
   if (!checkedIn) return checkedIn.error();
   // A check-in learns its item and queue from the answer.
   booking_ = checkedIn.value().booking;

@@ -12,24 +12,6 @@
 
 namespace jiujin::kiosk {
 
-/// The booking a check_in reply names (docs/protocol.md, `check_in`).
-struct CheckedInBooking {
-  std::string code;      ///< the 8 digits
-  std::string itemName;  ///< 预约事项
-  std::string from;      ///< the slot as the dispatcher writes it, "09:00"
-  std::string to;        ///< "09:30"
-  /// Checked in after the late limit: an ordinary ticket, the slot's place lost.
-  bool late = false;
-};
-
-/// The reply to check_in: the ticket as issue_ticket's (`repeated` when the booking was
-/// checked in before: the same ticket), and the booking.
-struct CheckIn {
-  client::IssuedTicket issued;
-  CheckedInBooking booking;
-};
-client::Answer<CheckIn> readCheckIn(const client::Reply& reply);
-
 /// What was typed or scanned as a booking code: the 8 digits, spaces dropped; empty when it
 /// cannot be one.
 QString bookingCodeFrom(const QString& typed);

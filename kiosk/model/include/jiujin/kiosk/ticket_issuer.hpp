@@ -185,7 +185,7 @@ class TicketIssuer : public QObject {
   int peopleAhead_ = 0;
   int waitMinutes_ = 0;
   QDateTime issuedAt_;
-  std::optional<CheckedInBooking> booking_;  ///< what a check-in's answer said of the booking
+  std::optional<client::CheckedInBooking> booking_;  ///< what a check-in's answer said of the booking
   bool appointmentSlot_ = false;             ///< the ticket has its slot (on time)
   bool late_ = false;
   bool repeated_ = false;
