@@ -123,23 +123,30 @@ Item {
                 font.pixelSize: Theme.title
                 font.bold: true
             }
-            Rectangle {
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: numberText.implicitWidth + 120
-                Layout.preferredHeight: numberText.implicitHeight + 20
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: page.printFailed ? Theme.warning : Theme.brand
-                border.width: 6
-                Text {
-                    id: numberText
-                    objectName: "ticketNumber"
-                    anchors.centerIn: parent
-                    text: page.issuer.number
-                    color: Theme.ink
-                    font.family: Theme.fontFamily
-                    font.pixelSize: page.printFailed ? Theme.number + 40 : Theme.number
-                    font.bold: true
+            // The box is sized by its number directly, not by the layout: Qt 6.4's layout kept
+            // the width it measured for the empty number while the page was hidden.
+            Item {
+                Layout.fillWidth: true
+                Layout.preferredHeight: numberBox.height
+                Rectangle {
+                    id: numberBox
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: Math.min(parent.width, numberText.implicitWidth + 120)
+                    height: numberText.implicitHeight + 20
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: page.printFailed ? Theme.warning : Theme.brand
+                    border.width: 6
+                    Text {
+                        id: numberText
+                        objectName: "ticketNumber"
+                        anchors.centerIn: parent
+                        text: page.issuer.number
+                        color: Theme.ink
+                        font.family: Theme.fontFamily
+                        font.pixelSize: page.printFailed ? Theme.number + 40 : Theme.number
+                        font.bold: true
+                    }
                 }
             }
         }

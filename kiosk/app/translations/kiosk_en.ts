@@ -334,7 +334,7 @@
         <translation>Booked %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>办理事项</source>
         <translation>Service</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>Please listen for your number</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-144"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -382,7 +382,7 @@
 <context>
     <name>jiujin::kiosk::BookingCheckIn</name>
     <message>
-        <location filename="../../model/src/booking_check_in.cpp" line="+174"/>
+        <location filename="../../model/src/booking_check_in.cpp" line="+130"/>
         <source>请输入8位预约码，或将预约二维码对准扫码口</source>
         <translation>Key in the 8-digit booking code, or hold the booking&apos;s QR code to the scanner</translation>
     </message>

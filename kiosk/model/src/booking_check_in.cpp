@@ -1,6 +1,5 @@
 #include "jiujin/kiosk/booking_check_in.hpp"
 
-#include <QRegularExpression>
 #include <algorithm>
 #include <array>
 
@@ -16,13 +15,6 @@ constexpr std::array kWalkInInstead{"too_early", "late", "cancelled", "not_found
 constexpr const char* kNotACode = "not_a_code";
 
 }  // namespace
-
-QString bookingCodeFrom(const QString& typed) {
-  QString code = typed;
-  code.remove(QRegularExpression(QStringLiteral("\\s")));
-  static const QRegularExpression shape(QStringLiteral("^[0-9]{8}$"));
-  return shape.match(code).hasMatch() ? code : QString();
-}
 
 QString groupedCode(const QString& digits) {
   if (digits.size() <= 4) return digits;

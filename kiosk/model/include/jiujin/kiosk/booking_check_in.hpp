@@ -12,9 +12,6 @@
 
 namespace jiujin::kiosk {
 
-/// What was typed or scanned as a booking code: the 8 digits, spaces dropped; empty when it
-/// cannot be one.
-QString bookingCodeFrom(const QString& typed);
 /// "12345678" as the resident reads it: "1234 5678" (a partial code as far as it goes).
 QString groupedCode(const QString& digits);
 
