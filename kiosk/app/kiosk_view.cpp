@@ -26,6 +26,7 @@ void registerKioskTypes() {
   qmlRegisterUncreatableType<ItemDetail>(uri, 1, 0, "ItemDetail", reason);
   qmlRegisterUncreatableType<TicketIssuer>(uri, 1, 0, "TicketIssuer", reason);
   qmlRegisterUncreatableType<CaseCollection>(uri, 1, 0, "CaseCollection", reason);
+  qmlRegisterUncreatableType<BookingCheckIn>(uri, 1, 0, "BookingCheckIn", reason);
   qmlRegisterUncreatableType<ItemListModel>(uri, 1, 0, "ItemListModel", reason);
 }
 

@@ -7,6 +7,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 
+#include "jiujin/core/booking.hpp"
 #include "jiujin/core/hall.hpp"
 #include "jiujin/kiosk/hall_time.hpp"
 #include "jiujin/kiosk/kiosk_model.hpp"
@@ -25,10 +26,22 @@ using devices::printer::PrintOutcome;
 /// A Tuesday mid-morning: the hall is open, residents are waiting.
 QDateTime demoMorning() { return QDateTime(QDate(2024, 5, 7), QTime(10, 24)); }
 
+/// The demonstration's booking codes: a slot that has begun (10:30, checked in on time at
+/// 10:24), one that is still ahead (11:30: too early) and one long begun (09:30: late).
+const std::string kOnTimeCode = "20240507";
+const std::string kTooEarlyCode = "20240511";
+const std::string kLateCode = "20240509";
+
+std::string clockText(core::TimePoint t) {
+  const auto minutes = std::chrono::floor<core::Minutes>(t - std::chrono::floor<std::chrono::days>(t)).count();
+  return QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QLatin1Char('0')).arg(minutes % 60, 2, 10, QLatin1Char('0')).toStdString();
+}
+
 /// The dispatcher's part, played by a core::Hall in this process.
 class DemoDispatcher {
  public:
-  explicit DemoDispatcher(const core::HallDefinition& definition) : hall_(definition) {
+  DemoDispatcher(const core::HallDefinition& definition, core::BookingRules rules)
+      : hall_(definition), rules_(std::move(rules)) {
     const auto now = hallTime(demoMorning());
     (void)hall_.execute(core::cmd::OpenDay{core::dateOf(now)}, now);
     for (const auto& window : definition.windows) (void)hall_.execute(core::cmd::OpenWindow{window.number}, now);
@@ -65,6 +78,8 @@ class DemoDispatcher {
       } else {
         reply.error = {"invalid_argument", "无法取号", "cannot issue"};
       }
+    } else if (request.kind == client::RequestKind::CheckIn) {
+      reply = checkIn(body.value("code", std::string()));
     } else if (request.kind == client::RequestKind::Statistics) {
       // A month of history: the first items of each kind were asked for most.
       json byItem = json::object();
@@ -83,7 +98,62 @@ class DemoDispatcher {
   }
 
  private:
+  /// check_in as the dispatcher answers it, the rules' own refusals included.
+  client::Reply checkIn(const std::string& code) {
+    client::Reply reply;
+    const auto now = hallTime(demoMorning());
+    const core::Date today = core::dateOf(now);
+    const auto at = [&](int hour, int minute) { return core::TimePoint{std::chrono::sys_days{today}} + std::chrono::hours(hour) + core::Minutes(minute); };
+    core::Booking booking;
+    booking.code = code;
+    booking.item = bookedItem().code;
+    booking.queue = bookedItem().queue;
+    booking.start = code == kOnTimeCode ? at(10, 30) : code == kTooEarlyCode ? at(11, 30) : at(9, 30);
+    booking.end = booking.start + core::Minutes(30);
+    if (code != kOnTimeCode && code != kTooEarlyCode && code != kLateCode) {
+      reply.error = {"not_found", "没有预约码为 " + code + " 的预约，请核对。", "no booking has the code " + code};
+      return reply;
+    }
+    if (const auto refusal = core::refuseCheckIn(rules_, booking, now)) {
+      reply.error = {refusal->code, refusal->zh, refusal->en};
+      return reply;
+    }
+    const bool late = core::checkInTiming(rules_, booking, now) == core::CheckInTiming::Late;
+    core::cmd::IssueTicket issue{booking.item, core::Channel::Appointment, core::PriorityClass::Normal,
+                                 late ? std::nullopt : std::optional(booking.start), "booking:" + code};
+    auto events = hall_.execute(issue, now);
+    const auto id = hall_.ticketByRequestKey(issue.requestKey);
+    if (!events || !id) {
+      reply.error = {"invalid_argument", "无法签到", "cannot check in"};
+      return reply;
+    }
+    const auto estimate = hall_.estimateForTicket(*id, now).value_or(core::WaitEstimate{});
+    reply.ok = true;
+    reply.result = json{{"ticket", protocol::toJson(*hall_.findTicket(*id))},
+                        {"people_ahead", estimate.peopleAhead},
+                        {"wait_s", estimate.wait.count()},
+                        {"late", late},
+                        {"booking", {{"code", code}, {"item", booking.item}, {"item_name", bookedItem().name},
+                                     {"from", clockText(booking.start)}, {"to", clockText(booking.end)},
+                                     {"state", "checked_in"}, {"late", late}}}};
+    return reply;
+  }
+
+  /// The item the demonstration's bookings are for: the first item of the first session.
+  const core::ServiceItem& bookedItem() const {
+    const auto& items = hall_.definition().items;
+    if (!rules_.sessions.empty()) {
+      const auto& session = rules_.sessions.front();
+      for (const auto& item : items)
+        if (session.items.empty() ? item.queue == session.queue
+                                  : std::find(session.items.begin(), session.items.end(), item.code) != session.items.end())
+          return item;
+    }
+    return items.front();
+  }
+
   core::Hall hall_;
+  core::BookingRules rules_;
 };
 
 }  // namespace
@@ -99,7 +169,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     run.error = QStringLiteral("the hall has no items to show");
     return run;
   }
-  DemoDispatcher dispatcher(config.definition);
+  DemoDispatcher dispatcher(config.definition, config.booking);
   bool paperOut = false;
   KioskModel::Options modelOptions;
   modelOptions.clock = demoMorning;
@@ -221,6 +291,28 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
       if (model.canCollect()) {
         model.openCollection();
         shoot(QStringLiteral("collect"));
+        model.goHome();
+      }
+
+      if (model.canCheckIn()) {
+        // the code keyed on the pad, then checked in: on time, too early, late
+        model.openCheckIn();
+        for (const char digit : kOnTimeCode) model.checkIn()->typeDigit(QString(QChar::fromLatin1(digit)));
+        shoot(QStringLiteral("checkin"));
+        model.checkIn()->submit();
+        model.setHall(&dispatcher.hall(), true);
+        shoot(QStringLiteral("ticket-booking"));
+        model.goHome();
+
+        model.openCheckIn();
+        model.checkIn()->scanned(QString::fromStdString(kTooEarlyCode) + QStringLiteral("\r"));
+        shoot(QStringLiteral("checkin-refused"));
+        model.goHome();
+
+        model.openCheckIn();
+        model.checkIn()->scanned(QString::fromStdString(kLateCode) + QStringLiteral("\r"));
+        model.setHall(&dispatcher.hall(), true);
+        shoot(QStringLiteral("ticket-booking-late"));
         model.goHome();
       }
       model.switchLanguage(QStringLiteral("zh"));

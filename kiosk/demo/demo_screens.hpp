@@ -37,7 +37,9 @@ struct ScreenshotRun {
 
 /// The screens, in order: home, home-search (letters typed), item, item-plain (an item without
 /// 绿色通道), priority, priority-confirm, ticket, ticket-priority, printer-failed,
-/// unreachable, collect (when the hall has an issuing window) — each as
+/// unreachable, collect (when the hall has an issuing window), checkin, ticket-booking,
+/// checkin-refused, ticket-booking-late (when the hall takes bookings: its [booking]
+/// sessions) — each as
 /// kiosk-<screen>[-landscape][-en].png in `dir`.
 ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir, const ScreenshotOptions& options = {});
 

@@ -196,6 +196,38 @@ TEST(Replies, AnIssuedTicketIsReadWithItsEstimate) {
   EXPECT_EQ(readIssuedTicket(Reply{true, json{{"people_ahead", 1}}, {}}).error().code, "bad_reply");
 }
 
+TEST(Replies, ACheckInIsReadWithItsTicketAndBookingAndARepeatedOneWithoutATicketIsNoRetry) {
+  core::Ticket ticket;
+  ticket.id = 9;
+  ticket.number = "A009";
+  ticket.item = "T-0001";
+  ticket.queue = "general";
+  const json booking{{"code", "20261207"}, {"item_name", "高龄津贴申领"}, {"from", "09:00"}, {"to", "09:30"},
+                     {"late", false}};
+  const auto first = readCheckIn(Reply{true, json{{"ticket", protocol::toJson(ticket)}, {"token", "T"}, {"people_ahead", 2},
+                                                  {"wait_s", 60}, {"booking", booking}, {"late", true}}, {}});
+  ASSERT_TRUE(first.ok()) << first.error().en;
+  EXPECT_EQ(first->issued.ticket.number, "A009");
+  EXPECT_EQ(first->issued.peopleAhead, 2);
+  EXPECT_EQ(first->booking.code, "20261207");
+  EXPECT_EQ(first->booking.from, "09:00");
+  EXPECT_EQ(first->booking.to, "09:30");
+  EXPECT_TRUE(first->booking.late) << "the reply's own late";
+  json checkedInLate = booking;
+  checkedInLate["late"] = true;
+  const auto repeated =
+      readCheckIn(Reply{true, json{{"ticket", protocol::toJson(ticket)}, {"booking", checkedInLate}, {"repeated", true}}, {}});
+  ASSERT_TRUE(repeated.ok());
+  EXPECT_TRUE(repeated->issued.repeated);
+  EXPECT_TRUE(repeated->booking.late) << "a repeated answer has it in the booking";
+  checkedInLate["ticket"] = "A009";
+  const auto gone = readCheckIn(Reply{true, json{{"booking", checkedInLate}, {"repeated", true}}, {}});
+  ASSERT_FALSE(gone.ok());
+  EXPECT_EQ(gone.error().code, "already_checked_in");
+  EXPECT_NE(gone.error().zh.find("A009"), std::string::npos);
+  EXPECT_EQ(readCheckIn(Reply{true, json{{"ticket", protocol::toJson(ticket)}}, {}}).error().code, "bad_reply");
+}
+
 TEST(Replies, StatisticsGiveAClerksFigures) {
   const json figures{{"by_clerk",
                       {{"c01",

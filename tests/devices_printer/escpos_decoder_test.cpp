@@ -73,6 +73,27 @@ TEST(EscPosDecoder, APriorityTicketIsMarkedGreenChannelInDoubleSizeUnderItsNumbe
   EXPECT_EQ(std::count(normal.begin(), normal.end(), "【绿色通道】"), 0);
 }
 
+TEST(EscPosDecoder, ABookedTicketIsMarkedWithItsSlotTheWayGreenChannelIs) {
+  // given a ticket checked in for its 09:00–09:30 slot (预约签到)
+  TicketPrint ticket = sampleTicket();
+  ticket.appointment = "09:00-09:30";
+  auto stream = decodeEscPos(encoded(ticket));
+  ASSERT_EQ(stream.tickets.size(), 1U);
+  EXPECT_TRUE(stream.problems.empty());
+  // then 【预约】 follows the number, large, centred and bold, and the slot follows it
+  const auto lines = stream.tickets[0].lineTexts();
+  ASSERT_GE(lines.size(), 4U);
+  EXPECT_EQ(lines[1], "A001");
+  EXPECT_EQ(lines[2], "【预约】");
+  EXPECT_EQ(lines[3], "预约 09:00-09:30");
+  EXPECT_EQ(lineWith(stream.tickets[0], "【预约】").format, (TextFormat{Alignment::Center, 2, 2, true}));
+  EXPECT_EQ(lineWith(stream.tickets[0], "预约 09:00-09:30").format, (TextFormat{Alignment::Center, 1, 1, false}));
+  // and the rest of the ticket is as before, with no mark on an ordinary one
+  EXPECT_EQ(lines[4], "办理事项：高龄津贴申领");
+  const auto normal = decodeEscPos(encoded(sampleTicket())).tickets.at(0).lineTexts();
+  EXPECT_EQ(std::count(normal.begin(), normal.end(), "【预约】"), 0);
+}
+
 TEST(EscPosDecoder, QrCodeCarriesThePayloadAndItsSettings) {
   auto stream = decodeEscPos(encoded(sampleTicket()));
   ASSERT_EQ(stream.tickets.size(), 1U);

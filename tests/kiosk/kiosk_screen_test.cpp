@@ -42,6 +42,16 @@ const QColor kBackground("#f4f6f8");
 
 QDateTime tuesdayMorning() { return QDateTime(QDate(2024, 5, 7), QTime(10, 0)); }
 
+/// The township sample taking bookings for 综合受理 (a [[booking.session]]), so that 预约签到
+/// is offered, whether or not the sample as shipped takes them.
+config::HallConfig bookingSample() {
+  auto config = test::townshipSample();
+  if (config.booking.sessions.empty())
+    config.booking.sessions.push_back(core::BookingSession{"general", {}, true, {}, core::Minutes{540},
+                                                           core::Minutes{690}, core::Minutes{30}, 4, ""});
+  return config;
+}
+
 /// Every text on the window inside the screen and its box, none over another.
 void expectEveryTextInItsBox(QQuickWindow& window, const std::string& screen) {
   SCOPED_TRACE(screen);
@@ -72,8 +82,9 @@ class KioskScreens : public ::testing::Test {
     engine.reset();
     engine = std::make_unique<QQmlApplicationEngine>();
     options.clock = tuesdayMorning;
-    model = std::make_unique<KioskModel>(config, [](client::Request, TicketIssuer::ReplyHandler) {},
-                                         TicketIssuer::Print{}, options);
+    model = std::make_unique<KioskModel>(
+        config, [this](client::Request request, TicketIssuer::ReplyHandler) { sent.push_back(request.type()); },
+        TicketIssuer::Print{}, options);
     hall = std::make_unique<core::Hall>(config.definition);
     model->setHall(hall.get(), true);
     language = std::make_unique<LanguageSwitcher>(*engine);
@@ -112,7 +123,8 @@ class KioskScreens : public ::testing::Test {
     return nullptr;
   }
 
-  config::HallConfig config = test::townshipSample();
+  config::HallConfig config = bookingSample();
+  std::vector<std::string> sent;  // the requests' types, in order
   KioskModel::Options options;
   std::unique_ptr<KioskModel> model;
   std::unique_ptr<core::Hall> hall;
@@ -130,8 +142,9 @@ TEST_F(KioskScreens, EveryScreenInBothLanguagesAndOrientationsKeepsEveryTextInIt
   };
   const auto run = renderScreens(config, dir, screens);
   ASSERT_TRUE(run.error.isEmpty()) << run.error.toStdString();
-  // 11 screens (the township hall has an issuing window and items without 绿色通道), 2 × 2
-  EXPECT_EQ(run.files.size(), 44);
+  // 15 screens (the township hall has an issuing window, items without 绿色通道, and here a
+  // booking session: 4 screens of 预约签到), 2 × 2
+  EXPECT_EQ(run.files.size(), 60);
   EXPECT_EQ(inspected, run.files.size());
   for (const auto& file : run.files) {
     const QImage image(file);
@@ -143,6 +156,8 @@ TEST_F(KioskScreens, EveryScreenInBothLanguagesAndOrientationsKeepsEveryTextInIt
     EXPECT_EQ(countColor(QImage(dir + "/kiosk-ticket" + suffix + ".png"), kWarning), 0) << "a printed ticket shows no warning";
     EXPECT_GT(countColor(QImage(dir + "/kiosk-printer-failed" + suffix + ".png"), kWarning), 1000) << "paper out is not shown";
     EXPECT_GT(countColor(QImage(dir + "/kiosk-unreachable" + suffix + ".png"), kWarning), 1000) << "unreachable is not shown";
+    EXPECT_EQ(countColor(QImage(dir + "/kiosk-ticket-booking" + suffix + ".png"), kWarning), 0) << "a check-in on time shows no warning";
+    EXPECT_GT(countColor(QImage(dir + "/kiosk-checkin-refused" + suffix + ".png"), kWarning), 1000) << "the refusal is not shown";
   }
 }
 
@@ -196,6 +211,53 @@ TEST_F(KioskScreens, BackStaysInOnePlaceOnEveryPageFromTheFirstVisitOnAndGreenCh
     settle(window);
     ASSERT_TRUE(shown(window, "backButton"));
     EXPECT_EQ(sceneRect(shown(window, "backButton")), backPlace);
+    model->goHome();
+    model->openCheckIn();
+    settle(window);
+    ASSERT_TRUE(shown(window, "backButton"));
+    EXPECT_EQ(sceneRect(shown(window, "backButton")), backPlace);
+    model->goHome();
+  }
+}
+
+TEST_F(KioskScreens, CheckInIsALargeButtonOnHomeAndItsPadAndAScannerFillTheCodeAndSendItOnce) {
+  for (const QSize size : {kKioskScreen, kKioskLandscape}) {
+    SCOPED_TRACE(size.width() > size.height() ? "landscape" : "portrait");
+    QQuickWindow* window = show(size);
+    ASSERT_TRUE(window);
+    settle(window);
+    // 预约签到 on the home screen: large, inside the screen
+    QQuickItem* open = shown(window, "checkInButton");
+    ASSERT_TRUE(open) << "no 预约签到 on the home screen";
+    EXPECT_EQ(open->property("text").toString(), QStringLiteral("预约签到"));
+    EXPECT_GE(sceneRect(open).height(), 120);
+    EXPECT_GE(sceneRect(open).width(), 400);
+    EXPECT_TRUE(QRectF(QPointF(0, 0), QSizeF(size)).contains(sceneRect(open)));
+    QTest::mouseClick(window, Qt::LeftButton, {}, sceneRect(open).center().toPoint());
+    ASSERT_EQ(model->page(), KioskModel::Page::CheckIn);
+    settle(window);
+
+    // the pad's keys, large enough for an unsteady finger
+    for (const char* key : {"digit2", "digit0", "digit2", "digit4"}) {
+      QQuickItem* button = shown(window, key);
+      ASSERT_TRUE(button) << key;
+      EXPECT_GE(sceneRect(button).height(), 120) << key;
+      QTest::mouseClick(window, Qt::LeftButton, {}, sceneRect(button).center().toPoint());
+    }
+    EXPECT_EQ(model->checkIn()->codeText(), QStringLiteral("2024"));
+    QTest::mouseClick(window, Qt::LeftButton, {}, sceneRect(shown(window, "clearCodeButton")).center().toPoint());
+    EXPECT_EQ(model->checkIn()->code(), QString());
+
+    // the scanner types into the page even after a key of the pad was touched, then Enter twice
+    sent.clear();
+    for (const char key : std::string("20240507")) QTest::keyClick(window, key);
+    EXPECT_EQ(model->checkIn()->codeText(), QStringLiteral("2024 0507"));
+    QTest::keyClick(window, Qt::Key_Return);
+    QTest::keyClick(window, Qt::Key_Return);
+    QTest::mouseClick(window, Qt::LeftButton, {}, sceneRect(shown(window, "checkInButton")).center().toPoint());
+    EXPECT_EQ(std::count(sent.begin(), sent.end(), "check_in"), 1) << "one check-in for a double Enter and a tap";
+    EXPECT_EQ(model->checkIn()->state(), BookingCheckIn::State::CheckingIn);
+    EXPECT_FALSE(shown(window, "checkInButton")->isEnabled());
     model->goHome();
   }
 }

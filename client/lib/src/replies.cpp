@@ -107,6 +107,40 @@ Answer<IssuedTicket> readIssuedTicket(const Reply& reply) {
   return issued;
 }
 
+Answer<CheckIn> readCheckIn(const Reply& reply) {
+  if (!reply.ok) return reply.error;
+  const json& r = reply.result;
+  if (!r.is_object() || !r.contains("booking") || !r["booking"].is_object())
+    return badReply("check_in answered without its booking");
+  const json& b = r["booking"];
+  const auto text = [&b](const char* key) {
+    const auto it = b.find(key);
+    return it != b.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  CheckIn checkIn;
+  checkIn.booking.code = text("code");
+  checkIn.booking.itemName = text("item_name");
+  checkIn.booking.from = text("from");
+  checkIn.booking.to = text("to");
+  // A first check-in says `late`; a repeated one has it in the booking.
+  const auto flag = [](const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+  };
+  checkIn.booking.late = flag(r, "late") || flag(b, "late");
+  if (!r.contains("ticket")) {
+    const std::string number = text("ticket");
+    const std::string zh = "该预约已签到" + (number.empty() ? std::string() : "，号码 " + number) + "；请到咨询台询问。";
+    const std::string en = "the booking was already checked in" + (number.empty() ? std::string() : " (ticket " + number + ")") +
+                           "; please ask at the information desk";
+    return Failure{"already_checked_in", zh, en, {}};
+  }
+  auto issued = readIssuedTicket(reply);
+  if (!issued) return issued.error();
+  checkIn.issued = std::move(issued).value();
+  return checkIn;
+}
+
 Answer<TicketStatus> readTicketStatus(const Reply& reply) {
   if (!reply.ok) return reply.error;
   const json& r = reply.result;

@@ -184,14 +184,37 @@ Item {
 
             Item { visible: page.landscape; Layout.fillHeight: true }
 
-            BigButton {
-                objectName: "collectButton"
+            // 预约签到 (when the hall takes bookings) and 领取办件结果: side by side in portrait,
+            // one above the other in landscape.
+            GridLayout {
                 Layout.fillWidth: true
-                visible: page.kiosk.canCollect
-                text: qsTr("领取办件结果")
-                fill: Theme.surface
-                ink: Theme.brand
-                onClicked: page.kiosk.openCollection()
+                columns: page.landscape ? 1 : 2
+                columnSpacing: Theme.gap
+                rowSpacing: Theme.gap
+                visible: page.kiosk.canCheckIn || page.kiosk.canCollect
+
+                BigButton {
+                    objectName: "checkInButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.preferredHeight: Theme.buttonHeight
+                    visible: page.kiosk.canCheckIn
+                    text: qsTr("预约签到")
+                    fontSize: Theme.title
+                    fill: Theme.go
+                    onClicked: page.kiosk.openCheckIn()
+                }
+                BigButton {
+                    objectName: "collectButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.preferredHeight: Theme.buttonHeight
+                    visible: page.kiosk.canCollect
+                    text: qsTr("领取办件结果")
+                    fill: Theme.surface
+                    ink: Theme.brand
+                    onClicked: page.kiosk.openCollection()
+                }
             }
         }
     }

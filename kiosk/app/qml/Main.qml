@@ -36,6 +36,7 @@ Window {
             PriorityPage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.Priority }
             TicketPage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.Ticket }
             CollectPage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.Collect }
+            CheckInPage { anchors.fill: parent; kiosk: root.kiosk; landscape: root.landscape; visible: root.kiosk.page === KioskModel.CheckIn }
         }
 
         Rectangle {

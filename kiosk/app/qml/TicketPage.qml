@@ -112,23 +112,41 @@ Item {
                 font.pixelSize: Theme.large
                 font.bold: page.issuer.priority
             }
-            Rectangle {
+            // A check-in on time: the slot is the ticket's place (called first once it begins).
+            Text {
+                objectName: "appointmentMark"
                 Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: numberText.implicitWidth + 120
-                Layout.preferredHeight: numberText.implicitHeight + 20
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: page.printFailed ? Theme.warning : Theme.brand
-                border.width: 6
-                Text {
-                    id: numberText
-                    objectName: "ticketNumber"
-                    anchors.centerIn: parent
-                    text: page.issuer.number
-                    color: Theme.ink
-                    font.family: Theme.fontFamily
-                    font.pixelSize: page.printFailed ? Theme.number + 40 : Theme.number
-                    font.bold: true
+                visible: page.issuer.appointment !== ""
+                text: qsTr("预约 %1").arg(page.issuer.appointment)
+                color: Theme.priority
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.title
+                font.bold: true
+            }
+            // The box is sized by its number directly, not by the layout: Qt 6.4's layout kept
+            // the width it measured for the empty number while the page was hidden.
+            Item {
+                Layout.fillWidth: true
+                Layout.preferredHeight: numberBox.height
+                Rectangle {
+                    id: numberBox
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: Math.min(parent.width, numberText.implicitWidth + 120)
+                    height: numberText.implicitHeight + 20
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: page.printFailed ? Theme.warning : Theme.brand
+                    border.width: 6
+                    Text {
+                        id: numberText
+                        objectName: "ticketNumber"
+                        anchors.centerIn: parent
+                        text: page.issuer.number
+                        color: Theme.ink
+                        font.family: Theme.fontFamily
+                        font.pixelSize: page.printFailed ? Theme.number + 40 : Theme.number
+                        font.bold: true
+                    }
                 }
             }
         }
@@ -150,6 +168,31 @@ Item {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.title
                 font.bold: true
+            }
+        }
+
+        // A check-in after the booking time (an ordinary ticket), or one checked in before.
+        Rectangle {
+            objectName: "checkInNotice"
+            Layout.fillWidth: true
+            Layout.columnSpan: page.landscape ? 2 : 1
+            Layout.preferredHeight: checkInText.implicitHeight + 48
+            visible: page.issued && page.issuer.checkInNotice !== ""
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.brand
+            border.width: 4
+            Text {
+                id: checkInText
+                anchors.centerIn: parent
+                width: parent.width - 48
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.large
+                font.bold: true
+                color: Theme.ink
+                text: page.issuer.checkInNotice
             }
         }
 

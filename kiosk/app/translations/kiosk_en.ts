@@ -10,6 +10,29 @@
     </message>
 </context>
 <context>
+    <name>CheckInPage</name>
+    <message>
+        <location filename="../qml/CheckInPage.qml" line="+31"/>
+        <source>签到</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>预约签到</source>
+        <translation>Booking check-in</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>8位预约码</source>
+        <translation>8-digit booking code</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>取普通号（按到达顺序）</source>
+        <translation>Take an ordinary ticket (in order of arrival)</translation>
+    </message>
+</context>
+<context>
     <name>CollectPage</name>
     <message>
         <location filename="../qml/CollectPage.qml" line="+45"/>
@@ -35,6 +58,19 @@
         <location line="-79"/>
         <source>查询</source>
         <translation>Look up</translation>
+    </message>
+</context>
+<context>
+    <name>DigitPad</name>
+    <message>
+        <location filename="../qml/DigitPad.qml" line="+35"/>
+        <source>退格</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>清除</source>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -90,7 +126,12 @@
         <translation>No service found. Try another word or ask at the information desk</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+39"/>
+        <source>预约签到</source>
+        <translation>Booking check-in</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>领取办件结果</source>
         <translation>Collect a result</translation>
     </message>
@@ -98,7 +139,7 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../qml/ItemPage.qml" line="+42"/>
+        <location filename="../qml/ItemPage.qml" line="+44"/>
         <source>绿色通道（老人、残疾人、孕妇、军人）</source>
         <translation>Priority lane (60+, disabled, pregnant, military)</translation>
     </message>
@@ -158,12 +199,12 @@
         <translation>Windows</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>政策依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>绿色通道</source>
         <translation>Priority lane</translation>
     </message>
@@ -217,7 +258,7 @@
         <translation>Ticket kiosk</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>正在连接排队系统，等候人数暂不显示</source>
         <translation>Connecting to the queue system; waiting figures are not shown yet</translation>
     </message>
@@ -235,7 +276,7 @@
         <translation>These residents are served first for %1. Please show your certificate at the window when called.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>您选择了：%1</source>
         <translation>You chose: %1</translation>
     </message>
@@ -288,7 +329,12 @@
         <translation>Your number</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+11"/>
+        <source>预约 %1</source>
+        <translation>Booked %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>办理事项</source>
         <translation>Service</translation>
     </message>
@@ -323,7 +369,7 @@
         <translation>Please listen for your number</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-144"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -331,6 +377,29 @@
         <location line="+0"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>jiujin::kiosk::BookingCheckIn</name>
+    <message>
+        <location filename="../../model/src/booking_check_in.cpp" line="+130"/>
+        <source>请输入8位预约码，或将预约二维码对准扫码口</source>
+        <translation>Key in the 8-digit booking code, or hold the booking&apos;s QR code to the scanner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在签到，请稍候…</source>
+        <translation>Checking in, please wait…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这不是预约码。预约码是8位数字，请核对后重新输入或扫描</source>
+        <translation>This is not a booking code. A booking code has 8 digits: please check it and key or scan it again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>暂时无法签到，请稍后再试或到咨询台询问</source>
+        <translation>Cannot check in just now: please try again later or ask at the information desk</translation>
     </message>
 </context>
 <context>
@@ -436,7 +505,7 @@
 <context>
     <name>jiujin::kiosk::KioskModel</name>
     <message>
-        <location filename="../../model/src/kiosk_model.cpp" line="+232"/>
+        <location filename="../../model/src/kiosk_model.cpp" line="+277"/>
         <source>60岁以上老人</source>
         <translation>Aged 60 or over</translation>
     </message>
@@ -459,7 +528,22 @@
 <context>
     <name>jiujin::kiosk::TicketIssuer</name>
     <message>
-        <location filename="../../model/src/ticket_issuer.cpp" line="+102"/>
+        <location filename="../../model/src/ticket_issuer.cpp" line="+137"/>
+        <source>该预约已经签到过，号码不变</source>
+        <translation>This booking was already checked in: the number is the same</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已过预约时间，本号为普通号，按到达顺序叫号</source>
+        <translation>The booking time has passed: this is an ordinary ticket, called in order of arrival</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>；</source>
+        <translation>. </translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>打印机缺纸</source>
         <translation>The printer is out of paper</translation>
     </message>

@@ -21,6 +21,7 @@ TicketIssuer::Settings issuerSettings(const config::HallConfig& config, const Ki
   s.hallName = config.hall.name;
   s.ticketUrl = config.web.ticketUrl;
   s.retryInterval = options.retryInterval;
+  for (const auto& queue : config.definition.queues) s.queueNames[queue.id] = queue.name;
   return s;
 }
 
@@ -36,8 +37,11 @@ KioskModel::KioskModel(const config::HallConfig& config, TicketIssuer::Send send
       queues_(config.definition.queues),
       issuer_(issuerSettings(config, options), send, std::move(print)),
       collection_(send),
-      collectionItem_(collectionItemOf(config.definition)) {
+      collectionItem_(collectionItemOf(config.definition)),
+      canCheckIn_(!config.booking.sessions.empty()) {
   connect(&collection_, &CaseCollection::caseReady, this, &KioskModel::issueCollectionTicket);
+  connect(&checkIn_, &BookingCheckIn::checkInWanted, this, &KioskModel::checkInBooking);
+  connect(&issuer_, &TicketIssuer::stateChanged, this, &KioskModel::followCheckIn);
   items_.setItems(config.definition.items, config.guides);
   connect(&issuer_, &TicketIssuer::stateChanged, this, &KioskModel::updateCanIssue);
   connect(&item_, &ItemDetail::itemChanged, this, &KioskModel::updateCanIssue);
@@ -51,7 +55,7 @@ KioskModel::KioskModel(const config::HallConfig& config, TicketIssuer::Send send
                                          : std::chrono::milliseconds(std::chrono::seconds(std::max(5, config.kiosk.idleSeconds))));
   connect(&idle_, &QTimer::timeout, this, [this] {
     // A request in flight finishes first: the resident is waiting for it, not gone.
-    if (issuer_.state() == TicketIssuer::State::Issuing || collection_.state() == CaseCollection::State::Looking) {
+    if (issuer_.state() == TicketIssuer::State::Issuing || collection_.state() == CaseCollection::State::Looking) {  // a check-in too
       idle_.start();
       return;
     }
@@ -136,6 +140,7 @@ void KioskModel::openItem(const QString& code) {
 void KioskModel::goHome() {
   issuer_.clear();
   collection_.clear();
+  checkIn_.clear();
   cancelPriority();
   item_.clear();
   items_.clearSearch();
@@ -151,6 +156,7 @@ void KioskModel::back() {
     case Page::Item:
     case Page::Ticket:
     case Page::Collect:
+    case Page::CheckIn:
     case Page::Home:
       goHome();
       break;
@@ -194,6 +200,7 @@ void KioskModel::switchLanguage(const QString& language) {
   language_ = language;
   issuer_.setEnglish(language == QStringLiteral("en"));
   collection_.setEnglish(language == QStringLiteral("en"));
+  checkIn_.setEnglish(language == QStringLiteral("en"));
   item_.retranslate();
   items_.retranslate();
   emit languageChanged();
@@ -215,6 +222,43 @@ void KioskModel::issueCollectionTicket(const QString& caseNumber) {
   for (const auto& q : queues_)
     if (q.id == collectionItem_->queue) queueName = QString::fromStdString(q.name);
   if (issuer_.issueForCase(*collectionItem_, queueName, caseNumber.toStdString())) setPage(Page::Ticket);
+}
+
+void KioskModel::openCheckIn() {
+  if (!canCheckIn_) return;
+  issuer_.clear();
+  checkIn_.clear();
+  setPage(Page::CheckIn);
+}
+
+void KioskModel::checkInBooking(const QString& code) {
+  // Only from the check-in page. Not gated on the opening hours: a booking may be for an
+  // appointment-only session (the dispatcher decides whether it is the time).
+  if (page_ != Page::CheckIn) return;
+  // On its way before it is sent: an answer may come back within the call (followCheckIn).
+  checkIn_.setCheckingIn();
+  if (!issuer_.checkIn(code.toStdString())) checkIn_.setNotSent();
+}
+
+void KioskModel::followCheckIn() {
+  if (!issuer_.checkingIn() || (page_ != Page::CheckIn && page_ != Page::Ticket)) return;
+  switch (issuer_.state()) {
+    case TicketIssuer::State::Issued:
+    case TicketIssuer::State::Unreachable:  // the ticket page says it retries by itself
+      if (page_ == Page::CheckIn) {
+        checkIn_.setAnswered();
+        setPage(Page::Ticket);
+      }
+      break;
+    case TicketIssuer::State::Refused:
+      // The reason in large type, where the code was keyed, with the way to an ordinary ticket.
+      checkIn_.setRefused(issuer_.refusalFailure());
+      setPage(Page::CheckIn);
+      break;
+    case TicketIssuer::State::Idle:
+    case TicketIssuer::State::Issuing:
+      break;
+  }
 }
 
 void KioskModel::switchToOtherLanguage() {

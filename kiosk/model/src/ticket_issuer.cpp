@@ -1,6 +1,7 @@
 #include "jiujin/kiosk/ticket_issuer.hpp"
 
 #include <QLoggingCategory>
+#include <QStringList>
 #include <QUuid>
 
 #include "jiujin/core/names.hpp"
@@ -61,30 +62,53 @@ bool TicketIssuer::start(const core::ServiceItem& item, const QString& queueName
                          std::optional<std::string> caseNumber) {
   if (state_ != State::Idle && state_ != State::Refused) return false;  // a double tap: same intent
   if (priority != core::PriorityClass::Normal && !item.priorityAllowed) priority = core::PriorityClass::Normal;
-  ++intent_;
   requestKey_ = settings_.kioskName + ":" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
   core::cmd::IssueTicket ticket;
   ticket.item = item.code;
   ticket.priority = priority;
   ticket.requestKey = requestKey_;
   ticket.caseNumber = std::move(caseNumber);
-  request_ = client::requests::issueTicket(ticket);
-  attempts_ = 0;
-  refusal_.clear();
-  ticketId_ = 0;
-  token_.clear();
-  number_.clear();
+  checkIn_.reset();
   itemName_ = QString::fromStdString(item.name);
   queueName_ = queueName;
   priority_ = priority;
+  begin(client::requests::issueTicket(ticket));
+  return true;
+}
+
+bool TicketIssuer::checkIn(const std::string& code) {
+  // A double tap, the scanner's second Enter: the same check-in, nothing new is sent.
+  if (state_ != State::Idle && state_ != State::Refused) return false;
+  // The dispatcher keys the check-in's ticket by the booking ("booking:<code>"); the kiosk's own
+  // key only names the intent in the logs.
+  requestKey_ = "booking:" + code;
+  checkIn_ = code;
+  itemName_.clear();
+  queueName_.clear();
+  priority_ = core::PriorityClass::Normal;
+  begin(client::requests::checkIn(code));
+  return true;
+}
+
+void TicketIssuer::begin(client::Request request) {
+  ++intent_;
+  request_ = std::move(request);
+  attempts_ = 0;
+  failure_ = {};
+  ticketId_ = 0;
+  token_.clear();
+  number_.clear();
   peopleAhead_ = 0;
   waitMinutes_ = 0;
   issuedAt_ = {};
+  booking_.reset();
+  appointmentSlot_ = false;
+  late_ = false;
+  repeated_ = false;
   emit ticketChanged();
   setPrintState(PrintState::NotStarted);
   setState(State::Issuing);
   send();
-  return true;
 }
 
 void TicketIssuer::clear() {
@@ -92,6 +116,8 @@ void TicketIssuer::clear() {
   ++intent_;  // replies and print outcomes still on their way are for a resident who left
   requestKey_.clear();
   attempts_ = 0;
+  checkIn_.reset();
+  booking_.reset();
   number_.clear();
   emit ticketChanged();
   setPrintState(PrintState::NotStarted);
@@ -101,6 +127,25 @@ void TicketIssuer::clear() {
 void TicketIssuer::setEnglish(bool english) {
   settings_.english = english;
   emit printStateChanged();  // printNotice is translated when read
+  emit stateChanged();       // and so is the refusal
+  emit ticketChanged();      // and the check-in's notice
+}
+
+QString TicketIssuer::checkInNotice() const {
+  if (!booking_) return {};  // set with the answer's ticket only
+  QStringList notice;
+  if (repeated_) notice << tr("该预约已经签到过，号码不变");
+  if (late_) notice << tr("已过预约时间，本号为普通号，按到达顺序叫号");
+  return notice.join(tr("；"));
+}
+
+QString TicketIssuer::refusal() const {
+  return QString::fromStdString(settings_.english && !failure_.en.empty() ? failure_.en : failure_.zh);
+}
+
+QString TicketIssuer::appointment() const {
+  if (!booking_ || !appointmentSlot_) return {};
+  return QString::fromStdString(booking_->from) + QStringLiteral("–") + QString::fromStdString(booking_->to);
 }
 
 namespace {
@@ -135,24 +180,41 @@ void TicketIssuer::send() {
   send_(*request_, [this, intent](const client::Reply& reply) { answered(intent, reply); });
 }
 
+client::Answer<client::IssuedTicket> TicketIssuer::readAnswer(const client::Reply& reply) {
+  if (!checkIn_) return client::readIssuedTicket(reply);
+  auto checkedIn = client::readCheckIn(reply);
+  if (!checkedIn) return checkedIn.error();
+  // A check-in learns its item and queue from the answer.
+  booking_ = checkedIn.value().booking;
+  itemName_ = QString::fromStdString(booking_->itemName);
+  const auto queue = settings_.queueNames.find(checkedIn.value().issued.ticket.queue);
+  queueName_ = queue == settings_.queueNames.end() ? QString() : QString::fromStdString(queue->second);
+  return std::move(checkedIn).value().issued;
+}
+
 void TicketIssuer::answered(quint64 intent, const client::Reply& reply) {
   if (intent != intent_ || !busy()) return;
-  const auto issued = client::readIssuedTicket(reply);
+  const auto issued = readAnswer(reply);
   if (issued) {
     accept(*issued);
     return;
   }
   const client::Failure& failure = issued.error();
   // A reply we cannot read (bad_reply) counts too: the dispatcher may have issued the
-  // ticket; asking again with the same key returns it.
+  // ticket; asking again with the same key (or the same booking) returns it.
   if (isUnreachable(failure)) {
     qCInfo(lcIssue) << "dispatcher unreachable (" << failure.code.c_str() << "), retrying with the same key";
     setState(State::Unreachable);
     retry_.start();
     return;
   }
-  refusal_ = QString::fromStdString(settings_.english ? failure.en : failure.zh);
-  qCWarning(lcIssue) << "issue_ticket refused:" << failure.code.c_str() << failure.en.c_str();
+  refuse(failure);
+}
+
+void TicketIssuer::refuse(const client::Failure& failure) {
+  failure_ = failure;
+  qCWarning(lcIssue) << (checkIn_ ? "check_in refused:" : "issue_ticket refused:") << failure.code.c_str()
+                     << failure.en.c_str();
   setState(State::Refused);
 }
 
@@ -165,6 +227,10 @@ void TicketIssuer::accept(const client::IssuedTicket& issued) {
   peopleAhead_ = static_cast<int>(issued.peopleAhead);
   waitMinutes_ = static_cast<int>((issued.waitSeconds + 59) / 60);
   issuedAt_ = localDateTime(ticket.issuedAt);
+  // A check-in's ticket: the slot is its place only when the ticket carries it (on time).
+  appointmentSlot_ = booking_.has_value() && ticket.appointmentSlot.has_value();
+  late_ = booking_.has_value() && booking_->late;
+  repeated_ = issued.repeated;
   emit ticketChanged();
   setState(State::Issued);
   printTicket();
@@ -186,6 +252,7 @@ void TicketIssuer::printTicket() {
   ticket.qrPayload = ticketQrPayload(settings_.ticketUrl, token_, ticketId_, ticket.number);
   ticket.notice = "请留意叫号，过号请到窗口咨询";
   ticket.priority = printedPriority(priority_);
+  if (appointmentSlot_) ticket.appointment = booking_->from + "-" + booking_->to;  // ASCII: every printer font has it
   setPrintState(PrintState::Printing);
   const quint64 intent = intent_;
   print_(ticket, [this, intent](const devices::printer::PrintOutcome& outcome) { printed(intent, outcome); });

@@ -47,6 +47,23 @@ struct IssuedTicket {
   std::string token;
 };
 
+/// The booking a check_in reply names (预约签到, docs/booking.md).
+struct CheckedInBooking {
+  std::string code;      ///< the 8 digits
+  std::string itemName;  ///< item_name
+  std::string from;      ///< the slot as the dispatcher writes it, "09:00"
+  std::string to;        ///< "09:30"
+  /// Checked in after the late limit: an ordinary ticket, the slot's place lost.
+  bool late = false;
+};
+
+/// The reply to check_in: the ticket as issue_ticket's (`repeated` when the booking was checked
+/// in before: the same ticket), and the booking.
+struct CheckIn {
+  IssuedTicket issued;
+  CheckedInBooking booking;
+};
+
 /// The reply to ticket_status.
 struct TicketStatus {
   core::Ticket ticket;
@@ -78,6 +95,9 @@ struct Statistics {
 Answer<nlohmann::json> readResult(const Reply& reply);
 Answer<CommandOutcome> readCommandOutcome(const Reply& reply);
 Answer<IssuedTicket> readIssuedTicket(const Reply& reply);
+/// A booking already checked in whose ticket is no longer in the hall's day is answered without
+/// a ticket: that is `already_checked_in` (asking again would answer the same), not bad_reply.
+Answer<CheckIn> readCheckIn(const Reply& reply);
 Answer<TicketStatus> readTicketStatus(const Reply& reply);
 Answer<Statistics> readStatistics(const Reply& reply);
 /// The case of a `case` reply (whole for clerks and managers, masked for other roles).

@@ -12,6 +12,7 @@
 
 #include "jiujin/config/hall_config.hpp"
 #include "jiujin/core/hall.hpp"
+#include "jiujin/kiosk/booking_check_in.hpp"
 #include "jiujin/kiosk/case_collection.hpp"
 #include "jiujin/kiosk/item_detail.hpp"
 #include "jiujin/kiosk/item_list_model.hpp"
@@ -39,9 +40,11 @@ class KioskModel : public QObject {
   Q_PROPERTY(jiujin::kiosk::TicketIssuer* issuer READ issuer CONSTANT)
   Q_PROPERTY(jiujin::kiosk::CaseCollection* collection READ collection CONSTANT)
   Q_PROPERTY(bool canCollect READ canCollect CONSTANT)
+  Q_PROPERTY(jiujin::kiosk::BookingCheckIn* checkIn READ checkIn CONSTANT)
+  Q_PROPERTY(bool canCheckIn READ canCheckIn CONSTANT)
 
  public:
-  enum class Page { Home, Item, Priority, Ticket, Collect };
+  enum class Page { Home, Item, Priority, Ticket, Collect, CheckIn };
   Q_ENUM(Page)
   /// 绿色通道 classes, as core::PriorityClass numbers (0 = none chosen).
   enum PriorityChoice { NoPriority = 0, Elderly = 1, Disabled = 2, Pregnant = 3, Serviceman = 4 };
@@ -94,6 +97,9 @@ class KioskModel : public QObject {
   CaseCollection* collection() { return &collection_; }
   /// Whether the hall has an issuing window to collect results at (领取办件结果 is offered).
   bool canCollect() const { return collectionItem_.has_value(); }
+  BookingCheckIn* checkIn() { return &checkIn_; }
+  /// Whether the hall takes bookings (预约签到 is offered): the hall file has a [[booking.session]].
+  bool canCheckIn() const { return canCheckIn_; }
   int idleInterval() const { return idle_.interval(); }
 
   /// A touch anywhere: the resident is still here.
@@ -111,6 +117,8 @@ class KioskModel : public QObject {
   Q_INVOKABLE void cancelPriority();
   /// 领取办件结果: the page that waits for the receipt's QR code or a typed case number.
   Q_INVOKABLE void openCollection();
+  /// 预约签到: the page that waits for the 8-digit booking code, keyed or scanned.
+  Q_INVOKABLE void openCheckIn();
   /// "zh" or "en".
   Q_INVOKABLE void switchLanguage(const QString& language);
   /// The language button: Chinese ↔ English.
@@ -132,6 +140,10 @@ class KioskModel : public QObject {
   void issueFor(core::PriorityClass priority);
   void updateCanIssue();
   void issueCollectionTicket(const QString& caseNumber);
+  /// The check-in page asked for a check-in: the issuer sends it (once).
+  void checkInBooking(const QString& code);
+  /// The issuer's check-in moved on: the ticket page, or back to the code with the refusal.
+  void followCheckIn();
   /// Asks the dispatcher for the recent days' tickets per item, once a day while connected.
   void askUsage();
 
@@ -145,6 +157,8 @@ class KioskModel : public QObject {
   TicketIssuer issuer_;
   CaseCollection collection_;
   std::optional<core::ServiceItem> collectionItem_;
+  BookingCheckIn checkIn_;
+  bool canCheckIn_ = false;
   QTimer clockTimer_;
   QTimer idle_;
   LanguageSwitch languageSwitch_;

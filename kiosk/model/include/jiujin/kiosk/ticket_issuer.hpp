@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QTimer>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,7 @@
 #include "jiujin/core/model.hpp"
 #include "jiujin/core/state.hpp"
 #include "jiujin/devices/printer/ticket_printer.hpp"
+#include "jiujin/kiosk/booking_check_in.hpp"
 #include "jiujin/kiosk/printer_health.hpp"
 
 namespace jiujin::kiosk {
@@ -46,6 +48,11 @@ class TicketIssuer : public QObject {
   Q_PROPERTY(QDateTime issuedAt READ issuedAt NOTIFY ticketChanged)
   Q_PROPERTY(QString refusal READ refusal NOTIFY stateChanged)
   Q_PROPERTY(int attempts READ attempts NOTIFY stateChanged)
+  Q_PROPERTY(bool checkingIn READ checkingIn NOTIFY stateChanged)
+  Q_PROPERTY(QString appointment READ appointment NOTIFY ticketChanged)
+  Q_PROPERTY(bool late READ late NOTIFY ticketChanged)
+  Q_PROPERTY(bool repeated READ repeated NOTIFY ticketChanged)
+  Q_PROPERTY(QString checkInNotice READ checkInNotice NOTIFY ticketChanged)
 
  public:
   enum class State {
@@ -73,6 +80,8 @@ class TicketIssuer : public QObject {
     bool english = false;  ///< refusal text language
     /// [web] ticket_url: the printed QR code's URL, "{token}" replaced by the ticket's token.
     std::string ticketUrl;
+    /// Queue id → name (a check-in learns its item and queue from the dispatcher's answer).
+    std::map<std::string, std::string> queueNames;
   };
 
   TicketIssuer(Settings settings, Send sender, Print printer, QObject* parent = nullptr);
@@ -82,6 +91,10 @@ class TicketIssuer : public QObject {
   /// The same for collecting a case's result (统一出件): the ticket names the case, and the
   /// dispatcher refuses it unless the result is ready.
   bool issueForCase(const core::ServiceItem& item, const QString& queueName, const std::string& caseNumber);
+  /// 预约签到: a ticket for the booking with this 8-digit code (check_in). A retry after a
+  /// timeout asks again with the same code; the dispatcher answers a booking checked in before
+  /// with its ticket (`repeated`), so a check-in never gives two tickets.
+  bool checkIn(const std::string& code);
   /// Forgets the ticket and stops retrying: the resident has gone (back to the home screen).
   void clear();
   /// The language of refusals; the model's own words are re-read (printStateChanged).
@@ -101,7 +114,21 @@ class TicketIssuer : public QObject {
   int peopleAhead() const { return peopleAhead_; }
   int waitMinutes() const { return waitMinutes_; }
   QDateTime issuedAt() const { return issuedAt_; }
-  QString refusal() const { return refusal_; }
+  QString refusal() const;
+  /// Why the dispatcher refused, as its error code ("too_early", "slot_full" …).
+  const client::Failure& refusalFailure() const { return failure_; }
+  /// The intent is a check-in (预约签到), not a ticket for an item.
+  bool checkingIn() const { return checkIn_.has_value(); }
+  /// A check-in's slot as printed and shown, "09:00–09:30"; empty unless the ticket has its slot
+  /// (a late check-in's ordinary ticket has none).
+  QString appointment() const;
+  /// The check-in was late: an ordinary ticket (the booking time has passed).
+  bool late() const { return late_; }
+  /// The booking had been checked in before: the same ticket again.
+  bool repeated() const { return repeated_; }
+  /// What the resident reads about a check-in's ticket: the booking time has passed (an
+  /// ordinary ticket), or it was checked in before (the same number again); empty otherwise.
+  QString checkInNotice() const;
   /// Requests sent for the current intent (1 + retries).
   int attempts() const { return attempts_; }
   /// The idempotency key of the current intent; empty when idle.
@@ -121,9 +148,14 @@ class TicketIssuer : public QObject {
  private:
   bool start(const core::ServiceItem& item, const QString& queueName, core::PriorityClass priority,
              std::optional<std::string> caseNumber);
+  /// Starts an intent with its request (one key, one request retried as it is).
+  void begin(client::Request request);
   void send();
   void answered(quint64 intent, const client::Reply& reply);
+  /// The ticket an answer gives (issue_ticket's, or check_in's: its booking kept on the way).
+  client::Answer<client::IssuedTicket> readAnswer(const client::Reply& reply);
   void accept(const client::IssuedTicket& issued);
+  void refuse(const client::Failure& failure);
   void printTicket();
   void printed(quint64 intent, const devices::printer::PrintOutcome& outcome);
   void setState(State state);
@@ -141,7 +173,8 @@ class TicketIssuer : public QObject {
   PrintState printState_ = PrintState::NotStarted;
   QString printProblem_;
   int attempts_ = 0;
-  QString refusal_;
+  client::Failure failure_;  ///< the refusal, both languages
+  std::optional<std::string> checkIn_;  ///< the booking code of a check-in intent
 
   core::TicketId ticketId_ = 0;
   std::string token_;  ///< the resident's QR token from the dispatcher
@@ -152,6 +185,10 @@ class TicketIssuer : public QObject {
   int peopleAhead_ = 0;
   int waitMinutes_ = 0;
   QDateTime issuedAt_;
+  std::optional<client::CheckedInBooking> booking_;  ///< what a check-in's answer said of the booking
+  bool appointmentSlot_ = false;             ///< the ticket has its slot (on time)
+  bool late_ = false;
+  bool repeated_ = false;
   std::optional<PrinterHealth> reported_;  // what the dispatcher last heard about the printer
 };
 

@@ -17,6 +17,10 @@ struct TicketPrint {
   /// 绿色通道: the resident's class, e.g. "60岁以上老人"; empty: a normal ticket. A priority
   /// ticket prints 【绿色通道】 in double size under the number, and this class below it.
   std::string priority;
+  /// 预约: the booked slot, e.g. "09:00-09:30"; empty: not a booked ticket. A ticket checked
+  /// in for its slot prints 【预约】 in double size under the number (and under 【绿色通道】),
+  /// and "预约 <slot>" below it, the way a priority ticket is marked.
+  std::string appointment;
 };
 
 }  // namespace jiujin::devices::printer
