@@ -104,6 +104,8 @@ int main(int argc, char** argv) {
   settings.maxConnections = hall.web.maxConnections;
   settings.streamsPerAddress = hall.web.streamsPerAddress;
   settings.requestsPerMinute = hall.web.requestsPerMinute;
+  settings.tlsCertificate = hall.web.tlsCertificate.string();
+  settings.tlsKey = hall.web.tlsKey.string();
   allowManyConnections(settings.maxConnections);
 
   boost::asio::io_context io;
@@ -123,7 +125,7 @@ int main(int argc, char** argv) {
     io.stop();
   });
   const std::string shown = settings.listen == "0.0.0.0" ? "127.0.0.1" : settings.listen;
-  fmt::print("READY http://{}:{}/\n", shown, server->port());
+  fmt::print("READY {}://{}:{}/\n", server->tls() ? "https" : "http", shown, server->port());
   std::fflush(stdout);
   service_manager::notifyReady();
   io.run();
