@@ -133,7 +133,13 @@ class FakeHall : public TicketSource {
 /// and checks the name. Every operation is bounded (its own io_context, run for at most 5 s).
 class TlsClient {
  public:
-  explicit TlsClient(const std::filesystem::path& trusted) {
+  /// `maxVersion`: the newest TLS version it offers (an old phone), 0: any.
+  explicit TlsClient(const std::filesystem::path& trusted, int maxVersion = 0) {
+    if (maxVersion != 0) {
+      SSL_CTX_set_max_proto_version(context_.native_handle(), maxVersion);
+      SSL_CTX_set_min_proto_version(context_.native_handle(), 0);
+      SSL_CTX_set_security_level(context_.native_handle(), 0);  // lets this client offer TLS 1.1 at all
+    }
     context_.load_verify_file(trusted.string());
     context_.set_verify_mode(ssl::verify_peer);
   }
@@ -275,6 +281,17 @@ TEST_F(WebTlsTest, APhoneThatDoesNotTrustTheCertificateRefusesIt) {
   EXPECT_TRUE(phone.connect(port)) << "a certificate the phone does not trust was accepted";
 }
 
+TEST_F(WebTlsTest, AClientOfferingOnlyTls11IsRefusedByTheServer) {
+  ASSERT_EQ(startServer(), "");
+  TlsClient old(pem.certificate, TLS1_1_VERSION);
+  const auto error = old.connect(port);
+  ASSERT_TRUE(error);
+  // The server's alert, not this client failing on its own: the server said no to the version.
+  EXPECT_NE(error.message().find("protocol version"), std::string::npos) << error.message();
+  TlsClient phone(pem.certificate, TLS1_2_VERSION);
+  EXPECT_FALSE(phone.connect(port)) << "TLS 1.2 is served";
+}
+
 TEST_F(WebTlsTest, APlainHttpRequestOnTheTlsPortGetsNoPage) {
   ASSERT_EQ(startServer(), "");
   const auto plain = testing::get(port, "/");
@@ -411,7 +428,7 @@ TEST_F(WebTlsProcess, ItSaysReadyHttpsAndServesTheGuideOverTls) {
 TEST_F(WebTlsProcess, AWrongKeyMakesItRefuseToStartWithAClearMessage) {
   testing::WebProcess web(hallWith("other.key"), "tcp://127.0.0.1:1", "tcp://127.0.0.1:2");
   EXPECT_FALSE(web.ready()) << "it served with a key of another certificate";
-  EXPECT_EQ(web.exitCode(5s), 1) << web.output();
+  EXPECT_EQ(web.exitCode(5s), 2) << web.output();  // as for an invalid hall file: systemd does not restart it
   EXPECT_NE(web.output().find("does not belong to the certificate"), std::string::npos) << web.output();
   EXPECT_EQ(web.output().find("READY"), std::string::npos);
 }

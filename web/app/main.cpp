@@ -107,6 +107,14 @@ int main(int argc, char** argv) {
   settings.tlsCertificate = hall.web.tlsCertificate.string();
   settings.tlsKey = hall.web.tlsKey.string();
   allowManyConnections(settings.maxConnections);
+  // A certificate that cannot serve is a mistake in the hall's files, like an unusable key:
+  // exit 2 (no restart), and never plain HTTP instead.
+  if (!settings.tlsCertificate.empty()) {
+    if (const auto error = web::WebServer::checkTls(settings.tlsCertificate, settings.tlsKey); !error.empty()) {
+      log::error("web", "{}", error);
+      return 2;
+    }
+  }
 
   boost::asio::io_context io;
   std::unique_ptr<web::WebServer> server;

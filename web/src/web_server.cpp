@@ -831,6 +831,12 @@ std::string WebServer::start() {
   return {};
 }
 
+std::string WebServer::checkTls(const std::string& certificate, const std::string& key) {
+  auto context = tlsContext(certificate, key);
+  if (auto* error = std::get_if<std::string>(&context)) return *error;
+  return {};
+}
+
 int WebServer::port() const { return impl_->boundPort; }
 
 bool WebServer::tls() const { return impl_->tls.has_value(); }

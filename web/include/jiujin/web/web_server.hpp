@@ -55,6 +55,10 @@ class WebServer {
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
 
+  /// Why the hall's TLS certificate and key cannot serve (unreadable, not PEM, a key of
+  /// another certificate), or empty when they can. start() checks the same.
+  static std::string checkTls(const std::string& certificate, const std::string& key);
+
   /// Binds and starts accepting; an error text when the address cannot be bound, or when the
   /// TLS certificate or key cannot be read or do not belong together (nothing is served then).
   std::string start();
