@@ -1,4 +1,5 @@
 #include <fstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -328,7 +329,7 @@ void readKiosk(TableReader& t, KioskSettings& k) {
   if (auto v = t.integer("printer_check_seconds", 2, 300)) k.printerCheckSeconds = static_cast<int>(*v);
 }
 
-void readWeb(TableReader& t, WebSettings& w) {
+void readWeb(TableReader& t, WebSettings& w, const std::filesystem::path& hallFile) {
   if (auto listen = t.string("listen")) {
     if (!listen->empty() && listen->find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos) {
       w.listen = *listen;
@@ -353,6 +354,25 @@ void readWeb(TableReader& t, WebSettings& w) {
   if (auto v = t.integer("max_connections", 16, 20000)) w.maxConnections = static_cast<int>(*v);
   if (auto v = t.integer("streams_per_address", 1, 20000)) w.streamsPerAddress = static_cast<int>(*v);
   if (auto v = t.integer("requests_per_minute", 10, 1000000)) w.requestsPerMinute = static_cast<int>(*v);
+  // HTTPS with the hall's certificate (docs/web.md "TLS"): both files or neither.
+  const auto certificate = t.string("tls_certificate");
+  const auto key = t.string("tls_key");
+  for (const auto& [name, given, into] : {std::tuple{"tls_certificate", &certificate, &w.tlsCertificate},
+                                          std::tuple{"tls_key", &key, &w.tlsKey}}) {
+    if (!*given) continue;
+    *into = hallFile.parent_path() / **given;
+    if ((*given)->empty() || !std::filesystem::is_regular_file(*into)) {
+      t.report().error(t.at(name), fmt::format("web.{} \"{}\" does not exist; expected a PEM file (the "
+                                               "hall's certificate and its private key, docs/web.md \"TLS\")",
+                                               name, into->string()));
+    }
+  }
+  if (certificate.has_value() != key.has_value()) {
+    const char* given = certificate ? "tls_certificate" : "tls_key";
+    t.report().error(t.at(given), fmt::format("[web] has {} but no {}; HTTPS needs both the certificate "
+                                              "(tls_certificate) and its private key (tls_key)",
+                                              given, certificate ? "tls_key" : "tls_certificate"));
+  }
 }
 
 // [booking] and [[booking.session]]: 预约 (docs/booking.md). Queues and items are checked
@@ -454,7 +474,7 @@ void readHallSections(TableReader& root, HallConfig& config, Sources& sources) {
   withTable(root, "audit", Need::Optional,
             [&](TableReader& t) { readAudit(t, config.audit, config.sourceFile); });
   withTable(root, "kiosk", Need::Optional, [&](TableReader& t) { readKiosk(t, config.kiosk); });
-  withTable(root, "web", Need::Optional, [&](TableReader& t) { readWeb(t, config.web); });
+  withTable(root, "web", Need::Optional, [&](TableReader& t) { readWeb(t, config.web, config.sourceFile); });
   withTable(root, "booking", Need::Optional, [&](TableReader& t) { readBooking(t, config.booking, sources); });
   // Read even when absent: the prefix follows the region code.
   config.definition.cases.numberPrefix = config.hall.regionCode.empty() ? "BJ" : config.hall.regionCode;

@@ -104,7 +104,17 @@ int main(int argc, char** argv) {
   settings.maxConnections = hall.web.maxConnections;
   settings.streamsPerAddress = hall.web.streamsPerAddress;
   settings.requestsPerMinute = hall.web.requestsPerMinute;
+  settings.tlsCertificate = hall.web.tlsCertificate.string();
+  settings.tlsKey = hall.web.tlsKey.string();
   allowManyConnections(settings.maxConnections);
+  // A certificate that cannot serve is a mistake in the hall's files, like an unusable key:
+  // exit 2 (no restart), and never plain HTTP instead.
+  if (!settings.tlsCertificate.empty()) {
+    if (const auto error = web::WebServer::checkTls(settings.tlsCertificate, settings.tlsKey); !error.empty()) {
+      log::error("web", "{}", error);
+      return 2;
+    }
+  }
 
   boost::asio::io_context io;
   std::unique_ptr<web::WebServer> server;
@@ -123,7 +133,7 @@ int main(int argc, char** argv) {
     io.stop();
   });
   const std::string shown = settings.listen == "0.0.0.0" ? "127.0.0.1" : settings.listen;
-  fmt::print("READY http://{}:{}/\n", shown, server->port());
+  fmt::print("READY {}://{}:{}/\n", server->tls() ? "https" : "http", shown, server->port());
   std::fflush(stdout);
   service_manager::notifyReady();
   io.run();

@@ -1,15 +1,24 @@
 #include "jiujin/web/web_server.hpp"
 
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <type_traits>
 #include <unordered_map>
+#include <variant>
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <fmt/format.h>
 #include <sodium.h>
 
@@ -119,6 +128,7 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   std::unordered_map<std::string, core::TicketId> tokens;  ///< vouched for by the dispatcher today
   std::size_t pendingResolutions = 0;
   std::array<unsigned char, crypto_auth_KEYBYTES> csrfKey{};  ///< the rating forms' CSRF tokens
+  std::optional<net::ssl::context> tls;  ///< the hall's certificate and key: the port speaks https://
 
   void accept();
   void scheduleKeepAlive();
@@ -146,48 +156,80 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
   void closed(Session* session);
 };
 
-/// One connection: HTTP requests (keep-alive) until it becomes an event stream, if it does.
+/// One connection as the server sees it: HTTP requests (keep-alive) until it becomes an event
+/// stream, if it does. StreamSession below is it over plain TCP or over TLS, with one code path.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, std::shared_ptr<WebServer::Impl> server, std::string peer)
-      : address(std::move(peer)), stream_(std::move(socket)), server_(std::move(server)) {}
-  ~Session() { unregister(); }
+  explicit Session(std::string peer) : address(std::move(peer)) {}
+  virtual ~Session() = default;
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
-  void start() {
+  /// Registers with the server and reads the first request (after the TLS handshake, if any).
+  virtual void start() = 0;
+  /// A response to the request just read; the connection is read again if it stays open.
+  virtual void reply(http::response<http::string_body> response) = 0;
+  /// Turns the connection into an SSE stream with `first` as its first event.
+  virtual void startStream(core::TicketId followed, Lang streamLang, const std::string& first) = 0;
+  /// An SSE event: sent now, or after the write under way (only the newest waits).
+  virtual void push(std::string event) = 0;
+  virtual bool idle() const = 0;
+  virtual void close() = 0;
+
+  const std::string address;
+  Lang lang = Lang::Zh;
+  core::TicketId ticket = 0;
+  bool streaming = false;
+};
+
+namespace {
+
+/// A session over `Stream`: beast::tcp_stream (http://) or beast::ssl_stream<beast::tcp_stream>
+/// (https://). Timeouts and closing act on the TCP stream below either.
+template <class Stream>
+class StreamSession final : public Session {
+ public:
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  /// `streamArgs`: the accepted socket, and for TLS the server's ssl::context.
+  template <class... StreamArgs>
+  StreamSession(std::shared_ptr<WebServer::Impl> server, std::string peer, StreamArgs&&... streamArgs)
+      : Session(std::move(peer)), stream_(std::forward<StreamArgs>(streamArgs)...), server_(std::move(server)) {}
+  ~StreamSession() override { unregister(); }
+
+  void start() override {
     server_->open.insert(this);
     server_->counters.connections = server_->open.size();
-    readRequest();
+    if constexpr (kTls) {
+      // A client that never finishes its handshake (or speaks plain HTTP here) is dropped
+      // within the time a request may take.
+      lowest().expires_after(server_->settings.requestTimeout);
+      stream_.async_handshake(net::ssl::stream_base::server, [self = self()](beast::error_code ec) {
+        if (ec) return self->close();
+        self->readRequest();
+      });
+    } else {
+      readRequest();
+    }
   }
 
-  /// A response to the request just read; the connection is read again if it stays open.
-  void reply(http::response<http::string_body> response) {
+  void reply(http::response<http::string_body> response) override {
     if (response.result_int() >= 400) ++server_->counters.refused;
     auto message = std::make_shared<http::response<http::string_body>>(std::move(response));
     message->prepare_payload();
-    stream_.expires_after(server_->settings.requestTimeout);
-    http::async_write(stream_, *message, [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+    lowest().expires_after(server_->settings.requestTimeout);
+    http::async_write(stream_, *message, [self = self(), message](beast::error_code ec, std::size_t) {
       if (ec) return self->close();
       if (!message->keep_alive()) return self->lingeringClose();
       self->readRequest();
     });
   }
 
-  /// After a last response: stop sending, read and drop what the client still sends (at most
-  /// 1 s), then close — closing with unread data would reset the connection and could destroy
-  /// the response before the client reads it.
-  void lingeringClose() {
-    beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(std::chrono::seconds(1));
-    drain();
-  }
-
-  /// Turns the connection into an SSE stream with `first` as its first event.
-  void startStream(core::TicketId followed, Lang streamLang, const std::string& first) {
+  void startStream(core::TicketId followed, Lang streamLang, const std::string& first) override {
     ticket = followed;
     lang = streamLang;
     streaming = true;
-    stream_.expires_never();
+    lowest().expires_never();
     outgoing_ =
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n"
         "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\nretry: 2000\n\n" +
@@ -196,8 +238,7 @@ class Session : public std::enable_shared_from_this<Session> {
     watchForClose();
   }
 
-  /// An SSE event: sent now, or after the write under way (only the newest waits).
-  void push(std::string event) {
+  void push(std::string event) override {
     if (closed_ || !streaming) return;
     if (writing_) {
       waiting_ = std::move(event);
@@ -206,30 +247,43 @@ class Session : public std::enable_shared_from_this<Session> {
     outgoing_ = std::move(event);
     writeOutgoing();
   }
-  bool idle() const { return !writing_; }
+  bool idle() const override { return !writing_; }
 
-  void close() {
+  void close() override {
     if (closed_) return;
     closed_ = true;
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    stream_.close();
+    lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    lowest().close();
     unregister();
   }
 
-  const std::string address;
-  Lang lang = Lang::Zh;
-  core::TicketId ticket = 0;
-  bool streaming = false;
-
  private:
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+  std::shared_ptr<StreamSession> self() { return std::static_pointer_cast<StreamSession>(shared_from_this()); }
+
+  /// After a last response: stop sending, read and drop what the client still sends (at most
+  /// 1 s), then close — closing with unread data would reset the connection and could destroy
+  /// the response before the client reads it. Over TLS the same is TLS's close_notify and the
+  /// wait for the client's.
+  void lingeringClose() {
+    lowest().expires_after(std::chrono::seconds(1));
+    if constexpr (kTls) {
+      stream_.async_shutdown([self = self()](beast::error_code) { self->close(); });
+    } else {
+      beast::error_code ignored;
+      lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+      drain();
+    }
+  }
+
   void readRequest() {
     if (closed_) return;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_->settings.maxHeaderBytes));
     parser_->body_limit(kMaxBodyBytes);
-    stream_.expires_after(server_->settings.requestTimeout);
-    http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    lowest().expires_after(server_->settings.requestTimeout);
+    http::async_read(stream_, buffer_, *parser_, [self = self()](beast::error_code ec, std::size_t) {
       self->onRead(ec);
     });
   }
@@ -237,7 +291,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void onRead(beast::error_code ec) {
     if (closed_) return;
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
-        ec == net::error::connection_reset || ec == net::error::eof) {
+        ec == net::error::connection_reset || ec == net::error::eof || ec.category() == net::error::get_ssl_category() ||
+        ec == net::ssl::error::stream_truncated) {
       return close();
     }
     if (ec) {
@@ -257,11 +312,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void writeOutgoing() {
     writing_ = true;
-    stream_.expires_after(kStreamWriteTimeout);
-    net::async_write(stream_, net::buffer(outgoing_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    lowest().expires_after(kStreamWriteTimeout);
+    net::async_write(stream_, net::buffer(outgoing_), [self = self()](beast::error_code ec, std::size_t) {
       self->writing_ = false;
       if (ec) return self->close();
-      self->stream_.expires_never();
+      self->lowest().expires_never();
       if (self->waiting_) {
         self->outgoing_ = std::move(*self->waiting_);
         self->waiting_.reset();
@@ -274,7 +329,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void drain() {
-    stream_.async_read_some(net::buffer(sink_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    stream_.async_read_some(net::buffer(sink_), [self = self()](beast::error_code ec, std::size_t) {
       if (ec) return self->close();
       self->drain();
     });
@@ -282,7 +337,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   /// A page that goes away closes its socket: a read then fails, and the stream ends.
   void watchForClose() {
-    stream_.async_read_some(net::buffer(sink_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    stream_.async_read_some(net::buffer(sink_), [self = self()](beast::error_code ec, std::size_t) {
       if (ec) return self->close();
       self->watchForClose();
     });
@@ -294,7 +349,7 @@ class Session : public std::enable_shared_from_this<Session> {
     server_->closed(this);
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   std::shared_ptr<WebServer::Impl> server_;
   beast::flat_buffer buffer_;  ///< bounded by the parser's header and body limits
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -305,8 +360,6 @@ class Session : public std::enable_shared_from_this<Session> {
   bool closed_ = false;
   bool registered_ = true;
 };
-
-namespace {
 
 http::response<http::string_body> respond(unsigned version, bool keepAlive, http::status status,
                                           std::string_view contentType, std::string body) {
@@ -350,7 +403,12 @@ void WebServer::Impl::accept() {
       beast::error_code addressError;
       const auto remote = socket.remote_endpoint(addressError);
       const std::string address = addressError ? std::string("?") : remote.address().to_string();
-      std::make_shared<Session>(std::move(socket), self, address)->start();
+      if (self->tls)
+        std::make_shared<StreamSession<beast::ssl_stream<beast::tcp_stream>>>(self, address, std::move(socket),
+                                                                              *self->tls)
+            ->start();
+      else
+        std::make_shared<StreamSession<beast::tcp_stream>>(self, address, std::move(socket))->start();
     }
     self->accept();
   });
@@ -698,12 +756,65 @@ void WebServer::Impl::startStream(const std::shared_ptr<Session>& session, core:
   session->startStream(ticket, lang, sseEvent(statusMessage(view, lang, source.live())));
 }
 
+namespace {
+
+/// OpenSSL's reason for the last failure (its error queue, emptied), or `fallback`.
+std::string openSslReason(const beast::error_code& ec) {
+  std::string reason;
+  while (const unsigned long e = ERR_get_error()) {
+    std::array<char, 256> text{};
+    ERR_error_string_n(e, text.data(), text.size());
+    reason = text.data();
+  }
+  return reason.empty() ? ec.message() : reason;
+}
+
+/// The server's TLS context from the hall's PEM files: TLS 1.2 or newer, the key checked
+/// against the certificate. An error text a clerk can act on when something is wrong.
+std::variant<net::ssl::context, std::string> tlsContext(const std::string& certificate, const std::string& key) {
+  if (certificate.empty() || key.empty())
+    return std::string("TLS needs both a certificate and its key ([web] tls_certificate and tls_key)");
+  for (const auto& [what, file] : {std::pair{"certificate", certificate}, std::pair{"key", key}}) {
+    if (!std::ifstream(file).good())
+      return fmt::format("cannot read the TLS {} {}: {}", what, file, std::strerror(errno));
+  }
+  net::ssl::context context(net::ssl::context::tls_server);
+  context.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                      net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1 |
+                      net::ssl::context::single_dh_use);
+  SSL_CTX_set_min_proto_version(context.native_handle(), TLS1_2_VERSION);
+  // Thousands of pages wait on their streams: an idle connection keeps no read/write buffers.
+  SSL_CTX_set_mode(context.native_handle(), SSL_MODE_RELEASE_BUFFERS);
+  // A key protected by a passphrase fails here instead of asking on a terminal nobody watches.
+  context.set_password_callback([](std::size_t, net::ssl::context::password_purpose) { return std::string(); });
+  beast::error_code ec;
+  ERR_clear_error();
+  // The key first: a certificate of another key then leaves none, which the check below names.
+  context.use_private_key_file(key, net::ssl::context::pem, ec);
+  if (ec)
+    return fmt::format("the TLS key {} is not a PEM private key without a passphrase: {}", key, openSslReason(ec));
+  context.use_certificate_chain_file(certificate, ec);
+  if (ec) return fmt::format("the TLS certificate {} is not a PEM certificate: {}", certificate, openSslReason(ec));
+  if (SSL_CTX_check_private_key(context.native_handle()) != 1) {
+    ERR_clear_error();
+    return fmt::format("the TLS key {} does not belong to the certificate {}", key, certificate);
+  }
+  return context;
+}
+
+}  // namespace
+
 WebServer::WebServer(net::io_context& io, ServerSettings settings, TicketSource& source, Guide guide)
     : impl_(std::make_shared<Impl>(io, std::move(settings), source, std::move(guide))) {}
 
 WebServer::~WebServer() { stop(); }
 
 std::string WebServer::start() {
+  if (!impl_->settings.tlsCertificate.empty() || !impl_->settings.tlsKey.empty()) {
+    auto context = tlsContext(impl_->settings.tlsCertificate, impl_->settings.tlsKey);
+    if (auto* error = std::get_if<std::string>(&context)) return *error;
+    impl_->tls.emplace(std::move(std::get<net::ssl::context>(context)));
+  }
   beast::error_code ec;
   const auto address = net::ip::make_address(impl_->settings.listen, ec);
   if (ec) return fmt::format("{} is not an IP address", impl_->settings.listen);
@@ -720,7 +831,15 @@ std::string WebServer::start() {
   return {};
 }
 
+std::string WebServer::checkTls(const std::string& certificate, const std::string& key) {
+  auto context = tlsContext(certificate, key);
+  if (auto* error = std::get_if<std::string>(&context)) return *error;
+  return {};
+}
+
 int WebServer::port() const { return impl_->boundPort; }
+
+bool WebServer::tls() const { return impl_->tls.has_value(); }
 
 void WebServer::stop() {
   if (impl_->stopped) return;

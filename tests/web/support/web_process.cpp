@@ -38,10 +38,14 @@ WebProcess::WebProcess(const std::filesystem::path& hall, const std::string& com
   stdout_ = fds[0];
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {
-    const auto ready = output_.find("READY http://127.0.0.1:");
-    if (ready != std::string::npos && output_.find('\n', ready) != std::string::npos) {
-      port_ = std::atoi(output_.c_str() + ready + 23);
-      return;
+    for (const std::string scheme : {"http", "https"}) {
+      const std::string line = "READY " + scheme + "://127.0.0.1:";
+      const auto ready = output_.find(line);
+      if (ready != std::string::npos && output_.find('\n', ready) != std::string::npos) {
+        port_ = std::atoi(output_.c_str() + ready + line.size());
+        tls_ = scheme == "https";
+        return;
+      }
     }
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
@@ -51,6 +55,22 @@ WebProcess::WebProcess(const std::filesystem::path& hall, const std::string& com
     const ssize_t n = ::read(stdout_, buffer, sizeof buffer);
     if (n <= 0) break;
     output_.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+int WebProcess::exitCode(std::chrono::milliseconds within) {
+  if (pid_ <= 0) return exitCode_;
+  const auto deadline = std::chrono::steady_clock::now() + within;
+  for (;;) {
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      return exitCode_;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return -1;
+    pollfd none{-1, 0, 0};
+    ::poll(&none, 0, 20);
   }
 }
 

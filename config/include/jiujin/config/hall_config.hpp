@@ -134,6 +134,10 @@ struct WebSettings {
   int maxConnections = 5000;       ///< open connections at once (16–20000); more are closed at once
   int streamsPerAddress = 20;      ///< live pages following at once from one address (1–20000)
   int requestsPerMinute = 600;     ///< requests per address per minute (10–1000000); more get 429
+  /// PEM files of the hall's certificate (chain) and private key, resolved next to the hall
+  /// file; both set: jiujin-web serves HTTPS only. Both empty: plain HTTP.
+  std::filesystem::path tlsCertificate;
+  std::filesystem::path tlsKey;
   bool operator==(const WebSettings&) const = default;
 };
 

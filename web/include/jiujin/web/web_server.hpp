@@ -4,6 +4,7 @@
 // a ticket's new view to them the moment the hall feed reports it. Everything a resident's
 // phone can send is bounded: header and body sizes, time to send a request, requests per
 // address, live streams per address, connections at once; a refusal is a page, never a crash.
+// With a certificate and key (the hall's, [web] tls_certificate/tls_key) it serves HTTPS only.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -32,6 +33,10 @@ struct ServerSettings {
   std::chrono::milliseconds requestTimeout{10000};  ///< to send a whole request; idle keep-alive too
   std::chrono::milliseconds keepAliveInterval{15000};  ///< an SSE comment so proxies keep the stream
   std::size_t maxPendingResolutions = 64;  ///< tokens being asked of the dispatcher at once; more: 503
+  /// PEM files of the hall's certificate (chain) and its private key: both set, the port speaks
+  /// TLS 1.2 or newer only (the handshake within requestTimeout); both empty, plain HTTP.
+  std::string tlsCertificate;
+  std::string tlsKey;
 };
 
 struct ServerCounters {
@@ -50,9 +55,16 @@ class WebServer {
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
 
-  /// Binds and starts accepting; an error text when the address cannot be bound.
+  /// Why the hall's TLS certificate and key cannot serve (unreadable, not PEM, a key of
+  /// another certificate), or empty when they can. start() checks the same.
+  static std::string checkTls(const std::string& certificate, const std::string& key);
+
+  /// Binds and starts accepting; an error text when the address cannot be bound, or when the
+  /// TLS certificate or key cannot be read or do not belong together (nothing is served then).
   std::string start();
   int port() const;
+  /// Whether the port speaks TLS (https://).
+  bool tls() const;
   /// Closes the listener and every connection.
   void stop();
 
