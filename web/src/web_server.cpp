@@ -151,6 +151,9 @@ struct WebServer::Impl : std::enable_shared_from_this<WebServer::Impl> {
                    const std::string& code, const std::string& notice);
   void postCancel(const std::shared_ptr<Session>& session, const http::request<http::string_body>& request,
                   const std::string& code, Lang lang);
+  /// Why a booking form's POST is refused: from another site or without its CSRF token made
+  /// for `subject` (StalePage), not url-encoded (BadRequest); nothing when it may be read.
+  std::optional<Problem> formRefusal(const http::request<http::string_body>& request, const std::string& subject) const;
   /// Whether another request to the dispatcher may start; answers 503 itself when not.
   bool mayAsk(const std::shared_ptr<Session>& session, unsigned version, Lang lang);
   void closed(Session* session);
@@ -591,6 +594,15 @@ void WebServer::Impl::rate(const std::shared_ptr<Session>& session, const http::
               });
 }
 
+std::optional<Problem> WebServer::Impl::formRefusal(const http::request<http::string_body>& request,
+                                                   const std::string& subject) const {
+  if (crossSite(request)) return Problem::StalePage;
+  const std::string contentType(request[http::field::content_type]);
+  if (contentType.rfind("application/x-www-form-urlencoded", 0) != 0) return Problem::BadRequest;
+  if (!csrfMatches(csrfFor(csrfKey, subject), queryValue(request.body(), "csrf"))) return Problem::StalePage;
+  return std::nullopt;
+}
+
 bool WebServer::Impl::mayAsk(const std::shared_ptr<Session>& session, unsigned version, Lang lang) {
   if (pendingResolutions < settings.maxPendingResolutions) return true;
   ++counters.refused;
@@ -625,13 +637,9 @@ void WebServer::Impl::postBooking(const std::shared_ptr<Session>& session,
   const unsigned version = request.version();
   const bool keepAlive = request.keep_alive();
   const std::string hall = source.hallName();
-  if (crossSite(request)) return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
-  const std::string contentType(request[http::field::content_type]);
-  if (contentType.rfind("application/x-www-form-urlencoded", 0) != 0)
-    return session->reply(problemResponse(version, false, lang, hall, Problem::BadRequest));
+  if (const auto problem = formRefusal(request, "book:" + item.item.code))
+    return session->reply(problemResponse(version, false, lang, hall, *problem));
   const std::string& form = request.body();
-  if (!csrfMatches(csrfFor(csrfKey, "book:" + item.item.code), queryValue(form, "csrf")))
-    return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
   const std::string slot = queryValue(form, "slot");
   const std::string phone = queryValue(form, "phone");
   if (slot.empty() || slot.size() > 15 || slot.find_first_not_of("0123456789") != std::string::npos)
@@ -681,12 +689,8 @@ void WebServer::Impl::postCancel(const std::shared_ptr<Session>& session,
   const unsigned version = request.version();
   const bool keepAlive = request.keep_alive();
   const std::string hall = source.hallName();
-  if (crossSite(request)) return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
-  const std::string contentType(request[http::field::content_type]);
-  if (contentType.rfind("application/x-www-form-urlencoded", 0) != 0)
-    return session->reply(problemResponse(version, false, lang, hall, Problem::BadRequest));
-  if (!csrfMatches(csrfFor(csrfKey, "booking:" + code), queryValue(request.body(), "csrf")))
-    return session->reply(problemResponse(version, false, lang, hall, Problem::StalePage));
+  if (const auto problem = formRefusal(request, "booking:" + code))
+    return session->reply(problemResponse(version, false, lang, hall, *problem));
   if (!mayAsk(session, version, lang)) return;
   ++pendingResolutions;
   source.cancelBooking(code, [self = shared_from_this(), session, version, keepAlive, lang, code](BookingAnswer answer) {
