@@ -2,6 +2,11 @@
 // hall database, ephemeral loopback endpoints), through HallLink as the app uses it.
 #include "console_against_dispatcher.hpp"
 
+#include <QCoreApplication>
+#include <QScopeGuard>
+#include <QTranslator>
+#include <algorithm>
+
 namespace {
 
 using namespace jiujin;
@@ -43,6 +48,60 @@ TEST_F(ConsoleAgainstDispatcher, AConsoleRestartedIntoARunningSessionActsOnlyAft
   ASSERT_TRUE(waitFor([&] { return !console_->needsConfirmation(); })) << console_->refusal().toStdString();
   EXPECT_TRUE(waitFor([&] { return console_->canCall(); }));
   EXPECT_EQ(console_->clerk(), QStringLiteral("c01"));
+}
+
+// 转办 and the call's reason in the English console: said from the codes the core records on
+// each history line, so they stay English after the console restarts (its mirror is the
+// dispatcher's snapshot, not the events it saw). Queue names are the hall's data.
+TEST_F(ConsoleAgainstDispatcher, TheCallReasonAndTheTicketsStoryAreEnglishByCodeAlsoAfterARestart) {
+  QTranslator english;
+  ASSERT_TRUE(english.load(QStringLiteral(JIUJIN_CONSOLE_TEST_BINARY_DIR "/console/app/console_en.qm")));
+  QCoreApplication::installTranslator(&english);
+  const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&english); });
+  const auto cjkOutsideData = [](QString text) {
+    for (const char* data : {"综合受理", "社保"}) text.remove(QString::fromUtf8(data));
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x3000; });
+  };
+  console_->setLanguage(QStringLiteral("en"));
+  logIn();
+  issue("T-0001");
+  ASSERT_TRUE(waitFor([&] { return console_->canCall(); }));
+  console_->callNext();
+  ASSERT_TRUE(waitFor([&] { return console_->canStart(); }));
+  EXPECT_EQ(console_->callReason(), QStringLiteral("A001 has waited 0 min in the 综合受理 queue: the longest weighted "
+                                                   "wait among the queues this window serves"));
+  console_->recall();
+  ASSERT_TRUE(waitFor([&] { return !console_->busy(); }));
+  EXPECT_TRUE(console_->callReason().startsWith(QStringLiteral("A001 has waited"))) << "a recall keeps the reason";
+
+  console_->transfer(QVariantMap{{"queue", "social"}}, QStringLiteral("needs the social insurance desk"));
+  ASSERT_TRUE(waitFor([&] { return !console_->hasTicket() && console_->canCall(); }));
+  console_->callNext();
+  ASSERT_TRUE(waitFor([&] { return console_->canStart(); }));
+  const QStringList story = console_->ticketHistory();
+  ASSERT_GE(story.size(), 6) << story.join('\n').toStdString();
+  EXPECT_TRUE(story.join('\n').contains(
+      QStringLiteral("Transferred from window 1 to the 社保 queue: needs the social insurance desk")))
+      << story.join('\n').toStdString();
+  EXPECT_TRUE(story.join('\n').contains(QStringLiteral("Recall 1"))) << story.join('\n').toStdString();
+  for (const QString& line : story) EXPECT_FALSE(cjkOutsideData(line)) << line.toStdString();
+
+  // the console restarts: its mirror is the dispatcher's snapshot, the codes come with it
+  consoleLink_->stop();
+  consoleLink_ = std::make_unique<clientqt::HallLink>(hall_.as("console", 1));
+  console_ = std::make_unique<console::ClerkConsole>(1, console::sendThrough(*consoleLink_), console::hallNow,
+                                                     std::map<std::string, std::string>{{"c01", "王芳"}});
+  console_->setLanguage(QStringLiteral("en"));
+  console::followLink(*console_, *consoleLink_);
+  consoleLink_->start();
+  ASSERT_TRUE(waitFor([&] { return console_->online() && console_->hasTicket(); }));
+  EXPECT_EQ(console_->callReason(), QStringLiteral("A001 has waited 0 min in the 社保 queue: the longest weighted "
+                                                   "wait among the queues this window serves"));
+  EXPECT_EQ(console_->ticketHistory(), story);
+
+  // the Chinese console shows the core's own sentence, with every figure of its choice
+  console_->setLanguage(QStringLiteral("zh"));
+  EXPECT_TRUE(console_->callReason().contains(QStringLiteral("加权等候最久"))) << console_->callReason().toStdString();
 }
 
 TEST_F(ConsoleAgainstDispatcher, LoginOpensTheWindowAndCallCompleteUpdatesTheConsole) {

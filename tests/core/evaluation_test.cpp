@@ -25,6 +25,7 @@ TEST_F(Evaluation, RatingIsRecordedOnTheCompletedTicket) {
   EXPECT_EQ(ticket(served).evaluation, EvaluationStatus::Rated);
   EXPECT_EQ(window(1).awaitingEvaluation, std::nullopt);
   EXPECT_NE(ticket(served).history.back().note.find("满意"), std::string::npos);
+  EXPECT_EQ(ticket(served).history.back().kind, StepKind::Rated);
 }
 
 TEST_F(Evaluation, SecondRatingIsRefused) {

@@ -106,6 +106,7 @@ TEST_F(Lifecycle, TickMarksACalledTicketNoShowAfterTheTimeout) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_TRUE(std::get<ev::TicketNoShow>(events[0]).automatic);
   EXPECT_EQ(ticket(id).state, TicketState::NoShow);
+  EXPECT_EQ(ticket(id).history.back().kind, StepKind::NoShowTimedOut);
   EXPECT_EQ(window(1).state, WindowState::Idle);
 }
 
@@ -193,6 +194,39 @@ TEST_F(Lifecycle, HistoryRecordsEveryStepWithTheWindow) {
   EXPECT_FALSE(h[1].note.empty()) << "the call records why";
   EXPECT_EQ(h[2].state, TicketState::Serving);
   EXPECT_EQ(h[3].state, TicketState::Completed);
+}
+
+
+// A client that is not Chinese says each line from these codes, not from the note.
+TEST_F(Lifecycle, HistoryRecordsWhatHappenedAsCodesWithTheCallReasonAndTheClerksWords) {
+  openWindow(4, at(8, 50));
+  const TicketId id = issue("birth", at(9, 0));
+  callNext(1, at(9, 1));
+  run(cmd::Recall{1}, at(9, 2));
+  run(cmd::MarkNoShow{1}, at(9, 3));
+  run(cmd::Reactivate{id}, at(9, 4));
+  callNext(1, at(9, 5));
+  run(cmd::StartService{1}, at(9, 6));
+  auto events = run(cmd::Transfer{1, WindowKind::Issuing, "领证"}, at(9, 7));
+  const TicketId child = std::get<ev::TicketTransferred>(events[0]).child.id;
+  callNext(4, at(9, 8));
+  run(cmd::Cancel{child, "群众自行离开"}, at(9, 9));
+
+  std::vector<StepKind> kinds;
+  for (const auto& step : ticket(id).history) kinds.push_back(step.kind);
+  EXPECT_EQ(kinds, (std::vector<StepKind>{StepKind::Issued, StepKind::Called, StepKind::Recalled, StepKind::NoShow,
+                                          StepKind::Reactivated, StepKind::Called, StepKind::Started,
+                                          StepKind::Transferred}));
+  EXPECT_EQ(ticket(id).history[1].reason, CallReason::LongestWeightedWait);
+  EXPECT_EQ(ticket(id).history[2].reason, std::nullopt) << "only a call has a reason";
+  EXPECT_EQ(ticket(id).history.back().remark, "领证");
+
+  const auto& childSteps = ticket(child).history;
+  ASSERT_EQ(childSteps.size(), 3u);
+  EXPECT_EQ(childSteps[0].kind, StepKind::Transferred);
+  EXPECT_EQ(childSteps[1].reason, CallReason::TransferredToKind);
+  EXPECT_EQ(childSteps[2].kind, StepKind::Cancelled);
+  EXPECT_EQ(childSteps[2].remark, "群众自行离开");
 }
 
 }  // namespace

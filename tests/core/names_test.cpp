@@ -32,6 +32,7 @@ TEST(Names, EveryEnumRoundTripsThroughItsWireName) {
   expectRoundTrip<EvaluationStatus>(0, 3);
   expectRoundTrip<WindowState>(0, 4);
   expectRoundTrip<CallReason>(0, 6);
+  expectRoundTrip<StepKind>(0, 14);
   expectRoundTrip<ErrorCode>(0, 19);
 }
 

@@ -47,8 +47,11 @@ inline Ticket sampleTicket() {
   t.rating = Rating::Basic;
   t.requestKey = "kiosk-1:7f3a";
   t.caseNumber = "370199101-20260430-0001";
-  t.history = {TicketStep{at(1'710'470'000'123), TicketState::Waiting, std::nullopt, ""},
-               TicketStep{at(1'710'470'100'000), TicketState::Called, 3, "绿色通道"}};
+  t.history = {TicketStep{at(1'710'470'000'123), TicketState::Waiting, std::nullopt, "", StepKind::Issued, {}, {}},
+               TicketStep{at(1'710'470'100'000), TicketState::Called, 3, "绿色通道", StepKind::Called,
+                          CallReason::Priority, {}},
+               TicketStep{at(1'710'470'200'000), TicketState::Cancelled, 3, "取消：材料不全", StepKind::Cancelled,
+                          std::nullopt, "材料不全"}};
   return t;
 }
 

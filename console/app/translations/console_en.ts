@@ -1278,6 +1278,149 @@
     </message>
 </context>
 <context>
+    <name>TicketStory</name>
+    <message>
+        <location filename="../../model/src/ticket_story.cpp" line="+22"/>
+        <source>%1号窗口</source>
+        <translation>window %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1窗口</source>
+        <translation>the %1 windows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1队列</source>
+        <translation>the %1 queue</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>由 %1 号窗口转办至%2</source>
+        <translation>Transferred from window %1 to %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>转办至%1</source>
+        <translation>Transferred to %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 由管理员指定在本窗口呼叫（不按排队顺序）</source>
+        <translation>%1 was pinned to this window by the manager (out of queue order)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 为预约号，预约时段 %2 已到，优先呼叫</source>
+        <translation>%1 is a booking: its slot at %2 has begun, so it is called first</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 为绿色通道（%2）号，优先于普通号</source>
+        <translation>%1 is a priority ticket (%2): called before normal tickets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 已转办至本窗口，优先于排队的号</source>
+        <translation>%1 was transferred to this window: called before the queue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 已转办至%2窗口，由本窗口接办</source>
+        <translation>%1 was transferred to the %2 windows: this window takes it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>普通号 %1 已等候 %2 分钟，达到让行绿色通道的上限，先于绿色通道呼叫</source>
+        <translation>Normal ticket %1 has waited %2 min, the longest it may give way to priority tickets: called before them</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 在%2队列已等候 %3 分钟，是本窗口所服务队列中加权等候最久的号</source>
+        <translation>%1 has waited %3 min in the %2 queue: the longest weighted wait among the queues this window serves</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>预约取号</source>
+        <translation>Issued for a booking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代办取号</source>
+        <translation>Issued by an agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取号</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>第 %1 次重呼</source>
+        <translation>Recall %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>开始办理</source>
+        <translation>Service started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>过号（呼叫后超时未到）</source>
+        <translation>No-show (did not come after the call)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>过号后恢复等候</source>
+        <translation>Back in the queue after a no-show</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取消：%1</source>
+        <translation>Cancelled: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>营业结束，号票过期</source>
+        <translation>The day closed; the ticket expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请求评价</source>
+        <translation>Rating requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评价：%1</source>
+        <translation>Rated: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未评价</source>
+        <translation>Not rated</translation>
+    </message>
+</context>
+<context>
     <name>jiujin::console::BookingList</name>
     <message>
         <location filename="../../model/src/booking_list.cpp" line="+114"/>
@@ -1597,7 +1740,7 @@
 <context>
     <name>jiujin::console::ClerkConsole</name>
     <message>
-        <location filename="../../model/src/clerk_console.cpp" line="+99"/>
+        <location filename="../../model/src/clerk_console.cpp" line="+100"/>
         <source>未连接调度服务</source>
         <translation>Dispatcher not connected</translation>
     </message>
@@ -1612,7 +1755,7 @@
         <translation>Priority · %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>请先登录</source>
         <translation>Please log in first</translation>
     </message>
@@ -1632,12 +1775,12 @@
         <translation>No ticket — press F1 to call the next one</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>（%1号窗口）</source>
         <translation> (window %1)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>统一发证窗口</source>
         <translation>Certificate issuing window</translation>
     </message>
@@ -1692,7 +1835,7 @@
         <translation>longest wait %1 min</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-322"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -154,6 +154,14 @@ bool CaseLedger::matches(const core::Case& c) const {
 }
 
 void CaseLedger::reload() {
+  // One question at a time: a burst of case events (a counter registering cases back to
+  // back) asks once more when the answer comes, not once per event — 230 registrations made
+  // 230 list queries, each reading a page of bodies, before this.
+  if (asking_) {
+    askAgain_ = true;
+    return;
+  }
+  asking_ = true;
   client::CaseQuery query;
   query.limit = kPage;
   query.after = pageStarts_.back();
@@ -163,9 +171,14 @@ void CaseLedger::reload() {
   if (!dueBefore_.isEmpty()) {
     if (auto day = protocol::dateFromString(dueBefore_.toStdString())) query.dueBefore = day.value();
   }
-  const std::uint64_t asked = ++asking_;
-  send_(requests::cases(query), [this, asked](const client::Reply& reply) {
-    if (asked != asking_) return;
+  send_(requests::cases(query), [this](const client::Reply& reply) {
+    asking_ = false;
+    if (askAgain_) {
+      // The state or a filter moved while this was asked: its answer is already old.
+      askAgain_ = false;
+      reload();
+      return;
+    }
     const auto answer = client::readCasePage(reply);
     if (!answer) {
       const auto& f = answer.error();

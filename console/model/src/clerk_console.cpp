@@ -1,5 +1,6 @@
 #include "jiujin/console/core_words.hpp"
 #include "jiujin/console/clerk_console.hpp"
+#include "jiujin/console/ticket_story.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -180,8 +181,12 @@ QString ClerkConsole::ticketPriority() const {
 QString ClerkConsole::callReason() const {
   const auto* t = currentTicket();
   if (!t) return {};
-  for (auto step = t->history.rbegin(); step != t->history.rend(); ++step)
-    if (step->state == core::TicketState::Called && step->window == window_) return qs(step->note);
+  for (auto step = t->history.rbegin(); step != t->history.rend(); ++step) {
+    if (step->state != core::TicketState::Called || step->window != window_) continue;
+    if (step->kind == core::StepKind::Recalled) continue;  // a recall repeats the call; the reason is the call's
+    // Chinese: the core's own sentence, with every figure of its choice (ticket_story.hpp).
+    return english_ ? TicketStory::calledBecause(*t, *step, *hall_) : qs(step->note);
+  }
   return {};
 }
 
@@ -207,12 +212,14 @@ QStringList ClerkConsole::ticketHistory() const {
   for (const core::Ticket* at = t; at; at = at->transferredFrom ? hall_->findTicket(*at->transferredFrom) : nullptr)
     chain.insert(chain.begin(), at);
   for (const core::Ticket* step : chain) {
-    for (const auto& h : step->history) {
+    for (std::size_t i = 0; i < step->history.size(); ++i) {
+      const core::TicketStep& h = step->history[i];
       QString line = QStringLiteral("%1  %2  %3")
                          .arg(localDateTime(h.at).toString(QStringLiteral("HH:mm")), qs(step->number),
                               said(h.state));
       if (h.window) line += tr("（%1号窗口）").arg(*h.window);
-      if (!h.note.empty()) line += QStringLiteral("  ") + qs(h.note);
+      const QString what = english_ ? TicketStory::stepSaid(*step, i, *hall_) : qs(h.note);
+      if (!what.isEmpty()) line += QStringLiteral("  ") + what;
       lines << line;
     }
   }

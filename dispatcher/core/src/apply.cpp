@@ -43,7 +43,7 @@ class Applier {
       Ticket* t = h_.ticket(id);
       if (!t || (t->state != TicketState::Waiting && t->state != TicketState::Called)) continue;
       leave(*t, e.at);
-      end(*t, TicketState::Expired, e.at, t->window, "营业结束，号票过期");
+      end(*t, TicketState::Expired, e.at, t->window, "营业结束，号票过期", StepKind::Expired);
     }
   }
 
@@ -66,7 +66,7 @@ class Applier {
     t->window = e.window;
     t->calledAt = e.at;
     t->recalls = 0;
-    t->history.push_back({e.at, TicketState::Called, e.window, e.explanation});
+    t->history.push_back({e.at, TicketState::Called, e.window, e.explanation, StepKind::Called, e.reason, {}});
     w->current = t->id;
     enter(*w, WindowState::Calling, e.at);
   }
@@ -76,7 +76,8 @@ class Applier {
     if (!t) return;
     t->recalls = e.recalls;
     t->calledAt = e.at;
-    t->history.push_back({e.at, TicketState::Called, e.window, fmt::format("第 {} 次重呼", e.recalls)});
+    t->history.push_back(
+        {e.at, TicketState::Called, e.window, fmt::format("第 {} 次重呼", e.recalls), StepKind::Recalled, {}, {}});
   }
 
   void operator()(const ev::ServiceStarted& e) {
@@ -86,7 +87,7 @@ class Applier {
     t->state = TicketState::Serving;
     t->startedAt = e.at;
     t->clerk = w->clerk;
-    t->history.push_back({e.at, TicketState::Serving, e.window, "开始办理"});
+    t->history.push_back({e.at, TicketState::Serving, e.window, "开始办理", StepKind::Started, {}, {}});
     enter(*w, WindowState::Serving, e.at);
   }
 
@@ -95,7 +96,7 @@ class Applier {
     if (!t) return;
     if (t->startedAt) learnServiceTime(t->item, e.at - *t->startedAt);
     release(*t, e.at);
-    end(*t, TicketState::Completed, e.at, e.window, "办结");
+    end(*t, TicketState::Completed, e.at, e.window, "办结", StepKind::Completed);
     t->evaluation = EvaluationStatus::Requested;
     h_.lastCompleted[e.window] = t->id;
     if (WindowStatus* w = h_.window(e.window)) w->awaitingEvaluation = t->id;
@@ -105,7 +106,8 @@ class Applier {
     Ticket* t = h_.ticket(e.ticket);
     if (!t) return;
     release(*t, e.at);
-    end(*t, TicketState::NoShow, e.at, e.window, e.automatic ? "过号（呼叫后超时未到）" : "过号");
+    end(*t, TicketState::NoShow, e.at, e.window, e.automatic ? "过号（呼叫后超时未到）" : "过号",
+        e.automatic ? StepKind::NoShowTimedOut : StepKind::NoShow);
   }
 
   void operator()(const ev::TicketReactivated& e) {
@@ -115,7 +117,7 @@ class Applier {
     t->endedAt.reset();
     t->calledAt.reset();
     t->recalls = 0;
-    t->history.push_back({e.at, TicketState::Waiting, std::nullopt, "过号后恢复等候"});
+    t->history.push_back({e.at, TicketState::Waiting, std::nullopt, "过号后恢复等候", StepKind::Reactivated, {}, {}});
     h_.waiting.add(*t);
   }
 
@@ -125,7 +127,8 @@ class Applier {
     leave(*parent, e.at);
     parent->transferredTo = e.child.id;
     end(*parent, TicketState::Transferred, e.at, e.window,
-        e.child.history.empty() ? std::string{"转办"} : e.child.history.front().note);
+        e.child.history.empty() ? std::string{"转办"} : e.child.history.front().note, StepKind::Transferred,
+        e.child.note);
     const Ticket& child = h_.state.tickets.emplace(e.child.id, e.child).first->second;
     h_.state.nextTicketId = std::max(h_.state.nextTicketId, child.id + 1);
     if (child.state == TicketState::Waiting) h_.waiting.add(child);
@@ -135,14 +138,15 @@ class Applier {
     Ticket* t = h_.ticket(e.ticket);
     if (!t) return;
     leave(*t, e.at);
-    end(*t, TicketState::Cancelled, e.at, t->window, e.reason.empty() ? "取消" : "取消：" + e.reason);
+    end(*t, TicketState::Cancelled, e.at, t->window, e.reason.empty() ? "取消" : "取消：" + e.reason,
+        StepKind::Cancelled, e.reason);
   }
 
   void operator()(const ev::EvaluationRequested& e) {
     Ticket* t = h_.ticket(e.ticket);
     if (!t) return;
     t->evaluation = EvaluationStatus::Requested;
-    t->history.push_back({e.at, t->state, e.window, "请求评价"});
+    t->history.push_back({e.at, t->state, e.window, "请求评价", StepKind::EvaluationRequested, {}, {}});
     if (WindowStatus* w = h_.window(e.window)) w->awaitingEvaluation = t->id;
   }
 
@@ -151,7 +155,8 @@ class Applier {
     if (!t) return;
     t->evaluation = EvaluationStatus::Rated;
     t->rating = e.rating;
-    t->history.push_back({e.at, t->state, e.window, fmt::format("评价：{}", zhName(e.rating))});
+    t->history.push_back(
+        {e.at, t->state, e.window, fmt::format("评价：{}", zhName(e.rating)), StepKind::Rated, {}, {}});
     stopPrompting(e.window, t->id);
   }
 
@@ -159,7 +164,7 @@ class Applier {
     Ticket* t = h_.ticket(e.ticket);
     if (!t) return;
     t->evaluation = EvaluationStatus::NotRated;
-    t->history.push_back({e.at, t->state, e.window, "未评价"});
+    t->history.push_back({e.at, t->state, e.window, "未评价", StepKind::NotRated, {}, {}});
     stopPrompting(e.window, t->id);
   }
 
@@ -258,10 +263,11 @@ class Applier {
     enter(*w, WindowState::Idle, at);
   }
 
-  void end(Ticket& t, TicketState state, TimePoint at, std::optional<WindowNumber> window, std::string note) {
+  void end(Ticket& t, TicketState state, TimePoint at, std::optional<WindowNumber> window, std::string note,
+           StepKind kind, std::string remark = {}) {
     t.state = state;
     t.endedAt = at;
-    t.history.push_back({at, state, window, std::move(note)});
+    t.history.push_back({at, state, window, std::move(note), kind, std::nullopt, std::move(remark)});
   }
 
   void unpinTicket(TicketId id) {

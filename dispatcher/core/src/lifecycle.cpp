@@ -87,7 +87,7 @@ Decision decideCommand(const HallData& h, const cmd::IssueTicket& c, TimePoint n
   t.appointmentSlot = c.appointmentSlot;
   t.requestKey = c.requestKey;
   t.caseNumber = c.caseNumber;
-  t.history.push_back({now, TicketState::Waiting, std::nullopt, issueNote(c.channel)});
+  t.history.push_back({now, TicketState::Waiting, std::nullopt, issueNote(c.channel), StepKind::Issued, {}, {}});
   return events(ev::TicketIssued{now, std::move(t)});
 }
 
@@ -222,7 +222,8 @@ Decision decideCommand(const HallData& h, const cmd::Transfer& c, TimePoint now)
   child.note = c.note;
   child.history.push_back({now, TicketState::Waiting, c.window,
                            c.note.empty() ? fmt::format("由 {} 号窗口转办至{}", c.window, where)
-                                          : fmt::format("由 {} 号窗口转办至{}：{}", c.window, where, c.note)});
+                                          : fmt::format("由 {} 号窗口转办至{}：{}", c.window, where, c.note),
+                           StepKind::Transferred, {}, c.note});
   return events(ev::TicketTransferred{now, parent.id, c.window, std::move(child)});
 }
 

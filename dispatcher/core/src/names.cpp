@@ -114,6 +114,24 @@ constexpr std::array<Name<CallReason>, 7> kCallReasons{{
     {CallReason::LongestWeightedWait, "longest_weighted_wait", "加权等候最久"},
 }};
 
+constexpr std::array<Name<StepKind>, 15> kStepKinds{{
+    {StepKind::Other, "other", "其他"},
+    {StepKind::Issued, "issued", "取号"},
+    {StepKind::Called, "called", "呼叫"},
+    {StepKind::Recalled, "recalled", "重呼"},
+    {StepKind::Started, "started", "开始办理"},
+    {StepKind::Completed, "completed", "办结"},
+    {StepKind::NoShow, "no_show", "过号"},
+    {StepKind::NoShowTimedOut, "no_show_timed_out", "过号（超时未到）"},
+    {StepKind::Reactivated, "reactivated", "过号后恢复等候"},
+    {StepKind::Transferred, "transferred", "转办"},
+    {StepKind::Cancelled, "cancelled", "取消"},
+    {StepKind::Expired, "expired", "号票过期"},
+    {StepKind::EvaluationRequested, "evaluation_requested", "请求评价"},
+    {StepKind::Rated, "rated", "评价"},
+    {StepKind::NotRated, "not_rated", "未评价"},
+}};
+
 constexpr std::array<Name<ErrorCode>, 21> kErrorCodes{{
     {ErrorCode::InvalidArgument, "invalid_argument", "参数无效"},
     {ErrorCode::UnknownItem, "unknown_item", "未知事项"},
@@ -177,6 +195,7 @@ const char* toString(Rating v) { return entryOf(kRatings, v).wire; }
 const char* toString(EvaluationStatus v) { return entryOf(kEvaluations, v).wire; }
 const char* toString(WindowState v) { return entryOf(kWindowStates, v).wire; }
 const char* toString(CallReason v) { return entryOf(kCallReasons, v).wire; }
+const char* toString(StepKind v) { return entryOf(kStepKinds, v).wire; }
 const char* toString(ErrorCode v) { return entryOf(kErrorCodes, v).wire; }
 const char* toString(CaseState v) { return entryOf(kCaseStates, v).wire; }
 const char* toString(CaseChannel v) { return entryOf(kCaseChannels, v).wire; }
@@ -194,6 +213,7 @@ std::optional<Rating> parseRating(std::string_view t) { return parseIn(kRatings,
 std::optional<EvaluationStatus> parseEvaluationStatus(std::string_view t) { return parseIn(kEvaluations, t); }
 std::optional<WindowState> parseWindowState(std::string_view t) { return parseIn(kWindowStates, t); }
 std::optional<CallReason> parseCallReason(std::string_view t) { return parseIn(kCallReasons, t); }
+std::optional<StepKind> parseStepKind(std::string_view t) { return parseIn(kStepKinds, t); }
 std::optional<ErrorCode> parseErrorCode(std::string_view t) { return parseIn(kErrorCodes, t); }
 std::optional<CaseState> parseCaseState(std::string_view t) { return parseIn(kCaseStates, t); }
 std::optional<CaseChannel> parseCaseChannel(std::string_view t) { return parseIn(kCaseChannels, t); }
@@ -211,6 +231,7 @@ const char* zhName(Rating v) { return entryOf(kRatings, v).zh; }
 const char* zhName(EvaluationStatus v) { return entryOf(kEvaluations, v).zh; }
 const char* zhName(WindowState v) { return entryOf(kWindowStates, v).zh; }
 const char* zhName(CallReason v) { return entryOf(kCallReasons, v).zh; }
+const char* zhName(StepKind v) { return entryOf(kStepKinds, v).zh; }
 const char* zhName(CaseState v) { return entryOf(kCaseStates, v).zh; }
 const char* zhName(CaseChannel v) { return entryOf(kCaseChannels, v).zh; }
 const char* zhName(MaterialStatus v) { return entryOf(kMaterialStatuses, v).zh; }

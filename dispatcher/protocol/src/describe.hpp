@@ -142,6 +142,10 @@ template <class V> void describe(V& v, TicketStep& x) {
   v.field("state", x.state);
   v.field("window", x.window);
   v.fieldOr("note", x.note);
+  // Absent in lines written before the codes existed (snapshots, old journals).
+  v.fieldOr("kind", x.kind);
+  v.fieldOr("reason", x.reason);
+  v.fieldOr("remark", x.remark);
 }
 template <class V> void describe(V& v, Ticket& x) {
   v.field("id", x.id);

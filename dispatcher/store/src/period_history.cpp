@@ -81,7 +81,8 @@ StoreStatus readTickets(Database& db, const std::string& from, const std::string
         t.arrivalAt = out.tickets[parent->second].arrivalAt;
     }
     if (const auto call = firstCalled.value().find(t.id); call != firstCalled.value().end())
-      t.history.push_back(core::TicketStep{at(call->second), core::TicketState::Called, t.window, {}});
+      t.history.push_back(core::TicketStep{at(call->second), core::TicketState::Called, t.window, {},
+                                           core::StepKind::Called, std::nullopt, {}});
     indexOf[t.id] = out.tickets.size();
     out.tickets.push_back(std::move(t));
   }

@@ -126,7 +126,8 @@ class CaseLedger : public QObject {
   std::vector<core::CaseId> pageStarts_{0};
   std::optional<core::CaseId> nextAfter_;
   /// Answers to an older query (a page or filter left before it came) are dropped.
-  std::uint64_t asking_ = 0;
+  bool asking_ = false;    ///< a list query is out: reload() only marks askAgain_
+  bool askAgain_ = false;
   int dueSoon_ = 0;
   int overdue_ = 0;
   QString onTimeRate_ = QStringLiteral("—");

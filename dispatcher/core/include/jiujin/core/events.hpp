@@ -12,16 +12,6 @@
 
 namespace jiujin::core {
 
-/// Why routing chose a ticket, in the order the rules are tried.
-enum class CallReason {
-  Pinned,               ///< a manager pinned it to this window
-  Appointment,          ///< its appointment slot has begun
-  Priority,             ///< 绿色通道
-  TransferredToWindow,  ///< transferred to this very window
-  TransferredToKind,    ///< transferred to any window of this kind
-  AgedNormal,           ///< a normal ticket that has waited too long behind priority ones
-  LongestWeightedWait,  ///< the longest weighted wait among the queues the profile serves
-};
 
 namespace ev {
 struct DayOpened { TimePoint at; Date date; };

@@ -27,6 +27,7 @@ const char* toString(Rating rating);                // very_satisfied … very_d
 const char* toString(EvaluationStatus status);      // none requested rated not_rated
 const char* toString(WindowState state);            // closed idle calling serving paused
 const char* toString(CallReason reason);            // pinned appointment priority …
+const char* toString(StepKind kind);                // other issued called recalled started …
 const char* toString(CaseState state);              // correction accepted processing decided ready collected rejected
 const char* toString(CaseChannel channel);          // window agent
 const char* toString(MaterialStatus status);        // received missing not_applicable
@@ -48,6 +49,7 @@ std::optional<Rating> parseRating(std::string_view text);
 std::optional<EvaluationStatus> parseEvaluationStatus(std::string_view text);
 std::optional<WindowState> parseWindowState(std::string_view text);
 std::optional<CallReason> parseCallReason(std::string_view text);
+std::optional<StepKind> parseStepKind(std::string_view text);
 std::optional<ErrorCode> parseErrorCode(std::string_view text);
 std::optional<CaseState> parseCaseState(std::string_view text);
 std::optional<CaseChannel> parseCaseChannel(std::string_view text);
@@ -68,6 +70,7 @@ template <> inline std::optional<Rating> parse(std::string_view t) { return pars
 template <> inline std::optional<EvaluationStatus> parse(std::string_view t) { return parseEvaluationStatus(t); }
 template <> inline std::optional<WindowState> parse(std::string_view t) { return parseWindowState(t); }
 template <> inline std::optional<CallReason> parse(std::string_view t) { return parseCallReason(t); }
+template <> inline std::optional<StepKind> parse(std::string_view t) { return parseStepKind(t); }
 template <> inline std::optional<ErrorCode> parse(std::string_view t) { return parseErrorCode(t); }
 template <> inline std::optional<CaseState> parse(std::string_view t) { return parseCaseState(t); }
 template <> inline std::optional<CaseChannel> parse(std::string_view t) { return parseCaseChannel(t); }
@@ -86,6 +89,7 @@ const char* zhName(Rating rating);            // 非常满意 满意 基本满�
 const char* zhName(EvaluationStatus status);  // 无 待评价 已评价 未评价
 const char* zhName(WindowState state);        // 未开放 空闲 呼叫中 办理中 暂停服务
 const char* zhName(CallReason reason);        // 指定呼叫 预约到时 绿色通道 …
+const char* zhName(StepKind kind);            // 其他 取号 呼叫 重呼 开始办理 …
 const char* zhName(CaseState state);          // 补正中 已受理 办理中 已办结 待领取 已领取 不予受理
 const char* zhName(CaseChannel channel);      // 窗口受理 代办
 const char* zhName(MaterialStatus status);    // 已收 缺 不适用

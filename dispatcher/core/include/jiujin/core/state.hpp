@@ -31,12 +31,34 @@ inline bool isFinal(TicketState s) {
          s == TicketState::Cancelled || s == TicketState::Expired;
 }
 
+/// Why routing chose a ticket, in the order the rules are tried.
+enum class CallReason {
+  Pinned,               ///< a manager pinned it to this window
+  Appointment,          ///< its appointment slot has begun
+  Priority,             ///< 绿色通道
+  TransferredToWindow,  ///< transferred to this very window
+  TransferredToKind,    ///< transferred to any window of this kind
+  AgedNormal,           ///< a normal ticket that has waited too long behind priority ones
+  LongestWeightedWait,  ///< the longest weighted wait among the queues the profile serves
+};
+
+/// What a history line records, so that a client can say it in its own language (the
+/// `note` is the Chinese sentence of the record). Lines written before this existed are
+/// `Other` and show their note only.
+enum class StepKind {
+  Other, Issued, Called, Recalled, Started, Completed, NoShow, NoShowTimedOut, Reactivated,
+  Transferred, Cancelled, Expired, EvaluationRequested, Rated, NotRated,
+};
+
 /// One line of a ticket's history, as a clerk or an auditor reads it.
 struct TicketStep {
   TimePoint at;
   TicketState state;
   std::optional<WindowNumber> window;
-  std::string note;
+  std::string note;                  ///< the Chinese sentence, as the record and a Chinese screen show it
+  StepKind kind = StepKind::Other;
+  std::optional<CallReason> reason;  ///< kind Called: why routing chose this ticket
+  std::string remark;                ///< a clerk's own words (cancel reason, transfer note), as written
   bool operator==(const TicketStep&) const = default;
 };
 
