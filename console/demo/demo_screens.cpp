@@ -329,8 +329,16 @@ class DemoDispatcher {
   demo::LoginTimes logins_;
 };
 
-/// The dispatcher's alarms of the demo morning, in every state the list shows.
-json demoAlarms() {
+/// The queue a ticket numbered with `prefix` waits in (the first queue if none has it).
+std::string queueWithPrefix(const core::HallDefinition& definition, const std::string& prefix) {
+  for (const auto& q : definition.queues)
+    if (q.prefix == prefix) return q.id;
+  return definition.queues.empty() ? std::string() : definition.queues.front().id;
+}
+
+/// The dispatcher's alarms of the demo morning, in every state the list shows, with the
+/// fields the dispatcher gives them (dispatcher/service/src/alarms.cpp).
+json demoAlarms(const core::HallDefinition& definition) {
   const auto at = [](int minutesAgo) { return (demoMorning() - core::Minutes(minutesAgo)).time_since_epoch().count(); };
   const json ackByMonitor{{"at", at(40)}, {"by", "monitor"}};
   return json::array({
@@ -341,7 +349,7 @@ json demoAlarms() {
       json{{"id", 3}, {"kind", "bad_rating"}, {"at", at(50)}, {"window", 3}, {"ticket", 5},
            {"zh", "3号窗口收到“不满意”评价（A002）"}, {"en", "window 3 was rated dissatisfied (A002)"},
            {"acknowledged", ackByMonitor}, {"follow_up", json{{"state", "open"}, {"note", ""}}}},
-      json{{"id", 4}, {"kind", "wait_over_target"}, {"at", at(20)}, {"ticket", 9},
+      json{{"id", 4}, {"kind", "wait_over_target"}, {"at", at(20)}, {"ticket", 9}, {"queue", queueWithPrefix(definition, "B")},
            {"zh", "B003 号已等候 31 分钟，超过目标 30 分钟"}, {"en", "B003 has waited 31 min, over the 30 min target"},
            {"acknowledged", nullptr}, {"follow_up", nullptr}},
       json{{"id", 5}, {"kind", "device_offline"}, {"at", at(10)}, {"device", "w2-pad"}, {"window", 2},
@@ -392,7 +400,7 @@ void shootCases(ClerkConsole& desk, DemoDispatcher& dispatcher, QQmlApplicationE
                 const Shoot& shoot, ScreenshotRun& run) {
   CaseDesk* cases = desk.cases();
   cases->setPrintForm([](const devices::printer::FormPrint&, const QString& name, QString&) {
-    return QStringLiteral("办公打印机 · %1.pdf").arg(name);
+    return QStringLiteral("~/Documents/jiujin-forms/%1.pdf").arg(name);  // where pdfFormsInto writes them
   });
   QObject* page = window->findChild<QObject*>(QStringLiteral("clerkPage"));
   if (!page) {
@@ -584,6 +592,16 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     shoot(window, QStringLiteral("console-noshow.png"));
     if (speak(QStringLiteral("en"))) shoot(window, QStringLiteral("console-noshow-en.png"));
     speak(QStringLiteral("zh"));
+    // 转移 (F6): the transfer dialog over the console, its 确定 / 取消 in the interface's language.
+    if (QObject* transfer = window->findChild<QObject*>(QStringLiteral("transferDialog"))) {
+      QMetaObject::invokeMethod(transfer, "open");
+      shoot(window, QStringLiteral("console-transfer.png"));
+      if (speak(QStringLiteral("en"))) shoot(window, QStringLiteral("console-transfer-en.png"));
+      speak(QStringLiteral("zh"));
+      QMetaObject::invokeMethod(transfer, "close");
+    } else if (run.error.isEmpty()) {
+      run.error = QStringLiteral("the console has no transfer dialog");
+    }
     shootCases(desk, dispatcher, engine, window, shoot, run);
   }
   {
@@ -593,7 +611,7 @@ ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir
     monitor.setDevices(json{{"w1-display", {{"kind", "window_display"}, {"window", 1}, {"status", "online"}, {"faults", 0}}},
                             {"w2-pad", {{"kind", "eval_pad"}, {"window", 2}, {"status", "offline"}, {"detail", "no reply"}, {"faults", 3}}},
                             {"kiosk-1/printer", {{"kind", "printer"}, {"status", "near_end"}, {"faults", 1}}}});
-    monitor.addAlarms(demoAlarms());
+    monitor.addAlarms(demoAlarms(config.definition));
     monitor.addAlarms(caseAlarms(dispatcher.hall(), 20));
     monitor.addAlarms(flappingDevice(100, 24));
     monitor.loadToday();
@@ -693,7 +711,7 @@ ScreenshotRun renderMonitorWall(const config::HallConfig& config, const QString&
   HallMonitor monitor(send, clerkNames, demoMorning);
   monitor.setTicking(false);  // the demo's clock stands still
   monitor.setHall(&dispatcher.hall(), true);
-  monitor.addAlarms(demoAlarms());
+  monitor.addAlarms(demoAlarms(config.definition));
   monitor.addAlarms(flappingDevice(100, 24));
   QQmlApplicationEngine engine;
   QString error;

@@ -20,9 +20,10 @@ struct ScreenshotRun {
 /// Called with each screen just before it is saved as `file` (a test looks at its texts).
 using ScreenCheck = std::function<void(QQuickWindow* window, const QString& file)>;
 
-/// Writes the console's screens (login, serving, confirm, refused, English; the case screens:
-/// acceptance, receipt, 代办, 统一出件, progress) and the monitor's (live, follow-up, figures,
-/// 台账 at 1280×800 and 1920×1080, 预约 at 1280×800, both languages) into `dir`.
+/// Writes the console's screens (login, serving, confirm, refused, 过号, the 转移 dialog open;
+/// the case screens: acceptance, receipt, 代办, 统一出件, progress) and the monitor's (live,
+/// follow-up, figures, 台账 at 1280×800 and 1920×1080, 预约 at 1280×800), both languages,
+/// into `dir`.
 ScreenshotRun renderScreens(const config::HallConfig& config, const QString& dir, const ScreenCheck& check = {});
 
 /// The monitor's live view of a large hall (a district's 30+ windows) at 1280×800 and

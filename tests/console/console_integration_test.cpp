@@ -207,7 +207,9 @@ TEST_F(ConsoleAgainstDispatcher, AManagerChoosesAWindowsQueuesByNameNotByTypedId
   monitor_->applyQueueChoices(1);
   ASSERT_TRUE(waitFor([&] { return console_->queues()->rowCount() == 1; })) << monitor_->refusal().toStdString();
   EXPECT_EQ(console_->queues()->field(0, "queue").toString(), QStringLiteral("social"));
-  EXPECT_EQ(monitor_->windows()->field(0, "queues").toString(), QStringLiteral("社保"));
+  // the monitor's mirror follows the same news, not necessarily before the console's
+  EXPECT_TRUE(waitFor([&] { return monitor_->windows()->field(0, "queues").toString() == QStringLiteral("社保"); }))
+      << monitor_->windows()->field(0, "queues").toString().toStdString();
 }
 
 TEST_F(ConsoleAgainstDispatcher, OpeningAWindowWithoutAClerkIsNotOfferedAndSaysWhy) {
@@ -327,6 +329,36 @@ TEST_F(ConsoleAgainstDispatcher, AMonitorStartedLaterListsTheAlarmsAsTheDispatch
   EXPECT_EQ(later.alarms()->field(laterRow, "followUp").toString(), QStringLiteral("open"));
   EXPECT_EQ(later.openFollowUps(), 1);
   laterLink.stop();
+}
+
+TEST_F(ConsoleAgainstDispatcher, AWaitingAlarmIsTitledByItsQueueAndWithoutOneInTheDispatchersWordsNeverFromAColon) {
+  ASSERT_TRUE(waitFor([&] { return monitor_->windows()->rowCount() > 0; }));  // the hall is mirrored
+  const auto now = std::chrono::time_point_cast<core::Milliseconds>(std::chrono::system_clock::now());
+  const auto alarm = [&](int id, const char* kind, const char* zh, const char* en) {
+    return json{{"id", id},   {"kind", kind}, {"at", now.time_since_epoch().count()}, {"zh", zh},
+                {"en", en},   {"acknowledged", nullptr}, {"follow_up", nullptr}};
+  };
+  // given a wait over target in 综合受理, as the dispatcher raises it (with its queue), and a
+  // wait and an overflow that name no queue (hand-made: the dispatcher's always name it)
+  json named = alarm(9001, "wait_over_target", "A001 号已等候 31 分钟，超过目标 30 分钟", "A001 has waited 31 min, over the 30 min target");
+  named["queue"] = "general";
+  monitor_->addAlarms(json::array({named,
+                                   alarm(9002, "wait_over_target", "A002 号已等候 32 分钟，超过目标 30 分钟", "A002 has waited 32 min, over the 30 min target"),
+                                   alarm(9003, "queue_overflow", "队列排队人数超限", "a queue is at its overflow threshold")}));
+  const auto titleOf = [&](qint64 id) {
+    auto* rows = monitor_->alarms();
+    for (int r = 0; r < rows->rowCount(); ++r)
+      if (rows->field(r, "ids").toList().contains(QVariant(id))) return rows->field(r, "title").toString();
+    return QStringLiteral("(no row)");
+  };
+  // then the first is titled by its queue's name, the others in the dispatcher's words
+  EXPECT_EQ(titleOf(9001), QStringLiteral("综合受理：有群众等候超时"));
+  EXPECT_EQ(titleOf(9002), QStringLiteral("A002 号已等候 32 分钟，超过目标 30 分钟"));
+  EXPECT_EQ(titleOf(9003), QStringLiteral("队列排队人数超限"));
+  for (const qint64 id : {9002, 9003}) {
+    const QString title = titleOf(id);
+    EXPECT_FALSE(title.startsWith(QStringLiteral("：")) || title.startsWith(QLatin1Char(':'))) << title.toStdString();
+  }
 }
 
 TEST_F(ConsoleAgainstDispatcher, TheDeviceListShowsTheDispatchersFaultCounts) {

@@ -282,6 +282,10 @@ TEST_F(DisplayScreenshot, EveryTextStaysInItsBoxWithLongNamesInBothLanguagesAndL
           EXPECT_TRUE(screenRect.contains(text.inked)) << text.text.toStdString() << " runs off the screen";
           EXPECT_TRUE(text.box.isEmpty() || text.box.adjusted(-1, -1, 1, 1).contains(text.inked))
               << "\"" << text.text.toStdString() << "\" leaves its box";
+          EXPECT_TRUE(text.overflow.isEmpty())
+              << "\"" << text.text.toStdString() << "\" does not fit its item: " << text.overflow.toStdString();
+          EXPECT_TRUE(test::leadingPunctuation(text.text).isNull())
+              << "\"" << text.text.toStdString() << "\" begins with a mark that only follows words";
           // The banner lies over the dimmed screen on purpose; the rest never overlap.
           if (!connected) continue;
           for (const auto& other : texts) {

@@ -52,7 +52,8 @@ config::HallConfig bookingSample() {
   return config;
 }
 
-/// Every text on the window inside the screen and its box, none over another.
+/// Every text on the window inside the screen and its box, its lines within its item, none
+/// beginning with a mark that only follows words ("：…"), none over another of its layer.
 void expectEveryTextInItsBox(QQuickWindow& window, const std::string& screen) {
   SCOPED_TRACE(screen);
   const auto texts = jiujin::test::shownTexts(&window);
@@ -63,8 +64,10 @@ void expectEveryTextInItsBox(QQuickWindow& window, const std::string& screen) {
     EXPECT_TRUE(screenRect.contains(text.inked)) << "\"" << shown << "\" runs off the screen";
     EXPECT_TRUE(text.box.isEmpty() || text.box.adjusted(-1, -1, 1, 1).contains(text.inked))
         << "\"" << shown << "\" leaves its box";
+    EXPECT_TRUE(text.overflow.isEmpty()) << "\"" << shown << "\" does not fit its item: " << text.overflow.toStdString();
+    EXPECT_TRUE(jiujin::test::leadingPunctuation(text.text).isNull()) << "\"" << shown << "\" begins with a mark that only follows words";
     for (const auto& other : texts) {
-      if (&other == &text) continue;
+      if (&other == &text || other.layer != text.layer) continue;
       EXPECT_FALSE(text.inked.intersects(other.inked))
           << "\"" << shown << "\" overlaps \"" << other.text.toStdString() << "\"";
     }

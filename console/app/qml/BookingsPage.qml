@@ -21,7 +21,7 @@ Item {
                    font.bold: true; color: Theme.ink }
             Text { text: bookingsPage.bookings.date; font.family: Theme.font; font.pixelSize: 18; color: Theme.muted }
             Item { Layout.fillWidth: true }
-            Button { text: qsTr("刷新"); font.family: Theme.font; font.pixelSize: 16; onClicked: bookingsPage.bookings.reload() }
+            Button { text: qsTr("刷新"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: bookingsPage.bookings.reload() }
         }
         Panel {
             title: qsTr("今日预约")

@@ -243,12 +243,14 @@ Item {
 
     Dialog {
         id: rejectDialog
+        objectName: "rejectDialog"
         anchors.centerIn: parent
         width: 560
         modal: true
         title: qsTr("不予受理：写明理由（打印通知书）")
         font.family: Theme.font
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        font.pixelSize: Theme.body
+        footer: DialogButtons {}
         TextArea {
             id: rejectReason
             anchors.left: parent.left; anchors.right: parent.right

@@ -132,12 +132,14 @@ Item {
 
     Dialog {
         id: refuseDialog
+        objectName: "refuseDialog"
         anchors.centerIn: parent
         width: 560
         modal: true
         title: qsTr("不予办理：写明理由")
         font.family: Theme.font
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        font.pixelSize: Theme.body
+        footer: DialogButtons {}
         TextArea {
             id: refuseReason
             anchors.left: parent.left; anchors.right: parent.right
@@ -150,12 +152,14 @@ Item {
 
     Dialog {
         id: correctionDialog
+        objectName: "correctionDialog"
         anchors.centerIn: parent
         width: 560
         modal: true
         title: qsTr("补正：所缺材料 %1 项（可加说明）").arg(progress.cases.followUpMarked)
         font.family: Theme.font
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        font.pixelSize: Theme.body
+        footer: DialogButtons {}
         TextArea {
             id: correctionNote
             anchors.left: parent.left; anchors.right: parent.right

@@ -34,7 +34,7 @@ Item {
                 font.family: Theme.font; font.pixelSize: 16
                 onAccepted: ledgerPage.ledger.dueBefore = text
             }
-            Button { text: qsTr("刷新"); font.family: Theme.font; font.pixelSize: 16; onClicked: ledgerPage.ledger.reload() }
+            Button { text: qsTr("刷新"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: ledgerPage.ledger.reload() }
             Item { Layout.fillWidth: true }
         }
         RowLayout {
@@ -47,11 +47,11 @@ Item {
                    color: ledgerPage.ledger.overdue > 0 ? Theme.bad : Theme.muted }
             Item { Layout.fillWidth: true }
             // 翻页: the filters stay; the dispatcher's cursor walks the whole register.
-            Button { objectName: "previousPage"; text: qsTr("上一页"); font.family: Theme.font; font.pixelSize: 16
+            Button { objectName: "previousPage"; text: qsTr("上一页"); font.family: Theme.font; font.pixelSize: Theme.body
                      enabled: ledgerPage.ledger.canPreviousPage; onClicked: ledgerPage.ledger.previousPage() }
             Text { text: qsTr("第 %1/%2 页").arg(ledgerPage.ledger.page).arg(ledgerPage.ledger.pages)
                    font.family: Theme.font; font.pixelSize: 16; color: Theme.ink }
-            Button { objectName: "nextPage"; text: qsTr("下一页"); font.family: Theme.font; font.pixelSize: 16
+            Button { objectName: "nextPage"; text: qsTr("下一页"); font.family: Theme.font; font.pixelSize: Theme.body
                      enabled: ledgerPage.ledger.canNextPage; onClicked: ledgerPage.ledger.nextPage() }
         }
         RowLayout {

@@ -331,12 +331,14 @@ Item {
 
     Dialog {
         id: transferDialog
+        objectName: "transferDialog"
         anchors.centerIn: parent
         width: 520
         modal: true
         title: qsTr("转移办件")
         font.family: Theme.font
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        font.pixelSize: Theme.body
+        footer: DialogButtons {}
         ColumnLayout {
             anchors.fill: parent
             ComboBox { id: targetBox; Layout.fillWidth: true; model: page.desk.transferTargets; textRole: "label"; font.family: Theme.font }
@@ -350,12 +352,14 @@ Item {
 
     Dialog {
         id: pauseDialog
+        objectName: "pauseDialog"
         anchors.centerIn: parent
         width: 420
         modal: true
         title: qsTr("暂停服务")
         font.family: Theme.font
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        font.pixelSize: Theme.body
+        footer: DialogButtons {}
         TextField { id: reasonField; anchors.left: parent.left; anchors.right: parent.right; placeholderText: qsTr("暂停原因（如：外出送件）"); font.family: Theme.font }
         onAccepted: { page.desk.pause(reasonField.text); reasonField.text = "" }
     }

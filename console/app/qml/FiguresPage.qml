@@ -21,17 +21,17 @@ Item {
                 TextField { id: fromField; text: figures.monitor.figuresFrom; placeholderText: "2024-05-01"; font.family: Theme.font; Layout.preferredWidth: 130 }
                 Text { text: "—"; font.pixelSize: 18 }
                 TextField { id: toField; text: figures.monitor.figuresTo; placeholderText: "2024-05-31"; font.family: Theme.font; Layout.preferredWidth: 130 }
-                Button { text: qsTr("查询"); font.family: Theme.font; onClicked: figures.monitor.loadFigures(fromField.text, toField.text) }
-                Button { text: qsTr("今日"); font.family: Theme.font; onClicked: figures.monitor.loadToday() }
-                Button { text: qsTr("本考核期"); font.family: Theme.font; onClicked: figures.monitor.loadCurrentAppraisalPeriod() }
-                Button { objectName: "previousPeriod"; text: qsTr("上一考核期"); font.family: Theme.font; onClicked: figures.monitor.loadPreviousAppraisalPeriod() }
+                Button { text: qsTr("查询"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: figures.monitor.loadFigures(fromField.text, toField.text) }
+                Button { text: qsTr("今日"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: figures.monitor.loadToday() }
+                Button { text: qsTr("本考核期"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: figures.monitor.loadCurrentAppraisalPeriod() }
+                Button { objectName: "previousPeriod"; text: qsTr("上一考核期"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: figures.monitor.loadPreviousAppraisalPeriod() }
                 Item { Layout.preferredWidth: 16 }
             }
             RowLayout {
                 spacing: 8
                 TextField { id: exportPath; text: "jiujin-figures.csv"; font.family: Theme.font; Layout.preferredWidth: 170 }
-                Button { text: qsTr("导出统计 CSV"); font.family: Theme.font; onClicked: figures.monitor.exportFigures(exportPath.text) }
-                Button { text: qsTr("导出考核表"); font.family: Theme.font; onClicked: figures.monitor.exportAppraisalBeside(exportPath.text) }
+                Button { text: qsTr("导出统计 CSV"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: figures.monitor.exportFigures(exportPath.text) }
+                Button { text: qsTr("导出考核表"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: figures.monitor.exportAppraisalBeside(exportPath.text) }
             }
         }
 

@@ -61,8 +61,8 @@ Item {
                                 Item { Layout.fillWidth: true }
                                 Button {
                                     text: model.closed ? qsTr("开窗") : qsTr("关窗")
-                                    font.family: Theme.font; font.pixelSize: 13
-                                    implicitHeight: 24
+                                    font.family: Theme.font; font.pixelSize: Theme.body
+                                    implicitHeight: 26
                                     topPadding: 2; bottomPadding: 2
                                     enabled: !model.closed || model.canOpen
                                     ToolTip.visible: hovered && model.openRefusal.length > 0
@@ -97,7 +97,7 @@ Item {
                                 required property var model
                                 objectName: "alarmFilter_" + (model.key || "all")
                                 text: model.label
-                                font.family: Theme.font; font.pixelSize: 13
+                                font.family: Theme.font; font.pixelSize: Theme.body
                                 highlighted: live.monitor.alarmFilter === model.key
                                 onClicked: live.monitor.alarmFilter = model.key
                             }
@@ -106,7 +106,7 @@ Item {
                     Button {
                         objectName: "acknowledgeShown"
                         text: qsTr("全部确认")
-                        font.family: Theme.font; font.pixelSize: 13
+                        font.family: Theme.font; font.pixelSize: Theme.body
                         enabled: live.monitor.shownUnacknowledged > 0
                         onClicked: live.monitor.acknowledgeShown()
                     }
@@ -150,13 +150,13 @@ Item {
                             Button {
                                 objectName: "followUpDone"
                                 text: qsTr("办结回访")
-                                font.family: Theme.font; font.pixelSize: 16
+                                font.family: Theme.font; font.pixelSize: Theme.body
                                 enabled: noteArea.text.trim().length > 0
                                 onClicked: live.monitor.closeFollowUp(live.monitor.followUpAlarm, noteArea.text)
                             }
                             Button {
                                 text: qsTr("取消")
-                                font.family: Theme.font; font.pixelSize: 16
+                                font.family: Theme.font; font.pixelSize: Theme.body
                                 onClicked: live.monitor.cancelFollowUp()
                             }
                         }
@@ -196,13 +196,13 @@ Item {
                                 }
                                 Button {
                                     text: alarm.expanded ? qsTr("收起") : qsTr("详情")
-                                    font.family: Theme.font; flat: true
+                                    font.family: Theme.font; font.pixelSize: Theme.body; flat: true
                                     onClicked: alarm.expanded = !alarm.expanded
                                 }
                                 Button {
                                     visible: alarm.model.actionable && !alarm.model.acknowledged
                                     text: alarm.model.count > 1 ? qsTr("确认 %1 条").arg(alarm.model.count) : qsTr("确认")
-                                    font.family: Theme.font
+                                    font.family: Theme.font; font.pixelSize: Theme.body
                                     onClicked: live.monitor.acknowledgeAlarms(alarm.model.ids)
                                 }
                             }
@@ -234,7 +234,7 @@ Item {
                                 Item { Layout.fillWidth: !alarm.model.followUpClosed }
                                 Button {
                                     visible: alarm.model.actionable && alarm.model.followUpOpen
-                                    text: qsTr("办结回访"); font.family: Theme.font
+                                    text: qsTr("办结回访"); font.family: Theme.font; font.pixelSize: Theme.body
                                     onClicked: live.monitor.beginFollowUp(alarm.model.alarmId, alarm.model.shownText)
                                 }
                             }
@@ -319,22 +319,22 @@ Item {
                         required property var model
                         text: model.label
                         checked: model.checked
-                        font.family: Theme.font
+                        font.family: Theme.font; font.pixelSize: Theme.body
                         onToggled: model.checked = checked
                     }
                 }
             }
-            Button { text: qsTr("设置队列"); font.family: Theme.font
+            Button { text: qsTr("设置队列"); font.family: Theme.font; font.pixelSize: Theme.body
                      onClicked: live.monitor.applyQueueChoices(windowBox.value) }
             TextField { id: pinField; placeholderText: qsTr("号码，如 A012"); font.family: Theme.font; Layout.preferredWidth: 130 }
-            Button { text: qsTr("指定下一位"); font.family: Theme.font; onClicked: live.monitor.pinTicket(windowBox.value, pinField.text) }
+            Button { text: qsTr("指定下一位"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: live.monitor.pinTicket(windowBox.value, pinField.text) }
         }
         RowLayout {
             Layout.columnSpan: 2
             Layout.fillWidth: true
             spacing: 8
             TextField { id: noticeField; placeholderText: qsTr("公告内容"); font.family: Theme.font; Layout.fillWidth: true }
-            Button { text: qsTr("发布公告"); font.family: Theme.font; onClicked: live.monitor.broadcastNotice(noticeField.text) }
+            Button { text: qsTr("发布公告"); font.family: Theme.font; font.pixelSize: Theme.body; onClicked: live.monitor.broadcastNotice(noticeField.text) }
         }
     }
 }

@@ -39,12 +39,12 @@ Item {
                    color: page.monitor.online ? Theme.good : Theme.bad }
             Text { visible: page.monitor.managerName.length > 0; text: qsTr("管理员：%1").arg(page.monitor.managerName)
                    font.family: Theme.font; font.pixelSize: 18; color: Theme.ink }
-            Button { visible: page.monitor.managerName.length > 0; text: qsTr("退出"); font.family: Theme.font
+            Button { visible: page.monitor.managerName.length > 0; text: qsTr("退出"); font.family: Theme.font; font.pixelSize: Theme.body
                      onClicked: page.monitor.logout() }
             Button {
                 objectName: "fullscreenToggle"
                 text: page.Window.window && page.Window.window.visibility === Window.FullScreen ? qsTr("退出全屏") : qsTr("全屏")
-                font.family: Theme.font
+                font.family: Theme.font; font.pixelSize: Theme.body
                 onClicked: {
                     const w = page.Window.window
                     if (w.visibility === Window.FullScreen) w.showNormal(); else w.showFullScreen()

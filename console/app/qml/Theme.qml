@@ -3,6 +3,10 @@ import QtQuick
 
 QtObject {
     readonly property string font: "WenQuanYi Micro Hei"
+    // The size of ordinary reading text, and the least a button's words may have: clerks and
+    // managers read these screens all day, many of them no longer young (the screenshot test
+    // fails a monitor button below it).
+    readonly property int body: 16
     readonly property color background: "#eef2f6"
     readonly property color panel: "#ffffff"
     readonly property color ink: "#1d2733"

@@ -185,12 +185,12 @@
         <translation>New agent registration</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>不予受理：写明理由（打印通知书）</source>
         <translation>Reject: write the reason (prints the notice)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>如：不属于本中心受理范围</source>
         <translation>e.g. not handled by this centre</translation>
     </message>
@@ -278,17 +278,17 @@
         <translation>Take them, continue the case</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>不予办理：写明理由</source>
         <translation>Refuse: write the reason</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>补正：所缺材料 %1 项（可加说明）</source>
         <translation>Correction: %1 material(s) missing (add a note)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>如：户口簿须为原件</source>
         <translation>e.g. the household register must be the original</translation>
     </message>
@@ -722,22 +722,22 @@
         <translation>Another clerk</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>转移办件</source>
         <translation>Transfer ticket</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>备注（如：材料已收，待发证）</source>
         <translation>Note (e.g. materials received, awaiting certificate)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>暂停服务</source>
         <translation>Pause service</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>暂停原因（如：外出送件）</source>
         <translation>Reason (e.g. delivering documents)</translation>
     </message>
@@ -873,6 +873,19 @@
         <location line="+0"/>
         <source>有诉即办</source>
         <translation>Complaints</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <location filename="../qml/DialogButtons.qml" line="+18"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1476,7 +1489,7 @@
 <context>
     <name>jiujin::console::CaseDesk</name>
     <message>
-        <location filename="../../model/src/case_desk.cpp" line="+57"/>
+        <location filename="../../model/src/case_desk.cpp" line="+88"/>
         <location line="+93"/>
         <source>未核对</source>
         <translation>Not checked</translation>
@@ -1547,17 +1560,37 @@
         <translation>Window %1 (%2)</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>《%1》未能打印：%2</source>
-        <translation>“%1” was not printed: %2</translation>
+        <location line="-348"/>
+        <source>已生成《补交材料清单》：%1</source>
+        <translation>List of materials to supply made (the form is printed in Chinese): %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已生成《不予受理通知书》：%1</source>
+        <translation>Notice of refusal made (the form is printed in Chinese): %1</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>已生成《%1》：%2</source>
-        <translation>“%1” made: %2</translation>
+        <source>已生成《收件回执单》：%1</source>
+        <translation>Case receipt made (the form is printed in Chinese): %1</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>《补交材料清单》未能打印：%1</source>
+        <translation>The list of materials to supply was not printed: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《不予受理通知书》未能打印：%1</source>
+        <translation>The notice of refusal was not printed: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>《收件回执单》未能打印：%1</source>
+        <translation>The case receipt was not printed: %1</translation>
+    </message>
+    <message>
+        <location line="+357"/>
         <location line="+11"/>
         <location line="+15"/>
         <source>请填写申请人姓名</source>
@@ -1654,12 +1687,12 @@
         <translation>Case %1 is in processing</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>办件 %1 已办结：%2</source>
         <translation>Case %1 decided: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>办件 %1 待领取，在 %2号窗口</source>
         <translation>Case %1 ready for collection at window %2</translation>
     </message>
@@ -1969,7 +2002,7 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>%1：%2 位群众等候超时</source>
         <translation>%1: %2 residents waited over the target</translation>
     </message>
@@ -2026,7 +2059,7 @@
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location line="-495"/>
+        <location line="-499"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>

@@ -24,6 +24,37 @@ bool blank(const QString& s) { return s.trimmed().isEmpty(); }
 QString dayText(const core::Date& d) { return qs(protocol::dateToString(d)); }
 QString timeText(core::TimePoint t) { return localDateTime(t).toString(QStringLiteral("yyyy-MM-dd HH:mm")); }
 
+/// The three forms a counter prints (client/forms), by what the case came to.
+enum class CaseForm { Receipt, CorrectionList, RejectionNotice };
+
+CaseForm formFor(const core::Case& c) {
+  if (c.state == core::CaseState::Rejected) return CaseForm::RejectionNotice;
+  if (c.state == core::CaseState::Correction) return CaseForm::CorrectionList;
+  return CaseForm::Receipt;
+}
+
+/// "已生成《收件回执单》：<where>", in the interface's language when it is read. The forms are
+/// printed in Chinese whatever the interface's language (the hall's documents to the resident,
+/// docs/cases.md "Printed forms"): the English words name the form and say so, rather than
+/// show its Chinese title.
+QString formMade(CaseForm form, const QString& where) {
+  switch (form) {
+    case CaseForm::CorrectionList: return CaseDesk::tr("已生成《补交材料清单》：%1").arg(where);
+    case CaseForm::RejectionNotice: return CaseDesk::tr("已生成《不予受理通知书》：%1").arg(where);
+    case CaseForm::Receipt: break;
+  }
+  return CaseDesk::tr("已生成《收件回执单》：%1").arg(where);
+}
+
+QString formNotPrinted(CaseForm form, const QString& error) {
+  switch (form) {
+    case CaseForm::CorrectionList: return CaseDesk::tr("《补交材料清单》未能打印：%1").arg(error);
+    case CaseForm::RejectionNotice: return CaseDesk::tr("《不予受理通知书》未能打印：%1").arg(error);
+    case CaseForm::Receipt: break;
+  }
+  return CaseDesk::tr("《收件回执单》未能打印：%1").arg(error);
+}
+
 }  // namespace
 
 PrintForm pdfFormsInto(const QString& dir) {
@@ -128,7 +159,7 @@ void CaseDesk::resetAcceptance() {
   checkingPersonal_ = false;
   registered_.reset();
   checked_.reset();
-  notice_.clear();
+  notice_ = nullptr;
   fillMaterials();
 }
 
@@ -361,18 +392,19 @@ void CaseDesk::print(const core::Case& c, const QString& formName) {
     }
   }
   contact.phone = hallPhone_.toStdString();
+  const CaseForm kind = formFor(c);
   devices::printer::FormPrint form;
-  if (c.state == core::CaseState::Rejected) form = forms::rejectionNoticeForm(c, contact);
-  else if (c.state == core::CaseState::Correction) form = forms::correctionListForm(c, contact, clock_());
+  if (kind == CaseForm::RejectionNotice) form = forms::rejectionNoticeForm(c, contact);
+  else if (kind == CaseForm::CorrectionList) form = forms::correctionListForm(c, contact, clock_());
   else form = forms::receiptForm(c, contact);
   if (!print_) return;
   QString error;
   const QString where = print_(form, qs(c.number) + QLatin1Char('-') + formName, error);
   if (where.isEmpty()) {
-    refuse(tr("《%1》未能打印：%2").arg(qs(form.title), error));
+    refuse(formNotPrinted(kind, error));
     return;
   }
-  notice_ = tr("已生成《%1》：%2").arg(qs(form.title), where);
+  notice_ = [kind, where] { return formMade(kind, where); };
 }
 
 void CaseDesk::accept() {
@@ -420,7 +452,7 @@ void CaseDesk::finishOnSpot() {
   if (!registered_) return;
   caseCommand(requests::finishCaseOnSpot(window_, registered_->number), [this](const core::Case& c) {
     registered_ = c;
-    notice_ = tr("即办件 %1 已当场办结").arg(qs(c.number));
+    notice_ = [number = qs(c.number)] { return tr("即办件 %1 已当场办结").arg(number); };
   });
 }
 
@@ -449,7 +481,7 @@ void CaseDesk::handOver(const QString& collectedBy) {
   }
   caseCommand(requests::collectCase(window_, *t->caseNumber, collectedBy.trimmed().toStdString()),
               [this](const core::Case& c) {
-                notice_ = tr("办件 %1 已交付，领取人：%2").arg(qs(c.number), qs(c.collectedBy));
+                notice_ = [number = qs(c.number), by = qs(c.collectedBy)] { return tr("办件 %1 已交付，领取人：%2").arg(number, by); };
               });
 }
 
@@ -548,7 +580,7 @@ void CaseDesk::lookUp(const QString& number) {
     if (!refusal_.isEmpty()) refuse(QString());
     lookedUp_ = c.value();
     checked_.reset();
-    notice_.clear();
+    notice_ = nullptr;
     fillFollowUp();
     emit changed();
   });
@@ -570,7 +602,7 @@ void CaseDesk::startProcessing() {
   caseCommand(requests::startCaseProcessing(window_, lookedUp_->number), [this](const core::Case& c) {
     lookedUp_ = c;
     fillFollowUp();
-    notice_ = tr("办件 %1 转入办理中").arg(qs(c.number));
+    notice_ = [number = qs(c.number)] { return tr("办件 %1 转入办理中").arg(number); };
   });
 }
 
@@ -582,7 +614,9 @@ void CaseDesk::decide(const QString& outcome, const QString& reason) {
               [this](const core::Case& c) {
                 lookedUp_ = c;
                 fillFollowUp();
-                notice_ = tr("办件 %1 已办结：%2").arg(qs(c.number), c.outcome ? said(*c.outcome) : QString());
+                notice_ = [number = qs(c.number), outcome = c.outcome] {
+                  return tr("办件 %1 已办结：%2").arg(number, outcome ? said(*outcome) : QString());
+                };
               });
 }
 
@@ -591,7 +625,7 @@ void CaseDesk::markReady() {
   caseCommand(requests::markCaseReady(window_, lookedUp_->number), [this](const core::Case& c) {
     lookedUp_ = c;
     fillFollowUp();
-    notice_ = tr("办件 %1 待领取，在 %2号窗口").arg(qs(c.number)).arg(window_);
+    notice_ = [number = qs(c.number), window = window_] { return tr("办件 %1 待领取，在 %2号窗口").arg(number).arg(window); };
   });
 }
 

@@ -354,6 +354,10 @@ QString HallMonitor::alarmTitle(const json& alarm, int count) const {
     else what = tr("纸将用完");
     return count > 1 ? tr("%1 · %2（%3 次）").arg(label, what).arg(count) : tr("%1 · %2").arg(label, what);
   }
+  // An alarm that names no queue (the dispatcher's always do; a hand-made or damaged one may
+  // not) is an episode of its own, titled in the dispatcher's words (the ticket, the minutes),
+  // never "：有群众等候超时".
+  if ((kind == "wait_over_target" || kind == "queue_overflow") && queueName.isEmpty()) return QString();
   if (kind == "wait_over_target")
     return count > 1 ? tr("%1：%2 位群众等候超时").arg(queueName).arg(count) : tr("%1：有群众等候超时").arg(queueName);
   if (kind == "queue_overflow")

@@ -50,7 +50,8 @@ class CaseDesk : public QObject {
   Q_PROPERTY(bool agentMode READ agentMode WRITE setAgentMode NOTIFY changed)
   Q_PROPERTY(bool busy READ busy NOTIFY changed)
   Q_PROPERTY(QString refusal READ refusal NOTIFY refusalChanged)
-  /// The last form made ("已生成《收件回执单》：…") or the last step done.
+  /// The last form made ("已生成《收件回执单》：…") or the last step done, in the interface's
+  /// language (said again after setLanguage).
   Q_PROPERTY(QString notice READ notice NOTIFY changed)
 
   // 办件受理 / 代办登记
@@ -115,7 +116,7 @@ class CaseDesk : public QObject {
   void setAgentMode(bool on);
   bool busy() const { return busy_; }
   QString refusal() const { return refusal_; }
-  QString notice() const { return notice_; }
+  QString notice() const { return notice_ ? notice_() : QString(); }
 
   QVariantList itemChoices() const;
   int itemIndex() const { return itemIndex_; }
@@ -225,7 +226,8 @@ class CaseDesk : public QObject {
   bool english_ = false;
   bool busy_ = false;
   QString refusal_;
-  QString notice_;
+  /// The notice, said when it is read: in the interface's language of the moment.
+  std::function<QString()> notice_;
 
   /// The ticket (or the 代办 session: none) the acceptance fields are for.
   std::optional<core::TicketId> acceptanceFor_;
