@@ -1740,7 +1740,7 @@
         <translation>%1 cases, %2–%3 shown</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+93"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
