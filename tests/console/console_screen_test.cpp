@@ -113,20 +113,11 @@ std::vector<QString> dataOf(const jiujin::config::HallConfig& config) {
   return data;
 }
 
-/// Texts that still show Chinese in the English interface, by the objectName of their Text
-/// item, and why. Keep it short: each entry is a gap to close, not a design.
-const std::map<QString, const char*> kChineseInEnglishForNow{
-    // The core words its reason for a call in Chinese only (叫号原因); its translation by code
-    // is the lead's change to dispatcher/core and clerk_console.cpp (issue 17). Remove then.
-    {QStringLiteral("callReason"), "the core's call reason, translated by the lead's change"},
-};
-
 /// No Chinese in an English screen but data: every text, with the data taken out, has no CJK
 /// character left.
 void expectNoChineseButData(QQuickWindow* window, const QString& file, const std::vector<QString>& data) {
   SCOPED_TRACE(file.toStdString());
   for (const auto& t : shownTexts(window)) {
-    if (kChineseInEnglishForNow.contains(t.name)) continue;
     QString words = t.text;
     for (const auto& d : data) words.replace(d, QStringLiteral(" "));
     const auto chars = words.toUcs4();
