@@ -76,6 +76,13 @@ TEST_F(ConsoleAgainstDispatcher, TheCallReasonAndTheTicketsStoryAreEnglishByCode
 
   console_->transfer(QVariantMap{{"queue", "social"}}, QStringLiteral("needs the social insurance desk"));
   ASSERT_TRUE(waitFor([&] { return !console_->hasTicket() && console_->canCall(); }));
+  // the notice of the transfer is worded when read: in the language of the moment
+  EXPECT_EQ(console_->notice(), QStringLiteral("A001 transferred to Queue 社保 (B)"));
+  console_->setLanguage(QStringLiteral("zh"));
+  QCoreApplication::removeTranslator(&english);
+  EXPECT_EQ(console_->notice(), QStringLiteral("A001 已转至 社保队列（B）"));
+  QCoreApplication::installTranslator(&english);
+  console_->setLanguage(QStringLiteral("en"));
   console_->callNext();
   ASSERT_TRUE(waitFor([&] { return console_->canStart(); }));
   const QStringList story = console_->ticketHistory();

@@ -265,8 +265,8 @@ void ClerkConsole::refuse(const QString& reason) {
 void ClerkConsole::clearRefusal() { refuse(QString()); }
 
 void ClerkConsole::act(client::Request request, std::function<void()> then) {
-  if (!notice_.isEmpty()) {
-    notice_.clear();
+  if (transferred_) {
+    transferred_.reset();
     emit noticeChanged();
   }
   busy_ = true;
@@ -342,11 +342,8 @@ void ClerkConsole::transfer(const QVariantMap& target, const QString& note) {
     return;
   }
   const QString number = ticketNumber();
-  QString where;
-  for (const auto& entry : transferTargets())
-    if (entry.toMap().value("target").toMap() == target) where = entry.toMap().value("label").toString();
-  act(requests::transfer(window_, *to, note.toStdString()), [this, number, where] {
-    notice_ = where.isEmpty() ? tr("%1 已转出").arg(number) : tr("%1 已转至 %2").arg(number, where);
+  act(requests::transfer(window_, *to, note.toStdString()), [this, number, target] {
+    transferred_ = Transferred{number, target};
     emit noticeChanged();
     refreshFigures();
   });
@@ -441,6 +438,15 @@ void ClerkConsole::refreshQueues() {
 void ClerkConsole::setLanguage(const QString& language) {
   english_ = language == QStringLiteral("en");
   cases_.setLanguage(language);
+  emit noticeChanged();  // worded when read, in the language of the moment
+}
+
+QString ClerkConsole::notice() const {
+  if (!transferred_) return {};
+  QString where;
+  for (const auto& entry : transferTargets())
+    if (entry.toMap().value("target").toMap() == transferred_->target) where = entry.toMap().value("label").toString();
+  return where.isEmpty() ? tr("%1 已转出").arg(transferred_->number) : tr("%1 已转至 %2").arg(transferred_->number, where);
 }
 
 }  // namespace jiujin::console

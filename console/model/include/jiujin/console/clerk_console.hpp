@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QVariantList>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "jiujin/console/case_desk.hpp"
@@ -109,7 +110,7 @@ class ClerkConsole : public QObject {
   QString ticketNote() const;
   QString callReason() const;
   QString idleHint() const;
-  QString notice() const { return notice_; }
+  QString notice() const;
   QStringList ticketHistory() const;
   QString elapsed() const;
   QString refusal() const { return refusal_; }
@@ -178,7 +179,12 @@ class ClerkConsole : public QObject {
   bool busy_ = false;
   core::WindowActions actions_;
   QString refusal_;
-  QString notice_;
+  /// The last transfer that went through, until the next intent: the notice says it.
+  struct Transferred {
+    QString number;
+    QVariantMap target;
+  };
+  std::optional<Transferred> transferred_;
   /// Completed and rated tickets of this window when the figures were last asked: a change
   /// (a ticket done, a rating given on the pad) asks again, so 我的今日 is never stale.
   std::pair<int, int> figuresAsOf_{-1, -1};
